@@ -1,0 +1,180 @@
+/* cp-approach.c — what each implementation approach means
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-approach"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-approach.h"
+
+#define MAX_POINTS 8
+
+/* Every word the app says about the three approaches lives here, so the
+ * engagement page, reports and checklists all tell the same story.
+ */
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  const char *fit;
+  const char *points[3][MAX_POINTS];
+} ApproachText;
+
+static const ApproachText texts[] = {
+  [CP_APPROACH_UNDECIDED] = {
+    N_("Not chosen yet"),
+    N_("The organisation has not yet chosen how it will run its ITSM implementation."),
+    N_("Talk the choice through with the sponsor before the first improvement cycle starts."),
+    { { NULL }, { NULL }, { NULL } },
+  },
+  [CP_APPROACH_DONE_TO_YOU] = {
+    N_("Done to you"),
+    N_("An outside ITSM firm takes on most of the roles and owns the outcome."),
+    N_("Chosen most often by the least mature organisations; rarely the right choice."),
+    {
+      {
+        N_("No idea where to start, but painful operational problems such as missed service levels or many failed changes"),
+        N_("It looks like the low-risk option"),
+        N_("A culture of outsourcing work"),
+        N_("The business demands ITSM and IT wants someone else to answer for it"),
+        NULL,
+      },
+      {
+        N_("The quickest way to an implementation"),
+        N_("When well directed, attention stays on delivering the project's benefits"),
+        NULL,
+      },
+      {
+        N_("The organisation stops feeling involved"),
+        N_("The outside experts do not know the business"),
+        N_("Course corrections along the way are unlikely"),
+        N_("Little knowledge stays behind when the experts leave"),
+        N_("Every later improvement cycle needs another costly engagement"),
+        N_("Process ownership never reaches the people who should own the processes"),
+        NULL,
+      },
+    },
+  },
+  [CP_APPROACH_DO_IT_YOURSELF] = {
+    N_("Do it yourself"),
+    N_("The organisation's own staff implement ITSM with little or no outside help."),
+    N_("Chosen by organisations confident in their people, often to save money."),
+    {
+      {
+        N_("A belief that the organisation is unlike any other"),
+        N_("Capable people who expect to learn as they go"),
+        N_("Most staff already hold a foundation certificate"),
+        N_("A preference for ideas grown at home"),
+        N_("Keeping costs down"),
+        NULL,
+      },
+      {
+        N_("The pride of having done it without help"),
+        N_("Lessons learned the hard way are remembered"),
+        N_("Knowledge stays inside the organisation"),
+        N_("A solution shaped around the organisation"),
+        NULL,
+      },
+      {
+        N_("Mistakes and dead ends"),
+        N_("Slower progress"),
+        N_("A much higher chance of failure through inexperience"),
+        N_("Benefits arrive late"),
+        N_("A failure is blamed on ITSM itself and the programme is cancelled"),
+        N_("Momentum fades and the full improvement programme never runs"),
+        N_("Lessons learned become lessons lost"),
+        NULL,
+      },
+    },
+  },
+  [CP_APPROACH_COACHED] = {
+    N_("Do it yourself with expert coaching"),
+    N_("Staff lead the work, supported where it counts by experienced coaches."),
+    N_("Chosen by more mature organisations that know they have the people but not yet the skills "
+       "and experience to deliver in time."),
+    {
+      {
+        N_("Knowing that there are gaps the organisation cannot yet see"),
+        N_("Valuing a lower risk of failure"),
+        N_("Respect for the organisation's own staff"),
+        NULL,
+      },
+      {
+        N_("Potentially the fastest route"),
+        N_("The lowest risk"),
+        N_("Benefits arrive sooner"),
+        N_("The most knowledge transferred to staff"),
+        N_("The improvement programme carries on after the coach leaves"),
+        N_("A lower total cost"),
+        NULL,
+      },
+      {
+        N_("Coaching can look expensive over the first one or two projects"),
+        N_("Staff may fear that outsiders will show them up"),
+        NULL,
+      },
+    },
+  },
+};
+
+static const ApproachText *
+lookup (CpApproach approach)
+{
+  g_return_val_if_fail ((guint) approach < G_N_ELEMENTS (texts), &texts[CP_APPROACH_UNDECIDED]);
+
+  return &texts[approach];
+}
+
+/**
+ * cp_approach_get_name:
+ *
+ * Returns: the approach's translated name
+ */
+const char *
+cp_approach_get_name (CpApproach approach)
+{
+  return _(lookup (approach)->name);
+}
+
+const char *
+cp_approach_get_summary (CpApproach approach)
+{
+  return _(lookup (approach)->summary);
+}
+
+/**
+ * cp_approach_get_fit:
+ *
+ * Returns: which organisations tend to choose the approach, translated
+ */
+const char *
+cp_approach_get_fit (CpApproach approach)
+{
+  return _(lookup (approach)->fit);
+}
+
+/**
+ * cp_approach_dup_points:
+ *
+ * Returns: (transfer full): the translated motives, benefits or risks
+ */
+char **
+cp_approach_dup_points (CpApproach       approach,
+                        CpApproachAspect aspect)
+{
+  const char * const *points;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (aspect <= CP_APPROACH_RISKS, NULL);
+
+  points = lookup (approach)->points[aspect];
+  for (guint i = 0; i < MAX_POINTS && points[i] != NULL; i++)
+    g_strv_builder_add (builder, _(points[i]));
+
+  return g_strv_builder_end (builder);
+}

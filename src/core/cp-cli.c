@@ -1,0 +1,125 @@
+/* cp-cli.c — the command-line verbs, which need no display
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-cli.h"
+#include "cp-engagement.h"
+#include "cp-store.h"
+
+/* Exit statuses: 0 done, 1 the database or the data refused, 2 usage. */
+
+static CpStore *
+open_or_complain (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  CpStore *store = cp_store_open (database, &error);
+
+  if (store == NULL)
+    g_printerr ("coachplan: %s\n", error->message);
+
+  return store;
+}
+
+/* A field printed in a tab-separated line must not add columns or lines. */
+static char *
+field (const char *text)
+{
+  char *copy = g_strdup (text ? text : "");
+
+  for (char *p = copy; *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+
+  return copy;
+}
+
+int
+cp_cli_list (const char *database)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = open_or_complain (database)))
+    return 1;
+
+  ids = cp_store_find_engagements (store, NULL, CP_STATUS_ANY, &error);
+  if (ids == NULL)
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CpEngagement) engagement = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *client = NULL;
+
+      engagement = cp_store_get_engagement (store, g_array_index (ids, gint64, i), &error);
+      if (engagement == NULL)
+        {
+          g_printerr ("coachplan: %s\n", error->message);
+          return 1;
+        }
+
+      title = field (cp_engagement_get_title (engagement));
+      client = field (cp_engagement_get_client (engagement));
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+               cp_engagement_get_id (engagement), title, client,
+               cp_approach_to_string (cp_engagement_get_approach (engagement)),
+               cp_status_to_string (cp_engagement_get_status (engagement)));
+    }
+
+  return 0;
+}
+
+int
+cp_cli_new (const char *database,
+            const char *title,
+            const char *approach_name)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = NULL;
+  CpApproach approach = CP_APPROACH_UNDECIDED;
+
+  if (approach_name != NULL &&
+      (!cp_approach_from_string (approach_name, &approach) ||
+       approach == CP_APPROACH_UNDECIDED))
+    {
+      g_printerr (_("coachplan: unknown approach “%s”; use done-to-you, do-it-yourself or coached\n"),
+                  approach_name);
+      return 2;
+    }
+
+  stripped = g_strstrip (g_strdup (title));
+  if (*stripped == '\0')
+    {
+      g_printerr ("%s\n", _("coachplan: the title of a new engagement must not be empty"));
+      return 2;
+    }
+
+  if (!(store = open_or_complain (database)))
+    return 1;
+
+  engagement = cp_store_create_engagement (store, stripped, approach, &error);
+  if (engagement == NULL)
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%" G_GINT64_FORMAT "\n", cp_engagement_get_id (engagement));
+
+  return 0;
+}

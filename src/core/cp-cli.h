@@ -1,0 +1,18 @@
+/* cp-cli.h — the command-line verbs, which need no display
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int cp_cli_list (const char *database);
+int cp_cli_new  (const char *database,
+                 const char *title,
+                 const char *approach);
+
+G_END_DECLS

@@ -1,0 +1,722 @@
+/* cp-engagement.c — one coaching engagement with a client organisation
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-engagement"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cp-engagement-private.h"
+#include "cp-enums.h"
+#include "cp-stakeholder-private.h"
+#include "cp-store-private.h"
+
+/* The free-text fields, in the order of their properties. */
+enum {
+  TEXT_TITLE,
+  TEXT_CLIENT,
+  TEXT_SPONSOR,
+  TEXT_COACH,
+  TEXT_SCOPE,
+  N_TEXTS
+};
+
+struct _CpEngagement
+{
+  GObject     parent_instance;
+
+  CpStore    *store;
+  gint64      id;
+  char       *text[N_TEXTS];
+  char       *start_date;
+  char       *end_date;
+  char       *created;
+  char       *updated;
+  GListStore *stakeholders;
+  CpApproach  approach;
+  CpDriver    driver;
+  CpStatus    status;
+
+  guint       trashed : 1;
+  guint       moved : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CpEngagement, cp_engagement, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_CLIENT,
+  PROP_SPONSOR,
+  PROP_COACH,
+  PROP_SCOPE,
+  PROP_APPROACH,
+  PROP_DRIVER,
+  PROP_STATUS,
+  PROP_START_DATE,
+  PROP_END_DATE,
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_TRASHED,
+  N_PROPS
+};
+
+#define TEXT_PROP(index) (PROP_TITLE + (index))
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+cp_engagement_save (gpointer   object,
+                    CpStore   *store,
+                    GError   **error)
+{
+  CpEngagement *self = object;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->trashed)
+    return TRUE;
+
+  if (!(stmt = _cp_store_prepare (store,
+                                  "UPDATE engagement SET title = ?2, client = ?3, sponsor = ?4, "
+                                  "coach = ?5, scope = ?6, approach = ?7, driver = ?8, "
+                                  "status = ?9, start_date = ?10, end_date = ?11, "
+                                  "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                                  "WHERE id = ?1 RETURNING updated_at",
+                                  error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  for (guint i = 0; i < N_TEXTS; i++)
+    _cp_bind_text (stmt, 2 + i, self->text[i]);
+  _cp_bind_text (stmt, 7, cp_approach_to_string (self->approach));
+  _cp_bind_text (stmt, 8, cp_driver_to_string (self->driver));
+  _cp_bind_text (stmt, 9, cp_status_to_string (self->status));
+  _cp_bind_text (stmt, 10, self->start_date);
+  _cp_bind_text (stmt, 11, self->end_date);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_free (self->updated);
+      self->updated = _cp_column_dup (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (store, error, rc, _("save the engagement"));
+      return FALSE;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+
+  /* Lists re-sort and re-filter once the edit is on disk, not at every
+   * keystroke; their rows show the live object meanwhile.
+   */
+  if (self->moved)
+    {
+      self->moved = FALSE;
+      _cp_store_engagements_changed (store);
+    }
+
+  return TRUE;
+}
+
+static void
+changed (CpEngagement *self,
+         guint         prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _cp_store_mark_dirty (self->store, self, cp_engagement_save);
+
+  /* These may move the engagement in or out of a filtered list. */
+  if (prop_id == PROP_TITLE || prop_id == PROP_CLIENT || prop_id == PROP_SPONSOR ||
+      prop_id == PROP_COACH || prop_id == PROP_STATUS)
+    self->moved = TRUE;
+}
+
+static void
+set_text (CpEngagement *self,
+          guint         index,
+          const char   *value)
+{
+  g_return_if_fail (CP_IS_ENGAGEMENT (self));
+  g_return_if_fail (index < N_TEXTS);
+
+  if (value == NULL)
+    value = "";
+
+  g_return_if_fail (g_utf8_validate (value, -1, NULL));
+
+  if (g_strcmp0 (self->text[index], value) == 0)
+    return;
+
+  g_free (self->text[index]);
+  self->text[index] = g_strdup (value);
+  changed (self, TEXT_PROP (index));
+}
+
+/**
+ * cp_date_is_valid:
+ * @date: (nullable): a date
+ *
+ * Returns: whether @date is a calendar date written YYYY-MM-DD
+ */
+gboolean
+cp_date_is_valid (const char *date)
+{
+  int y, m, d;
+  char tail;
+
+  if (date == NULL || strlen (date) != 10 ||
+      sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      date[4] != '-' || date[7] != '-')
+    return FALSE;
+
+  return g_date_valid_dmy (d, m, y);
+}
+
+static gboolean
+set_date (CpEngagement  *self,
+          char         **field,
+          guint          prop_id,
+          const char    *date)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+
+  if (date != NULL && *date == '\0')
+    date = NULL;
+
+  if (date != NULL && !cp_date_is_valid (date))
+    return FALSE;
+
+  if (g_strcmp0 (*field, date) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (date);
+      changed (self, prop_id);
+    }
+
+  return TRUE;
+}
+
+static void
+cp_engagement_finalize (GObject *object)
+{
+  CpEngagement *self = (CpEngagement *)object;
+
+  _cp_store_forget_engagement (self->store, self->id);
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_free (self->text[i]);
+  g_free (self->start_date);
+  g_free (self->end_date);
+  g_free (self->created);
+  g_free (self->updated);
+  g_clear_object (&self->stakeholders);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cp_engagement_parent_class)->finalize (object);
+}
+
+static void
+cp_engagement_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CpEngagement *self = CP_ENGAGEMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_TITLE:
+    case PROP_CLIENT:
+    case PROP_SPONSOR:
+    case PROP_COACH:
+    case PROP_SCOPE:
+      g_value_set_string (value, self->text[prop_id - PROP_TITLE]);
+      break;
+    case PROP_APPROACH:
+      g_value_set_enum (value, self->approach);
+      break;
+    case PROP_DRIVER:
+      g_value_set_enum (value, self->driver);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_START_DATE:
+      g_value_set_string (value, self->start_date);
+      break;
+    case PROP_END_DATE:
+      g_value_set_string (value, self->end_date);
+      break;
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+    case PROP_UPDATED:
+      g_value_set_string (value, self->updated);
+      break;
+    case PROP_TRASHED:
+      g_value_set_boolean (value, self->trashed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_engagement_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CpEngagement *self = CP_ENGAGEMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+    case PROP_CLIENT:
+    case PROP_SPONSOR:
+    case PROP_COACH:
+    case PROP_SCOPE:
+      set_text (self, prop_id - PROP_TITLE, g_value_get_string (value));
+      break;
+    case PROP_APPROACH:
+      cp_engagement_set_approach (self, g_value_get_enum (value));
+      break;
+    case PROP_DRIVER:
+      cp_engagement_set_driver (self, g_value_get_enum (value));
+      break;
+    case PROP_STATUS:
+      cp_engagement_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_START_DATE:
+      cp_engagement_set_start_date (self, g_value_get_string (value));
+      break;
+    case PROP_END_DATE:
+      cp_engagement_set_end_date (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_engagement_class_init (CpEngagementClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  static const char * const text_names[N_TEXTS] = {
+    "title", "client", "sponsor", "coach", "scope",
+  };
+
+  object_class->finalize = cp_engagement_finalize;
+  object_class->get_property = cp_engagement_get_property;
+  object_class->set_property = cp_engagement_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  for (guint i = 0; i < N_TEXTS; i++)
+    properties[TEXT_PROP (i)] = g_param_spec_string (text_names[i], NULL, NULL, "", rw);
+  properties[PROP_APPROACH] =
+    g_param_spec_enum ("approach", NULL, NULL, CP_TYPE_APPROACH, CP_APPROACH_UNDECIDED, rw);
+  properties[PROP_DRIVER] =
+    g_param_spec_enum ("driver", NULL, NULL, CP_TYPE_DRIVER, CP_DRIVER_UNDECIDED, rw);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, CP_TYPE_STATUS, CP_STATUS_PLANNED, rw);
+  properties[PROP_START_DATE] = g_param_spec_string ("start-date", NULL, NULL, NULL, rw);
+  properties[PROP_END_DATE] = g_param_spec_string ("end-date", NULL, NULL, NULL, rw);
+  properties[PROP_CREATED] = g_param_spec_string ("created", NULL, NULL, NULL, ro);
+  properties[PROP_UPDATED] = g_param_spec_string ("updated", NULL, NULL, NULL, ro);
+  properties[PROP_TRASHED] = g_param_spec_boolean ("trashed", NULL, NULL, FALSE, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_engagement_init (CpEngagement *self)
+{
+}
+
+CpEngagement *
+_cp_engagement_new_from_row (CpStore      *store,
+                             sqlite3_stmt *stmt)
+{
+  CpEngagement *self = g_object_new (CP_TYPE_ENGAGEMENT, NULL);
+  g_autofree char *approach = NULL;
+  g_autofree char *driver = NULL;
+  g_autofree char *status = NULL;
+
+  self->store = g_object_ref (store);
+  self->id = sqlite3_column_int64 (stmt, 0);
+  for (guint i = 0; i < TEXT_SCOPE; i++)
+    self->text[i] = _cp_column_dup (stmt, 1 + i);
+  self->text[TEXT_SCOPE] = _cp_column_dup (stmt, 7);
+
+  /* The schema's CHECK constraints keep these valid; unknown words would
+   * mean a newer writer, which the store refuses earlier.
+   */
+  cp_approach_from_string ((const char *) sqlite3_column_text (stmt, 5), &self->approach);
+  cp_driver_from_string ((const char *) sqlite3_column_text (stmt, 6), &self->driver);
+  cp_status_from_string ((const char *) sqlite3_column_text (stmt, 8), &self->status);
+
+  self->start_date = _cp_column_dup (stmt, 9);
+  self->end_date = _cp_column_dup (stmt, 10);
+  self->created = _cp_column_dup (stmt, 11);
+  self->updated = _cp_column_dup (stmt, 12);
+
+  return self;
+}
+
+void
+_cp_engagement_set_trashed (CpEngagement *self,
+                            gboolean      trashed)
+{
+  if (self->trashed == !!trashed)
+    return;
+
+  self->trashed = !!trashed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRASHED]);
+}
+
+gint64
+cp_engagement_get_id (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), 0);
+
+  return self->id;
+}
+
+/**
+ * cp_engagement_get_store:
+ *
+ * Returns: (transfer none): the store the engagement lives in
+ */
+CpStore *
+cp_engagement_get_store (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return self->store;
+}
+
+#define TEXT_ACCESSORS(name, INDEX)                                   \
+  const char *                                                        \
+  cp_engagement_get_##name (CpEngagement *self)                       \
+  {                                                                   \
+    g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);             \
+    return self->text[INDEX];                                         \
+  }                                                                   \
+  void                                                                \
+  cp_engagement_set_##name (CpEngagement *self,                       \
+                            const char   *value)                      \
+  {                                                                   \
+    set_text (self, INDEX, value);                                    \
+  }
+
+TEXT_ACCESSORS (title, TEXT_TITLE)
+TEXT_ACCESSORS (client, TEXT_CLIENT)
+TEXT_ACCESSORS (sponsor, TEXT_SPONSOR)
+TEXT_ACCESSORS (coach, TEXT_COACH)
+TEXT_ACCESSORS (scope, TEXT_SCOPE)
+
+#undef TEXT_ACCESSORS
+
+CpApproach
+cp_engagement_get_approach (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), CP_APPROACH_UNDECIDED);
+
+  return self->approach;
+}
+
+void
+cp_engagement_set_approach (CpEngagement *self,
+                            CpApproach    approach)
+{
+  g_return_if_fail (CP_IS_ENGAGEMENT (self));
+  g_return_if_fail (approach <= CP_APPROACH_COACHED);
+
+  if (self->approach != approach)
+    {
+      self->approach = approach;
+      changed (self, PROP_APPROACH);
+    }
+}
+
+CpDriver
+cp_engagement_get_driver (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), CP_DRIVER_UNDECIDED);
+
+  return self->driver;
+}
+
+void
+cp_engagement_set_driver (CpEngagement *self,
+                          CpDriver      driver)
+{
+  g_return_if_fail (CP_IS_ENGAGEMENT (self));
+  g_return_if_fail (driver <= CP_DRIVER_OPERATIONAL);
+
+  if (self->driver != driver)
+    {
+      self->driver = driver;
+      changed (self, PROP_DRIVER);
+    }
+}
+
+CpStatus
+cp_engagement_get_status (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), CP_STATUS_PLANNED);
+
+  return self->status;
+}
+
+void
+cp_engagement_set_status (CpEngagement *self,
+                          CpStatus      status)
+{
+  g_return_if_fail (CP_IS_ENGAGEMENT (self));
+  g_return_if_fail (status <= CP_STATUS_CLOSED);
+
+  if (self->status != status)
+    {
+      self->status = status;
+      changed (self, PROP_STATUS);
+    }
+}
+
+const char *
+cp_engagement_get_start_date (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return self->start_date;
+}
+
+/**
+ * cp_engagement_set_start_date:
+ * @date: (nullable): YYYY-MM-DD, or %NULL or "" for none
+ *
+ * Returns: %FALSE, changing nothing, when @date is not a calendar date
+ */
+gboolean
+cp_engagement_set_start_date (CpEngagement *self,
+                              const char   *date)
+{
+  return set_date (self, &self->start_date, PROP_START_DATE, date);
+}
+
+const char *
+cp_engagement_get_end_date (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return self->end_date;
+}
+
+gboolean
+cp_engagement_set_end_date (CpEngagement *self,
+                            const char   *date)
+{
+  return set_date (self, &self->end_date, PROP_END_DATE, date);
+}
+
+const char *
+cp_engagement_get_created (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return self->created;
+}
+
+const char *
+cp_engagement_get_updated (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return self->updated;
+}
+
+gboolean
+cp_engagement_get_trashed (CpEngagement *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+
+  return self->trashed;
+}
+
+/**
+ * cp_engagement_get_stakeholders:
+ *
+ * Loads the stakeholders on first use; later calls return the same list,
+ * which cp_engagement_add_stakeholder() and
+ * cp_engagement_remove_stakeholder() keep current.
+ *
+ * Returns: (transfer none) (nullable): a list of #CpStakeholder, or
+ *   %NULL with @error set
+ */
+GListModel *
+cp_engagement_get_stakeholders (CpEngagement  *self,
+                                GError       **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  if (self->stakeholders != NULL)
+    return G_LIST_MODEL (self->stakeholders);
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "SELECT " CP_STAKEHOLDER_COLUMNS " FROM stakeholder "
+                                  "WHERE engagement_id = ?1 ORDER BY position, id",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  list = g_list_store_new (CP_TYPE_STAKEHOLDER);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CpStakeholder) stakeholder = _cp_stakeholder_new_from_row (self->store, stmt);
+      g_list_store_append (list, stakeholder);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("read the stakeholders"));
+      return NULL;
+    }
+
+  self->stakeholders = g_steal_pointer (&list);
+
+  return G_LIST_MODEL (self->stakeholders);
+}
+
+/**
+ * cp_engagement_add_stakeholder:
+ *
+ * Returns: (transfer full) (nullable): the new stakeholder, at the end of
+ *   the list
+ */
+CpStakeholder *
+cp_engagement_add_stakeholder (CpEngagement  *self,
+                               const char    *name,
+                               const char    *role,
+                               const char    *contact,
+                               GError       **error)
+{
+  CpStakeholder *stakeholder = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  if (!cp_engagement_get_stakeholders (self, error) || !_cp_store_begin (self->store, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "INSERT INTO stakeholder (engagement_id, position, name, role, contact) "
+                                  "VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM stakeholder "
+                                  "WHERE engagement_id = ?1), ?2, ?3, ?4) "
+                                  "RETURNING " CP_STAKEHOLDER_COLUMNS,
+                                  error)))
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, name ? name : "");
+  _cp_bind_text (stmt, 3, role ? role : "");
+  _cp_bind_text (stmt, 4, contact ? contact : "");
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      stakeholder = _cp_stakeholder_new_from_row (self->store, stmt);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("add the stakeholder"));
+      g_clear_object (&stakeholder);
+      goto fail;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    {
+      g_clear_object (&stakeholder);
+      return NULL;
+    }
+
+  g_list_store_append (self->stakeholders, stakeholder);
+
+  return stakeholder;
+
+fail:
+  _cp_store_rollback (self->store);
+  return NULL;
+}
+
+gboolean
+cp_engagement_remove_stakeholder (CpEngagement   *self,
+                                  CpStakeholder  *stakeholder,
+                                  GError        **error)
+{
+  sqlite3_stmt *stmt;
+  guint position;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+  g_return_val_if_fail (CP_IS_STAKEHOLDER (stakeholder), FALSE);
+
+  if (self->stakeholders == NULL ||
+      !g_list_store_find (self->stakeholders, stakeholder, &position))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                           _("That person is not a stakeholder of this engagement"));
+      return FALSE;
+    }
+
+  if (!_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store, "DELETE FROM stakeholder WHERE id = ?1", error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, cp_stakeholder_get_id (stakeholder));
+
+  if (!_cp_store_step_done (self->store, stmt, error))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  _cp_store_forget_dirty (self->store, stakeholder);
+  g_list_store_remove (self->stakeholders, position);
+
+  return TRUE;
+}

@@ -1,0 +1,67 @@
+/* cp-engagement.h — one coaching engagement with a client organisation
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cp-types.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_ENGAGEMENT (cp_engagement_get_type ())
+
+G_DECLARE_FINAL_TYPE (CpEngagement, cp_engagement, CP, ENGAGEMENT, GObject)
+
+gint64         cp_engagement_get_id           (CpEngagement  *self);
+CpStore       *cp_engagement_get_store        (CpEngagement  *self);
+const char    *cp_engagement_get_title        (CpEngagement  *self);
+void           cp_engagement_set_title        (CpEngagement  *self,
+                                               const char    *title);
+const char    *cp_engagement_get_client       (CpEngagement  *self);
+void           cp_engagement_set_client       (CpEngagement  *self,
+                                               const char    *client);
+const char    *cp_engagement_get_sponsor      (CpEngagement  *self);
+void           cp_engagement_set_sponsor      (CpEngagement  *self,
+                                               const char    *sponsor);
+const char    *cp_engagement_get_coach        (CpEngagement  *self);
+void           cp_engagement_set_coach        (CpEngagement  *self,
+                                               const char    *coach);
+const char    *cp_engagement_get_scope        (CpEngagement  *self);
+void           cp_engagement_set_scope        (CpEngagement  *self,
+                                               const char    *scope);
+CpApproach     cp_engagement_get_approach     (CpEngagement  *self);
+void           cp_engagement_set_approach     (CpEngagement  *self,
+                                               CpApproach     approach);
+CpDriver       cp_engagement_get_driver       (CpEngagement  *self);
+void           cp_engagement_set_driver       (CpEngagement  *self,
+                                               CpDriver       driver);
+CpStatus       cp_engagement_get_status       (CpEngagement  *self);
+void           cp_engagement_set_status       (CpEngagement  *self,
+                                               CpStatus       status);
+const char    *cp_engagement_get_start_date   (CpEngagement  *self);
+gboolean       cp_engagement_set_start_date   (CpEngagement  *self,
+                                               const char    *date);
+const char    *cp_engagement_get_end_date     (CpEngagement  *self);
+gboolean       cp_engagement_set_end_date     (CpEngagement  *self,
+                                               const char    *date);
+const char    *cp_engagement_get_created      (CpEngagement  *self);
+const char    *cp_engagement_get_updated      (CpEngagement  *self);
+gboolean       cp_engagement_get_trashed      (CpEngagement  *self);
+GListModel    *cp_engagement_get_stakeholders (CpEngagement  *self,
+                                               GError       **error);
+CpStakeholder *cp_engagement_add_stakeholder  (CpEngagement  *self,
+                                               const char    *name,
+                                               const char    *role,
+                                               const char    *contact,
+                                               GError       **error);
+gboolean       cp_engagement_remove_stakeholder (CpEngagement  *self,
+                                                 CpStakeholder *stakeholder,
+                                                 GError       **error);
+
+gboolean       cp_date_is_valid               (const char    *date);
+
+G_END_DECLS

@@ -1,0 +1,75 @@
+/* cp-store-private.h — what the core's models share with the store
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cp-store.h"
+
+G_BEGIN_DECLS
+
+/* Writes one dirty object's state; called by the store inside a
+ * transaction when its debounced save runs or when it is flushed.
+ */
+typedef gboolean (*CpStoreSaveFunc) (gpointer   object,
+                                     CpStore   *store,
+                                     GError   **error);
+
+sqlite3_stmt *_cp_store_prepare          (CpStore         *self,
+                                          const char      *sql,
+                                          GError         **error);
+gboolean      _cp_store_step_done        (CpStore         *self,
+                                          sqlite3_stmt    *stmt,
+                                          GError         **error);
+gboolean      _cp_store_exec             (CpStore         *self,
+                                          const char      *sql,
+                                          GError         **error);
+gboolean      _cp_store_begin            (CpStore         *self,
+                                          GError         **error);
+gboolean      _cp_store_commit           (CpStore         *self,
+                                          GError         **error);
+void          _cp_store_rollback         (CpStore         *self);
+void          _cp_store_set_error        (CpStore         *self,
+                                          GError         **error,
+                                          int              rc,
+                                          const char      *doing);
+gint64        _cp_store_last_insert_id   (CpStore         *self);
+void          _cp_store_mark_dirty       (CpStore         *self,
+                                          gpointer         object,
+                                          CpStoreSaveFunc  save);
+void          _cp_store_forget_dirty     (CpStore         *self,
+                                          gpointer         object);
+void          _cp_store_engagements_changed (CpStore      *self);
+void          _cp_store_forget_engagement (CpStore        *self,
+                                           gint64          id);
+gboolean      _cp_store_migrate          (sqlite3         *db,
+                                          int              from_version,
+                                          int              to_version,
+                                          char           **errmsg);
+
+/* Binds a possibly NULL UTF-8 string; NULL becomes SQL NULL. */
+static inline void
+_cp_bind_text (sqlite3_stmt *stmt,
+               int           index,
+               const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static inline char *
+_cp_column_dup (sqlite3_stmt *stmt,
+                int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+G_END_DECLS

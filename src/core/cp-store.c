@@ -1,0 +1,1139 @@
+/* cp-store.c — the SQLite file every engagement lives in
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "cp-engagement-private.h"
+#include "cp-store-private.h"
+
+/* "CPln" — marks a file as ours so that another program's SQLite file
+ * is never migrated into a Coachplan database by mistake.
+ */
+#define CP_APPLICATION_ID 0x43506c6e
+
+/* How long typing may go on before edits reach the disk. */
+#define SAVE_DELAY_MS 300
+
+/* Databases up to this size are fully checked when opened; past it the
+ * check would slow every start, and SQLite still reports damage it meets.
+ */
+#define QUICK_CHECK_MAX_BYTES (32 * 1024 * 1024)
+
+typedef struct
+{
+  gpointer        object;
+  CpStoreSaveFunc save;
+} Dirty;
+
+struct _CpStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
+  GHashTable *engagements;  /* gint64 *id -> CpEngagement * (weak) */
+  GArray     *dirty;        /* Dirty, each object held by a reference */
+  guint       save_source;
+  guint       transaction_depth;
+
+  guint       read_only : 1;
+  guint       changed_pending : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CpStore, cp_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  ENGAGEMENTS_CHANGED,
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (cp-store-error-quark, cp_store_error)
+
+void
+_cp_store_set_error (CpStore     *self,
+                     GError     **error,
+                     int          rc,
+                     const char  *doing)
+{
+  CpStoreError code;
+  const char *detail;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = CP_STORE_ERROR_NOT_DATABASE;
+      break;
+    case SQLITE_CORRUPT:
+      code = CP_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      code = CP_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = CP_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_FULL:
+      code = CP_STORE_ERROR_FULL;
+      break;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+      code = CP_STORE_ERROR_INVALID;
+      break;
+    default:
+      code = CP_STORE_ERROR_FAILED;
+      break;
+    }
+
+  detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (code)
+    {
+    case CP_STORE_ERROR_BUSY:
+      g_set_error (error, CP_STORE_ERROR, code,
+                   _("Could not %s: another program is using the database (%s)"),
+                   doing, detail);
+      break;
+    case CP_STORE_ERROR_FULL:
+      g_set_error (error, CP_STORE_ERROR, code,
+                   _("Could not %s: the disk is full (%s)"), doing, detail);
+      break;
+    case CP_STORE_ERROR_CORRUPT:
+    case CP_STORE_ERROR_NOT_DATABASE:
+      g_set_error (error, CP_STORE_ERROR, code,
+                   _("Could not %s: the database file is damaged or is not a database (%s)"),
+                   doing, detail);
+      break;
+    default:
+      g_set_error (error, CP_STORE_ERROR, code,
+                   _("Could not %s: %s"), doing, detail);
+      break;
+    }
+}
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+sqlite3_stmt *
+_cp_store_prepare (CpStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Statements are keyed by the address of their (static) text, so each
+   * query is compiled once per connection.
+   */
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cp_store_set_error (self, error, rc, _("read the database"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+
+  return stmt;
+}
+
+gboolean
+_cp_store_step_done (CpStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  sqlite3_reset (stmt);
+  _cp_store_set_error (self, error, rc, _("save changes"));
+
+  return FALSE;
+}
+
+gboolean
+_cp_store_exec (CpStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _cp_store_set_error (self, error, rc, _("save changes"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_cp_store_begin (CpStore  *self,
+                 GError  **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only"), self->path);
+      return FALSE;
+    }
+
+  if (self->transaction_depth++ > 0)
+    return TRUE;
+
+  if (!_cp_store_exec (self, "BEGIN IMMEDIATE", error))
+    {
+      self->transaction_depth--;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_cp_store_commit (CpStore  *self,
+                  GError  **error)
+{
+  g_assert (self->transaction_depth > 0);
+
+  if (--self->transaction_depth > 0)
+    return TRUE;
+
+  if (!_cp_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->changed_pending = FALSE;
+      return FALSE;
+    }
+
+  if (self->changed_pending)
+    {
+      self->changed_pending = FALSE;
+      g_signal_emit (self, signals[ENGAGEMENTS_CHANGED], 0);
+    }
+
+  return TRUE;
+}
+
+void
+_cp_store_rollback (CpStore *self)
+{
+  g_assert (self->transaction_depth > 0);
+
+  /* An inner failure dooms the whole outer transaction; the outermost
+   * caller sees its own error and rolls everything back.
+   */
+  if (--self->transaction_depth == 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->changed_pending = FALSE;
+    }
+}
+
+gint64
+_cp_store_last_insert_id (CpStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* Listeners hear of a change once it is committed, so what they read
+ * back is what is on disk.
+ */
+void
+_cp_store_engagements_changed (CpStore *self)
+{
+  if (self->transaction_depth > 0)
+    self->changed_pending = TRUE;
+  else
+    g_signal_emit (self, signals[ENGAGEMENTS_CHANGED], 0);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  CpStore *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+
+  if (!cp_store_flush (self, &error))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_cp_store_mark_dirty (CpStore         *self,
+                      gpointer         object,
+                      CpStoreSaveFunc  save)
+{
+  Dirty dirty = { object, save };
+
+  g_return_if_fail (CP_IS_STORE (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  for (guint i = 0; i < self->dirty->len; i++)
+    if (g_array_index (self->dirty, Dirty, i).object == object)
+      goto schedule;
+
+  g_object_ref (object);
+  g_array_append_val (self->dirty, dirty);
+
+schedule:
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+void
+_cp_store_forget_dirty (CpStore  *self,
+                        gpointer  object)
+{
+  for (guint i = 0; i < self->dirty->len; i++)
+    {
+      if (g_array_index (self->dirty, Dirty, i).object == object)
+        {
+          g_array_remove_index (self->dirty, i);
+          g_object_unref (object);
+          return;
+        }
+    }
+}
+
+/**
+ * cp_store_flush:
+ *
+ * Writes every pending edit now, all in one transaction. On failure the
+ * edits stay pending and in memory, so a later flush can still save them.
+ */
+gboolean
+cp_store_flush (CpStore  *self,
+                GError  **error)
+{
+  g_autoptr(GArray) dirty = NULL;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->dirty->len == 0)
+    return TRUE;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->dirty->len; i++)
+    {
+      Dirty *d = &g_array_index (self->dirty, Dirty, i);
+
+      if (!d->save (d->object, self, error))
+        {
+          _cp_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!_cp_store_commit (self, error))
+    return FALSE;
+
+  /* Swap the list out before unreferencing: a last unref may run code
+   * that marks something dirty again.
+   */
+  dirty = g_steal_pointer (&self->dirty);
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (Dirty));
+  for (guint i = 0; i < dirty->len; i++)
+    g_object_unref (g_array_index (dirty, Dirty, i).object);
+
+  return TRUE;
+}
+
+static void
+cp_store_dispose (GObject *object)
+{
+  CpStore *self = (CpStore *)object;
+
+  if (self->db != NULL && self->dirty->len > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cp_store_flush (self, &error))
+        g_warning ("Edits could not be saved on close: %s", error->message);
+    }
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  for (guint i = 0; i < self->dirty->len; i++)
+    g_object_unref (g_array_index (self->dirty, Dirty, i).object);
+  g_array_set_size (self->dirty, 0);
+
+  G_OBJECT_CLASS (cp_store_parent_class)->dispose (object);
+}
+
+static void
+cp_store_finalize (GObject *object)
+{
+  CpStore *self = (CpStore *)object;
+
+  /* Live engagements hold a reference on the store, so none is left. */
+  g_assert (g_hash_table_size (self->engagements) == 0);
+
+  g_clear_pointer (&self->engagements, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->dirty, g_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (cp_store_parent_class)->finalize (object);
+}
+
+static void
+cp_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CpStore *self = CP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_store_class_init (CpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cp_store_dispose;
+  object_class->finalize = cp_store_finalize;
+  object_class->get_property = cp_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CpStore::engagements-changed:
+   *
+   * An engagement was created, trashed, restored, or changed in a way
+   * that may move it in a list (its title, client or status).
+   */
+  signals[ENGAGEMENTS_CHANGED] =
+    g_signal_new ("engagements-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * CpStore::save-failed:
+   * @error: what went wrong
+   *
+   * A debounced save failed; the edits are still pending in memory.
+   */
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+cp_store_init (CpStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
+  self->engagements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (Dirty));
+}
+
+char *
+cp_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "coachplan", "coachplan.db", NULL);
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *value,
+           int         *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  *rc_out = rc;
+
+  return rc == SQLITE_OK;
+}
+
+/* Creates a missing database file with owner-only permissions; SQLite
+ * gives its -wal and -shm files the same mode.
+ */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the database “%s”: %s"), path, g_strerror (errsv));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+
+  return TRUE;
+}
+
+static int
+quick_check (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        rc = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0
+             ? SQLITE_OK : SQLITE_CORRUPT;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+/* Looks at an existing file through a read-only connection and decides
+ * whether we may open it for writing. Nothing here writes: a refused
+ * file stays byte for byte as it was.
+ */
+static gboolean
+inspect (const char  *path,
+         int         *version_out,
+         GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+  int version = 0;
+  int app_id = 0;
+  int n_tables = 0;
+  int page_count = 0;
+  int page_size = 0;
+  g_autofree char *display = g_filename_display_name (path);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      if (query_int (db, "PRAGMA user_version", &version, &rc) &&
+          query_int (db, "PRAGMA application_id", &app_id, &rc) &&
+          query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables, &rc) &&
+          query_int (db, "PRAGMA page_count", &page_count, &rc) &&
+          query_int (db, "PRAGMA page_size", &page_size, &rc))
+        {
+          if ((gint64) page_count * page_size <= QUICK_CHECK_MAX_BYTES)
+            rc = quick_check (db);
+        }
+    }
+
+  sqlite3_close_v2 (db);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_OK:
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Coachplan database. It was left unchanged."), display);
+      return FALSE;
+    case SQLITE_CORRUPT:
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. It was left unchanged; restore it from a backup."),
+                   display);
+      return FALSE;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY,
+                   _("The database “%s” is locked by another program. Close it and try again."),
+                   display);
+      return FALSE;
+    default:
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FAILED,
+                   _("Could not open the database “%s”: %s"), display, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (app_id != 0 && app_id != CP_APPLICATION_ID)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FOREIGN,
+                   _("“%s” belongs to another application. It was left unchanged."), display);
+      return FALSE;
+    }
+
+  if (app_id == 0 && n_tables > 0)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FOREIGN,
+                   _("“%s” is an SQLite database of another application. It was left unchanged."),
+                   display);
+      return FALSE;
+    }
+
+  if (version > CP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NEWER_VERSION,
+                   _("The database “%s” was written by a newer version of Coachplan "
+                     "(format %d; this version reads up to %d). Update Coachplan to open it; "
+                     "the file was left unchanged."),
+                   display, version, CP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  *version_out = version;
+
+  return TRUE;
+}
+
+static gboolean
+upgrade (CpStore  *self,
+         GError  **error)
+{
+  g_autofree char *errmsg = NULL;
+  g_autofree char *pragma = NULL;
+  int version = 0;
+  int rc;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  /* Read the version again under the write lock: another instance may
+   * have migrated the file since we inspected it.
+   */
+  if (!query_int (self->db, "PRAGMA user_version", &version, &rc))
+    {
+      _cp_store_set_error (self, error, rc, _("read the database version"));
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (version < CP_STORE_SCHEMA_VERSION)
+    {
+      if (!_cp_store_migrate (self->db, version, CP_STORE_SCHEMA_VERSION, &errmsg))
+        {
+          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FAILED,
+                       _("Could not upgrade the database to format %d: %s"),
+                       CP_STORE_SCHEMA_VERSION, errmsg ? errmsg : "");
+          _cp_store_rollback (self);
+          return FALSE;
+        }
+
+      pragma = g_strdup_printf ("PRAGMA application_id = %d", CP_APPLICATION_ID);
+      if (!_cp_store_exec (self, pragma, error))
+        {
+          _cp_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return _cp_store_commit (self, error);
+}
+
+/**
+ * cp_store_open:
+ * @path: (nullable): the database file, or %NULL for the default one
+ *
+ * Opens the database, creating it (owner-only) when missing and
+ * upgrading its schema. A file we must not touch — not SQLite, damaged,
+ * another application's, or from a newer Coachplan — is refused with a
+ * #CpStoreError and left unchanged. A file we may not write opens
+ * read-only.
+ */
+CpStore *
+cp_store_open (const char  *path,
+               GError     **error)
+{
+  return cp_store_open_full (path, CP_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * cp_store_open_full:
+ * @flags: %CP_STORE_OPEN_READ_ONLY to open even a writable file read-only
+ *
+ * Like cp_store_open().
+ */
+CpStore *
+cp_store_open_full (const char        *path,
+                    CpStoreOpenFlags   flags,
+                    GError           **error)
+{
+  g_autoptr(CpStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *display = NULL;
+  int version = 0;
+  int rc;
+
+  if (path == NULL)
+    path = default_path = cp_store_dup_default_path ();
+
+  display = g_filename_display_name (path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a folder, not a database file"), display);
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (flags & CP_STORE_OPEN_READ_ONLY)
+        {
+          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                       _("There is no database “%s”"), display);
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+    }
+
+  if (!inspect (path, &version, error))
+    return NULL;
+
+  self = g_object_new (CP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & CP_STORE_OPEN_READ_ONLY) != 0 || g_access (path, W_OK) != 0;
+
+  if (self->read_only && version < CP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only and needs an upgrade to open. "
+                     "It was left unchanged."), display);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cp_store_set_error (self, error, rc, _("open the database"));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!_cp_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!self->read_only)
+    {
+      if (!_cp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !_cp_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+          !upgrade (self, error))
+        return NULL;
+
+      /* Engagements trashed in an earlier run whose undo never came. */
+      if (!cp_store_purge_trash (self, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+cp_store_get_path (CpStore *self)
+{
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+cp_store_get_read_only (CpStore *self)
+{
+  g_return_val_if_fail (CP_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+int
+cp_store_get_schema_version (CpStore *self)
+{
+  int version = -1;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_STORE (self), -1);
+
+  query_int (self->db, "PRAGMA user_version", &version, &rc);
+
+  return version;
+}
+
+/* Called by an engagement as it finalizes, while it still holds its
+ * reference on the store.
+ */
+void
+_cp_store_forget_engagement (CpStore *self,
+                             gint64   id)
+{
+  g_hash_table_remove (self->engagements, &id);
+}
+
+/* Every engagement has at most one live object, so a page editing it and
+ * a list row showing it always agree.
+ */
+static CpEngagement *
+remember (CpStore      *self,
+          CpEngagement *engagement)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = cp_engagement_get_id (engagement);
+  g_hash_table_insert (self->engagements, key, engagement);
+
+  return engagement;
+}
+
+static const char select_engagement_sql[] =
+  "SELECT " CP_ENGAGEMENT_COLUMNS " FROM engagement WHERE id = ?1 AND trashed_at IS NULL";
+
+CpEngagement *
+cp_store_get_engagement (CpStore  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  CpEngagement *engagement;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  engagement = g_hash_table_lookup (self->engagements, &id);
+  if (engagement != NULL)
+    return g_object_ref (engagement);
+
+  if (!(stmt = _cp_store_prepare (self, select_engagement_sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    engagement = remember (self, _cp_engagement_new_from_row (self, stmt));
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                 _("There is no engagement with the number %" G_GINT64_FORMAT), id);
+  else
+    _cp_store_set_error (self, error, rc, _("read an engagement"));
+
+  sqlite3_reset (stmt);
+
+  return engagement;
+}
+
+CpEngagement *
+cp_store_create_engagement (CpStore     *self,
+                            const char  *title,
+                            CpApproach   approach,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (!g_utf8_validate (title, -1, NULL))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("The title is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if (!_cp_store_begin (self, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "INSERT INTO engagement (title, approach) VALUES (?1, ?2)",
+                                  error)))
+    goto fail;
+
+  _cp_bind_text (stmt, 1, title);
+  _cp_bind_text (stmt, 2, cp_approach_to_string (approach));
+
+  if (!_cp_store_step_done (self, stmt, error))
+    goto fail;
+
+  id = _cp_store_last_insert_id (self);
+
+  if (!_cp_store_commit (self, error))
+    return NULL;
+
+  _cp_store_engagements_changed (self);
+
+  return cp_store_get_engagement (self, id, error);
+
+fail:
+  _cp_store_rollback (self);
+  return NULL;
+}
+
+static gboolean
+set_trashed (CpStore       *self,
+             CpEngagement  *engagement,
+             gboolean       trashed,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
+
+  /* Pending edits go to disk first, so an undo brings back the latest. */
+  if (!cp_store_flush (self, error) || !_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "UPDATE engagement SET trashed_at = CASE WHEN ?2 "
+                                  "THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END "
+                                  "WHERE id = ?1",
+                                  error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, cp_engagement_get_id (engagement));
+  sqlite3_bind_int (stmt, 2, trashed);
+
+  if (!_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self, error))
+    return FALSE;
+
+  _cp_engagement_set_trashed (engagement, trashed);
+  _cp_store_engagements_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * cp_store_trash_engagement:
+ *
+ * Hides an engagement from every list. It stays on disk, with all it
+ * holds, until cp_store_purge_trash() runs, so the deletion can be undone
+ * with cp_store_restore_engagement().
+ */
+gboolean
+cp_store_trash_engagement (CpStore       *self,
+                           CpEngagement  *engagement,
+                           GError       **error)
+{
+  return set_trashed (self, engagement, TRUE, error);
+}
+
+gboolean
+cp_store_restore_engagement (CpStore       *self,
+                             CpEngagement  *engagement,
+                             GError       **error)
+{
+  return set_trashed (self, engagement, FALSE, error);
+}
+
+gboolean
+cp_store_purge_trash (CpStore  *self,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "DELETE FROM engagement WHERE trashed_at IS NOT NULL",
+                                  error)) ||
+      !_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  return _cp_store_commit (self, error);
+}
+
+/* Escapes LIKE's wildcards so a search for "50%" means just that. */
+static char *
+like_pattern (const char *search)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+/**
+ * cp_store_find_engagements:
+ * @search: (nullable): words to look for in the title, client, sponsor or coach
+ * @status: a status, or %CP_STATUS_ANY
+ *
+ * Returns: (transfer full): the ids (#gint64) of the matching engagements,
+ *   in title order
+ */
+GArray *
+cp_store_find_engagements (CpStore     *self,
+                           const char  *search,
+                           CpStatus     status,
+                           GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "SELECT id FROM engagement "
+                                  "WHERE trashed_at IS NULL "
+                                  "AND (?1 IS NULL OR status = ?1) "
+                                  "AND (?2 IS NULL OR title LIKE ?2 ESCAPE '\\' "
+                                  "  OR client LIKE ?2 ESCAPE '\\' "
+                                  "  OR sponsor LIKE ?2 ESCAPE '\\' "
+                                  "  OR coach LIKE ?2 ESCAPE '\\') "
+                                  "ORDER BY title COLLATE NOCASE, id",
+                                  error)))
+    return NULL;
+
+  if (status != CP_STATUS_ANY)
+    _cp_bind_text (stmt, 1, cp_status_to_string (status));
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (search));
+
+      if (*stripped != '\0')
+        _cp_bind_text (stmt, 2, (pattern = like_pattern (stripped)));
+    }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("list the engagements"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+guint
+cp_store_count_engagements (CpStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (CP_IS_STORE (self), 0);
+
+  stmt = _cp_store_prepare (self,
+                            "SELECT count(*) FROM engagement WHERE trashed_at IS NULL",
+                            NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return count;
+}

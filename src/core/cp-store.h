@@ -1,0 +1,79 @@
+/* cp-store.h — the SQLite file every engagement lives in
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cp-types.h"
+
+G_BEGIN_DECLS
+
+#define CP_STORE_ERROR (cp_store_error_quark ())
+
+typedef enum
+{
+  CP_STORE_ERROR_FAILED,
+  CP_STORE_ERROR_NEWER_VERSION,
+  CP_STORE_ERROR_NOT_DATABASE,
+  CP_STORE_ERROR_FOREIGN,
+  CP_STORE_ERROR_CORRUPT,
+  CP_STORE_ERROR_READ_ONLY,
+  CP_STORE_ERROR_BUSY,
+  CP_STORE_ERROR_FULL,
+  CP_STORE_ERROR_NOT_FOUND,
+  CP_STORE_ERROR_INVALID,
+} CpStoreError;
+
+typedef enum
+{
+  CP_STORE_OPEN_DEFAULT   = 0,
+  CP_STORE_OPEN_READ_ONLY = 1 << 0,
+} CpStoreOpenFlags;
+
+/* The schema version this build writes; see cp-store-migrations.c. */
+#define CP_STORE_SCHEMA_VERSION 1
+
+#define CP_TYPE_STORE (cp_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CpStore, cp_store, CP, STORE, GObject)
+
+GQuark        cp_store_error_quark         (void);
+char         *cp_store_dup_default_path    (void);
+CpStore      *cp_store_open                (const char   *path,
+                                            GError      **error);
+CpStore      *cp_store_open_full           (const char   *path,
+                                            CpStoreOpenFlags flags,
+                                            GError      **error);
+const char   *cp_store_get_path            (CpStore      *self);
+gboolean      cp_store_get_read_only       (CpStore      *self);
+int           cp_store_get_schema_version  (CpStore      *self);
+gboolean      cp_store_flush               (CpStore      *self,
+                                            GError      **error);
+CpEngagement *cp_store_create_engagement   (CpStore      *self,
+                                            const char   *title,
+                                            CpApproach    approach,
+                                            GError      **error);
+CpEngagement *cp_store_get_engagement      (CpStore      *self,
+                                            gint64        id,
+                                            GError      **error);
+gboolean      cp_store_trash_engagement    (CpStore      *self,
+                                            CpEngagement *engagement,
+                                            GError      **error);
+gboolean      cp_store_restore_engagement  (CpStore      *self,
+                                            CpEngagement *engagement,
+                                            GError      **error);
+gboolean      cp_store_purge_trash         (CpStore      *self,
+                                            GError      **error);
+GArray       *cp_store_find_engagements    (CpStore      *self,
+                                            const char   *search,
+                                            CpStatus      status,
+                                            GError      **error);
+guint         cp_store_count_engagements   (CpStore      *self);
+CpEngagement *cp_store_load_sample         (CpStore      *self,
+                                            GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* cp-types.c — the enumerations' stored words
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-types"
+
+#include "config.h"
+
+#include "cp-enums.h"
+#include "cp-types.h"
+
+/* The database, the command line and exports all speak the enum nicks,
+ * so there is one spelling of each value in the whole program.
+ */
+static const char *
+to_nick (GType type,
+         int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  g_type_class_unref (klass);
+
+  /* Enum classes are static: the nick outlives the reference. */
+  return ev ? ev->value_nick : NULL;
+}
+
+static gboolean
+from_nick (GType       type,
+           const char *str,
+           int        *value)
+{
+  GEnumClass *klass;
+  GEnumValue *ev;
+
+  if (str == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (type);
+  ev = g_enum_get_value_by_nick (klass, str);
+  if (ev != NULL)
+    *value = ev->value;
+  g_type_class_unref (klass);
+
+  return ev != NULL;
+}
+
+#define NICK_CONVERSIONS(Type, name, TYPE)                       \
+  const char *                                                   \
+  cp_##name##_to_string (Type value)                             \
+  {                                                              \
+    return to_nick (TYPE, value);                                \
+  }                                                              \
+  gboolean                                                       \
+  cp_##name##_from_string (const char *str,                      \
+                           Type       *value)                    \
+  {                                                              \
+    int v;                                                       \
+    if (!from_nick (TYPE, str, &v))                              \
+      return FALSE;                                              \
+    *value = v;                                                  \
+    return TRUE;                                                 \
+  }
+
+NICK_CONVERSIONS (CpApproach, approach, CP_TYPE_APPROACH)
+NICK_CONVERSIONS (CpDriver, driver, CP_TYPE_DRIVER)
+NICK_CONVERSIONS (CpStatus, status, CP_TYPE_STATUS)

@@ -1,0 +1,265 @@
+/* cp-application.c — start-up, the command line and app-wide actions
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cp-application.h"
+#include "cp-cli.h"
+#include "cp-store.h"
+#include "cp-window.h"
+
+struct _CpApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *database;
+};
+
+G_DEFINE_FINAL_TYPE (CpApplication, cp_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database file PATH"), N_("PATH") },
+  { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the engagements, one a line, tab-separated, and exit"), NULL },
+  { "new", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Create an engagement called TITLE, print its number and exit"), N_("TITLE") },
+  { "approach", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --new: done-to-you, do-it-yourself or coached"), N_("APPROACH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+/* The settings schema is installed with the app; a build run from the
+ * source tree without it still answers the command line.
+ */
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static char *
+dup_database_path (CpApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *configured = NULL;
+
+  if (self->database != NULL)
+    return g_strdup (self->database);
+
+  settings = self->settings ? g_object_ref (self->settings) : settings_new_if_installed ();
+  if (settings != NULL)
+    configured = g_settings_get_string (settings, "database-path");
+
+  if (configured != NULL && *configured != '\0')
+    return g_steal_pointer (&configured);
+
+  return cp_store_dup_default_path ();
+}
+
+static int
+cp_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CpApplication *self = CP_APPLICATION (app);
+  g_autofree char *path = NULL;
+  const char *new_title = NULL;
+  const char *approach = NULL;
+  gboolean list = FALSE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  g_variant_dict_lookup (options, "list", "b", &list);
+  g_variant_dict_lookup (options, "new", "&s", &new_title);
+  g_variant_dict_lookup (options, "approach", "&s", &approach);
+
+  if (approach != NULL && new_title == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --approach goes with --new"));
+      return 2;
+    }
+
+  if (!list && new_title == NULL)
+    return -1;
+
+  path = dup_database_path (self);
+
+  if (new_title != NULL)
+    return cp_cli_new (path, new_title, approach);
+
+  return cp_cli_list (path);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing each window lets it save its size and pending edits. */
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      gtk_window_close (l->data);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Coachplan authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Coachplan"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Coachplan authors"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan and run ITSM coaching engagements, "
+                                      "and review their progress with the sponsor"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Coachplan authors",
+                        /* Translators: your names, one a line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+cp_application_startup (GApplication *app)
+{
+  CpApplication *self = CP_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (cp_application_parent_class)->startup (app);
+
+  self->settings = settings_new_if_installed ();
+  if (self->settings == NULL)
+    g_warning ("The settings schema %s is not installed; window state will not be kept", APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+cp_application_activate (GApplication *app)
+{
+  CpApplication *self = CP_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = dup_database_path (self);
+  store = cp_store_open (path, &error);
+
+  window = GTK_WINDOW (cp_window_new (self, store, error));
+  gtk_window_present (window);
+}
+
+static void
+cp_application_dispose (GObject *object)
+{
+  CpApplication *self = (CpApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cp_application_parent_class)->dispose (object);
+}
+
+static void
+cp_application_finalize (GObject *object)
+{
+  CpApplication *self = (CpApplication *)object;
+
+  g_clear_pointer (&self->database, g_free);
+
+  G_OBJECT_CLASS (cp_application_parent_class)->finalize (object);
+}
+
+static void
+cp_application_class_init (CpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cp_application_dispose;
+  object_class->finalize = cp_application_finalize;
+
+  app_class->handle_local_options = cp_application_handle_local_options;
+  app_class->startup = cp_application_startup;
+  app_class->activate = cp_application_activate;
+}
+
+static void
+cp_application_init (CpApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan and run ITSM coaching engagements."));
+}
+
+CpApplication *
+cp_application_new (GApplicationFlags flags)
+{
+  return g_object_new (CP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PATH,
+                       "flags", flags,
+                       NULL);
+}
+
+/**
+ * cp_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the app's settings, or %NULL when
+ *   the schema is not installed
+ */
+GSettings *
+cp_application_get_settings (CpApplication *self)
+{
+  g_return_val_if_fail (CP_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

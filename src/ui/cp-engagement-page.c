@@ -1,0 +1,619 @@
+/* cp-engagement-page.c — shows and edits one engagement
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-engagement-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "cp-approach.h"
+#include "cp-date-row.h"
+#include "cp-engagement.h"
+#include "cp-engagement-page.h"
+#include "cp-stakeholder.h"
+#include "cp-stakeholder-row.h"
+#include "cp-store.h"
+
+struct _CpEngagementPage
+{
+  AdwBin               parent_instance;
+
+  CpEngagement        *engagement;
+  GBindingGroup       *bindings;
+  GSignalGroup        *signals;
+
+  /* Template widgets */
+  AdwPreferencesPage  *preferences_page;
+  AdwPreferencesGroup *details_group;
+  AdwPreferencesGroup *programme_group;
+  AdwPreferencesGroup *approach_group;
+  AdwPreferencesGroup *scope_group;
+  AdwPreferencesGroup *stakeholders_group;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *client_row;
+  AdwEntryRow         *sponsor_row;
+  AdwEntryRow         *coach_row;
+  AdwComboRow         *status_row;
+  AdwComboRow         *approach_row;
+  GtkStringList       *approach_names;
+  AdwComboRow         *driver_row;
+  CpDateRow           *start_row;
+  CpDateRow           *end_row;
+  AdwActionRow        *fit_row;
+  AdwExpanderRow      *motives_row;
+  AdwExpanderRow      *benefits_row;
+  AdwExpanderRow      *risks_row;
+  GtkSourceView       *scope_view;
+  GtkListBox          *stakeholder_list;
+  GtkWidget           *add_stakeholder_button;
+
+  GPtrArray           *point_rows;
+
+  guint                editable : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CpEngagementPage, cp_engagement_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ENGAGEMENT,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Combo rows list enum values in their numeric order. */
+static gboolean
+enum_to_index (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+index_to_enum (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  guint index = g_value_get_uint (from);
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  g_value_set_enum (to, index);
+  return TRUE;
+}
+
+static void
+show_points (CpEngagementPage *self,
+             AdwExpanderRow   *expander,
+             CpApproach        approach,
+             CpApproachAspect  aspect)
+{
+  g_auto(GStrv) points = cp_approach_dup_points (approach, aspect);
+
+  for (guint i = 0; points[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), points[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_expander_row_add_row (expander, row);
+      g_ptr_array_add (self->point_rows, row);
+    }
+}
+
+static void
+update_approach (CpEngagementPage *self)
+{
+  CpApproach approach = CP_APPROACH_UNDECIDED;
+
+  if (self->engagement != NULL)
+    approach = cp_engagement_get_approach (self->engagement);
+
+  /* Rows are removed through their expander, which owns them. */
+  for (guint i = 0; i < self->point_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->point_rows, i);
+      GtkWidget *expander = gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW);
+
+      adw_expander_row_remove (ADW_EXPANDER_ROW (expander), row);
+    }
+  g_ptr_array_set_size (self->point_rows, 0);
+
+  adw_preferences_group_set_title (self->approach_group, cp_approach_get_name (approach));
+  adw_preferences_group_set_description (self->approach_group, cp_approach_get_summary (approach));
+  adw_action_row_set_subtitle (self->fit_row, cp_approach_get_fit (approach));
+
+  show_points (self, self->motives_row, approach, CP_APPROACH_MOTIVES);
+  show_points (self, self->benefits_row, approach, CP_APPROACH_BENEFITS);
+  show_points (self, self->risks_row, approach, CP_APPROACH_RISKS);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->motives_row), approach != CP_APPROACH_UNDECIDED);
+  gtk_widget_set_visible (GTK_WIDGET (self->benefits_row), approach != CP_APPROACH_UNDECIDED);
+  gtk_widget_set_visible (GTK_WIDGET (self->risks_row), approach != CP_APPROACH_UNDECIDED);
+}
+
+static void
+update_dates (CpEngagementPage *self)
+{
+  const char *start = NULL;
+  const char *end = NULL;
+  gboolean backwards;
+
+  if (self->engagement != NULL)
+    {
+      start = cp_engagement_get_start_date (self->engagement);
+      end = cp_engagement_get_end_date (self->engagement);
+    }
+
+  /* ISO dates compare correctly as strings. */
+  backwards = start != NULL && end != NULL && strcmp (end, start) < 0;
+
+  if (backwards)
+    gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->end_row),
+                               backwards ? _("Ends before it starts") : NULL);
+}
+
+static GtkWidget *
+create_stakeholder_row (gpointer item,
+                        gpointer user_data)
+{
+  CpEngagementPage *self = user_data;
+  GtkWidget *row = cp_stakeholder_row_new (item);
+
+  gtk_widget_set_sensitive (row, self->editable);
+
+  return row;
+}
+
+static void
+update_stakeholders (CpEngagementPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = NULL;
+
+  if (self->engagement != NULL)
+    {
+      model = cp_engagement_get_stakeholders (self->engagement, &error);
+      if (model == NULL)
+        g_warning ("%s", error->message);
+    }
+
+  gtk_list_box_bind_model (self->stakeholder_list, model, create_stakeholder_row, self, NULL);
+}
+
+static void
+update_editable (CpEngagementPage *self)
+{
+  GtkWidget *groups[] = {
+    GTK_WIDGET (self->details_group),
+    GTK_WIDGET (self->programme_group),
+    GTK_WIDGET (self->stakeholder_list),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_sensitive (groups[i], self->editable);
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->scope_view), self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-stakeholder", self->editable);
+}
+
+static void
+show_toast (CpEngagementPage *self,
+            AdwToast         *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+error_toast (CpEngagementPage *self,
+             const GError     *error)
+{
+  show_toast (self, adw_toast_new (error->message));
+}
+
+static void
+add_stakeholder_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CpEngagementPage *self = CP_ENGAGEMENT_PAGE (widget);
+  g_autoptr(CpStakeholder) stakeholder = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model;
+  GtkListBoxRow *row;
+
+  if (self->engagement == NULL)
+    return;
+
+  stakeholder = cp_engagement_add_stakeholder (self->engagement, "", "", "", &error);
+  if (stakeholder == NULL)
+    {
+      error_toast (self, error);
+      return;
+    }
+
+  model = cp_engagement_get_stakeholders (self->engagement, NULL);
+  row = gtk_list_box_get_row_at_index (self->stakeholder_list,
+                                       g_list_model_get_n_items (model) - 1);
+  if (row != NULL)
+    cp_stakeholder_row_edit (CP_STAKEHOLDER_ROW (row));
+}
+
+static void
+undo_remove_stakeholder_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  CpEngagementPage *self = CP_ENGAGEMENT_PAGE (widget);
+  g_autoptr(CpStakeholder) stakeholder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  gint64 engagement_id;
+  const char *name, *role, *contact;
+
+  g_variant_get (param, "(x&s&s&s)", &engagement_id, &name, &role, &contact);
+
+  engagement = self->engagement ? g_object_ref (self->engagement) : NULL;
+  if (engagement == NULL || cp_engagement_get_id (engagement) != engagement_id)
+    engagement = cp_store_get_engagement (cp_engagement_get_store (self->engagement),
+                                          engagement_id, &error);
+  if (engagement != NULL)
+    stakeholder = cp_engagement_add_stakeholder (engagement, name, role, contact, &error);
+  if (stakeholder == NULL)
+    error_toast (self, error);
+}
+
+static void
+remove_stakeholder_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  CpEngagementPage *self = CP_ENGAGEMENT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 id = g_variant_get_int64 (param);
+  GListModel *model;
+  AdwToast *toast;
+
+  if (self->engagement == NULL ||
+      !(model = cp_engagement_get_stakeholders (self->engagement, &error)))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CpStakeholder) stakeholder = g_list_model_get_item (model, i);
+      const char *name = cp_stakeholder_get_name (stakeholder);
+
+      if (cp_stakeholder_get_id (stakeholder) != id)
+        continue;
+
+      if (!cp_engagement_remove_stakeholder (self->engagement, stakeholder, &error))
+        {
+          error_toast (self, error);
+          return;
+        }
+
+      message = *name ? g_strdup_printf (_("“%s” removed"), name)
+                      : g_strdup (_("Stakeholder removed"));
+      toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_detailed_action_name (toast, "page.undo-remove-stakeholder");
+      adw_toast_set_action_target_value (toast,
+                                         g_variant_new ("(xsss)",
+                                                        cp_engagement_get_id (self->engagement),
+                                                        name,
+                                                        cp_stakeholder_get_role (stakeholder),
+                                                        cp_stakeholder_get_contact (stakeholder)));
+      show_toast (self, toast);
+      return;
+    }
+}
+
+static void
+cp_engagement_page_dispose (GObject *object)
+{
+  CpEngagementPage *self = (CpEngagementPage *)object;
+
+  if (self->stakeholder_list != NULL)
+    gtk_list_box_bind_model (self->stakeholder_list, NULL, NULL, NULL, NULL);
+
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->signals);
+  g_clear_object (&self->engagement);
+  g_clear_pointer (&self->point_rows, g_ptr_array_unref);
+
+
+  G_OBJECT_CLASS (cp_engagement_page_parent_class)->dispose (object);
+}
+
+static void
+cp_engagement_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CpEngagementPage *self = CP_ENGAGEMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGAGEMENT:
+      g_value_set_object (value, self->engagement);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_engagement_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CpEngagementPage *self = CP_ENGAGEMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGAGEMENT:
+      cp_engagement_page_set_engagement (self, g_value_get_object (value));
+      break;
+    case PROP_EDITABLE:
+      cp_engagement_page_set_editable (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_engagement_page_class_init (CpEngagementPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cp_engagement_page_dispose;
+  object_class->get_property = cp_engagement_page_get_property;
+  object_class->set_property = cp_engagement_page_set_property;
+
+  properties[PROP_ENGAGEMENT] =
+    g_param_spec_object ("engagement", NULL, NULL, CP_TYPE_ENGAGEMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CP_TYPE_DATE_ROW);
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/cp-engagement-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, programme_group);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, approach_group);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, scope_group);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, stakeholders_group);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, client_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, sponsor_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, coach_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, approach_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, approach_names);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, driver_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, start_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, end_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, fit_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, motives_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, benefits_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, risks_row);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, scope_view);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, stakeholder_list);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, add_stakeholder_button);
+
+  gtk_widget_class_install_action (widget_class, "page.add-stakeholder", NULL,
+                                   add_stakeholder_action);
+  gtk_widget_class_install_action (widget_class, "page.remove-stakeholder", "x",
+                                   remove_stakeholder_action);
+  gtk_widget_class_install_action (widget_class, "page.undo-remove-stakeholder", "(xsss)",
+                                   undo_remove_stakeholder_action);
+}
+
+static void
+dark_changed_cb (CpEngagementPage *self,
+                 GParamSpec       *pspec,
+                 AdwStyleManager  *style_manager)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->scope_view));
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+static void
+cp_engagement_page_init (CpEngagementPage *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editable = TRUE;
+  self->point_rows = g_ptr_array_new ();
+
+  for (CpApproach a = CP_APPROACH_UNDECIDED; a <= CP_APPROACH_COACHED; a++)
+    gtk_string_list_append (self->approach_names, cp_approach_get_name (a));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->scope_view));
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  dark_changed_cb (self, NULL, style_manager);
+
+  gtk_list_box_set_placeholder (self->stakeholder_list,
+                                g_object_new (GTK_TYPE_LABEL,
+                                              "label", _("No stakeholders yet"),
+                                              "margin-top", 18,
+                                              "margin-bottom", 18,
+                                              "css-classes", (const char *[]) { "dim-label", NULL },
+                                              NULL));
+
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind (self->bindings, "title", self->title_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "client", self->client_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "sponsor", self->sponsor_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "coach", self->coach_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "scope", buffer, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "start-date", self->start_row, "date",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "end-date", self->end_row, "date",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             enum_to_index, index_to_enum, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "approach", self->approach_row, "selected",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             enum_to_index, index_to_enum, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "driver", self->driver_row, "selected",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             enum_to_index, index_to_enum, NULL, NULL);
+
+  self->signals = g_signal_group_new (CP_TYPE_ENGAGEMENT);
+  g_signal_group_connect_object (self->signals, "notify::approach",
+                                 G_CALLBACK (update_approach), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->signals, "notify::start-date",
+                                 G_CALLBACK (update_dates), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->signals, "notify::end-date",
+                                 G_CALLBACK (update_dates), self, G_CONNECT_SWAPPED);
+
+  update_approach (self);
+  update_editable (self);
+}
+
+GtkWidget *
+cp_engagement_page_new (void)
+{
+  return g_object_new (CP_TYPE_ENGAGEMENT_PAGE, NULL);
+}
+
+/**
+ * cp_engagement_page_get_engagement:
+ *
+ * Returns: (transfer none) (nullable): the engagement on show
+ */
+CpEngagement *
+cp_engagement_page_get_engagement (CpEngagementPage *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT_PAGE (self), NULL);
+
+  return self->engagement;
+}
+
+void
+cp_engagement_page_set_engagement (CpEngagementPage *self,
+                                   CpEngagement     *engagement)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (CP_IS_ENGAGEMENT_PAGE (self));
+  g_return_if_fail (!engagement || CP_IS_ENGAGEMENT (engagement));
+
+  if (!g_set_object (&self->engagement, engagement))
+    return;
+
+  g_binding_group_set_source (self->bindings, engagement);
+  g_signal_group_set_target (self->signals, engagement);
+
+  /* Undo in the scope editor must not reach into another engagement. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->scope_view));
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_text_buffer_set_enable_undo (buffer, TRUE);
+
+  update_approach (self);
+  update_dates (self);
+  update_stakeholders (self);
+
+  /* Each engagement opens at its top. libadwaita 1.2 has no call for
+   * this, but its preferences page is a scrolled window inside.
+   */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->preferences_page));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_adjustment_set_value (
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGAGEMENT]);
+}
+
+gboolean
+cp_engagement_page_get_editable (CpEngagementPage *self)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT_PAGE (self), FALSE);
+
+  return self->editable;
+}
+
+void
+cp_engagement_page_set_editable (CpEngagementPage *self,
+                                 gboolean          editable)
+{
+  g_return_if_fail (CP_IS_ENGAGEMENT_PAGE (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  update_editable (self);
+  update_stakeholders (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+/* Puts the cursor in the title with the text selected, ready to be
+ * typed over, as for a newly created engagement.
+ */
+void
+cp_engagement_page_focus_title (CpEngagementPage *self)
+{
+  g_return_if_fail (CP_IS_ENGAGEMENT_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+}

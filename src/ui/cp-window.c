@@ -1,0 +1,748 @@
+/* cp-window.c — the main window: engagements beside the open one
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cp-engagement.h"
+#include "cp-engagement-list.h"
+#include "cp-engagement-page.h"
+#include "cp-store.h"
+#include "cp-window.h"
+
+struct _CpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CpStore              *store;
+  GSettings            *settings;
+  CpEngagementList     *engagements;
+  GtkSingleSelection   *selection;
+  CpEngagement         *current;
+  GBindingGroup        *current_bindings;
+  char                 *open_error;
+  GList                *trashed;   /* CpEngagement, newest first */
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_filter;
+  GtkStack             *sidebar_stack;
+  GtkListView          *list_view;
+  AdwWindowTitle       *content_title;
+  GtkRevealer          *read_only_banner;
+  GtkStack             *content_stack;
+  CpEngagementPage     *engagement_page;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (CpWindow, cp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  PROP_OPEN_ERROR,
+  PROP_CURRENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+get_settings (CpWindow *self)
+{
+  return self->settings;
+}
+
+static void
+toast (CpWindow   *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+update_actions (CpWindow *self)
+{
+  gboolean writable = self->store != NULL && !cp_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-engagement", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-engagement",
+                                 writable && self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
+                                 writable && self->trashed != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
+}
+
+static void
+update_content (CpWindow *self)
+{
+  guint n_items;
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->engagements));
+  gtk_stack_set_visible_child_name (self->sidebar_stack, n_items > 0 ? "list" : "no-results");
+
+  if (self->current != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "engagement");
+  else if (cp_store_count_engagements (self->store) == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "unselected");
+
+  /* An empty database has nothing to search or filter. */
+  if (cp_store_count_engagements (self->store) == 0 &&
+      cp_engagement_list_get_search (self->engagements) == NULL &&
+      cp_engagement_list_get_status (self->engagements) == CP_STATUS_ANY)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+}
+
+static void
+set_current (CpWindow     *self,
+             CpEngagement *engagement)
+{
+  GSettings *settings;
+
+  if (self->current == engagement)
+    return;
+
+  g_set_object (&self->current, engagement);
+  cp_engagement_page_set_engagement (self->engagement_page, engagement);
+
+  g_binding_group_set_source (self->current_bindings, engagement);
+  if (engagement == NULL)
+    adw_window_title_set_title (self->content_title, "");
+
+  settings = get_settings (self);
+  if (settings != NULL && engagement != NULL)
+    g_settings_set_int64 (settings, "last-engagement", cp_engagement_get_id (engagement));
+
+  update_actions (self);
+  update_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/* Selects @engagement in the sidebar (if the filter shows it) and opens it. */
+static void
+select_engagement (CpWindow     *self,
+                   CpEngagement *engagement)
+{
+  guint position;
+
+  if (engagement != NULL &&
+      cp_engagement_list_find (self->engagements, cp_engagement_get_id (engagement), &position))
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  set_current (self, engagement);
+}
+
+static void
+selection_changed_cb (CpWindow *self)
+{
+  g_autoptr(CpEngagement) engagement = NULL;
+
+  engagement = gtk_single_selection_get_selected_item (self->selection);
+  if (engagement != NULL)
+    g_object_ref (engagement);
+
+  /* A list refresh may drop the selection of an engagement that is only
+   * moving; keep it open and selected rather than lose the user's place.
+   */
+  if (engagement == NULL && self->current != NULL && !cp_engagement_get_trashed (self->current))
+    {
+      guint position;
+
+      if (cp_engagement_list_find (self->engagements,
+                                   cp_engagement_get_id (self->current), &position))
+        gtk_single_selection_set_selected (self->selection, position);
+      return;
+    }
+
+  set_current (self, engagement);
+}
+
+static void
+items_changed_cb (CpWindow *self)
+{
+  update_content (self);
+}
+
+static void
+list_activate_cb (CpWindow *self,
+                  guint     position)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+search_changed_cb (CpWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->engagements != NULL)
+    cp_engagement_list_set_search (self->engagements, *text ? text : NULL);
+}
+
+static void
+stop_search_cb (CpWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+status_filter_changed_cb (CpWindow *self)
+{
+  static const CpStatus statuses[] = {
+    CP_STATUS_ANY, CP_STATUS_PLANNED, CP_STATUS_ACTIVE, CP_STATUS_CLOSED,
+  };
+  guint selected = gtk_drop_down_get_selected (self->status_filter);
+
+  if (self->engagements != NULL && selected < G_N_ELEMENTS (statuses))
+    cp_engagement_list_set_status (self->engagements, statuses[selected]);
+}
+
+static void
+new_engagement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A new engagement must be visible, so the filter makes way for it. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+
+  engagement = cp_store_create_engagement (self->store, _("New Engagement"),
+                                           CP_APPROACH_UNDECIDED, &error);
+  if (engagement == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  select_engagement (self, engagement);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  cp_engagement_page_focus_title (self->engagement_page);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+
+  engagement = cp_store_load_sample (self->store, &error);
+  if (engagement == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  select_engagement (self, engagement);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+purge_trash (CpWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->trashed == NULL)
+    return;
+
+  if (!cp_store_purge_trash (self->store, &error))
+    g_warning ("Deleted engagements could not be purged: %s", error->message);
+
+  g_list_free_full (g_steal_pointer (&self->trashed), g_object_unref);
+  update_actions (self);
+}
+
+static void
+delete_toast_dismissed_cb (CpWindow *self,
+                           AdwToast *dismissed)
+{
+  /* Only the newest deletion's toast can still be undone; once it has
+   * gone, everything trashed in this window is final.
+   */
+  if (self->trashed != NULL &&
+      g_object_get_data (G_OBJECT (dismissed), "engagement") == self->trashed->data)
+    purge_trash (self);
+}
+
+static void
+delete_engagement_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *undo_toast;
+
+  if (self->current == NULL)
+    return;
+
+  engagement = g_object_ref (self->current);
+
+  if (!cp_store_trash_engagement (self->store, engagement, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  self->trashed = g_list_prepend (self->trashed, g_object_ref (engagement));
+  select_engagement (self, NULL);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+
+  title = g_strdup_printf (_("“%s” deleted"), cp_engagement_get_title (engagement));
+  undo_toast = adw_toast_new (title);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_action_name (undo_toast, "win.undo-delete");
+  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (undo_toast), "engagement",
+                          g_object_ref (engagement), g_object_unref);
+  g_signal_connect_object (undo_toast, "dismissed",
+                           G_CALLBACK (delete_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+
+  update_actions (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->trashed == NULL)
+    return;
+
+  engagement = self->trashed->data;
+  self->trashed = g_list_delete_link (self->trashed, self->trashed);
+
+  if (!cp_store_restore_engagement (self->store, engagement, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  select_engagement (self, engagement);
+  update_actions (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  adw_leaflet_navigate (CP_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+save_failed_cb (CpWindow     *self,
+                const GError *error,
+                CpStore      *store)
+{
+  g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), error->message);
+
+  toast (self, message);
+}
+
+static void
+restore_state (CpWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  g_autoptr(CpEngagement) last = NULL;
+  gint64 last_id;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_id = g_settings_get_int64 (settings, "last-engagement");
+  if (self->store != NULL && last_id > 0)
+    last = cp_store_get_engagement (self->store, last_id, NULL);
+
+  if (last != NULL)
+    select_engagement (self, last);
+}
+
+static gboolean
+cp_window_close_request (GtkWindow *window)
+{
+  CpWindow *self = CP_WINDOW (window);
+  GSettings *settings = get_settings (self);
+  g_autoptr(GError) error = NULL;
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  if (self->store != NULL && !cp_store_get_read_only (self->store) &&
+      !cp_store_flush (self->store, &error))
+    {
+      /* Keep the window, and with it the unsaved edits, on screen. */
+      g_autofree char *message = g_strdup_printf (_("Your last changes could not be saved: %s"),
+                                                  error->message);
+      toast (self, message);
+      return TRUE;
+    }
+
+  purge_trash (self);
+
+  return GTK_WINDOW_CLASS (cp_window_parent_class)->close_request (window);
+}
+
+static void
+cp_window_constructed (GObject *object)
+{
+  CpWindow *self = (CpWindow *)object;
+
+  G_OBJECT_CLASS (cp_window_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    {
+      gtk_widget_set_visible (self->sidebar, FALSE);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      adw_status_page_set_description (self->error_page, self->open_error);
+      update_content (self);
+      update_actions (self);
+      return;
+    }
+
+  self->engagements = cp_engagement_list_new (self->store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->engagements)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->engagements, "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "save-failed",
+                           G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_revealer_set_reveal_child (self->read_only_banner, cp_store_get_read_only (self->store));
+  cp_engagement_page_set_editable (self->engagement_page, !cp_store_get_read_only (self->store));
+
+  restore_state (self);
+  update_content (self);
+  update_actions (self);
+}
+
+static void
+cp_window_dispose (GObject *object)
+{
+  CpWindow *self = (CpWindow *)object;
+
+  purge_trash (self);
+
+  g_clear_object (&self->current_bindings);
+  g_clear_object (&self->current);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->engagements);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cp_window_parent_class)->dispose (object);
+}
+
+static void
+cp_window_finalize (GObject *object)
+{
+  CpWindow *self = (CpWindow *)object;
+
+  g_clear_pointer (&self->open_error, g_free);
+
+  G_OBJECT_CLASS (cp_window_parent_class)->finalize (object);
+}
+
+static void
+cp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CpWindow *self = CP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_OPEN_ERROR:
+      g_value_set_string (value, self->open_error);
+      break;
+    case PROP_CURRENT:
+      g_value_set_object (value, self->current);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CpWindow *self = CP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_OPEN_ERROR:
+      self->open_error = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The sidebar row's closures (see ui/cp-engagement-row.ui). */
+static char *
+row_title (GtkListItem *item,
+           const char  *title)
+{
+  return g_strdup (title && *title ? title : _("Untitled Engagement"));
+}
+
+static gboolean
+row_title_transform (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  g_value_take_string (to, row_title (NULL, g_value_get_string (from)));
+  return TRUE;
+}
+
+static char *
+row_subtitle (GtkListItem *item,
+              const char  *client,
+              CpStatus     status)
+{
+  const char *status_name;
+
+  switch (status)
+    {
+    case CP_STATUS_ACTIVE:
+      status_name = C_("engagement status", "Active");
+      break;
+    case CP_STATUS_CLOSED:
+      status_name = C_("engagement status", "Closed");
+      break;
+    case CP_STATUS_PLANNED:
+    default:
+      status_name = C_("engagement status", "Planned");
+      break;
+    }
+
+  if (client == NULL || *client == '\0')
+    return g_strdup (status_name);
+
+  /* Translators: a client organisation and an engagement status. */
+  return g_strdup_printf (_("%s · %s"), client, status_name);
+}
+
+static void
+cp_window_class_init (CpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = cp_window_constructed;
+  object_class->dispose = cp_window_dispose;
+  object_class->finalize = cp_window_finalize;
+  object_class->get_property = cp_window_get_property;
+  object_class->set_property = cp_window_set_property;
+
+  window_class->close_request = cp_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPEN_ERROR] =
+    g_param_spec_string ("open-error", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT] =
+    g_param_spec_object ("current", NULL, NULL, CP_TYPE_ENGAGEMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CP_TYPE_ENGAGEMENT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, engagement_page);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-engagement", NULL,
+                                   new_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-engagement", NULL,
+                                   delete_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-engagement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "win.delete-engagement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo-delete", NULL);
+}
+
+static void
+cp_window_init (CpWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "row_title", G_CALLBACK (row_title),
+                                           "row_subtitle", G_CALLBACK (row_subtitle),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             RESOURCE_PATH "/cp-engagement-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->current_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->current_bindings, "title", self->content_title, "title",
+                             G_BINDING_SYNC_CREATE, row_title_transform, NULL, NULL, NULL);
+}
+
+/**
+ * cp_window_new:
+ * @store: (nullable): the open database, or %NULL when it was refused
+ * @open_error: (nullable): why @store is %NULL
+ */
+CpWindow *
+cp_window_new (CpApplication *application,
+               CpStore       *store,
+               const GError  *open_error)
+{
+  g_return_val_if_fail (CP_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store != NULL || open_error != NULL, NULL);
+
+  return g_object_new (CP_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "settings", cp_application_get_settings (application),
+                       "open-error", open_error ? open_error->message : NULL,
+                       NULL);
+}
+
+/**
+ * cp_window_get_current:
+ *
+ * Returns: (transfer none) (nullable): the engagement on show
+ */
+CpEngagement *
+cp_window_get_current (CpWindow *self)
+{
+  g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
+
+  return self->current;
+}
+
+/**
+ * cp_window_get_engagements:
+ *
+ * Returns: (transfer none) (nullable): the sidebar's list
+ */
+GListModel *
+cp_window_get_engagements (CpWindow *self)
+{
+  g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->engagements);
+}

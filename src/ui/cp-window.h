@@ -1,0 +1,26 @@
+/* cp-window.h
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cp-application.h"
+#include "cp-types.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_WINDOW (cp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CpWindow, cp_window, CP, WINDOW, AdwApplicationWindow)
+
+CpWindow     *cp_window_new             (CpApplication *application,
+                                         CpStore       *store,
+                                         const GError  *open_error);
+CpEngagement *cp_window_get_current     (CpWindow      *self);
+GListModel   *cp_window_get_engagements (CpWindow      *self);
+
+G_END_DECLS

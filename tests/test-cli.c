@@ -1,0 +1,234 @@
+/* test-cli.c — the command line, run as a user would run it
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cp-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *option;   /* --database=PATH */
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = cp_test_make_dir ();
+  f->path = g_build_filename (f->dir, "cli.db", NULL);
+  f->option = g_strconcat ("--database=", f->path, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  cp_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->option);
+}
+
+/* Runs the built coachplan with the arguments given, NULL-terminated. */
+static Run
+run (const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("COACHPLAN_BINARY");
+  Run result = { 0 };
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &result.out, &result.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result.status = WEXITSTATUS (wait_status);
+
+  return result;
+}
+
+static void
+test_version (void)
+{
+  Run r = run ("--version", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, PACKAGE_NAME " " PACKAGE_VERSION "\n");
+  run_clear (&r);
+}
+
+static void
+test_new_and_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  Run r;
+
+  r = run (f->option, "--list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  run_clear (&r);
+
+  r = run (f->option, "--new=Change enablement at Northwind", "--approach=coached", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\n");
+  run_clear (&r);
+
+  r = run (f->option, "--new", "Another engagement", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "2\n");
+  run_clear (&r);
+
+  r = run (f->option, "--list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==,
+                   "2\tAnother engagement\t\tundecided\tplanned\n"
+                   "1\tChange enablement at Northwind\t\tcoached\tplanned\n");
+  run_clear (&r);
+}
+
+static void
+test_list_fields_stay_in_columns (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+  Run r;
+
+  r = run (f->option, "--new=Tabs\tand\nnewlines", "--approach=done-to-you", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  r = run (f->option, "--list", NULL);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);  /* one line and the empty tail */
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 5);
+  g_assert_cmpstr (fields[1], ==, "Tabs and newlines");
+  g_assert_cmpstr (fields[3], ==, "done-to-you");
+  run_clear (&r);
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  Run r;
+
+  r = run (f->option, "--new=X", "--approach=outsourced", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "outsourced"));
+  g_assert_cmpstr (r.out, ==, "");
+  run_clear (&r);
+
+  r = run (f->option, "--approach=coached", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--new"));
+  run_clear (&r);
+
+  r = run (f->option, "--new=   ", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "empty"));
+  run_clear (&r);
+
+  /* None of these created the database. */
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refused_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+  Run r;
+
+  g_assert_true (g_file_set_contents (f->path, "not a database at all\n", -1, NULL));
+  before = cp_test_file_checksum (f->path);
+
+  r = run (f->option, "--new=Nope", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "cli.db"));
+  g_assert_cmpstr (r.out, ==, "");
+  run_clear (&r);
+
+  r = run (f->option, "--list", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  run_clear (&r);
+
+  after = cp_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A database from a newer Coachplan. */
+  g_unlink (f->path);
+  r = run (f->option, "--new=Today", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 77",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = cp_test_file_checksum (f->path);
+
+  r = run (f->option, "--new=Tomorrow", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "newer version"));
+  run_clear (&r);
+
+  after = cp_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add ("/cli/new-and-list", Fixture, NULL, fixture_set_up, test_new_and_list,
+              fixture_tear_down);
+  g_test_add ("/cli/list-fields-stay-in-columns", Fixture, NULL, fixture_set_up,
+              test_list_fields_stay_in_columns, fixture_tear_down);
+  g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors,
+              fixture_tear_down);
+  g_test_add ("/cli/refused-database", Fixture, NULL, fixture_set_up, test_refused_database,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

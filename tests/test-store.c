@@ -1,0 +1,342 @@
+/* test-store.c — the database file: creation, upgrades and refusals
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cp-engagement.h"
+#include "cp-store.h"
+#include "cp-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = cp_test_make_dir ();
+  f->path = g_build_filename (f->dir, "coachplan.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  cp_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* Runs one statement on a separate connection and returns the first
+ * column of its first row as text.
+ */
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return result;
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "coachplan.db", NULL);
+  g_autofree char *version = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *tables = NULL;
+  GStatBuf st;
+
+  store = cp_store_open (nested, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (cp_store_get_read_only (store));
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, CP_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (cp_store_get_path (store), ==, nested);
+
+  /* Only the owner may read a coach's notes. */
+  g_assert_cmpint (g_stat (nested, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  mode = sql_text (nested, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  version = sql_text (nested, "PRAGMA user_version");
+  g_assert_cmpint (atoi (version), ==, CP_STORE_SCHEMA_VERSION);
+  tables = sql_text (nested, "SELECT group_concat(name, ',') FROM "
+                             "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)");
+  g_assert_cmpstr (tables, ==, "engagement,stakeholder");
+
+  g_clear_object (&store);
+
+  /* Opening again changes nothing. */
+  store = cp_store_open (nested, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, CP_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (cp_store_count_engagements (store), ==, 0);
+
+  g_clear_object (&store);
+  g_unlink (nested);
+}
+
+static void
+test_migrate_empty_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A zero-byte file is an empty SQLite database: version 0. */
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+
+  store = cp_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, CP_STORE_SCHEMA_VERSION);
+}
+
+static void
+assert_refused (const char   *path,
+                CpStoreError  code)
+{
+  g_autofree char *before = cp_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *basename = g_path_get_basename (path);
+
+  store = cp_store_open (path, &error);
+  g_assert_error (error, CP_STORE_ERROR, code);
+  g_assert_null (store);
+
+  /* The message names the file, so the user knows which one. */
+  g_assert_nonnull (strstr (error->message, basename));
+  g_test_message ("refused: %s", error->message);
+
+  after = cp_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_newer_version (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *version = NULL;
+
+  /* A database a future Coachplan wrote, in rollback-journal mode so that
+   * switching it to WAL would show in its header bytes.
+   */
+  {
+    g_autoptr(CpStore) store = cp_store_open (f->path, NULL);
+    g_assert_nonnull (store);
+  }
+  sql_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;"
+                     "CREATE TABLE from_the_future (x);");
+
+  assert_refused (f->path, CP_STORE_ERROR_NEWER_VERSION);
+
+  version = sql_text (f->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "999");
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char text[] = "# My notes\n\nThis is a Markdown file, not a database.\n";
+
+  g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
+  assert_refused (f->path, CP_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_refuse_corrupt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_autoptr(CpStore) store = cp_store_open (f->path, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (store);
+    for (guint i = 0; i < 200; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Engagement %u with a longer title to fill pages", i);
+        g_autoptr(CpEngagement) e = cp_store_create_engagement (store, title,
+                                                                CP_APPROACH_COACHED, &error);
+        g_assert_no_error (error);
+      }
+  }
+  sql_exec (f->path, "PRAGMA journal_mode = DELETE");
+
+  /* Scribble over the second page, where the engagement table starts. */
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  memset (contents + 4096 + 8, 0xA5, 2000);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+
+  assert_refused (f->path, CP_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuse_foreign (Fixture       *f,
+                     gconstpointer  data)
+{
+  sql_exec (f->path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);"
+                     "PRAGMA journal_mode = DELETE;");
+  assert_refused (f->path, CP_STORE_ERROR_FOREIGN);
+
+  g_unlink (f->path);
+  sql_exec (f->path, "PRAGMA application_id = 42; PRAGMA journal_mode = DELETE;");
+  assert_refused (f->path, CP_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_refuse_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open (f->dir, &error);
+
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_DATABASE);
+  g_assert_null (store);
+}
+
+static void
+test_read_only_flag (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  store = cp_store_open (f->path, &error);
+  g_assert_no_error (error);
+  engagement = cp_store_create_engagement (store, "Kept", CP_APPROACH_COACHED, &error);
+  g_assert_no_error (error);
+  g_clear_object (&engagement);
+  g_clear_object (&store);
+
+  before = cp_test_file_checksum (f->path);
+
+  store = cp_store_open_full (f->path, CP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (cp_store_get_read_only (store));
+
+  ids = cp_store_find_engagements (store, NULL, CP_STATUS_ANY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  engagement = cp_store_create_engagement (store, "Refused", CP_APPROACH_COACHED, &error);
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY);
+  g_assert_null (engagement);
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  after = cp_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      /* Permissions do not bind root; CpStore's read-only handling itself
+       * is covered by /store/read-only-flag.
+       */
+      g_test_skip ("root can write to a file whatever its mode");
+      return;
+    }
+
+  store = cp_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
+  store = cp_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cp_store_get_read_only (store));
+}
+
+static void
+test_missing_read_only (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open_full (f->path, CP_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND);
+  g_assert_null (store);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create", test_create);
+  ADD ("/store/migrate-empty-file", test_migrate_empty_file);
+  ADD ("/store/refuse/newer-version", test_refuse_newer_version);
+  ADD ("/store/refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("/store/refuse/corrupt", test_refuse_corrupt);
+  ADD ("/store/refuse/foreign", test_refuse_foreign);
+  ADD ("/store/refuse/folder", test_refuse_folder);
+  ADD ("/store/read-only-flag", test_read_only_flag);
+  ADD ("/store/read-only-file", test_read_only_file);
+  ADD ("/store/missing-read-only", test_missing_read_only);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,248 @@
+/* test-window.c — the real application window, driven through its actions
+ *
+ * Runs under a virtual X server (build-aux/test starts one).
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cp-application.h"
+#include "cp-engagement.h"
+#include "cp-store.h"
+#include "cp-test-util.h"
+#include "cp-window.h"
+
+typedef void (*Scenario) (CpWindow *window);
+
+typedef struct
+{
+  Scenario  scenario;
+  gboolean  ran;
+} Run;
+
+/* Lets the main loop draw and dispatch for a while. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+static gboolean
+label_matches (GtkWidget  *widget,
+               const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The first mapped descendant of @root of @type whose title (for rows) or
+ * label (for labels) is @text.
+ */
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (type == GTK_TYPE_LABEL && label_matches (child, text))
+            return child;
+          if (ADW_IS_PREFERENCES_ROW (child) &&
+              g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), text) == 0)
+            return child;
+        }
+
+      if ((found = find (child, type, text)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+activate_cb (GApplication *app,
+             Run          *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (CP_IS_WINDOW (window));
+
+  /* Let the window map and draw before driving it. */
+  spin (300);
+  run->scenario (CP_WINDOW (window));
+  run->ran = TRUE;
+
+  gtk_window_close (window);
+}
+
+static void
+run_app (const char *database,
+         Scenario    scenario)
+{
+  g_autoptr(CpApplication) app = cp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_autofree char *option = g_strconcat ("--database=", database, NULL);
+  char *argv[] = { (char *) "coachplan", option, NULL };
+  Run run = { scenario, FALSE };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_true (run.ran);
+}
+
+static char *database;
+
+static void
+create_engagement (CpWindow *window)
+{
+  GListModel *engagements = cp_window_get_engagements (window);
+  GtkWidget *title_row;
+  CpEngagement *current;
+
+  /* An empty database offers to start. */
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 0);
+  g_assert_nonnull (find (GTK_WIDGET (window), GTK_TYPE_LABEL, "No Engagements"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-engagement", NULL));
+  spin (200);
+
+  current = cp_window_get_current (window);
+  g_assert_nonnull (current);
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 1);
+
+  /* Type a title into the page, as the user would. */
+  title_row = find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Pilot at Contoso");
+  g_assert_cmpstr (cp_engagement_get_title (current), ==, "Pilot at Contoso");
+
+  /* The sidebar row follows at once, and the header shows it too. */
+  spin (500);
+  g_assert_nonnull (find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Pilot at Contoso"));
+}
+
+static void
+see_it_persisted (CpWindow *window)
+{
+  GListModel *engagements = cp_window_get_engagements (window);
+  g_autoptr(CpEngagement) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 1);
+  first = g_list_model_get_item (engagements, 0);
+  g_assert_cmpstr (cp_engagement_get_title (first), ==, "Pilot at Contoso");
+  g_assert_nonnull (find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Pilot at Contoso"));
+
+  /* The last engagement shown opens again. */
+  g_assert_true (cp_window_get_current (window) == first);
+}
+
+static void
+delete_and_undo (CpWindow *window)
+{
+  GListModel *engagements = cp_window_get_engagements (window);
+
+  g_assert_nonnull (cp_window_get_current (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-engagement", NULL));
+  spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 0);
+  g_assert_null (cp_window_get_current (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 1);
+  g_assert_nonnull (cp_window_get_current (window));
+  g_assert_cmpstr (cp_engagement_get_title (cp_window_get_current (window)), ==,
+                   "Pilot at Contoso");
+}
+
+static void
+open_sample (CpWindow *window)
+{
+  GListModel *engagements = cp_window_get_engagements (window);
+  CpEngagement *current;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 2);
+  current = cp_window_get_current (window);
+  g_assert_nonnull (current);
+  g_assert_cmpint (cp_engagement_get_approach (current), ==, CP_APPROACH_COACHED);
+
+  /* The page explains the chosen approach. */
+  g_assert_nonnull (find (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "Risks"));
+  g_assert_nonnull (find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Client Organisation"));
+}
+
+static void
+test_window_lifecycle (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "window.db", NULL);
+
+  run_app (database, create_engagement);
+  run_app (database, see_it_persisted);
+  run_app (database, delete_and_undo);
+  run_app (database, see_it_persisted);
+  run_app (database, open_sample);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
+static void
+shows_refusal (CpWindow *window)
+{
+  g_assert_null (cp_window_get_engagements (window));
+  g_assert_nonnull (find (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                          "The Database Could Not Be Opened"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-engagement", NULL) &&
+                  cp_window_get_current (window) != NULL);
+}
+
+static void
+test_window_refused_database (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "Just some text.\n", -1, NULL));
+  before = cp_test_file_checksum (path);
+
+  run_app (path, shows_refusal);
+
+  after = cp_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  cp_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/lifecycle", test_window_lifecycle);
+  g_test_add_func ("/window/refused-database", test_window_refused_database);
+
+  return g_test_run ();
+}
