@@ -235,6 +235,56 @@ test_window_refused_database (void)
   cp_test_remove_tree (dir);
 }
 
+static void
+read_only_window (CpWindow *window)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  CpWindow *ro;
+  GListModel *engagements;
+
+  store = cp_store_open_full (database, CP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  ro = cp_window_new (CP_APPLICATION (app), store, NULL);
+  gtk_window_present (GTK_WINDOW (ro));
+  spin (300);
+
+  /* The window says so, and offers nothing that would write. */
+  g_assert_nonnull (find (GTK_WIDGET (ro), GTK_TYPE_LABEL,
+                          "This database is read-only. You can look, but changes cannot be saved."));
+  engagements = cp_window_get_engagements (ro);
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (ro), "win.new-engagement", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ro), "win.open-sample", NULL);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (ro));
+  spin (100);
+}
+
+static void
+test_window_read_only (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+
+  database = g_build_filename (dir, "ro.db", NULL);
+  store = cp_store_open (database, NULL);
+  engagement = cp_store_create_engagement (store, "Look, do not touch", CP_APPROACH_COACHED, NULL);
+  g_assert_nonnull (engagement);
+  g_clear_object (&engagement);
+  g_clear_object (&store);
+
+  run_app (database, read_only_window);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/window/lifecycle", test_window_lifecycle);
   g_test_add_func ("/window/refused-database", test_window_refused_database);
+  g_test_add_func ("/window/read-only", test_window_read_only);
 
   return g_test_run ();
 }

@@ -556,6 +556,34 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Opens a connection. A read-only one to a WAL database needs to create
+ * the -shm file beside it; where it may not (a read-only folder), the
+ * file is opened as immutable instead, which reads it without any lock.
+ */
+static int
+open_connection (const char  *path,
+                 gboolean     read_only,
+                 sqlite3    **db)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, db, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK || !read_only)
+    return rc;
+
+  rc = sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+    return SQLITE_OK;
+
+  g_clear_pointer (db, sqlite3_close_v2);
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
 static int
 quick_check (sqlite3 *db)
 {
@@ -593,7 +621,7 @@ inspect (const char  *path,
   int page_size = 0;
   g_autofree char *display = g_filename_display_name (path);
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = open_connection (path, TRUE, &db);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, 5000);
@@ -782,9 +810,7 @@ cp_store_open_full (const char        *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
-                        NULL);
+  rc = open_connection (path, self->read_only, &self->db);
   if (rc != SQLITE_OK)
     {
       _cp_store_set_error (self, error, rc, _("open the database"));

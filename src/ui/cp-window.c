@@ -39,6 +39,7 @@ struct _CpWindow
   GtkStack             *sidebar_stack;
   GtkListView          *list_view;
   AdwWindowTitle       *content_title;
+  GtkWidget            *delete_button;
   GtkRevealer          *read_only_banner;
   GtkStack             *content_stack;
   CpEngagementPage     *engagement_page;
@@ -83,6 +84,8 @@ update_actions (CpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  writable && self->trashed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
+
+  gtk_widget_set_visible (self->delete_button, writable && self->current != NULL);
 }
 
 static void
@@ -102,7 +105,13 @@ update_content (CpWindow *self)
   if (self->current != NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "engagement");
   else if (cp_store_count_engagements (self->store) == 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      /* In a narrow window the sidebar would show only an empty list;
+       * the page offering to start is the useful one.
+       */
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    }
   else
     gtk_stack_set_visible_child_name (self->content_stack, "unselected");
 
@@ -475,6 +484,8 @@ cp_window_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->engagements, "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "save-failed",
                            G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
 
@@ -651,6 +662,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, engagement_page);
