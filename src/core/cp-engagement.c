@@ -113,7 +113,7 @@ cp_engagement_save (gpointer   object,
 
   if (rc != SQLITE_DONE)
     {
-      _cp_store_set_error (store, error, rc, _("save the engagement"));
+      _cp_store_set_error (store, error, rc, _("Could not save the engagement"));
       return FALSE;
     }
 
@@ -602,7 +602,7 @@ cp_engagement_get_stakeholders (CpEngagement  *self,
 
   if (rc != SQLITE_DONE)
     {
-      _cp_store_set_error (self->store, error, rc, _("read the stakeholders"));
+      _cp_store_set_error (self->store, error, rc, _("Could not read the stakeholders"));
       return NULL;
     }
 
@@ -656,7 +656,7 @@ cp_engagement_add_stakeholder (CpEngagement  *self,
 
   if (rc != SQLITE_DONE)
     {
-      _cp_store_set_error (self->store, error, rc, _("add the stakeholder"));
+      _cp_store_set_error (self->store, error, rc, _("Could not add the stakeholder"));
       g_clear_object (&stakeholder);
       goto fail;
     }

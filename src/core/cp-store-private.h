@@ -19,6 +19,28 @@ typedef gboolean (*CpStoreSaveFunc) (gpointer   object,
                                      CpStore   *store,
                                      GError   **error);
 
+typedef struct
+{
+  gpointer        object;
+  CpStoreSaveFunc save;
+} CpStoreDirty;
+
+struct _CpStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
+  GHashTable *engagements;  /* gint64 *id -> CpEngagement *, not referenced */
+  GArray     *dirty;        /* CpStoreDirty, each object referenced */
+  guint       save_source;
+  guint       transaction_depth;
+
+  guint       read_only : 1;
+  guint       changed_pending : 1;
+};
+
 sqlite3_stmt *_cp_store_prepare          (CpStore         *self,
                                           const char      *sql,
                                           GError         **error);
@@ -36,7 +58,7 @@ void          _cp_store_rollback         (CpStore         *self);
 void          _cp_store_set_error        (CpStore         *self,
                                           GError         **error,
                                           int              rc,
-                                          const char      *doing);
+                                          const char      *failed);
 gint64        _cp_store_last_insert_id   (CpStore         *self);
 void          _cp_store_mark_dirty       (CpStore         *self,
                                           gpointer         object,

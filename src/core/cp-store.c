@@ -30,28 +30,6 @@
  */
 #define QUICK_CHECK_MAX_BYTES (32 * 1024 * 1024)
 
-typedef struct
-{
-  gpointer        object;
-  CpStoreSaveFunc save;
-} Dirty;
-
-struct _CpStore
-{
-  GObject     parent_instance;
-
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
-  GHashTable *engagements;  /* gint64 *id -> CpEngagement * (weak) */
-  GArray     *dirty;        /* Dirty, each object held by a reference */
-  guint       save_source;
-  guint       transaction_depth;
-
-  guint       read_only : 1;
-  guint       changed_pending : 1;
-};
-
 G_DEFINE_FINAL_TYPE (CpStore, cp_store, G_TYPE_OBJECT)
 
 enum {
@@ -72,68 +50,61 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (cp-store-error-quark, cp_store_error)
 
+/* Sets @error to "@failed: why", @failed being a whole translated
+ * sentence such as "Could not save the engagement".
+ */
 void
 _cp_store_set_error (CpStore     *self,
                      GError     **error,
                      int          rc,
-                     const char  *doing)
+                     const char  *failed)
 {
   CpStoreError code;
-  const char *detail;
+  const char *why;
 
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
       code = CP_STORE_ERROR_NOT_DATABASE;
+      why = _("the file is not a database");
       break;
     case SQLITE_CORRUPT:
       code = CP_STORE_ERROR_CORRUPT;
+      why = _("the database file is damaged");
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       code = CP_STORE_ERROR_READ_ONLY;
+      why = _("the database cannot be written");
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = CP_STORE_ERROR_BUSY;
+      why = _("another program is using the database");
       break;
     case SQLITE_FULL:
       code = CP_STORE_ERROR_FULL;
+      why = _("the disk is full");
       break;
     case SQLITE_CONSTRAINT:
     case SQLITE_MISMATCH:
       code = CP_STORE_ERROR_INVALID;
+      why = _("a value is not allowed");
       break;
     default:
       code = CP_STORE_ERROR_FAILED;
+      why = NULL;
       break;
     }
 
-  detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  if (why == NULL)
+    why = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
-  switch (code)
-    {
-    case CP_STORE_ERROR_BUSY:
-      g_set_error (error, CP_STORE_ERROR, code,
-                   _("Could not %s: another program is using the database (%s)"),
-                   doing, detail);
-      break;
-    case CP_STORE_ERROR_FULL:
-      g_set_error (error, CP_STORE_ERROR, code,
-                   _("Could not %s: the disk is full (%s)"), doing, detail);
-      break;
-    case CP_STORE_ERROR_CORRUPT:
-    case CP_STORE_ERROR_NOT_DATABASE:
-      g_set_error (error, CP_STORE_ERROR, code,
-                   _("Could not %s: the database file is damaged or is not a database (%s)"),
-                   doing, detail);
-      break;
-    default:
-      g_set_error (error, CP_STORE_ERROR, code,
-                   _("Could not %s: %s"), doing, detail);
-      break;
-    }
+  /* Translators: a failure and its reason, such as "Could not save the
+   * engagement: the disk is full".
+   */
+  g_set_error (error, CP_STORE_ERROR, code, _("%s: %s"), failed, why);
 }
 
 static void
@@ -164,7 +135,7 @@ _cp_store_prepare (CpStore     *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _cp_store_set_error (self, error, rc, _("read the database"));
+      _cp_store_set_error (self, error, rc, _("Could not read the database"));
       return NULL;
     }
 
@@ -187,7 +158,7 @@ _cp_store_step_done (CpStore       *self,
     }
 
   sqlite3_reset (stmt);
-  _cp_store_set_error (self, error, rc, _("save changes"));
+  _cp_store_set_error (self, error, rc, _("Could not save the changes"));
 
   return FALSE;
 }
@@ -201,7 +172,7 @@ _cp_store_exec (CpStore     *self,
 
   if (rc != SQLITE_OK)
     {
-      _cp_store_set_error (self, error, rc, _("save changes"));
+      _cp_store_set_error (self, error, rc, _("Could not save the changes"));
       return FALSE;
     }
 
@@ -308,13 +279,13 @@ _cp_store_mark_dirty (CpStore         *self,
                       gpointer         object,
                       CpStoreSaveFunc  save)
 {
-  Dirty dirty = { object, save };
+  CpStoreDirty dirty = { object, save };
 
   g_return_if_fail (CP_IS_STORE (self));
   g_return_if_fail (G_IS_OBJECT (object));
 
   for (guint i = 0; i < self->dirty->len; i++)
-    if (g_array_index (self->dirty, Dirty, i).object == object)
+    if (g_array_index (self->dirty, CpStoreDirty, i).object == object)
       goto schedule;
 
   g_object_ref (object);
@@ -331,7 +302,7 @@ _cp_store_forget_dirty (CpStore  *self,
 {
   for (guint i = 0; i < self->dirty->len; i++)
     {
-      if (g_array_index (self->dirty, Dirty, i).object == object)
+      if (g_array_index (self->dirty, CpStoreDirty, i).object == object)
         {
           g_array_remove_index (self->dirty, i);
           g_object_unref (object);
@@ -364,7 +335,7 @@ cp_store_flush (CpStore  *self,
 
   for (guint i = 0; i < self->dirty->len; i++)
     {
-      Dirty *d = &g_array_index (self->dirty, Dirty, i);
+      CpStoreDirty *d = &g_array_index (self->dirty, CpStoreDirty, i);
 
       if (!d->save (d->object, self, error))
         {
@@ -380,9 +351,9 @@ cp_store_flush (CpStore  *self,
    * that marks something dirty again.
    */
   dirty = g_steal_pointer (&self->dirty);
-  self->dirty = g_array_new (FALSE, FALSE, sizeof (Dirty));
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (CpStoreDirty));
   for (guint i = 0; i < dirty->len; i++)
-    g_object_unref (g_array_index (dirty, Dirty, i).object);
+    g_object_unref (g_array_index (dirty, CpStoreDirty, i).object);
 
   return TRUE;
 }
@@ -403,7 +374,7 @@ cp_store_dispose (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   for (guint i = 0; i < self->dirty->len; i++)
-    g_object_unref (g_array_index (self->dirty, Dirty, i).object);
+    g_object_unref (g_array_index (self->dirty, CpStoreDirty, i).object);
   g_array_set_size (self->dirty, 0);
 
   G_OBJECT_CLASS (cp_store_parent_class)->dispose (object);
@@ -490,7 +461,7 @@ cp_store_init (CpStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
   self->engagements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->dirty = g_array_new (FALSE, FALSE, sizeof (Dirty));
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (CpStoreDirty));
 }
 
 char *
@@ -710,7 +681,7 @@ upgrade (CpStore  *self,
    */
   if (!query_int (self->db, "PRAGMA user_version", &version, &rc))
     {
-      _cp_store_set_error (self, error, rc, _("read the database version"));
+      _cp_store_set_error (self, error, rc, _("Could not read the database version"));
       _cp_store_rollback (self);
       return FALSE;
     }
@@ -813,7 +784,7 @@ cp_store_open_full (const char        *path,
   rc = open_connection (path, self->read_only, &self->db);
   if (rc != SQLITE_OK)
     {
-      _cp_store_set_error (self, error, rc, _("open the database"));
+      _cp_store_set_error (self, error, rc, _("Could not open the database"));
       return NULL;
     }
 
@@ -867,299 +838,3 @@ cp_store_get_schema_version (CpStore *self)
   return version;
 }
 
-/* Called by an engagement as it finalizes, while it still holds its
- * reference on the store.
- */
-void
-_cp_store_forget_engagement (CpStore *self,
-                             gint64   id)
-{
-  g_hash_table_remove (self->engagements, &id);
-}
-
-/* Every engagement has at most one live object, so a page editing it and
- * a list row showing it always agree.
- */
-static CpEngagement *
-remember (CpStore      *self,
-          CpEngagement *engagement)
-{
-  gint64 *key = g_new (gint64, 1);
-
-  *key = cp_engagement_get_id (engagement);
-  g_hash_table_insert (self->engagements, key, engagement);
-
-  return engagement;
-}
-
-static const char select_engagement_sql[] =
-  "SELECT " CP_ENGAGEMENT_COLUMNS " FROM engagement WHERE id = ?1 AND trashed_at IS NULL";
-
-CpEngagement *
-cp_store_get_engagement (CpStore  *self,
-                         gint64    id,
-                         GError  **error)
-{
-  CpEngagement *engagement;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CP_IS_STORE (self), NULL);
-
-  engagement = g_hash_table_lookup (self->engagements, &id);
-  if (engagement != NULL)
-    return g_object_ref (engagement);
-
-  if (!(stmt = _cp_store_prepare (self, select_engagement_sql, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    engagement = remember (self, _cp_engagement_new_from_row (self, stmt));
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
-                 _("There is no engagement with the number %" G_GINT64_FORMAT), id);
-  else
-    _cp_store_set_error (self, error, rc, _("read an engagement"));
-
-  sqlite3_reset (stmt);
-
-  return engagement;
-}
-
-CpEngagement *
-cp_store_create_engagement (CpStore     *self,
-                            const char  *title,
-                            CpApproach   approach,
-                            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id;
-
-  g_return_val_if_fail (CP_IS_STORE (self), NULL);
-  g_return_val_if_fail (title != NULL, NULL);
-
-  if (!g_utf8_validate (title, -1, NULL))
-    {
-      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
-                           _("The title is not valid UTF-8 text"));
-      return NULL;
-    }
-
-  if (!_cp_store_begin (self, error))
-    return NULL;
-
-  if (!(stmt = _cp_store_prepare (self,
-                                  "INSERT INTO engagement (title, approach) VALUES (?1, ?2)",
-                                  error)))
-    goto fail;
-
-  _cp_bind_text (stmt, 1, title);
-  _cp_bind_text (stmt, 2, cp_approach_to_string (approach));
-
-  if (!_cp_store_step_done (self, stmt, error))
-    goto fail;
-
-  id = _cp_store_last_insert_id (self);
-
-  if (!_cp_store_commit (self, error))
-    return NULL;
-
-  _cp_store_engagements_changed (self);
-
-  return cp_store_get_engagement (self, id, error);
-
-fail:
-  _cp_store_rollback (self);
-  return NULL;
-}
-
-static gboolean
-set_trashed (CpStore       *self,
-             CpEngagement  *engagement,
-             gboolean       trashed,
-             GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
-
-  /* Pending edits go to disk first, so an undo brings back the latest. */
-  if (!cp_store_flush (self, error) || !_cp_store_begin (self, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self,
-                                  "UPDATE engagement SET trashed_at = CASE WHEN ?2 "
-                                  "THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END "
-                                  "WHERE id = ?1",
-                                  error)))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, cp_engagement_get_id (engagement));
-  sqlite3_bind_int (stmt, 2, trashed);
-
-  if (!_cp_store_step_done (self, stmt, error))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self, error))
-    return FALSE;
-
-  _cp_engagement_set_trashed (engagement, trashed);
-  _cp_store_engagements_changed (self);
-
-  return TRUE;
-}
-
-/**
- * cp_store_trash_engagement:
- *
- * Hides an engagement from every list. It stays on disk, with all it
- * holds, until cp_store_purge_trash() runs, so the deletion can be undone
- * with cp_store_restore_engagement().
- */
-gboolean
-cp_store_trash_engagement (CpStore       *self,
-                           CpEngagement  *engagement,
-                           GError       **error)
-{
-  return set_trashed (self, engagement, TRUE, error);
-}
-
-gboolean
-cp_store_restore_engagement (CpStore       *self,
-                             CpEngagement  *engagement,
-                             GError       **error)
-{
-  return set_trashed (self, engagement, FALSE, error);
-}
-
-gboolean
-cp_store_purge_trash (CpStore  *self,
-                      GError  **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
-
-  if (!_cp_store_begin (self, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self,
-                                  "DELETE FROM engagement WHERE trashed_at IS NOT NULL",
-                                  error)) ||
-      !_cp_store_step_done (self, stmt, error))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  return _cp_store_commit (self, error);
-}
-
-/* Escapes LIKE's wildcards so a search for "50%" means just that. */
-static char *
-like_pattern (const char *search)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = search; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-
-  return g_string_free (pattern, FALSE);
-}
-
-/**
- * cp_store_find_engagements:
- * @search: (nullable): words to look for in the title, client, sponsor or coach
- * @status: a status, or %CP_STATUS_ANY
- *
- * Returns: (transfer full): the ids (#gint64) of the matching engagements,
- *   in title order
- */
-GArray *
-cp_store_find_engagements (CpStore     *self,
-                           const char  *search,
-                           CpStatus     status,
-                           GError     **error)
-{
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *pattern = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CP_IS_STORE (self), NULL);
-
-  if (!(stmt = _cp_store_prepare (self,
-                                  "SELECT id FROM engagement "
-                                  "WHERE trashed_at IS NULL "
-                                  "AND (?1 IS NULL OR status = ?1) "
-                                  "AND (?2 IS NULL OR title LIKE ?2 ESCAPE '\\' "
-                                  "  OR client LIKE ?2 ESCAPE '\\' "
-                                  "  OR sponsor LIKE ?2 ESCAPE '\\' "
-                                  "  OR coach LIKE ?2 ESCAPE '\\') "
-                                  "ORDER BY title COLLATE NOCASE, id",
-                                  error)))
-    return NULL;
-
-  if (status != CP_STATUS_ANY)
-    _cp_bind_text (stmt, 1, cp_status_to_string (status));
-
-  if (search != NULL && *search != '\0')
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (search));
-
-      if (*stripped != '\0')
-        _cp_bind_text (stmt, 2, (pattern = like_pattern (stripped)));
-    }
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self, error, rc, _("list the engagements"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-guint
-cp_store_count_engagements (CpStore *self)
-{
-  sqlite3_stmt *stmt;
-  guint count = 0;
-
-  g_return_val_if_fail (CP_IS_STORE (self), 0);
-
-  stmt = _cp_store_prepare (self,
-                            "SELECT count(*) FROM engagement WHERE trashed_at IS NULL",
-                            NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return count;
-}

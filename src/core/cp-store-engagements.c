@@ -1,0 +1,315 @@
+/* cp-store-engagements.c — finding, creating and deleting engagements
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-engagement-private.h"
+#include "cp-store-private.h"
+
+/* Called by an engagement as it finalizes, while it still holds its
+ * reference on the store.
+ */
+void
+_cp_store_forget_engagement (CpStore *self,
+                             gint64   id)
+{
+  g_hash_table_remove (self->engagements, &id);
+}
+
+/* Every engagement has at most one live object, so a page editing it and
+ * a list row showing it always agree.
+ */
+static CpEngagement *
+remember (CpStore      *self,
+          CpEngagement *engagement)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = cp_engagement_get_id (engagement);
+  g_hash_table_insert (self->engagements, key, engagement);
+
+  return engagement;
+}
+
+static const char select_engagement_sql[] =
+  "SELECT " CP_ENGAGEMENT_COLUMNS " FROM engagement WHERE id = ?1 AND trashed_at IS NULL";
+
+CpEngagement *
+cp_store_get_engagement (CpStore  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  CpEngagement *engagement;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  engagement = g_hash_table_lookup (self->engagements, &id);
+  if (engagement != NULL)
+    return g_object_ref (engagement);
+
+  if (!(stmt = _cp_store_prepare (self, select_engagement_sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    engagement = remember (self, _cp_engagement_new_from_row (self, stmt));
+  else if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                   _("There is no engagement number %s"), number);
+    }
+  else
+    _cp_store_set_error (self, error, rc, _("Could not read the engagement"));
+
+  sqlite3_reset (stmt);
+
+  return engagement;
+}
+
+CpEngagement *
+cp_store_create_engagement (CpStore     *self,
+                            const char  *title,
+                            CpApproach   approach,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (!g_utf8_validate (title, -1, NULL))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("The title is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if (!_cp_store_begin (self, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "INSERT INTO engagement (title, approach) VALUES (?1, ?2)",
+                                  error)))
+    goto fail;
+
+  _cp_bind_text (stmt, 1, title);
+  _cp_bind_text (stmt, 2, cp_approach_to_string (approach));
+
+  if (!_cp_store_step_done (self, stmt, error))
+    goto fail;
+
+  id = _cp_store_last_insert_id (self);
+
+  if (!_cp_store_commit (self, error))
+    return NULL;
+
+  _cp_store_engagements_changed (self);
+
+  return cp_store_get_engagement (self, id, error);
+
+fail:
+  _cp_store_rollback (self);
+  return NULL;
+}
+
+static gboolean
+set_trashed (CpStore       *self,
+             CpEngagement  *engagement,
+             gboolean       trashed,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
+
+  /* Pending edits go to disk first, so an undo brings back the latest. */
+  if (!cp_store_flush (self, error) || !_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "UPDATE engagement SET trashed_at = CASE WHEN ?2 "
+                                  "THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END "
+                                  "WHERE id = ?1",
+                                  error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, cp_engagement_get_id (engagement));
+  sqlite3_bind_int (stmt, 2, trashed);
+
+  if (!_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self, error))
+    return FALSE;
+
+  _cp_engagement_set_trashed (engagement, trashed);
+  _cp_store_engagements_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * cp_store_trash_engagement:
+ *
+ * Hides an engagement from every list. It stays on disk, with all it
+ * holds, until cp_store_purge_trash() runs, so the deletion can be undone
+ * with cp_store_restore_engagement().
+ */
+gboolean
+cp_store_trash_engagement (CpStore       *self,
+                           CpEngagement  *engagement,
+                           GError       **error)
+{
+  return set_trashed (self, engagement, TRUE, error);
+}
+
+gboolean
+cp_store_restore_engagement (CpStore       *self,
+                             CpEngagement  *engagement,
+                             GError       **error)
+{
+  return set_trashed (self, engagement, FALSE, error);
+}
+
+gboolean
+cp_store_purge_trash (CpStore  *self,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "DELETE FROM engagement WHERE trashed_at IS NOT NULL",
+                                  error)) ||
+      !_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  return _cp_store_commit (self, error);
+}
+
+/* Escapes LIKE's wildcards so a search for "50%" means just that. */
+static char *
+like_pattern (const char *search)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+/**
+ * cp_store_find_engagements:
+ * @search: (nullable): words to look for in the title, client, sponsor or coach
+ * @status: a status, or %CP_STATUS_ANY
+ *
+ * Returns: (transfer full): the ids (#gint64) of the matching engagements,
+ *   in title order
+ */
+GArray *
+cp_store_find_engagements (CpStore     *self,
+                           const char  *search,
+                           CpStatus     status,
+                           GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "SELECT id FROM engagement "
+                                  "WHERE trashed_at IS NULL "
+                                  "AND (?1 IS NULL OR status = ?1) "
+                                  "AND (?2 IS NULL OR title LIKE ?2 ESCAPE '\\' "
+                                  "  OR client LIKE ?2 ESCAPE '\\' "
+                                  "  OR sponsor LIKE ?2 ESCAPE '\\' "
+                                  "  OR coach LIKE ?2 ESCAPE '\\') "
+                                  "ORDER BY title COLLATE NOCASE, id",
+                                  error)))
+    return NULL;
+
+  if (status != CP_STATUS_ANY)
+    _cp_bind_text (stmt, 1, cp_status_to_string (status));
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (search));
+
+      if (*stripped != '\0')
+        _cp_bind_text (stmt, 2, (pattern = like_pattern (stripped)));
+    }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("Could not list the engagements"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+guint
+cp_store_count_engagements (CpStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (CP_IS_STORE (self), 0);
+
+  stmt = _cp_store_prepare (self,
+                            "SELECT count(*) FROM engagement WHERE trashed_at IS NULL",
+                            NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return count;
+}
