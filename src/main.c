@@ -17,8 +17,17 @@ main (int   argc,
 {
   g_autoptr(CpApplication) app = NULL;
 
+  const char *localedir;
+
+  /* build-aux/run and the tests point this at the build tree's catalogs,
+   * so translations work before the app is installed.
+   */
+  localedir = g_getenv ("COACHPLAN_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -274,6 +274,14 @@ open_sample_action (GtkWidget  *widget,
       return;
     }
 
+  /* The button that was pressed is about to go; move focus first, so it
+   * does not land in the title, where typing would replace it.
+   */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+
   select_engagement (self, engagement);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
