@@ -173,7 +173,6 @@ test_refused_database (Fixture       *f,
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  sqlite3 *db = NULL;
   Run r;
 
   g_assert_true (g_file_set_contents (f->path, "not a database at all\n", -1, NULL));
@@ -197,10 +196,7 @@ test_refused_database (Fixture       *f,
   r = run (f->option, "--new=Today", NULL);
   g_assert_cmpint (r.status, ==, 0);
   run_clear (&r);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 77",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  cp_test_sql_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 77");
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
   before = cp_test_file_checksum (f->path);

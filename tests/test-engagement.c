@@ -75,24 +75,6 @@ create (Fixture    *f,
   return engagement;
 }
 
-static char *
-sql_text (Fixture    *f,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
-}
-
 static void
 test_fields_persist (Fixture       *f,
                      gconstpointer  data)
@@ -187,7 +169,7 @@ test_autosave (Fixture       *f,
   cp_engagement_set_title (e, "After");
 
   /* Edits wait for typing to pause... */
-  stored = sql_text (f, sql);
+  stored = cp_test_sql_text (f->path, sql);
   g_assert_cmpstr (stored, ==, "Before");
   g_clear_pointer (&stored, g_free);
 
@@ -195,7 +177,7 @@ test_autosave (Fixture       *f,
   g_timeout_add (1000, quit_cb, loop);
   g_main_loop_run (loop);
 
-  stored = sql_text (f, sql);
+  stored = cp_test_sql_text (f->path, sql);
   g_assert_cmpstr (stored, ==, "After");
 }
 
@@ -234,7 +216,7 @@ test_trash_restore_purge (Fixture       *f,
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, cp_engagement_get_id (keep));
 
   /* Its stakeholders went with it. */
-  count = sql_text (f, "SELECT count(*) FROM stakeholder");
+  count = cp_test_sql_text (f->path, "SELECT count(*) FROM stakeholder");
   g_assert_cmpstr (count, ==, "0");
   g_assert_null (cp_store_get_engagement (f->store, gone_id, NULL));
 }
@@ -250,7 +232,7 @@ test_trash_purged_on_next_open (Fixture       *f,
   g_clear_object (&e);
   reopen (f);
 
-  count = sql_text (f, "SELECT count(*) FROM engagement");
+  count = cp_test_sql_text (f->path, "SELECT count(*) FROM engagement");
   g_assert_cmpstr (count, ==, "0");
 }
 

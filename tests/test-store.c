@@ -39,38 +39,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* Runs one statement on a separate connection and returns the first
- * column of its first row as text.
- */
-static char *
-sql_text (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
-}
-
-static void
-sql_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 static void
 test_create (Fixture       *f,
              gconstpointer  data)
@@ -94,11 +62,11 @@ test_create (Fixture       *f,
   g_assert_cmpint (g_stat (nested, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  mode = sql_text (nested, "PRAGMA journal_mode");
+  mode = cp_test_sql_text (nested, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  version = sql_text (nested, "PRAGMA user_version");
+  version = cp_test_sql_text (nested, "PRAGMA user_version");
   g_assert_cmpint (atoi (version), ==, CP_STORE_SCHEMA_VERSION);
-  tables = sql_text (nested, "SELECT group_concat(name, ',') FROM "
+  tables = cp_test_sql_text (nested, "SELECT group_concat(name, ',') FROM "
                              "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)");
   g_assert_cmpstr (tables, ==, "engagement,stakeholder");
 
@@ -166,12 +134,12 @@ test_refuse_newer_version (Fixture       *f,
     g_autoptr(CpStore) store = cp_store_open (f->path, NULL);
     g_assert_nonnull (store);
   }
-  sql_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;"
+  cp_test_sql_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;"
                      "CREATE TABLE from_the_future (x);");
 
   assert_refused (f->path, CP_STORE_ERROR_NEWER_VERSION);
 
-  version = sql_text (f->path, "PRAGMA user_version");
+  version = cp_test_sql_text (f->path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "999");
 }
 
@@ -205,7 +173,7 @@ test_refuse_corrupt (Fixture       *f,
         g_assert_no_error (error);
       }
   }
-  sql_exec (f->path, "PRAGMA journal_mode = DELETE");
+  cp_test_sql_exec (f->path, "PRAGMA journal_mode = DELETE");
 
   /* Scribble over the second page, where the engagement table starts. */
   g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
@@ -220,12 +188,12 @@ static void
 test_refuse_foreign (Fixture       *f,
                      gconstpointer  data)
 {
-  sql_exec (f->path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);"
+  cp_test_sql_exec (f->path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);"
                      "PRAGMA journal_mode = DELETE;");
   assert_refused (f->path, CP_STORE_ERROR_FOREIGN);
 
   g_unlink (f->path);
-  sql_exec (f->path, "PRAGMA application_id = 42; PRAGMA journal_mode = DELETE;");
+  cp_test_sql_exec (f->path, "PRAGMA application_id = 42; PRAGMA journal_mode = DELETE;");
   assert_refused (f->path, CP_STORE_ERROR_FOREIGN);
 }
 

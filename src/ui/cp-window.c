@@ -229,6 +229,37 @@ status_filter_changed_cb (CpWindow *self)
     cp_engagement_list_set_status (self->engagements, statuses[selected]);
 }
 
+/* Shows an engagement just added (created or loaded), or why it could
+ * not be. The filters make way for it, so that it is visible.
+ */
+static gboolean
+show_added (CpWindow     *self,
+            CpEngagement *engagement,
+            const GError *error)
+{
+  if (engagement == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+
+  /* The button that was pressed may be about to go; move focus first, so
+   * it does not land in the title, where typing would replace it.
+   */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+
+  select_engagement (self, engagement);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  return TRUE;
+}
+
 static void
 new_engagement_action (GtkWidget  *widget,
                        const char *action_name,
@@ -238,21 +269,12 @@ new_engagement_action (GtkWidget  *widget,
   g_autoptr(CpEngagement) engagement = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A new engagement must be visible, so the filter makes way for it. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_filter, 0);
-
   engagement = cp_store_create_engagement (self->store, _("New Engagement"),
                                            CP_APPROACH_UNDECIDED, &error);
-  if (engagement == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
 
-  select_engagement (self, engagement);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  cp_engagement_page_focus_title (self->engagement_page);
+  /* A new engagement wants its title first. */
+  if (show_added (self, engagement, error))
+    cp_engagement_page_focus_title (self->engagement_page);
 }
 
 static void
@@ -264,26 +286,8 @@ open_sample_action (GtkWidget  *widget,
   g_autoptr(CpEngagement) engagement = NULL;
   g_autoptr(GError) error = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_filter, 0);
-
   engagement = cp_store_load_sample (self->store, &error);
-  if (engagement == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  /* The button that was pressed is about to go; move focus first, so it
-   * does not land in the title, where typing would replace it.
-   */
-  if (adw_leaflet_get_folded (self->leaflet))
-    gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-
-  select_engagement (self, engagement);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  show_added (self, engagement, error);
 }
 
 static void
