@@ -68,7 +68,7 @@ test_create (Fixture       *f,
   g_assert_cmpint (atoi (version), ==, CP_STORE_SCHEMA_VERSION);
   tables = cp_test_sql_text (nested, "SELECT group_concat(name, ',') FROM "
                              "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)");
-  g_assert_cmpstr (tables, ==, "engagement,stakeholder");
+  g_assert_cmpstr (tables, ==, "approach_change,checklist_item,cycle,engagement,phase,sign_off,stakeholder");
 
   g_clear_object (&store);
 

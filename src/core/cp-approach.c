@@ -13,6 +13,13 @@
 #include "cp-approach.h"
 
 #define MAX_POINTS 8
+#define MAX_CHECKS 4
+
+typedef struct
+{
+  CpPhaseRole  role;
+  const char  *text;
+} Check;
 
 /* Every word the app says about the three approaches lives here, so the
  * engagement page, reports and checklists all tell the same story.
@@ -23,6 +30,10 @@ typedef struct
   const char *summary;
   const char *fit;
   const char *points[3][MAX_POINTS];
+  /* The risks turned into review checklist items, each in the phase
+   * where it matters.
+   */
+  Check       checks[MAX_CHECKS];
 } ApproachText;
 
 static const ApproachText texts[] = {
@@ -31,6 +42,7 @@ static const ApproachText texts[] = {
     N_("The organisation has not yet chosen how it will run its ITSM implementation."),
     N_("Talk the choice through with the sponsor before the first improvement cycle starts."),
     { { NULL }, { NULL }, { NULL } },
+    { { 0, NULL } },
   },
   [CP_APPROACH_DONE_TO_YOU] = {
     N_("Done to you"),
@@ -58,6 +70,12 @@ static const ApproachText texts[] = {
         N_("Process ownership never reaches the people who should own the processes"),
         NULL,
       },
+    },
+    {
+      { CP_PHASE_ROLE_VISION, N_("Both IT and the business are engaged in the programme") },
+      { CP_PHASE_ROLE_PLAN, N_("Knowledge transfer from the outside firm to staff is planned") },
+      { CP_PHASE_ROLE_REVIEW, N_("People who know the business check the outside firm’s work") },
+      { CP_PHASE_ROLE_MOMENTUM, N_("Named process owners accept ownership of their processes") },
     },
   },
   [CP_APPROACH_DO_IT_YOURSELF] = {
@@ -91,6 +109,12 @@ static const ApproachText texts[] = {
         NULL,
       },
     },
+    {
+      { CP_PHASE_ROLE_PLAN, N_("Time is set aside for staff to learn before they implement") },
+      { CP_PHASE_ROLE_REVIEW, N_("An outside review is available to check the work") },
+      { CP_PHASE_ROLE_MOMENTUM, N_("Lessons learned are applied, not only written down") },
+      { CP_PHASE_ROLE_MOMENTUM, N_("There is a plan to keep the momentum after this cycle") },
+    },
   },
   [CP_APPROACH_COACHED] = {
     N_("Do it yourself with expert coaching"),
@@ -118,6 +142,12 @@ static const ApproachText texts[] = {
         N_("Staff may fear that outsiders will show them up"),
         NULL,
       },
+    },
+    {
+      { CP_PHASE_ROLE_TARGETS, N_("The sponsor weighs the cost of coaching against faster, safer benefits") },
+      { CP_PHASE_ROLE_PLAN, N_("Staff lead the work, with the coach supporting") },
+      { CP_PHASE_ROLE_ACTION, N_("Coaching builds up staff without showing them up") },
+      { CP_PHASE_ROLE_MOMENTUM, N_("A plan for the coach’s exit and handover is agreed") },
     },
   },
 };
@@ -177,4 +207,42 @@ cp_approach_dup_points (CpApproach       approach,
     g_strv_builder_add (builder, _(points[i]));
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * cp_approach_get_n_checks:
+ *
+ * Returns: how many review checklist items the approach's risks give
+ */
+guint
+cp_approach_get_n_checks (CpApproach approach)
+{
+  const ApproachText *text = lookup (approach);
+  guint n = 0;
+
+  while (n < MAX_CHECKS && text->checks[n].text != NULL)
+    n++;
+
+  return n;
+}
+
+/**
+ * cp_approach_get_check:
+ * @role: (out): the role of the phase the item belongs in
+ *
+ * Returns: the translated text of the approach's @index'th check
+ */
+const char *
+cp_approach_get_check (CpApproach   approach,
+                       guint        index,
+                       CpPhaseRole *role)
+{
+  const ApproachText *text = lookup (approach);
+
+  g_return_val_if_fail (index < cp_approach_get_n_checks (approach), NULL);
+
+  if (role != NULL)
+    *role = text->checks[index].role;
+
+  return _(text->checks[index].text);
 }

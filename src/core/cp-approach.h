@@ -24,5 +24,9 @@ const char  *cp_approach_get_summary (CpApproach        approach);
 const char  *cp_approach_get_fit     (CpApproach        approach);
 char       **cp_approach_dup_points  (CpApproach        approach,
                                       CpApproachAspect  aspect);
+guint        cp_approach_get_n_checks (CpApproach       approach);
+const char  *cp_approach_get_check   (CpApproach        approach,
+                                      guint             index,
+                                      CpPhaseRole      *role);
 
 G_END_DECLS

@@ -12,6 +12,39 @@
 
 G_BEGIN_DECLS
 
+/* The free-text fields, in the order of their properties. */
+enum {
+  TEXT_TITLE,
+  TEXT_CLIENT,
+  TEXT_SPONSOR,
+  TEXT_COACH,
+  TEXT_SCOPE,
+  N_TEXTS
+};
+
+struct _CpEngagement
+{
+  GObject     parent_instance;
+
+  CpStore    *store;
+  gint64      id;
+  char       *text[N_TEXTS];
+  char       *start_date;
+  char       *end_date;
+  char       *created;
+  char       *updated;
+  GListStore *stakeholders;
+  GListStore *cycles;
+  char       *approach_reason;  /* for the next recorded approach change */
+  CpApproach  saved_approach;
+  CpApproach  approach;
+  CpDriver    driver;
+  CpStatus    status;
+
+  guint       trashed : 1;
+  guint       moved : 1;
+};
+
 /* The columns _cp_engagement_new_from_row() reads, in its order. */
 #define CP_ENGAGEMENT_COLUMNS \
   "id, title, client, sponsor, coach, approach, driver, scope, status, " \
@@ -21,5 +54,8 @@ CpEngagement *_cp_engagement_new_from_row (CpStore      *store,
                                            sqlite3_stmt *stmt);
 void          _cp_engagement_set_trashed  (CpEngagement *self,
                                            gboolean      trashed);
+gboolean      _cp_engagement_record_approach (CpEngagement  *self,
+                                              CpStore       *store,
+                                              GError       **error);
 
 G_END_DECLS

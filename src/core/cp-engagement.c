@@ -17,36 +17,6 @@
 #include "cp-stakeholder-private.h"
 #include "cp-store-private.h"
 
-/* The free-text fields, in the order of their properties. */
-enum {
-  TEXT_TITLE,
-  TEXT_CLIENT,
-  TEXT_SPONSOR,
-  TEXT_COACH,
-  TEXT_SCOPE,
-  N_TEXTS
-};
-
-struct _CpEngagement
-{
-  GObject     parent_instance;
-
-  CpStore    *store;
-  gint64      id;
-  char       *text[N_TEXTS];
-  char       *start_date;
-  char       *end_date;
-  char       *created;
-  char       *updated;
-  GListStore *stakeholders;
-  CpApproach  approach;
-  CpDriver    driver;
-  CpStatus    status;
-
-  guint       trashed : 1;
-  guint       moved : 1;
-};
-
 G_DEFINE_FINAL_TYPE (CpEngagement, cp_engagement, G_TYPE_OBJECT)
 
 enum {
@@ -116,6 +86,10 @@ cp_engagement_save (gpointer   object,
       _cp_store_set_error (store, error, rc, _("Could not save the engagement"));
       return FALSE;
     }
+
+  if (self->approach != self->saved_approach &&
+      !_cp_engagement_record_approach (self, store, error))
+    return FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
 
@@ -223,6 +197,8 @@ cp_engagement_finalize (GObject *object)
   g_free (self->created);
   g_free (self->updated);
   g_clear_object (&self->stakeholders);
+  g_clear_object (&self->cycles);
+  g_free (self->approach_reason);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cp_engagement_parent_class)->finalize (object);
@@ -372,6 +348,7 @@ _cp_engagement_new_from_row (CpStore      *store,
   cp_approach_from_string ((const char *) sqlite3_column_text (stmt, 5), &self->approach);
   cp_driver_from_string ((const char *) sqlite3_column_text (stmt, 6), &self->driver);
   cp_status_from_string ((const char *) sqlite3_column_text (stmt, 8), &self->status);
+  self->saved_approach = self->approach;
 
   self->start_date = _cp_column_dup (stmt, 9);
   self->end_date = _cp_column_dup (stmt, 10);

@@ -62,6 +62,38 @@ gboolean       cp_engagement_remove_stakeholder (CpEngagement  *self,
                                                  CpStakeholder *stakeholder,
                                                  GError       **error);
 
+GListModel    *cp_engagement_get_cycles       (CpEngagement  *self,
+                                               GError       **error);
+CpCycle       *cp_engagement_get_current_cycle (CpEngagement *self);
+CpCycle       *cp_engagement_start_cycle      (CpEngagement  *self,
+                                               CpTemplate    *template,
+                                               GError       **error);
+gboolean       cp_engagement_add_approach_checks (CpEngagement  *self,
+                                                  CpCycle       *cycle,
+                                                  CpApproach     approach,
+                                                  guint         *n_added,
+                                                  GError       **error);
+gboolean       cp_engagement_change_approach  (CpEngagement  *self,
+                                               CpApproach     approach,
+                                               const char    *reason,
+                                               gboolean       add_checks,
+                                               GError       **error);
+GPtrArray     *cp_engagement_dup_approach_history (CpEngagement  *self,
+                                                   GError       **error);
+
+/* One change of approach in an engagement's history. */
+typedef struct
+{
+  CpApproach  from;
+  CpApproach  to;
+  char       *date;    /* YYYY-MM-DD */
+  char       *reason;
+} CpApproachChange;
+
+void           cp_approach_change_free        (CpApproachChange *change);
+
 gboolean       cp_date_is_valid               (const char    *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpApproachChange, cp_approach_change_free)
 
 G_END_DECLS

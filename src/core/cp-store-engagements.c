@@ -114,6 +114,20 @@ cp_store_create_engagement (CpStore     *self,
 
   id = _cp_store_last_insert_id (self);
 
+  /* A chosen approach starts the engagement's approach history. */
+  if (approach != CP_APPROACH_UNDECIDED)
+    {
+      if (!(stmt = _cp_store_prepare (self,
+                                      "INSERT INTO approach_change (engagement_id, from_approach, "
+                                      "to_approach) VALUES (?1, 'undecided', ?2)",
+                                      error)))
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      _cp_bind_text (stmt, 2, cp_approach_to_string (approach));
+      if (!_cp_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
   if (!_cp_store_commit (self, error))
     return NULL;
 

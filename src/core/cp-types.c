@@ -67,3 +67,7 @@ from_nick (GType       type,
 NICK_CONVERSIONS (CpApproach, approach, CP_TYPE_APPROACH)
 NICK_CONVERSIONS (CpDriver, driver, CP_TYPE_DRIVER)
 NICK_CONVERSIONS (CpStatus, status, CP_TYPE_STATUS)
+NICK_CONVERSIONS (CpPhaseRole, phase_role, CP_TYPE_PHASE_ROLE)
+NICK_CONVERSIONS (CpPhaseStatus, phase_status, CP_TYPE_PHASE_STATUS)
+NICK_CONVERSIONS (CpItemSource, item_source, CP_TYPE_ITEM_SOURCE)
+NICK_CONVERSIONS (CpDecision, decision, CP_TYPE_DECISION)

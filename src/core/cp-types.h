@@ -14,6 +14,11 @@ typedef struct _CpStore          CpStore;
 typedef struct _CpEngagement     CpEngagement;
 typedef struct _CpStakeholder    CpStakeholder;
 typedef struct _CpEngagementList CpEngagementList;
+typedef struct _CpTemplate       CpTemplate;
+typedef struct _CpCycle          CpCycle;
+typedef struct _CpPhase          CpPhase;
+typedef struct _CpChecklistItem  CpChecklistItem;
+typedef struct _CpSignOff        CpSignOff;
 
 /* The way an organisation chose to run its ITSM implementation. The
  * nicks ("done-to-you", "do-it-yourself", "coached") are what the
@@ -44,6 +49,42 @@ typedef enum
   CP_STATUS_CLOSED,
 } CpStatus;
 
+/* What a CSIP phase is for, whatever a template calls it; an approach's
+ * risk checks land in the phase with the role they concern. In the order
+ * a cycle runs.
+ */
+typedef enum
+{
+  CP_PHASE_ROLE_VISION,
+  CP_PHASE_ROLE_BASELINE,
+  CP_PHASE_ROLE_TARGETS,
+  CP_PHASE_ROLE_PLAN,
+  CP_PHASE_ROLE_ACTION,
+  CP_PHASE_ROLE_REVIEW,
+  CP_PHASE_ROLE_MOMENTUM,
+} CpPhaseRole;
+
+typedef enum
+{
+  CP_PHASE_STATUS_NOT_STARTED,
+  CP_PHASE_STATUS_IN_PROGRESS,
+  CP_PHASE_STATUS_DONE,
+} CpPhaseStatus;
+
+/* Where a checklist item came from. */
+typedef enum
+{
+  CP_ITEM_SOURCE_TEMPLATE,
+  CP_ITEM_SOURCE_APPROACH,
+  CP_ITEM_SOURCE_USER,
+} CpItemSource;
+
+typedef enum
+{
+  CP_DECISION_APPROVED,
+  CP_DECISION_CHANGES_REQUESTED,
+} CpDecision;
+
 /* A filter value for lists: any status. */
 #define CP_STATUS_ANY ((CpStatus) -1)
 
@@ -56,5 +97,17 @@ gboolean    cp_driver_from_string  (const char *str,
 const char *cp_status_to_string    (CpStatus    status);
 gboolean    cp_status_from_string  (const char *str,
                                     CpStatus   *status);
+const char *cp_phase_role_to_string   (CpPhaseRole    role);
+gboolean    cp_phase_role_from_string (const char    *str,
+                                       CpPhaseRole   *role);
+const char *cp_phase_status_to_string   (CpPhaseStatus  status);
+gboolean    cp_phase_status_from_string (const char    *str,
+                                         CpPhaseStatus *status);
+const char *cp_item_source_to_string   (CpItemSource   source);
+gboolean    cp_item_source_from_string (const char    *str,
+                                        CpItemSource  *source);
+const char *cp_decision_to_string   (CpDecision     decision);
+gboolean    cp_decision_from_string (const char    *str,
+                                     CpDecision    *decision);
 
 G_END_DECLS

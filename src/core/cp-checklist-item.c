@@ -1,0 +1,380 @@
+/* cp-checklist-item.c — one item of a phase's review checklist
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-checklist-item"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-csip-private.h"
+#include "cp-store-private.h"
+
+struct _CpChecklistItem
+{
+  GObject       parent_instance;
+
+  CpStore      *store;
+  CpPhase      *phase;    /* unowned; cleared when the phase goes */
+  gint64        id;
+  char         *text;
+  char         *comment;
+  char         *done_by;
+  char         *done_at;
+  CpItemSource  source;
+  CpApproach    approach;
+
+  guint         done : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CpChecklistItem, cp_checklist_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TEXT,
+  PROP_COMMENT,
+  PROP_DONE,
+  PROP_DONE_BY,
+  PROP_DONE_AT,
+  PROP_SOURCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+cp_checklist_item_save (gpointer   object,
+                        CpStore   *store,
+                        GError   **error)
+{
+  CpChecklistItem *self = object;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _cp_store_prepare (store,
+                                  "UPDATE checklist_item SET text = ?2, comment = ?3 WHERE id = ?1",
+                                  error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, self->text);
+  _cp_bind_text (stmt, 3, self->comment);
+
+  return _cp_store_step_done (store, stmt, error);
+}
+
+static void
+set_string (CpChecklistItem  *self,
+            char            **field,
+            guint             prop_id,
+            const char       *value)
+{
+  g_return_if_fail (CP_IS_CHECKLIST_ITEM (self));
+
+  if (value == NULL)
+    value = "";
+  g_return_if_fail (g_utf8_validate (value, -1, NULL));
+
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _cp_store_mark_dirty (self->store, self, cp_checklist_item_save);
+}
+
+static void
+cp_checklist_item_finalize (GObject *object)
+{
+  CpChecklistItem *self = (CpChecklistItem *)object;
+
+  g_clear_weak_pointer (&self->phase);
+  g_free (self->text);
+  g_free (self->comment);
+  g_free (self->done_by);
+  g_free (self->done_at);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cp_checklist_item_parent_class)->finalize (object);
+}
+
+static void
+cp_checklist_item_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CpChecklistItem *self = CP_CHECKLIST_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_COMMENT:
+      g_value_set_string (value, self->comment);
+      break;
+    case PROP_DONE:
+      g_value_set_boolean (value, self->done);
+      break;
+    case PROP_DONE_BY:
+      g_value_set_string (value, self->done_by);
+      break;
+    case PROP_DONE_AT:
+      g_value_set_string (value, self->done_at);
+      break;
+    case PROP_SOURCE:
+      g_value_set_enum (value, self->source);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_checklist_item_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CpChecklistItem *self = CP_CHECKLIST_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      cp_checklist_item_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_COMMENT:
+      cp_checklist_item_set_comment (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_checklist_item_class_init (CpChecklistItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cp_checklist_item_finalize;
+  object_class->get_property = cp_checklist_item_get_property;
+  object_class->set_property = cp_checklist_item_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, "", rw);
+  properties[PROP_COMMENT] = g_param_spec_string ("comment", NULL, NULL, "", rw);
+  properties[PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, ro);
+  properties[PROP_DONE_BY] = g_param_spec_string ("done-by", NULL, NULL, NULL, ro);
+  properties[PROP_DONE_AT] = g_param_spec_string ("done-at", NULL, NULL, NULL, ro);
+  properties[PROP_SOURCE] = g_param_spec_enum ("source", NULL, NULL, CP_TYPE_ITEM_SOURCE,
+                                               CP_ITEM_SOURCE_USER, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_checklist_item_init (CpChecklistItem *self)
+{
+}
+
+CpChecklistItem *
+_cp_checklist_item_new_from_row (CpStore      *store,
+                                 CpPhase      *phase,
+                                 sqlite3_stmt *stmt)
+{
+  CpChecklistItem *self = g_object_new (CP_TYPE_CHECKLIST_ITEM, NULL);
+
+  self->store = g_object_ref (store);
+  g_set_weak_pointer (&self->phase, phase);
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->text = _cp_column_dup (stmt, 1);
+  cp_item_source_from_string ((const char *) sqlite3_column_text (stmt, 2), &self->source);
+  if (!cp_approach_from_string ((const char *) sqlite3_column_text (stmt, 3), &self->approach))
+    self->approach = CP_APPROACH_UNDECIDED;
+  self->done = sqlite3_column_int (stmt, 4) != 0;
+  self->done_by = _cp_column_dup (stmt, 5);
+  self->done_at = _cp_column_dup (stmt, 6);
+  self->comment = _cp_column_dup (stmt, 7);
+
+  return self;
+}
+
+/* The item was removed from its phase: it no longer counts there. */
+void
+_cp_checklist_item_forget_phase (CpChecklistItem *self)
+{
+  g_clear_weak_pointer (&self->phase);
+}
+
+gint64
+cp_checklist_item_get_id (CpChecklistItem *self)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), 0);
+
+  return self->id;
+}
+
+const char *
+cp_checklist_item_get_text (CpChecklistItem *self)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), NULL);
+
+  return self->text;
+}
+
+void
+cp_checklist_item_set_text (CpChecklistItem *self,
+                            const char      *text)
+{
+  set_string (self, &self->text, PROP_TEXT, text);
+}
+
+const char *
+cp_checklist_item_get_comment (CpChecklistItem *self)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), NULL);
+
+  return self->comment;
+}
+
+void
+cp_checklist_item_set_comment (CpChecklistItem *self,
+                               const char      *comment)
+{
+  set_string (self, &self->comment, PROP_COMMENT, comment);
+}
+
+gboolean
+cp_checklist_item_get_done (CpChecklistItem *self)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), FALSE);
+
+  return self->done;
+}
+
+/**
+ * cp_checklist_item_set_done:
+ * @who: (nullable): who ticked it
+ *
+ * Ticks or unticks the item, recording who did it and when; written at
+ * once, not debounced, since a tick is a decision rather than typing.
+ */
+gboolean
+cp_checklist_item_set_done (CpChecklistItem  *self,
+                            gboolean          done,
+                            const char       *who,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *done_at = NULL;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), FALSE);
+
+  done = !!done;
+  if (self->done == (guint) done)
+    return TRUE;
+
+  if (!_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "UPDATE checklist_item SET done = ?2, "
+                                  "done_by = CASE WHEN ?2 THEN ?3 END, "
+                                  "done_at = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END "
+                                  "WHERE id = ?1 RETURNING done_at",
+                                  error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int (stmt, 2, done);
+  _cp_bind_text (stmt, 3, who);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      done_at = _cp_column_dup (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not tick the item"));
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  self->done = done;
+  g_free (self->done_by);
+  self->done_by = done ? g_strdup (who) : NULL;
+  g_free (self->done_at);
+  self->done_at = g_steal_pointer (&done_at);
+
+  if (self->phase != NULL)
+    _cp_phase_item_done_changed (self->phase, done);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_BY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
+
+  return TRUE;
+}
+
+const char *
+cp_checklist_item_get_done_by (CpChecklistItem *self)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), NULL);
+
+  return self->done_by;
+}
+
+/**
+ * cp_checklist_item_get_done_at:
+ *
+ * Returns: (nullable): when the item was ticked, as UTC ISO 8601
+ */
+const char *
+cp_checklist_item_get_done_at (CpChecklistItem *self)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), NULL);
+
+  return self->done_at;
+}
+
+CpItemSource
+cp_checklist_item_get_source (CpChecklistItem *self)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), CP_ITEM_SOURCE_USER);
+
+  return self->source;
+}
+
+/**
+ * cp_checklist_item_get_approach:
+ *
+ * Returns: for an approach's risk check, that approach
+ */
+CpApproach
+cp_checklist_item_get_approach (CpChecklistItem *self)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), CP_APPROACH_UNDECIDED);
+
+  return self->approach;
+}

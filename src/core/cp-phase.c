@@ -1,0 +1,814 @@
+/* cp-phase.c — one phase of a CSIP cycle, with its review checklist
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-phase"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-csip-private.h"
+#include "cp-engagement.h"
+#include "cp-store-private.h"
+
+struct _CpPhase
+{
+  GObject        parent_instance;
+
+  CpStore       *store;
+  gint64         id;
+  char          *name;
+  char          *description;
+  GListStore    *items;      /* loaded on first use */
+  GListStore    *sign_offs;  /* loaded on first use, oldest first */
+  CpPhaseRole    role;
+  CpPhaseStatus  status;
+  guint          n_items;
+  guint          n_done;
+};
+
+G_DEFINE_FINAL_TYPE (CpPhase, cp_phase, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_ROLE,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_STATUS,
+  PROP_N_ITEMS,
+  PROP_N_DONE,
+  PROP_PROGRESS,
+  PROP_LATEST_SIGN_OFF,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+counts_changed (CpPhase *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+void
+_cp_phase_item_done_changed (CpPhase  *self,
+                             gboolean  done)
+{
+  if (done)
+    self->n_done++;
+  else if (self->n_done > 0)
+    self->n_done--;
+
+  counts_changed (self);
+}
+
+static void
+cp_phase_finalize (GObject *object)
+{
+  CpPhase *self = (CpPhase *)object;
+
+  g_free (self->name);
+  g_free (self->description);
+  g_clear_object (&self->items);
+  g_clear_object (&self->sign_offs);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cp_phase_parent_class)->finalize (object);
+}
+
+static void
+cp_phase_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CpPhase *self = CP_PHASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    case PROP_N_DONE:
+      g_value_set_uint (value, self->n_done);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, cp_phase_get_progress (self));
+      break;
+    case PROP_LATEST_SIGN_OFF:
+      g_value_set_object (value, cp_phase_get_latest_sign_off (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_phase_class_init (CpPhaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cp_phase_finalize;
+  object_class->get_property = cp_phase_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, CP_TYPE_PHASE_ROLE,
+                                             CP_PHASE_ROLE_VISION, ro);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, ro);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, ro);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, CP_TYPE_PHASE_STATUS,
+                                               CP_PHASE_STATUS_NOT_STARTED, ro);
+  properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, ro);
+  properties[PROP_LATEST_SIGN_OFF] = g_param_spec_object ("latest-sign-off", NULL, NULL,
+                                                          CP_TYPE_SIGN_OFF, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_phase_init (CpPhase *self)
+{
+}
+
+CpPhase *
+_cp_phase_new_from_row (CpStore      *store,
+                        sqlite3_stmt *stmt)
+{
+  CpPhase *self = g_object_new (CP_TYPE_PHASE, NULL);
+
+  self->store = g_object_ref (store);
+  self->id = sqlite3_column_int64 (stmt, 0);
+  cp_phase_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &self->role);
+  self->name = _cp_column_dup (stmt, 2);
+  self->description = _cp_column_dup (stmt, 3);
+  cp_phase_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &self->status);
+  self->n_items = sqlite3_column_int (stmt, 5);
+  self->n_done = sqlite3_column_int (stmt, 6);
+
+  return self;
+}
+
+gint64
+cp_phase_get_id (CpPhase *self)
+{
+  g_return_val_if_fail (CP_IS_PHASE (self), 0);
+
+  return self->id;
+}
+
+CpPhaseRole
+cp_phase_get_role (CpPhase *self)
+{
+  g_return_val_if_fail (CP_IS_PHASE (self), CP_PHASE_ROLE_VISION);
+
+  return self->role;
+}
+
+const char *
+cp_phase_get_name (CpPhase *self)
+{
+  g_return_val_if_fail (CP_IS_PHASE (self), NULL);
+
+  return self->name;
+}
+
+const char *
+cp_phase_get_description (CpPhase *self)
+{
+  g_return_val_if_fail (CP_IS_PHASE (self), NULL);
+
+  return self->description;
+}
+
+CpPhaseStatus
+cp_phase_get_status (CpPhase *self)
+{
+  g_return_val_if_fail (CP_IS_PHASE (self), CP_PHASE_STATUS_NOT_STARTED);
+
+  return self->status;
+}
+
+gboolean
+cp_phase_set_status (CpPhase        *self,
+                     CpPhaseStatus   status,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_PHASE (self), FALSE);
+  g_return_val_if_fail (status <= CP_PHASE_STATUS_DONE, FALSE);
+
+  if (self->status == status)
+    return TRUE;
+
+  if (!_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store, "UPDATE phase SET status = ?2 WHERE id = ?1",
+                                  error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, cp_phase_status_to_string (status));
+
+  if (!_cp_store_step_done (self->store, stmt, error))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+
+  return TRUE;
+}
+
+guint
+cp_phase_get_n_items (CpPhase *self)
+{
+  g_return_val_if_fail (CP_IS_PHASE (self), 0);
+
+  return self->n_items;
+}
+
+guint
+cp_phase_get_n_done (CpPhase *self)
+{
+  g_return_val_if_fail (CP_IS_PHASE (self), 0);
+
+  return self->n_done;
+}
+
+/**
+ * cp_phase_get_progress:
+ *
+ * Returns: the share of the checklist ticked, from 0 to 1; a phase with
+ *   no checklist counts as done only when its status says so
+ */
+double
+cp_phase_get_progress (CpPhase *self)
+{
+  g_return_val_if_fail (CP_IS_PHASE (self), 0);
+
+  if (self->n_items == 0)
+    return self->status == CP_PHASE_STATUS_DONE ? 1.0 : 0.0;
+
+  return (double) self->n_done / self->n_items;
+}
+
+/**
+ * cp_phase_get_items:
+ *
+ * Returns: (transfer none) (nullable): the checklist, a list of
+ *   #CpChecklistItem in order, kept current by this phase's calls
+ */
+GListModel *
+cp_phase_get_items (CpPhase  *self,
+                    GError  **error)
+{
+  g_autoptr(GListStore) items = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_PHASE (self), NULL);
+
+  if (self->items != NULL)
+    return G_LIST_MODEL (self->items);
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "SELECT " CP_CHECKLIST_ITEM_COLUMNS " FROM checklist_item "
+                                  "WHERE phase_id = ?1 ORDER BY position, id",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  items = g_list_store_new (CP_TYPE_CHECKLIST_ITEM);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CpChecklistItem) item = _cp_checklist_item_new_from_row (self->store, self, stmt);
+      g_list_store_append (items, item);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not read the checklist"));
+      return NULL;
+    }
+
+  self->items = g_steal_pointer (&items);
+
+  return G_LIST_MODEL (self->items);
+}
+
+/* Inserts a row at @position (shifting the ones after it) and returns it
+ * as read back, in the caller's transaction.
+ */
+static CpChecklistItem *
+insert_row (CpPhase       *self,
+            guint          position,
+            const char    *text,
+            CpItemSource   source,
+            CpApproach     approach,
+            gboolean       done,
+            const char    *done_by,
+            const char    *done_at,
+            const char    *comment,
+            GError       **error)
+{
+  CpChecklistItem *item = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "UPDATE checklist_item SET position = position + 1 "
+                                  "WHERE phase_id = ?1 AND position >= ?2",
+                                  error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int (stmt, 2, position);
+  if (!_cp_store_step_done (self->store, stmt, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "INSERT INTO checklist_item (phase_id, position, text, source, "
+                                  "approach, done, done_by, done_at, comment) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                                  "RETURNING " CP_CHECKLIST_ITEM_COLUMNS,
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int (stmt, 2, position);
+  _cp_bind_text (stmt, 3, text);
+  _cp_bind_text (stmt, 4, cp_item_source_to_string (source));
+  _cp_bind_text (stmt, 5, approach != CP_APPROACH_UNDECIDED ? cp_approach_to_string (approach)
+                                                            : NULL);
+  sqlite3_bind_int (stmt, 6, !!done);
+  _cp_bind_text (stmt, 7, done ? done_by : NULL);
+  _cp_bind_text (stmt, 8, done ? done_at : NULL);
+  _cp_bind_text (stmt, 9, comment ? comment : "");
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      item = _cp_checklist_item_new_from_row (self->store, self, stmt);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not add the item"));
+      g_clear_object (&item);
+    }
+
+  return item;
+}
+
+/* Inserts an item in its own transaction (or the caller's) and updates
+ * the loaded list and the counts.
+ */
+static CpChecklistItem *
+insert_item (CpPhase         *self,
+             guint            position,
+             const char      *text,
+             CpItemSource     source,
+             CpApproach       approach,
+             CpChecklistItem *like,
+             GError         **error)
+{
+  g_autoptr(CpChecklistItem) item = NULL;
+
+  g_return_val_if_fail (CP_IS_PHASE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("The item is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  position = MIN (position, self->n_items);
+
+  if (!_cp_store_begin (self->store, error))
+    return NULL;
+
+  item = insert_row (self, position, text, source, approach,
+                     like && cp_checklist_item_get_done (like),
+                     like ? cp_checklist_item_get_done_by (like) : NULL,
+                     like ? cp_checklist_item_get_done_at (like) : NULL,
+                     like ? cp_checklist_item_get_comment (like) : NULL,
+                     error);
+  if (item == NULL)
+    {
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return NULL;
+
+  if (self->items != NULL)
+    g_list_store_insert (self->items, position, item);
+
+  self->n_items++;
+  if (cp_checklist_item_get_done (item))
+    self->n_done++;
+  counts_changed (self);
+
+  return g_steal_pointer (&item);
+}
+
+gboolean
+_cp_phase_insert_item (CpPhase       *self,
+                       const char    *text,
+                       CpItemSource   source,
+                       CpApproach     approach,
+                       GError       **error)
+{
+  g_autoptr(CpChecklistItem) item = insert_item (self, G_MAXUINT, text, source, approach,
+                                                 NULL, error);
+
+  return item != NULL;
+}
+
+/**
+ * cp_phase_add_item:
+ *
+ * Appends an item of the user's own to the checklist.
+ *
+ * Returns: (transfer full) (nullable): the new item
+ */
+CpChecklistItem *
+cp_phase_add_item (CpPhase     *self,
+                   const char  *text,
+                   GError     **error)
+{
+  return insert_item (self, G_MAXUINT, text, CP_ITEM_SOURCE_USER, CP_APPROACH_UNDECIDED,
+                      NULL, error);
+}
+
+static gboolean
+find_item (CpPhase          *self,
+           CpChecklistItem  *item,
+           guint            *position,
+           GError          **error)
+{
+  if (cp_phase_get_items (self, error) == NULL)
+    return FALSE;
+
+  if (!g_list_store_find (self->items, item, position))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                           _("The item is not on this checklist"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cp_phase_remove_item:
+ * @position: (out) (optional): where the item was, for
+ *   cp_phase_restore_item()
+ */
+gboolean
+cp_phase_remove_item (CpPhase          *self,
+                      CpChecklistItem  *item,
+                      guint            *position,
+                      GError          **error)
+{
+  sqlite3_stmt *stmt;
+  guint pos;
+
+  g_return_val_if_fail (CP_IS_PHASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (item), FALSE);
+
+  if (!find_item (self, item, &pos, error) || !_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store, "DELETE FROM checklist_item WHERE id = ?1", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cp_checklist_item_get_id (item));
+  if (!_cp_store_step_done (self->store, stmt, error))
+    goto fail;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "UPDATE checklist_item SET position = position - 1 "
+                                  "WHERE phase_id = ?1 AND position > ?2",
+                                  error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int (stmt, 2, pos);
+  if (!_cp_store_step_done (self->store, stmt, error))
+    goto fail;
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  /* Its text and comment are final as they are; they live on in the
+   * object for an undo.
+   */
+  _cp_store_forget_dirty (self->store, item);
+  _cp_checklist_item_forget_phase (item);
+
+  self->n_items--;
+  if (cp_checklist_item_get_done (item))
+    self->n_done--;
+  g_list_store_remove (self->items, pos);
+  counts_changed (self);
+
+  if (position != NULL)
+    *position = pos;
+
+  return TRUE;
+
+fail:
+  _cp_store_rollback (self->store);
+  return FALSE;
+}
+
+/**
+ * cp_phase_restore_item:
+ * @removed: an item cp_phase_remove_item() took out
+ * @position: where it was
+ *
+ * Puts a removed item back as it was: text, tick, who and when, comment.
+ *
+ * Returns: (transfer full) (nullable): the item, now on the checklist again
+ */
+CpChecklistItem *
+cp_phase_restore_item (CpPhase          *self,
+                       CpChecklistItem  *removed,
+                       guint             position,
+                       GError          **error)
+{
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (removed), NULL);
+
+  if (cp_phase_get_items (self, error) == NULL)
+    return NULL;
+
+  return insert_item (self, position, cp_checklist_item_get_text (removed),
+                      cp_checklist_item_get_source (removed),
+                      cp_checklist_item_get_approach (removed),
+                      removed, error);
+}
+
+/**
+ * cp_phase_move_item:
+ * @position: the item's new place, counted in the list without it
+ */
+gboolean
+cp_phase_move_item (CpPhase          *self,
+                    CpChecklistItem  *item,
+                    guint             position,
+                    GError          **error)
+{
+  g_autoptr(CpChecklistItem) held = NULL;
+  sqlite3_stmt *stmt;
+  guint from;
+
+  g_return_val_if_fail (CP_IS_PHASE (self), FALSE);
+  g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (item), FALSE);
+
+  if (!find_item (self, item, &from, error))
+    return FALSE;
+
+  position = MIN (position, self->n_items - 1);
+  if (position == from)
+    return TRUE;
+
+  if (!_cp_store_begin (self->store, error))
+    return FALSE;
+
+  /* Close the gap where the item was, open one where it goes. */
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "UPDATE checklist_item SET position = CASE "
+                                  "WHEN id = ?2 THEN ?4 "
+                                  "WHEN ?3 < ?4 AND position > ?3 AND position <= ?4 THEN position - 1 "
+                                  "WHEN ?3 > ?4 AND position >= ?4 AND position < ?3 THEN position + 1 "
+                                  "ELSE position END "
+                                  "WHERE phase_id = ?1",
+                                  error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int64 (stmt, 2, cp_checklist_item_get_id (item));
+  sqlite3_bind_int (stmt, 3, from);
+  sqlite3_bind_int (stmt, 4, position);
+
+  if (!_cp_store_step_done (self->store, stmt, error))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  held = g_object_ref (item);
+  g_list_store_remove (self->items, from);
+  g_list_store_insert (self->items, position, held);
+
+  return TRUE;
+}
+
+/**
+ * cp_phase_get_sign_offs:
+ *
+ * Returns: (transfer none) (nullable): the phase's sign-offs, a list of
+ *   #CpSignOff, oldest first
+ */
+GListModel *
+cp_phase_get_sign_offs (CpPhase  *self,
+                        GError  **error)
+{
+  g_autoptr(GListStore) sign_offs = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_PHASE (self), NULL);
+
+  if (self->sign_offs != NULL)
+    return G_LIST_MODEL (self->sign_offs);
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "SELECT " CP_SIGN_OFF_COLUMNS " FROM sign_off "
+                                  "WHERE phase_id = ?1 ORDER BY id",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sign_offs = g_list_store_new (CP_TYPE_SIGN_OFF);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CpSignOff) sign_off = _cp_sign_off_new_from_row (stmt);
+      g_list_store_append (sign_offs, sign_off);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not read the sign-offs"));
+      return NULL;
+    }
+
+  self->sign_offs = g_steal_pointer (&sign_offs);
+
+  return G_LIST_MODEL (self->sign_offs);
+}
+
+/**
+ * cp_phase_get_latest_sign_off:
+ *
+ * Returns: (transfer none) (nullable): the most recent sign-off
+ */
+CpSignOff *
+cp_phase_get_latest_sign_off (CpPhase *self)
+{
+  GListModel *list;
+  guint n;
+  g_autoptr(CpSignOff) latest = NULL;
+
+  g_return_val_if_fail (CP_IS_PHASE (self), NULL);
+
+  list = cp_phase_get_sign_offs (self, NULL);
+  if (list == NULL || (n = g_list_model_get_n_items (list)) == 0)
+    return NULL;
+
+  /* The list holds a reference, so the borrowed pointer stays valid. */
+  latest = g_list_model_get_item (list, n - 1);
+
+  return latest;
+}
+
+/**
+ * cp_phase_sign_off:
+ * @date: the review's date, YYYY-MM-DD
+ *
+ * Records the sponsor's review of the phase. Earlier sign-offs stay in
+ * the history.
+ *
+ * Returns: (transfer full) (nullable): the new sign-off
+ */
+CpSignOff *
+cp_phase_sign_off (CpPhase     *self,
+                   const char  *reviewer,
+                   const char  *date,
+                   CpDecision   decision,
+                   const char  *comments,
+                   GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  CpSignOff *sign_off = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_PHASE (self), NULL);
+  g_return_val_if_fail (decision <= CP_DECISION_CHANGES_REQUESTED, NULL);
+
+  stripped = g_strstrip (g_strdup (reviewer ? reviewer : ""));
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("A sign-off needs the reviewer’s name"));
+      return NULL;
+    }
+
+  if (!cp_date_is_valid (date))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("A sign-off needs the date of the review"));
+      return NULL;
+    }
+
+  if (comments != NULL && !g_utf8_validate (comments, -1, NULL))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("The comments are not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if (cp_phase_get_sign_offs (self, error) == NULL || !_cp_store_begin (self->store, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "INSERT INTO sign_off (phase_id, reviewer, signed_on, decision, "
+                                  "comments) VALUES (?1, ?2, ?3, ?4, ?5) "
+                                  "RETURNING " CP_SIGN_OFF_COLUMNS,
+                                  error)))
+    {
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, stripped);
+  _cp_bind_text (stmt, 3, date);
+  _cp_bind_text (stmt, 4, cp_decision_to_string (decision));
+  _cp_bind_text (stmt, 5, comments ? comments : "");
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      sign_off = _cp_sign_off_new_from_row (stmt);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not record the sign-off"));
+      g_clear_object (&sign_off);
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    {
+      g_clear_object (&sign_off);
+      return NULL;
+    }
+
+  g_list_store_append (self->sign_offs, sign_off);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATEST_SIGN_OFF]);
+
+  return sign_off;
+}

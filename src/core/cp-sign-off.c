@@ -1,0 +1,121 @@
+/* cp-sign-off.c — a sponsor's recorded review of a phase
+ *
+ * Sign-offs are a history: once recorded, one is never changed; a later
+ * review adds another.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-sign-off"
+
+#include "config.h"
+
+#include "cp-csip-private.h"
+#include "cp-store-private.h"
+
+struct _CpSignOff
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  char       *reviewer;
+  char       *date;
+  char       *comments;
+  char       *recorded_at;
+  CpDecision  decision;
+};
+
+G_DEFINE_FINAL_TYPE (CpSignOff, cp_sign_off, G_TYPE_OBJECT)
+
+static void
+cp_sign_off_finalize (GObject *object)
+{
+  CpSignOff *self = (CpSignOff *)object;
+
+  g_free (self->reviewer);
+  g_free (self->date);
+  g_free (self->comments);
+  g_free (self->recorded_at);
+
+  G_OBJECT_CLASS (cp_sign_off_parent_class)->finalize (object);
+}
+
+static void
+cp_sign_off_class_init (CpSignOffClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cp_sign_off_finalize;
+}
+
+static void
+cp_sign_off_init (CpSignOff *self)
+{
+}
+
+CpSignOff *
+_cp_sign_off_new_from_row (sqlite3_stmt *stmt)
+{
+  CpSignOff *self = g_object_new (CP_TYPE_SIGN_OFF, NULL);
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->reviewer = _cp_column_dup (stmt, 1);
+  self->date = _cp_column_dup (stmt, 2);
+  cp_decision_from_string ((const char *) sqlite3_column_text (stmt, 3), &self->decision);
+  self->comments = _cp_column_dup (stmt, 4);
+  self->recorded_at = _cp_column_dup (stmt, 5);
+
+  return self;
+}
+
+gint64
+cp_sign_off_get_id (CpSignOff *self)
+{
+  g_return_val_if_fail (CP_IS_SIGN_OFF (self), 0);
+
+  return self->id;
+}
+
+const char *
+cp_sign_off_get_reviewer (CpSignOff *self)
+{
+  g_return_val_if_fail (CP_IS_SIGN_OFF (self), NULL);
+
+  return self->reviewer;
+}
+
+/**
+ * cp_sign_off_get_date:
+ *
+ * Returns: the date of the review, YYYY-MM-DD
+ */
+const char *
+cp_sign_off_get_date (CpSignOff *self)
+{
+  g_return_val_if_fail (CP_IS_SIGN_OFF (self), NULL);
+
+  return self->date;
+}
+
+CpDecision
+cp_sign_off_get_decision (CpSignOff *self)
+{
+  g_return_val_if_fail (CP_IS_SIGN_OFF (self), CP_DECISION_CHANGES_REQUESTED);
+
+  return self->decision;
+}
+
+const char *
+cp_sign_off_get_comments (CpSignOff *self)
+{
+  g_return_val_if_fail (CP_IS_SIGN_OFF (self), NULL);
+
+  return self->comments;
+}
+
+const char *
+cp_sign_off_get_recorded_at (CpSignOff *self)
+{
+  g_return_val_if_fail (CP_IS_SIGN_OFF (self), NULL);
+
+  return self->recorded_at;
+}
