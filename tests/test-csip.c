@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cp-approach.h"
+#include "cp-assistant.h"
 #include "cp-checklist-item.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
@@ -587,6 +588,67 @@ test_sign_off (Fixture       *f,
   }
 }
 
+static CpApproach
+recommend (const CpAssistantAnswers *answers)
+{
+  g_autoptr(CpRecommendation) r = cp_assistant_recommend (answers);
+
+  /* A recommendation always comes with its reasons. */
+  g_assert_cmpuint (r->reasons->len, >, 0);
+  for (guint i = 0; i < r->reasons->len; i++)
+    g_test_message ("%s: %s", cp_approach_to_string (r->approach),
+                    (const char *) g_ptr_array_index (r->reasons, i));
+
+  return r->approach;
+}
+
+static void
+test_assistant (void)
+{
+  /* Few people, used to outsourcing, in a hurry, money to spend. */
+  const CpAssistantAnswers outsource = {
+    .experience = CP_LEVEL_LOW, .capability = CP_LEVEL_LOW, .capacity = CP_LEVEL_LOW,
+    .commitment = CP_LEVEL_MEDIUM, .outsourcing = TRUE,
+    .time_pressure = CP_LEVEL_HIGH, .budget = CP_LEVEL_HIGH,
+  };
+  /* Seasoned, skilled staff, no hurry, little money. */
+  const CpAssistantAnswers seasoned = {
+    .experience = CP_LEVEL_HIGH, .capability = CP_LEVEL_HIGH, .capacity = CP_LEVEL_HIGH,
+    .commitment = CP_LEVEL_HIGH, .outsourcing = FALSE,
+    .time_pressure = CP_LEVEL_LOW, .budget = CP_LEVEL_LOW,
+  };
+  /* People but not yet the skills, committed leaders, time pressure. */
+  const CpAssistantAnswers capacity_not_capability = {
+    .experience = CP_LEVEL_LOW, .capability = CP_LEVEL_MEDIUM, .capacity = CP_LEVEL_HIGH,
+    .commitment = CP_LEVEL_HIGH, .outsourcing = FALSE,
+    .time_pressure = CP_LEVEL_HIGH, .budget = CP_LEVEL_MEDIUM,
+  };
+  /* Middling everything: nothing argues strongly, so the lowest risk. */
+  const CpAssistantAnswers middling = {
+    .experience = CP_LEVEL_MEDIUM, .capability = CP_LEVEL_MEDIUM, .capacity = CP_LEVEL_MEDIUM,
+    .commitment = CP_LEVEL_MEDIUM, .outsourcing = FALSE,
+    .time_pressure = CP_LEVEL_MEDIUM, .budget = CP_LEVEL_MEDIUM,
+  };
+  /* No skills or experience, tight money: going alone is warned against. */
+  const CpAssistantAnswers green_and_poor = {
+    .experience = CP_LEVEL_LOW, .capability = CP_LEVEL_LOW, .capacity = CP_LEVEL_HIGH,
+    .commitment = CP_LEVEL_MEDIUM, .outsourcing = FALSE,
+    .time_pressure = CP_LEVEL_MEDIUM, .budget = CP_LEVEL_LOW,
+  };
+  g_autoptr(CpRecommendation) warned = NULL;
+
+  g_assert_cmpint (recommend (&outsource), ==, CP_APPROACH_DONE_TO_YOU);
+  g_assert_cmpint (recommend (&seasoned), ==, CP_APPROACH_DO_IT_YOURSELF);
+  g_assert_cmpint (recommend (&capacity_not_capability), ==, CP_APPROACH_COACHED);
+  g_assert_cmpint (recommend (&middling), ==, CP_APPROACH_COACHED);
+  g_assert_cmpint (recommend (&green_and_poor), ==, CP_APPROACH_COACHED);
+
+  warned = cp_assistant_recommend (&green_and_poor);
+  g_assert_cmpuint (warned->cautions->len, >, 0);
+  g_assert_cmpint (warned->scores[CP_APPROACH_DO_IT_YOURSELF], <,
+                   warned->scores[CP_APPROACH_COACHED]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +660,7 @@ main (int   argc,
 
   g_test_add_func ("/template/shipped", test_templates);
   g_test_add_func ("/template/refusals", test_template_refusals);
+  g_test_add_func ("/assistant/recommendations", test_assistant);
   ADD ("/cycle/start-each-template", test_start_each_template);
   ADD ("/cycle/template-change-leaves-cycles", test_template_change_leaves_cycles);
   ADD ("/cycle/approach-checks", test_approach_checks);
