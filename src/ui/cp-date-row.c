@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "cp-date-row.h"
+#include "cp-ui-util.h"
 
 struct _CpDateRow
 {
@@ -52,11 +53,11 @@ static void
 update (CpDateRow *self)
 {
   g_autoptr(GDateTime) when = parse_date (self->date);
-  g_autofree char *label = NULL;
+  g_autofree char *label = cp_ui_format_date (self->date);
   g_autofree char *description = NULL;
 
-  /* Translators: how a start or end date is shown; see strftime(3). */
-  label = when ? g_date_time_format (when, _("%-d %B %Y")) : g_strdup (_("Not set"));
+  if (label == NULL)
+    label = g_strdup (_("Not set"));
   gtk_menu_button_set_label (self->button, label);
 
   description = g_strdup_printf ("%s: %s",

@@ -13,12 +13,14 @@
 #include <string.h>
 
 #include "cp-approach.h"
+#include "cp-approach-dialog.h"
 #include "cp-date-row.h"
 #include "cp-engagement.h"
 #include "cp-engagement-page.h"
 #include "cp-stakeholder.h"
 #include "cp-stakeholder-row.h"
 #include "cp-store.h"
+#include "cp-ui-util.h"
 
 struct _CpEngagementPage
 {
@@ -171,6 +173,32 @@ update_dates (CpEngagementPage *self)
                                backwards ? _("Ends before it starts") : NULL);
 }
 
+static void
+approach_dialog_done_cb (CpEngagementPage *self,
+                         gboolean          changed)
+{
+  /* Cancelled: show the approach the engagement still has. */
+  if (!changed && self->engagement != NULL)
+    adw_combo_row_set_selected (self->approach_row,
+                                cp_engagement_get_approach (self->engagement));
+}
+
+static void
+approach_selected_cb (CpEngagementPage *self)
+{
+  CpApproach chosen = adw_combo_row_get_selected (self->approach_row);
+  CpApproachDialog *dialog;
+
+  if (self->engagement == NULL || chosen == GTK_INVALID_LIST_POSITION ||
+      chosen == cp_engagement_get_approach (self->engagement))
+    return;
+
+  dialog = cp_approach_dialog_new (GTK_WIDGET (self), self->engagement, chosen, NULL);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (approach_dialog_done_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 create_stakeholder_row (gpointer item,
                         gpointer user_data)
@@ -216,25 +244,6 @@ update_editable (CpEngagementPage *self)
 }
 
 static void
-show_toast (CpEngagementPage *self,
-            AdwToast         *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-error_toast (CpEngagementPage *self,
-             const GError     *error)
-{
-  show_toast (self, adw_toast_new (error->message));
-}
-
-static void
 add_stakeholder_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
@@ -251,7 +260,7 @@ add_stakeholder_action (GtkWidget  *widget,
   stakeholder = cp_engagement_add_stakeholder (self->engagement, "", "", "", &error);
   if (stakeholder == NULL)
     {
-      error_toast (self, error);
+      cp_ui_toast_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -283,7 +292,7 @@ undo_remove_stakeholder_action (GtkWidget  *widget,
   if (engagement != NULL)
     stakeholder = cp_engagement_add_stakeholder (engagement, name, role, contact, &error);
   if (stakeholder == NULL)
-    error_toast (self, error);
+    cp_ui_toast_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -312,7 +321,7 @@ remove_stakeholder_action (GtkWidget  *widget,
 
       if (!cp_engagement_remove_stakeholder (self->engagement, stakeholder, &error))
         {
-          error_toast (self, error);
+          cp_ui_toast_error (GTK_WIDGET (self), error);
           return;
         }
 
@@ -327,7 +336,7 @@ remove_stakeholder_action (GtkWidget  *widget,
                                                         name,
                                                         cp_stakeholder_get_role (stakeholder),
                                                         cp_stakeholder_get_contact (stakeholder)));
-      show_toast (self, toast);
+      cp_ui_show_toast (GTK_WIDGET (self), toast);
       return;
     }
 }
@@ -507,9 +516,11 @@ cp_engagement_page_init (CpEngagementPage *self)
   g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                              enum_to_index, index_to_enum, NULL, NULL);
+  /* One way only: a change of approach goes through its dialog. */
   g_binding_group_bind_full (self->bindings, "approach", self->approach_row, "selected",
-                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             enum_to_index, index_to_enum, NULL, NULL);
+                             G_BINDING_SYNC_CREATE, enum_to_index, NULL, NULL, NULL);
+  g_signal_connect_swapped (self->approach_row, "notify::selected",
+                            G_CALLBACK (approach_selected_cb), self);
   g_binding_group_bind_full (self->bindings, "driver", self->driver_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                              enum_to_index, index_to_enum, NULL, NULL);

@@ -13,6 +13,7 @@
 #include "cp-engagement.h"
 #include "cp-engagement-list.h"
 #include "cp-engagement-page.h"
+#include "cp-plan-page.h"
 #include "cp-store.h"
 #include "cp-window.h"
 
@@ -38,7 +39,9 @@ struct _CpWindow
   GtkDropDown          *status_filter;
   GtkStack             *sidebar_stack;
   GtkListView          *list_view;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack         *view_stack;
+  CpPlanPage           *plan_page;
   GtkWidget            *delete_button;
   GtkRevealer          *read_only_banner;
   GtkStack             *content_stack;
@@ -134,9 +137,11 @@ set_current (CpWindow     *self,
   g_set_object (&self->current, engagement);
   cp_engagement_page_set_engagement (self->engagement_page, engagement);
 
+  cp_plan_page_set_engagement (self->plan_page, engagement);
   g_binding_group_set_source (self->current_bindings, engagement);
   if (engagement == NULL)
-    adw_window_title_set_title (self->content_title, "");
+    adw_view_switcher_title_set_title (self->content_title, "");
+  adw_view_switcher_title_set_view_switcher_enabled (self->content_title, engagement != NULL);
 
   settings = get_settings (self);
   if (settings != NULL && engagement != NULL)
@@ -255,6 +260,7 @@ show_added (CpWindow     *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 
   select_engagement (self, engagement);
+  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   return TRUE;
@@ -503,6 +509,7 @@ cp_window_constructed (GObject *object)
 
   gtk_revealer_set_reveal_child (self->read_only_banner, cp_store_get_read_only (self->store));
   cp_engagement_page_set_editable (self->engagement_page, !cp_store_get_read_only (self->store));
+  cp_plan_page_set_editable (self->plan_page, !cp_store_get_read_only (self->store));
 
   restore_state (self);
   update_content (self);
@@ -663,6 +670,7 @@ cp_window_class_init (CpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CP_TYPE_ENGAGEMENT_PAGE);
+  g_type_ensure (CP_TYPE_PLAN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CpWindow, toast_overlay);
@@ -674,6 +682,8 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);

@@ -1,0 +1,160 @@
+/* cp-ui-util.c — small helpers the widgets share
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cp-ui-util.h"
+
+/* Shows @toast in the window's toast overlay; takes ownership of it. */
+void
+cp_ui_show_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    {
+      g_warning ("%s", adw_toast_get_title (toast));
+      g_object_unref (g_object_ref_sink (toast));
+    }
+}
+
+void
+cp_ui_toast_error (GtkWidget    *widget,
+                   const GError *error)
+{
+  cp_ui_show_toast (widget, adw_toast_new (error->message));
+}
+
+/* Who ticks an item or records something: the person at the keyboard. */
+const char *
+cp_ui_user_name (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+    name = g_get_user_name ();
+
+  return name;
+}
+
+/**
+ * cp_ui_format_date:
+ * @iso: (nullable): a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM:SSZ)
+ *
+ * Returns: (transfer full) (nullable): the date as people read it here
+ */
+char *
+cp_ui_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return NULL;
+
+  if (!(when = g_date_time_new_local (y, m, d, 12, 0, 0)))
+    return NULL;
+
+  /* Translators: how a date is shown; see strftime(3). */
+  return g_date_time_format (when, _("%-d %B %Y"));
+}
+
+typedef struct
+{
+  AdwEntryRow    *entry;
+  CpUiTextFunc    func;
+  gpointer        user_data;
+  GDestroyNotify  destroy;
+} Prompt;
+
+static void
+prompt_free (gpointer data)
+{
+  Prompt *prompt = data;
+
+  if (prompt->destroy != NULL)
+    prompt->destroy (prompt->user_data);
+  g_free (prompt);
+}
+
+static void
+prompt_closure_notify (gpointer  data,
+                       GClosure *closure)
+{
+  prompt_free (data);
+}
+
+static void
+prompt_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Prompt           *prompt)
+{
+  if (g_strcmp0 (response, "apply") == 0)
+    prompt->func (gtk_editable_get_text (GTK_EDITABLE (prompt->entry)), prompt->user_data);
+}
+
+static void
+prompt_activate_cb (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/**
+ * cp_ui_prompt_text:
+ *
+ * Asks for one line of text in a dialog; calls @func with it when the
+ * user applies, not at all when they cancel.
+ */
+void
+cp_ui_prompt_text (GtkWidget      *parent,
+                   const char     *heading,
+                   const char     *label,
+                   const char     *initial,
+                   const char     *apply_label,
+                   CpUiTextFunc    func,
+                   gpointer        user_data,
+                   GDestroyNotify  destroy)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  Prompt *prompt = g_new0 (Prompt, 1);
+
+  prompt->entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+  prompt->func = func;
+  prompt->user_data = user_data;
+  prompt->destroy = destroy;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prompt->entry), label);
+  gtk_editable_set_text (GTK_EDITABLE (prompt->entry), initial ? initial : "");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (prompt->entry));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)),
+                                                       heading, NULL));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (prompt_response_cb), prompt,
+                         prompt_closure_notify, 0);
+  g_signal_connect_swapped (prompt->entry, "entry-activated", G_CALLBACK (prompt_activate_cb),
+                            dialog);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (prompt->entry));
+}

@@ -1,0 +1,32 @@
+/* cp-ui-util.h — small helpers the widgets share
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void        cp_ui_show_toast  (GtkWidget    *widget,
+                               AdwToast     *toast);
+void        cp_ui_toast_error (GtkWidget    *widget,
+                               const GError *error);
+const char *cp_ui_user_name   (void);
+char       *cp_ui_format_date (const char   *iso);
+
+typedef void (*CpUiTextFunc) (const char *text,
+                              gpointer    user_data);
+
+void        cp_ui_prompt_text (GtkWidget      *parent,
+                               const char     *heading,
+                               const char     *label,
+                               const char     *initial,
+                               const char     *apply_label,
+                               CpUiTextFunc    func,
+                               gpointer        user_data,
+                               GDestroyNotify  destroy);
+
+G_END_DECLS
