@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "cp-approach.h"
+#include "cp-cycle.h"
+#include "cp-phase.h"
+#include "cp-sign-off.h"
 #include "cp-engagement.h"
 #include "cp-engagement-list.h"
 #include "cp-stakeholder.h"
@@ -433,6 +436,28 @@ test_sample (Fixture       *f,
 
   people = cp_engagement_get_stakeholders (sample, &error);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 4);
+
+  /* Its first cycle is under way, with sign-offs. */
+  {
+    CpCycle *cycle = cp_engagement_get_current_cycle (sample);
+    g_autoptr(CpPhase) vision = NULL;
+    g_autoptr(CpPhase) baseline = NULL;
+    g_autoptr(GPtrArray) history = cp_engagement_dup_approach_history (sample, &error);
+
+    g_assert_nonnull (cycle);
+    g_assert_cmpstr (cp_cycle_get_template_id (cycle), ==, "csi-approach");
+    vision = g_list_model_get_item (cp_cycle_get_phases (cycle, NULL), 0);
+    baseline = g_list_model_get_item (cp_cycle_get_phases (cycle, NULL), 1);
+    g_assert_cmpuint (cp_phase_get_n_done (vision), ==, cp_phase_get_n_items (vision));
+    g_assert_cmpint (cp_phase_get_status (vision), ==, CP_PHASE_STATUS_DONE);
+    g_assert_cmpuint (g_list_model_get_n_items (cp_phase_get_sign_offs (baseline, NULL)), ==, 2);
+    g_assert_cmpint (cp_sign_off_get_decision (cp_phase_get_latest_sign_off (baseline)), ==,
+                     CP_DECISION_APPROVED);
+    g_assert_cmpuint (cp_cycle_get_n_done (cycle), ==, 12);
+
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpstr (((CpApproachChange *) g_ptr_array_index (history, 0))->reason, !=, "");
+  }
 }
 
 static void

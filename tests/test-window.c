@@ -12,6 +12,10 @@
 #include <string.h>
 
 #include "cp-application.h"
+#include "cp-checklist-item.h"
+#include "cp-checklist-row.h"
+#include "cp-cycle.h"
+#include "cp-plan-page.h"
 #include "cp-engagement.h"
 #include "cp-store.h"
 #include "cp-test-util.h"
@@ -63,6 +67,8 @@ find (GtkWidget  *root,
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
         {
+          if (text == NULL)
+            return child;
           if (type == GTK_TYPE_LABEL && label_matches (child, text))
             return child;
           if (ADW_IS_PREFERENCES_ROW (child) &&
@@ -190,6 +196,114 @@ open_sample (CpWindow *window)
   g_assert_nonnull (find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Client Organisation"));
 }
 
+static GtkLabel *
+find_label_containing (GtkWidget  *root,
+                       const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          strstr (gtk_label_get_label (GTK_LABEL (child)), part) != NULL)
+        return GTK_LABEL (child);
+
+      if ((found = find_label_containing (child, part)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static CpChecklistRow *
+find_open_item (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CpChecklistRow *found;
+
+      if (CP_IS_CHECKLIST_ROW (child) &&
+          !cp_checklist_item_get_done (cp_checklist_row_get_item (CP_CHECKLIST_ROW (child))))
+        return CP_CHECKLIST_ROW (child);
+
+      if ((found = find_open_item (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint ticked_before;
+static char *ticked_text;
+
+static void
+tick_an_item (CpWindow *window)
+{
+  GtkWidget *plan;
+  CpCycle *cycle;
+  CpChecklistRow *row;
+  GtkLabel *progress;
+  g_autofree char *before = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+
+  plan = find (GTK_WIDGET (window), CP_TYPE_PLAN_PAGE, NULL);
+  g_assert_nonnull (plan);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (plan)), "plan");
+  spin (300);
+
+  cycle = cp_plan_page_get_cycle (CP_PLAN_PAGE (plan));
+  g_assert_nonnull (cycle);
+  ticked_before = cp_cycle_get_n_done (cycle);
+
+  progress = find_label_containing (plan, "items ticked");
+  g_assert_nonnull (progress);
+  before = g_strdup (gtk_label_get_label (progress));
+
+  /* Tick the first open item the way a click on its box does. */
+  row = find_open_item (plan);
+  g_assert_nonnull (row);
+  ticked_text = g_strdup (cp_checklist_item_get_text (cp_checklist_row_get_item (row)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  spin (200);
+
+  g_assert_true (cp_checklist_item_get_done (cp_checklist_row_get_item (row)));
+  g_assert_cmpuint (cp_cycle_get_n_done (cycle), ==, ticked_before + 1);
+  g_assert_cmpstr (gtk_label_get_label (progress), !=, before);
+}
+
+static void
+see_the_tick_persisted (CpWindow *window)
+{
+  CpEngagement *current = cp_window_get_current (window);
+  CpCycle *cycle;
+
+  g_assert_nonnull (current);
+  g_assert_cmpstr (cp_engagement_get_title (current), ==, "Service desk and change improvement");
+  cycle = cp_engagement_get_current_cycle (current);
+  g_assert_cmpuint (cp_cycle_get_n_done (cycle), ==, ticked_before + 1);
+}
+
+static void
+test_window_checklist (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "plan.db", NULL);
+
+  run_app (database, tick_an_item);
+  run_app (database, see_the_tick_persisted);
+
+  g_clear_pointer (&ticked_text, g_free);
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_window_lifecycle (void)
 {
@@ -294,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/window/lifecycle", test_window_lifecycle);
   g_test_add_func ("/window/refused-database", test_window_refused_database);
   g_test_add_func ("/window/read-only", test_window_read_only);
+  g_test_add_func ("/window/checklist", test_window_checklist);
 
   return g_test_run ();
 }

@@ -10,11 +10,24 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cp-checklist-item.h"
+#include "cp-cycle.h"
 #include "cp-engagement.h"
+#include "cp-phase.h"
+#include "cp-sign-off.h"
 #include "cp-stakeholder.h"
+#include "cp-template.h"
 #include "cp-store-private.h"
 
 #define SAMPLE_RESOURCE RESOURCE_PATH "/sample/engagement.ini"
+
+static gboolean
+invalid (GError **error)
+{
+  g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                       _("The sample engagement has an invalid field"));
+  return FALSE;
+}
 
 static gboolean
 fill (CpEngagement  *engagement,
@@ -26,6 +39,7 @@ fill (CpEngagement  *engagement,
   g_autofree char *status = g_key_file_get_string (keyfile, "Engagement", "Status", NULL);
   g_autofree char *start = g_key_file_get_string (keyfile, "Engagement", "StartDate", NULL);
   g_autofree char *end = g_key_file_get_string (keyfile, "Engagement", "EndDate", NULL);
+  g_autofree char *reason = NULL;
   g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
   static const char * const texts[] = { "Client", "client", "Sponsor", "sponsor",
                                         "Coach", "coach", "Scope", "scope" };
@@ -43,13 +57,11 @@ fill (CpEngagement  *engagement,
       !cp_status_from_string (status, &s) ||
       !cp_engagement_set_start_date (engagement, start) ||
       !cp_engagement_set_end_date (engagement, end))
-    {
-      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
-                           _("The sample engagement has an invalid field"));
-      return FALSE;
-    }
+    return invalid (error);
 
-  cp_engagement_set_approach (engagement, a);
+  reason = g_key_file_get_string (keyfile, "Engagement", "ApproachReason", NULL);
+  if (!cp_engagement_change_approach (engagement, a, reason, FALSE, error))
+    return FALSE;
   cp_engagement_set_driver (engagement, d);
   cp_engagement_set_status (engagement, s);
 
@@ -69,6 +81,97 @@ fill (CpEngagement  *engagement,
 
       stakeholder = cp_engagement_add_stakeholder (engagement, name, role, contact, error);
       if (stakeholder == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Starts the sample's cycle and brings it to where the file says. */
+static gboolean
+fill_cycle (CpEngagement  *engagement,
+            GKeyFile      *keyfile,
+            GError       **error)
+{
+  g_autofree char *template_id = g_key_file_get_string (keyfile, "Cycle", "Template", NULL);
+  g_autofree char *who = g_key_file_get_string (keyfile, "Cycle", "TickedBy", NULL);
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  CpTemplate *template = cp_template_lookup (template_id);
+  g_autoptr(CpCycle) cycle = NULL;
+  GListModel *phases;
+
+  if (template_id == NULL)
+    return TRUE;
+
+  if (template == NULL)
+    return invalid (error);
+
+  if (!(cycle = cp_engagement_start_cycle (engagement, template, error)) ||
+      !(phases = cp_cycle_get_phases (cycle, error)))
+    return FALSE;
+
+  for (guint p = 0; p < g_list_model_get_n_items (phases); p++)
+    {
+      g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
+      g_autofree char *status_key = g_strdup_printf ("Phase%uStatus", p + 1);
+      g_autofree char *ticked_key = g_strdup_printf ("Phase%uTicked", p + 1);
+      g_autofree char *status_name = g_key_file_get_string (keyfile, "Cycle", status_key, NULL);
+      g_autofree int *ticked = NULL;
+      GListModel *items = cp_phase_get_items (phase, error);
+      gsize n_ticked = 0;
+      CpPhaseStatus status;
+
+      if (items == NULL)
+        return FALSE;
+
+      ticked = g_key_file_get_integer_list (keyfile, "Cycle", ticked_key, &n_ticked, NULL);
+      for (gsize t = 0; t < n_ticked; t++)
+        {
+          g_autoptr(CpChecklistItem) item = NULL;
+
+          if (ticked[t] < 1 || (guint) ticked[t] > g_list_model_get_n_items (items))
+            return invalid (error);
+
+          item = g_list_model_get_item (items, ticked[t] - 1);
+          if (!cp_checklist_item_set_done (item, TRUE, who, error))
+            return FALSE;
+        }
+
+      if (status_name != NULL)
+        {
+          if (!cp_phase_status_from_string (status_name, &status))
+            return invalid (error);
+          if (!cp_phase_set_status (phase, status, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; groups[i]; i++)
+    {
+      g_autofree char *reviewer = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *decision_name = NULL;
+      g_autofree char *comments = NULL;
+      g_autoptr(CpPhase) phase = NULL;
+      g_autoptr(CpSignOff) sign_off = NULL;
+      CpDecision decision;
+      int number;
+
+      if (!g_str_has_prefix (groups[i], "Sign-off "))
+        continue;
+
+      number = g_key_file_get_integer (keyfile, groups[i], "Phase", NULL);
+      decision_name = g_key_file_get_string (keyfile, groups[i], "Decision", NULL);
+      if (number < 1 || (guint) number > g_list_model_get_n_items (phases) ||
+          !cp_decision_from_string (decision_name, &decision))
+        return invalid (error);
+
+      phase = g_list_model_get_item (phases, number - 1);
+      reviewer = g_key_file_get_string (keyfile, groups[i], "Reviewer", NULL);
+      date = g_key_file_get_string (keyfile, groups[i], "Date", NULL);
+      comments = g_key_file_get_string (keyfile, groups[i], "Comments", NULL);
+
+      if (!(sign_off = cp_phase_sign_off (phase, reviewer, date, decision, comments, error)))
         return FALSE;
     }
 
@@ -109,7 +212,8 @@ cp_store_load_sample (CpStore  *self,
       return NULL;
     }
 
-  if (!fill (engagement, keyfile, error) || !cp_store_flush (self, error))
+  if (!fill (engagement, keyfile, error) || !cp_store_flush (self, error) ||
+      !fill_cycle (engagement, keyfile, error))
     {
       _cp_store_rollback (self);
       _cp_store_forget_dirty (self, engagement);
