@@ -41,6 +41,7 @@ struct _CpWindow
   GtkListView          *list_view;
   AdwViewSwitcherTitle *content_title;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
   CpPlanPage           *plan_page;
   GtkWidget            *delete_button;
   GtkRevealer          *read_only_banner;
@@ -89,6 +90,17 @@ update_actions (CpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
 
   gtk_widget_set_visible (self->delete_button, writable && self->current != NULL);
+}
+
+/* The bottom switcher stands in for the header's when the window is
+ * narrow, and only while there is an engagement to switch views of.
+ */
+static void
+update_switcher_bar (CpWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->current != NULL &&
+                                    adw_view_switcher_title_get_title_visible (self->content_title));
 }
 
 static void
@@ -142,6 +154,7 @@ set_current (CpWindow     *self,
   if (engagement == NULL)
     adw_view_switcher_title_set_title (self->content_title, "");
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, engagement != NULL);
+  update_switcher_bar (self);
 
   settings = get_settings (self);
   if (settings != NULL && engagement != NULL)
@@ -502,6 +515,8 @@ cp_window_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->engagements, "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->content_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "save-failed",
@@ -683,6 +698,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
