@@ -31,6 +31,8 @@ struct _CpPhaseRow
   AdwActionRow   *sign_off_row;
   GtkWidget      *sign_off_button;
   GtkListBox     *items_list;
+  GtkListBox     *sign_off_list;
+  GtkWidget      *history_wrapper;
   AdwEntryRow    *add_row;
 
   guint           editable : 1;
@@ -86,7 +88,14 @@ update (CpPhaseRow *self)
                               n_items, status_name (cp_phase_get_status (self->phase)),
                               latest ? sign_off : _("not signed off"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  adw_action_row_set_subtitle (self->sign_off_row, sign_off);
+  if (latest != NULL && *cp_sign_off_get_comments (latest) != '\0')
+    {
+      g_autofree char *with_comments = g_strdup_printf ("%s · %s", sign_off,
+                                                        cp_sign_off_get_comments (latest));
+      adw_action_row_set_subtitle (self->sign_off_row, with_comments);
+    }
+  else
+    adw_action_row_set_subtitle (self->sign_off_row, sign_off);
 
   gtk_level_bar_set_value (self->level, cp_phase_get_progress (self->phase));
 
@@ -102,6 +111,37 @@ create_item_row (gpointer item,
   CpPhaseRow *self = user_data;
 
   return cp_checklist_row_new (self->phase, item, self->editable);
+}
+
+/* The sign-off history, newest first; the newest is also the sign-off
+ * row's subtitle, so the list shows the earlier ones.
+ */
+static void
+update_history (CpPhaseRow *self)
+{
+  GListModel *sign_offs = cp_phase_get_sign_offs (self->phase, NULL);
+  guint n = sign_offs ? g_list_model_get_n_items (sign_offs) : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sign_off_list))) != NULL)
+    gtk_list_box_remove (self->sign_off_list, child);
+
+  for (guint i = n > 0 ? n - 1 : 0; i-- > 0;)
+    {
+      g_autoptr(CpSignOff) sign_off = g_list_model_get_item (sign_offs, i);
+      g_autofree char *title = describe_sign_off (sign_off);
+      const char *comments = cp_sign_off_get_comments (sign_off);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), comments);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->sign_off_list, row);
+    }
+
+  gtk_widget_set_visible (self->history_wrapper, n > 1);
 }
 
 static void
@@ -222,6 +262,8 @@ cp_phase_row_class_init (CpPhaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpPhaseRow, sign_off_row);
   gtk_widget_class_bind_template_child (widget_class, CpPhaseRow, sign_off_button);
   gtk_widget_class_bind_template_child (widget_class, CpPhaseRow, items_list);
+  gtk_widget_class_bind_template_child (widget_class, CpPhaseRow, sign_off_list);
+  gtk_widget_class_bind_template_child (widget_class, CpPhaseRow, history_wrapper);
   gtk_widget_class_bind_template_child (widget_class, CpPhaseRow, add_row);
   gtk_widget_class_bind_template_callback (widget_class, sign_off_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_apply_cb);
@@ -270,7 +312,10 @@ cp_phase_row_new (CpEngagement *engagement,
   gtk_widget_set_visible (GTK_WIDGET (self->add_row), editable);
 
   g_signal_connect_object (phase, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (phase, "notify::latest-sign-off", G_CALLBACK (update_history), self,
+                           G_CONNECT_SWAPPED);
   update (self);
+  update_history (self);
 
   return GTK_WIDGET (self);
 }
