@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cp-approach.h"
 #include "cp-checklist-item.h"
 #include "cp-checklist-row.h"
 #include "cp-phase.h"
@@ -46,9 +47,18 @@ update (CpChecklistRow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  cp_checklist_item_get_text (self->item));
 
+  /* Say where a risk check comes from, so it can be weighed. */
+  if (cp_checklist_item_get_source (self->item) == CP_ITEM_SOURCE_APPROACH)
+    /* Translators: a checklist item that guards against an approach's risks. */
+    g_string_append_printf (subtitle, _("Risk check for “%s”"),
+                            cp_approach_get_name (cp_checklist_item_get_approach (self->item)));
+
   if (cp_checklist_item_get_done (self->item))
     {
       const char *who = cp_checklist_item_get_done_by (self->item);
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
 
       if (who != NULL && when != NULL)
         /* Translators: who ticked a checklist item, and on which date. */
