@@ -17,49 +17,7 @@
 #include "cp-sign-off.h"
 #include "cp-store.h"
 #include "cp-template.h"
-#include "cp-test-util.h"
-
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  CpStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = cp_test_make_dir ();
-  f->path = g_build_filename (f->dir, "csip.db", NULL);
-  f->store = cp_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-reopen (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  cp_store_flush (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (f->store);
-  f->store = cp_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  cp_store_flush (f->store, NULL);
-  g_assert_finalize_object (f->store);
-  cp_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+#include "cp-test-store.h"
 
 static CpEngagement *
 engagement_with (Fixture    *f,
@@ -655,21 +613,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
   g_test_add_func ("/template/shipped", test_templates);
   g_test_add_func ("/template/refusals", test_template_refusals);
   g_test_add_func ("/assistant/recommendations", test_assistant);
-  ADD ("/cycle/start-each-template", test_start_each_template);
-  ADD ("/cycle/template-change-leaves-cycles", test_template_change_leaves_cycles);
-  ADD ("/cycle/approach-checks", test_approach_checks);
-  ADD ("/cycle/seven-step-roles", test_seven_step_roles);
-  ADD ("/phase/progress", test_progress);
-  ADD ("/phase/edit-reorder-undo", test_edit_reorder_undo);
-  ADD ("/phase/sign-off", test_sign_off);
-
-#undef ADD
+  ADD_STORE_TEST ("/cycle/start-each-template", test_start_each_template);
+  ADD_STORE_TEST ("/cycle/template-change-leaves-cycles", test_template_change_leaves_cycles);
+  ADD_STORE_TEST ("/cycle/approach-checks", test_approach_checks);
+  ADD_STORE_TEST ("/cycle/seven-step-roles", test_seven_step_roles);
+  ADD_STORE_TEST ("/phase/progress", test_progress);
+  ADD_STORE_TEST ("/phase/edit-reorder-undo", test_edit_reorder_undo);
+  ADD_STORE_TEST ("/phase/sign-off", test_sign_off);
 
   return g_test_run ();
 }

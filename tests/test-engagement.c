@@ -17,52 +17,7 @@
 #include "cp-engagement-list.h"
 #include "cp-stakeholder.h"
 #include "cp-store.h"
-#include "cp-test-util.h"
-
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  CpStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = cp_test_make_dir ();
-  f->path = g_build_filename (f->dir, "coachplan.db", NULL);
-  f->store = cp_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-reopen (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  cp_store_flush (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (f->store);
-  f->store = cp_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->store != NULL)
-    {
-      cp_store_flush (f->store, NULL);
-      g_assert_finalize_object (f->store);
-    }
-  cp_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+#include "cp-test-store.h"
 
 static CpEngagement *
 create (Fixture    *f,
@@ -501,21 +456,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/engagement/fields-persist", test_fields_persist);
-  ADD ("/engagement/identity", test_identity);
-  ADD ("/engagement/autosave", test_autosave);
-  ADD ("/engagement/trash-restore-purge", test_trash_restore_purge);
-  ADD ("/engagement/trash-purged-on-next-open", test_trash_purged_on_next_open);
-  ADD ("/engagement/stakeholders", test_stakeholders);
-  ADD ("/engagement/list-model", test_list_model);
-  ADD ("/engagement/list-large", test_list_large);
-  ADD ("/engagement/sample", test_sample);
+  ADD_STORE_TEST ("/engagement/fields-persist", test_fields_persist);
+  ADD_STORE_TEST ("/engagement/identity", test_identity);
+  ADD_STORE_TEST ("/engagement/autosave", test_autosave);
+  ADD_STORE_TEST ("/engagement/trash-restore-purge", test_trash_restore_purge);
+  ADD_STORE_TEST ("/engagement/trash-purged-on-next-open", test_trash_purged_on_next_open);
+  ADD_STORE_TEST ("/engagement/stakeholders", test_stakeholders);
+  ADD_STORE_TEST ("/engagement/list-model", test_list_model);
+  ADD_STORE_TEST ("/engagement/list-large", test_list_large);
+  ADD_STORE_TEST ("/engagement/sample", test_sample);
   g_test_add_func ("/approach/texts", test_approach_texts);
-
-#undef ADD
 
   return g_test_run ();
 }

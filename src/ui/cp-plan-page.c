@@ -376,18 +376,34 @@ set_comment_cb (const char *text,
   cp_checklist_item_set_comment (user_data, text);
 }
 
+/* Asks for an item's new text or comment. */
+static void
+prompt_item (CpPlanPage *self,
+             GVariant   *param,
+             gboolean    comment)
+{
+  g_autoptr(CpPhase) phase = NULL;
+  CpChecklistItem *item = NULL;
+
+  if (!find_item (self, g_variant_get_int64 (param), &phase, &item, NULL))
+    return;
+
+  if (comment)
+    cp_ui_prompt_text (GTK_WIDGET (self), _("Comment"), _("Comment"),
+                       cp_checklist_item_get_comment (item), _("_Save"),
+                       set_comment_cb, item, g_object_unref);
+  else
+    cp_ui_prompt_text (GTK_WIDGET (self), _("Edit Item"), _("Item"),
+                       cp_checklist_item_get_text (item), _("_Save"),
+                       set_text_cb, item, g_object_unref);
+}
+
 static void
 edit_item_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  CpPlanPage *self = CP_PLAN_PAGE (widget);
-  g_autoptr(CpPhase) phase = NULL;
-  CpChecklistItem *item = NULL;
-
-  if (find_item (self, g_variant_get_int64 (param), &phase, &item, NULL))
-    cp_ui_prompt_text (widget, _("Edit Item"), _("Item"), cp_checklist_item_get_text (item),
-                       _("_Save"), set_text_cb, item, g_object_unref);
+  prompt_item (CP_PLAN_PAGE (widget), param, FALSE);
 }
 
 static void
@@ -395,13 +411,7 @@ comment_item_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  CpPlanPage *self = CP_PLAN_PAGE (widget);
-  g_autoptr(CpPhase) phase = NULL;
-  CpChecklistItem *item = NULL;
-
-  if (find_item (self, g_variant_get_int64 (param), &phase, &item, NULL))
-    cp_ui_prompt_text (widget, _("Comment"), _("Comment"), cp_checklist_item_get_comment (item),
-                       _("_Save"), set_comment_cb, item, g_object_unref);
+  prompt_item (CP_PLAN_PAGE (widget), param, TRUE);
 }
 
 static void
