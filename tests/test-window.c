@@ -15,6 +15,7 @@
 #include "cp-checklist-item.h"
 #include "cp-checklist-row.h"
 #include "cp-cycle.h"
+#include "cp-phase.h"
 #include "cp-plan-page.h"
 #include "cp-engagement.h"
 #include "cp-store.h"
@@ -275,6 +276,31 @@ tick_an_item (CpWindow *window)
   g_assert_true (cp_checklist_item_get_done (cp_checklist_row_get_item (row)));
   g_assert_cmpuint (cp_cycle_get_n_done (cycle), ==, ticked_before + 1);
   g_assert_cmpstr (gtk_label_get_label (progress), !=, before);
+
+  /* Alt+Up's action moves the item up its checklist. */
+  {
+    g_autoptr(CpChecklistItem) item = g_object_ref (cp_checklist_row_get_item (row));
+    CpPhase *phase = NULL;
+    GListModel *phases = cp_cycle_get_phases (cycle, NULL);
+    guint before_position = 0, after_position = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (phases) && phase == NULL; i++)
+      {
+        g_autoptr(CpPhase) candidate = g_list_model_get_item (phases, i);
+
+        if (g_list_store_find (G_LIST_STORE (cp_phase_get_items (candidate, NULL)), item,
+                               &before_position))
+          phase = candidate;
+      }
+    g_assert_nonnull (phase);
+    g_assert_cmpuint (before_position, >, 0);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.move-up", NULL));
+    spin (100);
+    g_assert_true (g_list_store_find (G_LIST_STORE (cp_phase_get_items (phase, NULL)), item,
+                                      &after_position));
+    g_assert_cmpuint (after_position, ==, before_position - 1);
+  }
 }
 
 static void
