@@ -67,8 +67,10 @@ test_create (Fixture       *f,
   version = cp_test_sql_text (nested, "PRAGMA user_version");
   g_assert_cmpint (atoi (version), ==, CP_STORE_SCHEMA_VERSION);
   tables = cp_test_sql_text (nested, "SELECT group_concat(name, ',') FROM "
-                             "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)");
-  g_assert_cmpstr (tables, ==, "approach_change,checklist_item,cycle,engagement,phase,sign_off,stakeholder");
+                             "(SELECT name FROM sqlite_schema WHERE type = 'table' "
+                             "AND name NOT LIKE 'note_fts_%' ORDER BY name)");
+  g_assert_cmpstr (tables, ==, "approach_change,checklist_item,cycle,engagement,note,note_fts,"
+                               "phase,session,session_attendee,sign_off,stakeholder");
 
   g_clear_object (&store);
 

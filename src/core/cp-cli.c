@@ -12,6 +12,7 @@
 
 #include "cp-cli.h"
 #include "cp-engagement.h"
+#include "cp-notes-io.h"
 #include "cp-store.h"
 
 /* Exit statuses: 0 done, 1 the database or the data refused, 2 usage. */
@@ -120,6 +121,110 @@ cp_cli_new (const char *database,
     }
 
   g_print ("%" G_GINT64_FORMAT "\n", cp_engagement_get_id (engagement));
+
+  return 0;
+}
+
+/* Opens the store and finds the engagement an option names. */
+static CpEngagement *
+lookup_engagement (const char  *database,
+                   const char  *id_text,
+                   CpStore    **store_out,
+                   int         *status)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CpEngagement *engagement;
+  gint64 id;
+
+  if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_printerr (_("coachplan: “%s” is not an engagement number; see --list\n"), id_text);
+      *status = 2;
+      return NULL;
+    }
+
+  if (!(store = open_or_complain (database)))
+    {
+      *status = 1;
+      return NULL;
+    }
+
+  if (!(engagement = cp_store_get_engagement (store, id, &error)))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      *status = 1;
+      return NULL;
+    }
+
+  *store_out = g_steal_pointer (&store);
+
+  return engagement;
+}
+
+int
+cp_cli_export_notes (const char *database,
+                     const char *engagement_id,
+                     const char *folder)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  guint written = 0;
+  int status = 0;
+
+  if (folder == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --export-notes needs --output=FOLDER"));
+      return 2;
+    }
+
+  if (!(engagement = lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!cp_notes_export (engagement, folder, CP_NOTES_EXPORT_DEFAULT, NULL, NULL, NULL,
+                        &written, &error))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u note to %s\n",
+                        "Exported %u notes to %s\n", written),
+           written, folder);
+
+  return 0;
+}
+
+int
+cp_cli_import_notes (const char         *database,
+                     const char         *engagement_id,
+                     const char * const *paths)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  guint imported = 0;
+  int status = 0;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --import-notes needs files or folders to import"));
+      return 2;
+    }
+
+  if (!(engagement = lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!cp_notes_import (engagement, paths, &imported, &error))
+    {
+      g_printerr (_("coachplan: nothing was imported: %s\n"), error->message);
+      return 1;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u note into “%s”\n",
+                        "Imported %u notes into “%s”\n", imported),
+           imported, cp_engagement_get_title (engagement));
 
   return 0;
 }

@@ -14,5 +14,11 @@ int cp_cli_list (const char *database);
 int cp_cli_new  (const char *database,
                  const char *title,
                  const char *approach);
+int cp_cli_export_notes (const char         *database,
+                         const char         *engagement,
+                         const char         *folder);
+int cp_cli_import_notes (const char         *database,
+                         const char         *engagement,
+                         const char * const *paths);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _CpEngagement
   char       *updated;
   GListStore *stakeholders;
   GListStore *cycles;
+  GListStore *notes;      /* newest first */
   char       *approach_reason;  /* for the next recorded approach change */
   CpApproach  saved_approach;
   CpApproach  approach;

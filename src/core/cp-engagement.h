@@ -81,6 +81,19 @@ gboolean       cp_engagement_change_approach  (CpEngagement  *self,
 GPtrArray     *cp_engagement_dup_approach_history (CpEngagement  *self,
                                                    GError       **error);
 
+GListModel    *cp_engagement_get_notes        (CpEngagement  *self,
+                                               GError       **error);
+CpNote        *cp_engagement_add_note         (CpEngagement  *self,
+                                               const char    *title,
+                                               const char    *body,
+                                               GError       **error);
+gboolean       cp_engagement_remove_note      (CpEngagement  *self,
+                                               CpNote        *note,
+                                               GError       **error);
+CpNote        *cp_engagement_restore_note     (CpEngagement  *self,
+                                               CpNote        *removed,
+                                               GError       **error);
+
 /* One change of approach in an engagement's history. */
 typedef struct
 {

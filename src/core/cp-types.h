@@ -19,6 +19,8 @@ typedef struct _CpCycle          CpCycle;
 typedef struct _CpPhase          CpPhase;
 typedef struct _CpChecklistItem  CpChecklistItem;
 typedef struct _CpSignOff        CpSignOff;
+typedef struct _CpNote           CpNote;
+typedef struct _CpSession        CpSession;
 
 /* The way an organisation chose to run its ITSM implementation. The
  * nicks ("done-to-you", "do-it-yourself", "coached") are what the
@@ -85,6 +87,25 @@ typedef enum
   CP_DECISION_CHANGES_REQUESTED,
 } CpDecision;
 
+/* Who may read a note: the coach alone, the client too, or the sponsor
+ * too (and so its reports).
+ */
+typedef enum
+{
+  CP_VISIBILITY_COACH,
+  CP_VISIBILITY_CLIENT,
+  CP_VISIBILITY_SPONSOR,
+} CpVisibility;
+
+typedef enum
+{
+  CP_SESSION_KIND_ONE_ON_ONE,
+  CP_SESSION_KIND_WORKSHOP,
+  CP_SESSION_KIND_REVIEW,
+  CP_SESSION_KIND_SPONSOR_MEETING,
+  CP_SESSION_KIND_REMOTE,
+} CpSessionKind;
+
 /* A filter value for lists: any status. */
 #define CP_STATUS_ANY ((CpStatus) -1)
 
@@ -106,6 +127,12 @@ gboolean    cp_phase_status_from_string (const char    *str,
 const char *cp_item_source_to_string   (CpItemSource   source);
 gboolean    cp_item_source_from_string (const char    *str,
                                         CpItemSource  *source);
+const char *cp_visibility_to_string   (CpVisibility   visibility);
+gboolean    cp_visibility_from_string (const char    *str,
+                                       CpVisibility  *visibility);
+const char *cp_session_kind_to_string   (CpSessionKind  kind);
+gboolean    cp_session_kind_from_string (const char    *str,
+                                         CpSessionKind *kind);
 const char *cp_decision_to_string   (CpDecision     decision);
 gboolean    cp_decision_from_string (const char    *str,
                                      CpDecision    *decision);

@@ -34,8 +34,16 @@ static const GOptionEntry option_entries[] = {
     N_("Create an engagement called TITLE, print its number and exit"), N_("TITLE") },
   { "approach", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --new: done-to-you, do-it-yourself or coached"), N_("APPROACH") },
+  { "export-notes", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the notes of engagement ID as Markdown files into --output, and exit"), N_("ID") },
+  { "import-notes", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Import Markdown files or folders as notes of engagement ID, and exit"), N_("ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The folder to export into"), N_("FOLDER") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[PATH…]") },
   { NULL }
 };
 
@@ -79,8 +87,12 @@ cp_application_handle_local_options (GApplication *app,
 {
   CpApplication *self = CP_APPLICATION (app);
   g_autofree char *path = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) remaining = NULL;
   const char *new_title = NULL;
   const char *approach = NULL;
+  const char *export_notes = NULL;
+  const char *import_notes = NULL;
   gboolean list = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
@@ -93,6 +105,16 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "list", "b", &list);
   g_variant_dict_lookup (options, "new", "&s", &new_title);
   g_variant_dict_lookup (options, "approach", "&s", &approach);
+  g_variant_dict_lookup (options, "export-notes", "&s", &export_notes);
+  g_variant_dict_lookup (options, "import-notes", "&s", &import_notes);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
+
+  if (remaining != NULL && import_notes == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: files to import go with --import-notes"));
+      return 2;
+    }
 
   if (approach != NULL && new_title == NULL)
     {
@@ -100,10 +122,16 @@ cp_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  if (!list && new_title == NULL)
+  if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL)
     return -1;
 
   path = dup_database_path (self);
+
+  if (export_notes != NULL)
+    return cp_cli_export_notes (path, export_notes, output);
+
+  if (import_notes != NULL)
+    return cp_cli_import_notes (path, import_notes, (const char * const *) remaining);
 
   if (new_title != NULL)
     return cp_cli_new (path, new_title, approach);

@@ -1,0 +1,273 @@
+/* cp-engagement-notes.c — an engagement's notes
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-engagement"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-engagement-private.h"
+#include "cp-note-private.h"
+#include "cp-notes-io-private.h"
+#include "cp-store-private.h"
+
+/**
+ * cp_engagement_get_notes:
+ *
+ * Returns: (transfer none) (nullable): the notes, a list of #CpNote,
+ *   newest first
+ */
+GListModel *
+cp_engagement_get_notes (CpEngagement  *self,
+                         GError       **error)
+{
+  g_autoptr(GListStore) notes = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  if (self->notes != NULL)
+    return G_LIST_MODEL (self->notes);
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "SELECT " CP_NOTE_COLUMNS " FROM note WHERE engagement_id = ?1 "
+                                  "ORDER BY created_at DESC, id DESC",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  notes = g_list_store_new (CP_TYPE_NOTE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CpNote) note = _cp_note_new_from_row (self->store, stmt);
+      g_list_store_append (notes, note);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not read the notes"));
+      return NULL;
+    }
+
+  self->notes = g_steal_pointer (&notes);
+
+  return G_LIST_MODEL (self->notes);
+}
+
+/* Inserts one note in the caller's transaction and returns it as read
+ * back; the list is the caller's to update.
+ */
+CpNote *
+_cp_engagement_insert_note (CpEngagement       *self,
+                            const CpNoteFields *fields,
+                            GError            **error)
+{
+  CpNote *note = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "INSERT INTO note (engagement_id, session_id, phase_id, title, body, "
+                                  "tags, visibility, created_at, updated_at) "
+                                  "VALUES (?1, nullif (?2, 0), nullif (?3, 0), ?4, ?5, ?6, ?7, "
+                                  "coalesce (?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
+                                  "coalesce (?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) "
+                                  "RETURNING " CP_NOTE_COLUMNS,
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int64 (stmt, 2, fields->session_id);
+  sqlite3_bind_int64 (stmt, 3, fields->phase_id);
+  _cp_bind_text (stmt, 4, fields->title ? fields->title : "");
+  sqlite3_bind_text (stmt, 5, fields->body ? fields->body : "",
+                     fields->body ? (int) fields->body_length : 0, SQLITE_TRANSIENT);
+  _cp_bind_text (stmt, 6, fields->tags ? fields->tags : "");
+  _cp_bind_text (stmt, 7, cp_visibility_to_string (fields->visibility));
+  _cp_bind_text (stmt, 8, fields->created);
+  _cp_bind_text (stmt, 9, fields->updated);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      note = _cp_note_new_from_row (self->store, stmt);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not add the note"));
+      g_clear_object (&note);
+    }
+
+  return note;
+}
+
+/* Adds notes read back from the database to the loaded list, newest
+ * first as the list is ordered.
+ */
+void
+_cp_engagement_notes_added (CpEngagement *self,
+                            GPtrArray    *notes)
+{
+  if (self->notes == NULL)
+    return;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      CpNote *note = g_ptr_array_index (notes, i);
+      guint position = 0;
+
+      /* Imported notes keep their own dates, so they may land anywhere. */
+      while (position < g_list_model_get_n_items (G_LIST_MODEL (self->notes)))
+        {
+          g_autoptr(CpNote) other = g_list_model_get_item (G_LIST_MODEL (self->notes), position);
+          int cmp = g_strcmp0 (cp_note_get_created (other), cp_note_get_created (note));
+
+          if (cmp < 0 || (cmp == 0 && cp_note_get_id (other) < cp_note_get_id (note)))
+            break;
+          position++;
+        }
+
+      g_list_store_insert (self->notes, position, note);
+    }
+}
+
+static CpNote *
+insert_one (CpEngagement       *self,
+            const CpNoteFields *fields,
+            GError            **error)
+{
+  g_autoptr(CpNote) note = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+
+  if (!cp_engagement_get_notes (self, error) || !_cp_store_begin (self->store, error))
+    return NULL;
+
+  if (!(note = _cp_engagement_insert_note (self, fields, error)))
+    {
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return NULL;
+
+  added = g_ptr_array_new ();
+  g_ptr_array_add (added, note);
+  _cp_engagement_notes_added (self, added);
+
+  return g_steal_pointer (&note);
+}
+
+/**
+ * cp_engagement_add_note:
+ * @title: (nullable): a title, or %NULL to take it from the body
+ *
+ * Returns: (transfer full) (nullable): the new note, coach only
+ */
+CpNote *
+cp_engagement_add_note (CpEngagement  *self,
+                        const char    *title,
+                        const char    *body,
+                        GError       **error)
+{
+  CpNoteFields fields = { 0 };
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  fields.title = title;
+  fields.body = body;
+  fields.body_length = body ? strlen (body) : 0;
+  fields.visibility = CP_VISIBILITY_COACH;
+
+  if (!_cp_note_fields_validate (&fields, NULL, error))
+    return NULL;
+
+  return insert_one (self, &fields, error);
+}
+
+gboolean
+cp_engagement_remove_note (CpEngagement  *self,
+                           CpNote        *note,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint position;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+  g_return_val_if_fail (CP_IS_NOTE (note), FALSE);
+
+  if (!cp_engagement_get_notes (self, error))
+    return FALSE;
+
+  if (!g_list_store_find (self->notes, note, &position))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                           _("The note is not one of this engagement’s"));
+      return FALSE;
+    }
+
+  /* Its latest words are part of what an undo brings back. */
+  if (!cp_store_flush (self->store, error) || !_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store, "DELETE FROM note WHERE id = ?1", error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, cp_note_get_id (note));
+  if (!_cp_store_step_done (self->store, stmt, error))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  g_list_store_remove (self->notes, position);
+
+  return TRUE;
+}
+
+/**
+ * cp_engagement_restore_note:
+ * @removed: a note cp_engagement_remove_note() took out
+ *
+ * Returns: (transfer full) (nullable): the note, back as it was
+ */
+CpNote *
+cp_engagement_restore_note (CpEngagement  *self,
+                            CpNote        *removed,
+                            GError       **error)
+{
+  g_autofree char *tags = NULL;
+  CpNoteFields fields = { 0 };
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+  g_return_val_if_fail (CP_IS_NOTE (removed), NULL);
+
+  g_object_get (removed, "tags", &tags, NULL);
+  fields.title = cp_note_get_title (removed);
+  fields.body = cp_note_get_body (removed);
+  fields.body_length = strlen (fields.body);
+  fields.tags = tags;
+  fields.visibility = cp_note_get_visibility (removed);
+  fields.session_id = cp_note_get_session_id (removed);
+  fields.phase_id = cp_note_get_phase_id (removed);
+  fields.created = cp_note_get_created (removed);
+  fields.updated = cp_note_get_updated (removed);
+
+  return insert_one (self, &fields, error);
+}

@@ -1,0 +1,794 @@
+/* cp-notes-io.c — notes to and from Markdown files
+ *
+ * A note file is an optional front matter block, then the body exactly
+ * as stored. The front matter is a small, strict subset of YAML:
+ *
+ *     ---
+ *     title: "Kick-off workshop"
+ *     tags: ["change", "cab"]
+ *     visibility: coach
+ *     ---
+ *
+ * Only a block whose every line is blank, a comment, "key: value" or a
+ * "- item" of a list counts as front matter; anything else that starts
+ * with "---" is body text (a thematic break, say) and is kept as it is.
+ * Export always writes a block, so a body starting with "---" survives
+ * the trip.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-notes-io"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cp-engagement-private.h"
+#include "cp-note-private.h"
+#include "cp-notes-io.h"
+#include "cp-notes-io-private.h"
+#include "cp-store-private.h"
+
+/* Bytes of a file name before ".md"; well under the common 255-byte
+ * limit, with room for a " (NN)" to tell equal titles apart.
+ */
+#define NAME_MAX_BYTES 200
+
+void
+cp_front_matter_free (CpFrontMatter *fm)
+{
+  if (fm == NULL)
+    return;
+
+  g_free (fm->title);
+  g_strfreev (fm->tags);
+  g_free (fm->created);
+  g_free (fm->updated);
+  g_free (fm);
+}
+
+/* Reads one line starting at @pos; returns its end (before the newline)
+ * and sets @next past the newline.
+ */
+static gsize
+line_end (const char *text,
+          gsize       length,
+          gsize       pos,
+          gsize      *next)
+{
+  const char *nl = memchr (text + pos, '\n', length - pos);
+  gsize end = nl ? (gsize) (nl - text) : length;
+
+  *next = nl ? end + 1 : length;
+  if (end > pos && text[end - 1] == '\r')
+    end--;
+
+  return end;
+}
+
+static gboolean
+is_key_char (char c,
+             gboolean first)
+{
+  return g_ascii_isalpha (c) || c == '_' || (!first && (g_ascii_isdigit (c) || c == '-'));
+}
+
+/* Parses a scalar: "double quoted" with escapes, 'single quoted', or
+ * plain. Returns NULL when it is not well formed.
+ */
+static char *
+parse_scalar (const char *s)
+{
+  GString *out;
+
+  while (*s == ' ' || *s == '\t')
+    s++;
+
+  if (*s == '"')
+    {
+      out = g_string_new (NULL);
+      for (s++; *s && *s != '"'; s++)
+        {
+          if (*s != '\\')
+            {
+              g_string_append_c (out, *s);
+              continue;
+            }
+          switch (*++s)
+            {
+            case 'n': g_string_append_c (out, '\n'); break;
+            case 'r': g_string_append_c (out, '\r'); break;
+            case 't': g_string_append_c (out, '\t'); break;
+            case '"': g_string_append_c (out, '"'); break;
+            case '\\': g_string_append_c (out, '\\'); break;
+            case '/': g_string_append_c (out, '/'); break;
+            default:
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+        }
+      if (*s != '"')
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      return g_string_free (out, FALSE);
+    }
+
+  if (*s == '\'')
+    {
+      out = g_string_new (NULL);
+      for (s++; *s; s++)
+        {
+          if (*s == '\'' && s[1] == '\'')
+            {
+              g_string_append_c (out, '\'');
+              s++;
+            }
+          else if (*s == '\'')
+            break;
+          else
+            g_string_append_c (out, *s);
+        }
+      if (*s != '\'')
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      return g_string_free (out, FALSE);
+    }
+
+  return g_strstrip (g_strdup (s));
+}
+
+/* Parses "[a, "b", c]" into its items. */
+static char **
+parse_flow_list (const char *s)
+{
+  g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
+  g_autofree char *inner = NULL;
+  g_auto(GStrv) parts = NULL;
+  gsize len;
+
+  s += strspn (s, " \t");
+  len = strlen (s);
+  while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    len--;
+
+  if (len < 2 || s[0] != '[' || s[len - 1] != ']')
+    return NULL;
+
+  inner = g_strndup (s + 1, len - 2);
+  if (*g_strstrip (inner) == '\0')
+    return g_strv_builder_end (items);
+
+  /* Commas inside quotes are rare in tags, which cannot hold them. */
+  parts = g_strsplit (inner, ",", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *item = parse_scalar (parts[i]);
+
+      if (item == NULL)
+        return NULL;
+      g_strv_builder_add (items, item);
+    }
+
+  return g_strv_builder_end (items);
+}
+
+static gboolean
+valid_timestamp (const char *s)
+{
+  g_autoptr(GDateTime) dt = s ? g_date_time_new_from_iso8601 (s, NULL) : NULL;
+
+  return dt != NULL && strlen (s) == 20 && s[19] == 'Z';
+}
+
+/* Applies one key to @fm; unknown keys are allowed and ignored. */
+static void
+take_value (CpFrontMatter *fm,
+            const char    *key,
+            char          *value,
+            char         **list)
+{
+  if (g_str_equal (key, "title") && value != NULL)
+    {
+      g_free (fm->title);
+      fm->title = g_strdup (value);
+      fm->has_title = TRUE;
+    }
+  else if (g_str_equal (key, "tags"))
+    {
+      g_strfreev (fm->tags);
+      if (list != NULL)
+        fm->tags = g_strdupv (list);
+      else if (value != NULL && *value != '\0')
+        fm->tags = g_strsplit (value, ",", -1);
+      else
+        fm->tags = NULL;
+    }
+  else if (g_str_equal (key, "visibility") && value != NULL)
+    fm->has_visibility = cp_visibility_from_string (value, &fm->visibility);
+  else if (g_str_equal (key, "created") && valid_timestamp (value))
+    {
+      g_free (fm->created);
+      fm->created = g_strdup (value);
+    }
+  else if (g_str_equal (key, "updated") && valid_timestamp (value))
+    {
+      g_free (fm->updated);
+      fm->updated = g_strdup (value);
+    }
+}
+
+/**
+ * cp_front_matter_split:
+ * @front_matter: (out) (optional): the parsed block, when there is one
+ * @body_offset: (out): where the body starts
+ *
+ * Returns: whether @text starts with a front matter block
+ */
+gboolean
+cp_front_matter_split (const char     *text,
+                       gsize           length,
+                       CpFrontMatter **front_matter,
+                       gsize          *body_offset)
+{
+  g_autoptr(CpFrontMatter) fm = g_new0 (CpFrontMatter, 1);
+  g_autofree char *list_key = NULL;
+  g_autoptr(GStrvBuilder) list = NULL;
+  gsize pos, next, end;
+
+  *body_offset = 0;
+  if (front_matter)
+    *front_matter = NULL;
+
+  end = line_end (text, length, 0, &next);
+  if (end != 3 || memcmp (text, "---", 3) != 0 || next == length)
+    return FALSE;
+
+  for (pos = next; pos < length; pos = next)
+    {
+      g_autofree char *line = NULL;
+      const char *colon;
+
+      end = line_end (text, length, pos, &next);
+      line = g_strndup (text + pos, end - pos);
+
+      if (g_str_equal (line, "---") || g_str_equal (line, "..."))
+        {
+          if (list_key != NULL)
+            {
+              g_auto(GStrv) items = g_strv_builder_end (list);
+              take_value (fm, list_key, NULL, items);
+            }
+          *body_offset = next;
+          if (front_matter)
+            *front_matter = g_steal_pointer (&fm);
+          return TRUE;
+        }
+
+      if (line[strspn (line, " \t")] == '\0' || line[strspn (line, " \t")] == '#')
+        continue;
+
+      /* An item of the list under the last key. */
+      if (list_key != NULL && (g_str_has_prefix (line, "  - ") || g_str_has_prefix (line, "- ")))
+        {
+          g_autofree char *item = parse_scalar (strchr (line, '-') + 1);
+
+          if (item == NULL)
+            return FALSE;
+          g_strv_builder_add (list, item);
+          continue;
+        }
+
+      if (list_key != NULL)
+        {
+          g_auto(GStrv) items = g_strv_builder_end (list);
+          take_value (fm, list_key, NULL, items);
+          g_clear_pointer (&list_key, g_free);
+          g_clear_pointer (&list, g_strv_builder_unref);
+        }
+
+      /* key: value */
+      if (!is_key_char (line[0], TRUE) || !(colon = strchr (line, ':')))
+        return FALSE;
+      for (const char *c = line + 1; c < colon; c++)
+        if (!is_key_char (*c, FALSE))
+          return FALSE;
+      if (colon[1] != '\0' && colon[1] != ' ' && colon[1] != '\t')
+        return FALSE;
+
+      {
+        g_autofree char *key = g_strndup (line, colon - line);
+        const char *rest = colon + 1 + strspn (colon + 1, " \t");
+
+        if (*rest == '\0')
+          {
+            /* A block list may follow. */
+            list_key = g_steal_pointer (&key);
+            list = g_strv_builder_new ();
+          }
+        else if (*rest == '[')
+          {
+            g_auto(GStrv) items = parse_flow_list (rest);
+
+            if (items == NULL)
+              return FALSE;
+            take_value (fm, key, NULL, items);
+          }
+        else
+          {
+            g_autofree char *value = parse_scalar (rest);
+
+            if (value == NULL)
+              return FALSE;
+            take_value (fm, key, value, NULL);
+          }
+      }
+    }
+
+  /* No closing line: not front matter. */
+  return FALSE;
+}
+
+static void
+append_quoted (GString    *out,
+               const char *value)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = value ? value : ""; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          /* Other control characters have no place in a title. */
+          g_string_append_c (out, (guchar) *p < 0x20 ? ' ' : *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * cp_note_to_markdown:
+ * @session: (nullable): the session's date and time
+ * @phase: (nullable): the phase's name
+ *
+ * Returns: (transfer full): the note as a Markdown file: front matter,
+ *   then the body as stored
+ */
+char *
+cp_note_to_markdown (CpNote     *note,
+                     const char *engagement_title,
+                     const char *session,
+                     const char *phase,
+                     gsize      *length)
+{
+  g_autofree char *title = cp_note_dup_display_title (note);
+  g_auto(GStrv) tags = cp_note_dup_tags (note);
+  GString *out = g_string_new ("---\n");
+
+  g_string_append (out, "title: ");
+  append_quoted (out, title);
+  g_string_append (out, "\nengagement: ");
+  append_quoted (out, engagement_title);
+  g_string_append (out, "\nsession: ");
+  append_quoted (out, session);
+  g_string_append (out, "\nphase: ");
+  append_quoted (out, phase);
+  g_string_append (out, "\ntags: [");
+  for (guint i = 0; tags[i]; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      append_quoted (out, tags[i]);
+    }
+  g_string_append_printf (out, "]\nvisibility: %s\ncreated: %s\nupdated: %s\n---\n",
+                          cp_visibility_to_string (cp_note_get_visibility (note)),
+                          cp_note_get_created (note), cp_note_get_updated (note));
+  g_string_append (out, cp_note_get_body (note));
+
+  if (length)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cp_note_file_name:
+ * @taken: (element-type utf8 utf8): names already used in the folder,
+ *   folded to lower case; the new name is added
+ *
+ * Returns: (transfer full): a readable file name for a note titled
+ *   @title, ending in ".md", safe on every common file system and unique
+ *   among @taken even where case does not count
+ */
+char *
+cp_note_file_name (const char *title,
+                   GHashTable *taken)
+{
+  GString *base = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  char *name;
+
+  for (const char *p = title ? title : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+
+      /* Separators, reserved and invisible characters become spaces. */
+      if (c < 0x20 || c == 0x7f || strchr ("/\\:*?\"<>|", (int) (c < 0x80 ? c : 'a')) != NULL ||
+          g_unichar_type (c) == G_UNICODE_FORMAT || g_unichar_type (c) == G_UNICODE_CONTROL)
+        c = ' ';
+
+      if (c == ' ' && (base->len == 0 || base->str[base->len - 1] == ' '))
+        continue;
+
+      if (base->len + 6 > NAME_MAX_BYTES)
+        break;
+      g_string_append_unichar (base, c);
+    }
+
+  /* No hidden files, no "." or "..", no trailing dots or spaces. */
+  while (base->len > 0 && (base->str[0] == '.' || base->str[0] == ' '))
+    g_string_erase (base, 0, 1);
+  while (base->len > 0 && (base->str[base->len - 1] == '.' || base->str[base->len - 1] == ' '))
+    g_string_truncate (base, base->len - 1);
+  if (base->len == 0)
+    g_string_assign (base, _("note"));
+
+  name = g_strconcat (base->str, ".md", NULL);
+  for (guint n = 2; taken && g_hash_table_contains (taken, (folded = g_utf8_casefold (name, -1))); n++)
+    {
+      g_free (name);
+      g_clear_pointer (&folded, g_free);
+      name = g_strdup_printf ("%s (%u).md", base->str, n);
+    }
+
+  if (taken)
+    g_hash_table_add (taken, g_steal_pointer (&folded));
+
+  g_string_free (base, TRUE);
+
+  return name;
+}
+
+static char *
+query_text (CpStore    *store,
+            const char *sql,
+            gint64      id)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  if (id == 0 || !(stmt = _cp_store_prepare (store, sql, NULL)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = _cp_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return text;
+}
+
+/**
+ * cp_notes_export:
+ * @folder: where to write; created if missing
+ * @progress: (nullable): told after each note
+ * @n_written: (out) (optional): how many files were written
+ *
+ * Writes one Markdown file per note. Each file is written whole or not
+ * at all; a cancelled export stops between files.
+ */
+gboolean
+cp_notes_export (CpEngagement        *engagement,
+                 const char          *folder,
+                 CpNotesExportFlags   flags,
+                 GCancellable        *cancellable,
+                 CpProgressFunc       progress,
+                 gpointer             user_data,
+                 guint               *n_written,
+                 GError             **error)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  CpStore *store;
+  GListModel *notes;
+  guint n, written = 0;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  store = cp_engagement_get_store (engagement);
+
+  /* Export what is on screen, typing included. */
+  if (!cp_store_flush (store, error) || !(notes = cp_engagement_get_notes (engagement, error)))
+    return FALSE;
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      int errsv = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
+      return FALSE;
+    }
+
+  n = g_list_model_get_n_items (notes);
+
+  /* Oldest first, so equal titles number in the order they were written. */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
+      g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *session = NULL;
+      g_autofree char *phase = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if ((flags & CP_NOTES_EXPORT_SKIP_COACH_ONLY) &&
+          cp_note_get_visibility (note) == CP_VISIBILITY_COACH)
+        continue;
+
+      session = query_text (store, "SELECT replace (starts_at, 'T', ' ') FROM session WHERE id = ?1",
+                            cp_note_get_session_id (note));
+      phase = query_text (store, "SELECT name FROM phase WHERE id = ?1", cp_note_get_phase_id (note));
+      contents = cp_note_to_markdown (note, cp_engagement_get_title (engagement), session, phase,
+                                      &length);
+
+      title = cp_note_dup_display_title (note);
+      name = cp_note_file_name (title, taken);
+      path = g_build_filename (folder, name, NULL);
+
+      if (!g_file_set_contents_full (path, contents, length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+        return FALSE;
+
+      written++;
+      if (progress)
+        progress (n - i, n, user_data);
+    }
+
+  if (n_written)
+    *n_written = written;
+
+  return TRUE;
+}
+
+gboolean
+_cp_note_fields_validate (const CpNoteFields  *fields,
+                          const char          *file_name,
+                          GError             **error)
+{
+  const char *what = file_name ? file_name : _("The note");
+
+  if (fields->body_length > CP_NOTE_MAX_BYTES)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("%s is larger than %d MB, too large for a note"), what,
+                   CP_NOTE_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (fields->body && memchr (fields->body, '\0', fields->body_length) != NULL)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("%s holds NUL bytes; it is not a text file"), what);
+      return FALSE;
+    }
+
+  if ((fields->body && !g_utf8_validate (fields->body, fields->body_length, NULL)) ||
+      (fields->title && !g_utf8_validate (fields->title, -1, NULL)))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("%s is not valid UTF-8 text"), what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  char          *path;
+  char          *contents;
+  gsize          length;
+  CpFrontMatter *front_matter;
+  gsize          body_offset;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_free (p->path);
+  g_free (p->contents);
+  cp_front_matter_free (p->front_matter);
+  g_free (p);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Collects the .md files of @path: the file itself, or those in the
+ * folder and its subfolders, in name order.
+ */
+static gboolean
+collect (const char  *path,
+         GPtrArray   *files,
+         GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_ptr_array_add (files, g_strdup (path));
+      return TRUE;
+    }
+
+  if (!(dir = g_dir_open (path, 0, error)))
+    return FALSE;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          if (!collect (child, files, error))
+            return FALSE;
+        }
+      else if (g_str_has_suffix (child, ".md") || g_str_has_suffix (child, ".markdown"))
+        g_ptr_array_add (files, g_steal_pointer (&child));
+    }
+
+  return TRUE;
+}
+
+/**
+ * cp_notes_import:
+ * @paths: Markdown files, or folders of them
+ * @n_imported: (out) (optional): how many notes were added
+ *
+ * Adds each file as a note, all of them or — if any file is refused —
+ * none. The body is kept byte for byte.
+ */
+gboolean
+cp_notes_import (CpEngagement        *engagement,
+                 const char * const  *paths,
+                 guint               *n_imported,
+                 GError             **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  CpStore *store;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
+
+  store = cp_engagement_get_store (engagement);
+
+  for (guint i = 0; paths && paths[i]; i++)
+    if (!collect (paths[i], files, error))
+      return FALSE;
+
+  /* Read and check every file before writing anything. */
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autofree char *display = g_filename_display_name (path);
+      Pending *p = g_new0 (Pending, 1);
+      CpNoteFields fields = { 0 };
+      GStatBuf st;
+
+      p->path = g_strdup (path);
+      g_ptr_array_add (pending, p);
+
+      if (g_stat (path, &st) == 0 && st.st_size > CP_NOTE_MAX_BYTES)
+        {
+          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                       _("%s is larger than %d MB, too large for a note"), display,
+                       CP_NOTE_MAX_BYTES / (1024 * 1024));
+          return FALSE;
+        }
+
+      if (!g_file_get_contents (path, &p->contents, &p->length, error))
+        return FALSE;
+
+      fields.body = p->contents;
+      fields.body_length = p->length;
+      if (!_cp_note_fields_validate (&fields, display, error))
+        return FALSE;
+
+      cp_front_matter_split (p->contents, p->length, &p->front_matter, &p->body_offset);
+    }
+
+  if (!cp_engagement_get_notes (engagement, error) || !_cp_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = g_ptr_array_index (pending, i);
+      CpFrontMatter *fm = p->front_matter;
+      g_autofree char *tags = NULL;
+      g_autofree char *title = NULL;
+      CpNoteFields fields = { 0 };
+      CpNote *note;
+
+      fields.body = p->contents + p->body_offset;
+      fields.body_length = p->length - p->body_offset;
+      fields.visibility = fm && fm->has_visibility ? fm->visibility : CP_VISIBILITY_COACH;
+
+      if (fm != NULL)
+        {
+          g_autofree char *derived = NULL;
+
+          tags = _cp_tags_join ((const char * const *) fm->tags);
+          fields.tags = tags;
+          fields.created = fm->created;
+          fields.updated = fm->updated ? fm->updated : fm->created;
+
+          /* A title the body's heading already gives is not stored, so
+           * the note keeps following its heading.
+           */
+          derived = g_strndup (fields.body, fields.body_length);
+          title = cp_markdown_dup_title (derived);
+          if (fm->has_title && g_strcmp0 (title, fm->title) != 0)
+            {
+              g_free (title);
+              title = g_strdup (fm->title);
+            }
+          else
+            g_clear_pointer (&title, g_free);
+          fields.title = title;
+        }
+
+      if (!(note = _cp_engagement_insert_note (engagement, &fields, error)))
+        {
+          _cp_store_rollback (store);
+          return FALSE;
+        }
+      g_ptr_array_add (added, note);
+    }
+
+  if (!_cp_store_commit (store, error))
+    return FALSE;
+
+  _cp_engagement_notes_added (engagement, added);
+
+  if (n_imported)
+    *n_imported = added->len;
+
+  return TRUE;
+}
