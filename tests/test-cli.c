@@ -210,6 +210,61 @@ test_refused_database (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+test_notes (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *good = g_build_filename (f->dir, "good.md", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.md", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *output = g_strconcat ("--output=", out, NULL);
+  g_autofree char *exported = g_build_filename (out, "Workshop.md", NULL);
+  g_autofree char *contents = NULL;
+  Run r;
+
+  g_assert_true (g_file_set_contents (good, "# Workshop\r\n\r\nNo final newline", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "caf\xe9", -1, NULL));
+
+  r = run (f->option, "--new=Notes", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  /* A refused file: nothing is imported, and the file is named. */
+  r = run (f->option, "--import-notes=1", good, bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "bad.md"));
+  run_clear (&r);
+
+  r = run (f->option, "--import-notes=1", good, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "Imported 1 note into “Notes”\n");
+  run_clear (&r);
+
+  r = run (f->option, "--export-notes=1", output, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Exported 1 note"));
+  run_clear (&r);
+
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  g_assert_true (g_str_has_suffix (contents, "---\n# Workshop\r\n\r\nNo final newline"));
+
+  /* Usage mistakes. */
+  r = run (f->option, "--export-notes=1", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  r = run (f->option, "--export-notes=seven", output, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  r = run (f->option, "--import-notes=99", good, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  run_clear (&r);
+  r = run (f->option, good, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+
+  cp_test_remove_tree (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +280,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/refused-database", Fixture, NULL, fixture_set_up, test_refused_database,
               fixture_tear_down);
+  g_test_add ("/cli/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -75,10 +75,10 @@ _cp_engagement_insert_note (CpEngagement       *self,
 
   if (!(stmt = _cp_store_prepare (self->store,
                                   "INSERT INTO note (engagement_id, session_id, phase_id, title, body, "
-                                  "tags, visibility, created_at, updated_at) "
+                                  "tags, visibility, created_at, updated_at, display_title) "
                                   "VALUES (?1, nullif (?2, 0), nullif (?3, 0), ?4, ?5, ?6, ?7, "
                                   "coalesce (?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
-                                  "coalesce (?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) "
+                                  "coalesce (?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?10) "
                                   "RETURNING " CP_NOTE_COLUMNS,
                                   error)))
     return NULL;
@@ -93,6 +93,17 @@ _cp_engagement_insert_note (CpEngagement       *self,
   _cp_bind_text (stmt, 7, cp_visibility_to_string (fields->visibility));
   _cp_bind_text (stmt, 8, fields->created);
   _cp_bind_text (stmt, 9, fields->updated);
+
+  if (fields->title != NULL && *fields->title != '\0')
+    _cp_bind_text (stmt, 10, fields->title);
+  else
+    {
+      g_autofree char *body = g_strndup (fields->body ? fields->body : "",
+                                         MIN (fields->body_length, 4096));
+      g_autofree char *heading = cp_markdown_dup_title (body);
+
+      _cp_bind_text (stmt, 10, heading ? heading : "");
+    }
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)

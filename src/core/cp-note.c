@@ -60,12 +60,14 @@ cp_note_save (gpointer   object,
               GError   **error)
 {
   CpNote *self = object;
+  g_autofree char *heading = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   if (!(stmt = _cp_store_prepare (store,
                                   "UPDATE note SET title = ?2, body = ?3, tags = ?4, visibility = ?5, "
                                   "session_id = nullif (?6, 0), phase_id = nullif (?7, 0), "
+                                  "display_title = ?8, "
                                   "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
                                   "WHERE id = ?1 RETURNING updated_at",
                                   error)))
@@ -78,6 +80,8 @@ cp_note_save (gpointer   object,
   _cp_bind_text (stmt, 5, cp_visibility_to_string (self->visibility));
   sqlite3_bind_int64 (stmt, 6, self->session_id);
   sqlite3_bind_int64 (stmt, 7, self->phase_id);
+  heading = *self->title ? NULL : cp_markdown_dup_title (self->body);
+  _cp_bind_text (stmt, 8, *self->title ? self->title : (heading ? heading : ""));
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)

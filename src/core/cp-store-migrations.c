@@ -107,7 +107,9 @@ static const char * const migrations[] = {
   "CREATE INDEX approach_change_by_engagement ON approach_change (engagement_id, id);",
 
   /* 3: coaching sessions and Markdown notes, with full-text search. The
-   * index is kept by triggers, so no write can leave it stale.
+   * index is kept by triggers, so no write can leave it stale. A note's
+   * display_title is its title, or its body's first heading, kept by the
+   * app so that titles are searched with more weight.
    */
   "CREATE TABLE session ("
   "  id INTEGER PRIMARY KEY,"
@@ -131,6 +133,7 @@ static const char * const migrations[] = {
   "  session_id INTEGER REFERENCES session (id) ON DELETE SET NULL,"
   "  phase_id INTEGER REFERENCES phase (id) ON DELETE SET NULL,"
   "  title TEXT NOT NULL DEFAULT '',"
+  "  display_title TEXT NOT NULL DEFAULT '',"
   "  body TEXT NOT NULL DEFAULT '',"
   "  tags TEXT NOT NULL DEFAULT '',"
   "  visibility TEXT NOT NULL DEFAULT 'coach'"
@@ -140,20 +143,22 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX note_by_engagement ON note (engagement_id, updated_at);"
   "CREATE VIRTUAL TABLE note_fts USING fts5 ("
-  "  title, body, tags, content = 'note', content_rowid = 'id',"
+  "  display_title, body, tags, content = 'note', content_rowid = 'id',"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");"
   "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN"
-  "  INSERT INTO note_fts (rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);"
+  "  INSERT INTO note_fts (rowid, display_title, body, tags)"
+  "    VALUES (new.id, new.display_title, new.body, new.tags);"
   "END;"
   "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN"
-  "  INSERT INTO note_fts (note_fts, rowid, title, body, tags)"
-  "    VALUES ('delete', old.id, old.title, old.body, old.tags);"
+  "  INSERT INTO note_fts (note_fts, rowid, display_title, body, tags)"
+  "    VALUES ('delete', old.id, old.display_title, old.body, old.tags);"
   "END;"
-  "CREATE TRIGGER note_fts_update AFTER UPDATE OF title, body, tags ON note BEGIN"
-  "  INSERT INTO note_fts (note_fts, rowid, title, body, tags)"
-  "    VALUES ('delete', old.id, old.title, old.body, old.tags);"
-  "  INSERT INTO note_fts (rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);"
+  "CREATE TRIGGER note_fts_update AFTER UPDATE OF display_title, body, tags ON note BEGIN"
+  "  INSERT INTO note_fts (note_fts, rowid, display_title, body, tags)"
+  "    VALUES ('delete', old.id, old.display_title, old.body, old.tags);"
+  "  INSERT INTO note_fts (rowid, display_title, body, tags)"
+  "    VALUES (new.id, new.display_title, new.body, new.tags);"
   "END;",
 };
 

@@ -1,0 +1,299 @@
+/* cp-markdown.c — Markdown to styled runs of text, for the preview
+ *
+ * cmark parses; this walks the syntax tree once and flattens it into
+ * runs: text plus how it looks. The preview widget only maps runs to text
+ * tags, so everything here is testable without a display.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-markdown"
+
+#include "config.h"
+
+#include <cmark.h>
+#include <string.h>
+
+#include "cp-markdown.h"
+
+typedef struct
+{
+  gboolean ordered;
+  int      next_number;
+  gboolean tight;
+} List;
+
+typedef struct
+{
+  GPtrArray *runs;
+  GArray    *lists;      /* List, innermost last */
+  GPtrArray *links;      /* char *url, innermost last */
+  GString   *text;       /* the last run's text, while it may grow */
+  guint      emphasis;
+  guint      strong;
+  guint      image;
+  guint      heading;
+  guint      quote_depth;
+} Walker;
+
+static void
+run_free (gpointer data)
+{
+  CpRun *run = data;
+
+  g_free (run->text);
+  g_free (run->url);
+  g_free (run);
+}
+
+static CpRunStyle
+current_style (Walker *w)
+{
+  CpRunStyle style = 0;
+
+  if (w->emphasis)
+    style |= CP_RUN_EMPHASIS;
+  if (w->strong)
+    style |= CP_RUN_STRONG;
+  if (w->image)
+    style |= CP_RUN_IMAGE;
+  if (w->links->len > 0)
+    style |= CP_RUN_LINK;
+
+  return style;
+}
+
+/* Gives the last run its finished text. */
+static void
+flush (Walker *w)
+{
+  CpRun *last = w->runs->len ? g_ptr_array_index (w->runs, w->runs->len - 1) : NULL;
+
+  if (last != NULL && last->text == NULL)
+    last->text = g_strndup (w->text->str, w->text->len);
+}
+
+static void
+emit (Walker     *w,
+      const char *text,
+      gssize      length,
+      CpRunStyle  extra)
+{
+  CpRun *last = w->runs->len ? g_ptr_array_index (w->runs, w->runs->len - 1) : NULL;
+  CpRunStyle style = current_style (w) | extra;
+  const char *url = w->links->len ? g_ptr_array_index (w->links, w->links->len - 1) : NULL;
+
+  if (text == NULL || length == 0 || *text == '\0')
+    return;
+
+  /* Runs that look alike join, which keeps the buffer's tags few. */
+  if (last != NULL && last->text == NULL && last->style == style &&
+      last->heading == w->heading && last->quote_depth == w->quote_depth &&
+      last->list_depth == w->lists->len && g_strcmp0 (last->url, url) == 0)
+    {
+      g_string_append_len (w->text, text, length);
+      return;
+    }
+
+  flush (w);
+  g_string_truncate (w->text, 0);
+  g_string_append_len (w->text, text, length);
+
+  last = g_new0 (CpRun, 1);
+  last->style = style;
+  last->heading = w->heading;
+  last->quote_depth = w->quote_depth;
+  last->list_depth = w->lists->len;
+  last->url = g_strdup (url);
+  g_ptr_array_add (w->runs, last);
+}
+
+/* Ends a block: one newline inside tight lists, a blank line elsewhere. */
+static void
+end_block (Walker *w)
+{
+  gboolean tight = w->lists->len > 0 && g_array_index (w->lists, List, w->lists->len - 1).tight;
+
+  emit (w, tight ? "\n" : "\n\n", -1, 0);
+}
+
+static void
+enter (Walker     *w,
+       cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_TEXT:
+      emit (w, literal, -1, 0);
+      break;
+    case CMARK_NODE_SOFTBREAK:
+      emit (w, " ", -1, 0);
+      break;
+    case CMARK_NODE_LINEBREAK:
+      emit (w, "\n", -1, 0);
+      break;
+    case CMARK_NODE_CODE:
+      emit (w, literal, -1, CP_RUN_CODE);
+      break;
+    case CMARK_NODE_HTML_INLINE:
+      emit (w, literal, -1, CP_RUN_HTML);
+      break;
+    case CMARK_NODE_HTML_BLOCK:
+      emit (w, literal, -1, CP_RUN_HTML);
+      emit (w, "\n", -1, 0);
+      break;
+    case CMARK_NODE_CODE_BLOCK:
+      emit (w, literal, -1, CP_RUN_CODE_BLOCK);
+      emit (w, "\n", -1, 0);
+      break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      emit (w, "\u2015\u2015\u2015\u2015\u2015\u2015", -1, CP_RUN_RULE);
+      emit (w, "\n\n", -1, 0);
+      break;
+    case CMARK_NODE_EMPH:
+      w->emphasis++;
+      break;
+    case CMARK_NODE_STRONG:
+      w->strong++;
+      break;
+    case CMARK_NODE_IMAGE:
+      w->image++;
+      break;
+    case CMARK_NODE_LINK:
+      g_ptr_array_add (w->links, g_strdup (cmark_node_get_url (node)));
+      break;
+    case CMARK_NODE_HEADING:
+      w->heading = cmark_node_get_heading_level (node);
+      break;
+    case CMARK_NODE_BLOCK_QUOTE:
+      w->quote_depth++;
+      break;
+    case CMARK_NODE_LIST:
+      {
+        List list = {
+          cmark_node_get_list_type (node) == CMARK_ORDERED_LIST,
+          cmark_node_get_list_start (node),
+          cmark_node_get_list_tight (node),
+        };
+        g_array_append_val (w->lists, list);
+      }
+      break;
+    case CMARK_NODE_ITEM:
+      {
+        List *list = &g_array_index (w->lists, List, w->lists->len - 1);
+        g_autofree char *marker = list->ordered ? g_strdup_printf ("%d. ", list->next_number++)
+                                                : g_strdup ("\u2022 ");
+        emit (w, marker, -1, CP_RUN_LIST_MARKER);
+      }
+      break;
+    case CMARK_NODE_DOCUMENT:
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_CUSTOM_BLOCK:
+    case CMARK_NODE_CUSTOM_INLINE:
+    case CMARK_NODE_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+leave (Walker     *w,
+       cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_EMPH:
+      w->emphasis--;
+      break;
+    case CMARK_NODE_STRONG:
+      w->strong--;
+      break;
+    case CMARK_NODE_IMAGE:
+      w->image--;
+      break;
+    case CMARK_NODE_LINK:
+      g_ptr_array_remove_index (w->links, w->links->len - 1);
+      break;
+    case CMARK_NODE_HEADING:
+      w->heading = 0;
+      emit (w, "\n\n", -1, 0);
+      break;
+    case CMARK_NODE_PARAGRAPH:
+      end_block (w);
+      break;
+    case CMARK_NODE_BLOCK_QUOTE:
+      w->quote_depth--;
+      break;
+    case CMARK_NODE_LIST:
+      g_array_set_size (w->lists, w->lists->len - 1);
+      if (w->lists->len == 0)
+        emit (w, "\n", -1, 0);
+      break;
+    default:
+      break;
+    }
+}
+
+/**
+ * cp_markdown_to_runs:
+ * @length: bytes of @markdown, or -1 when it ends with a NUL
+ *
+ * Returns: (transfer full) (element-type CpRun): the preview's runs, in
+ *   order
+ */
+GPtrArray *
+cp_markdown_to_runs (const char *markdown,
+                     gssize      length)
+{
+  Walker w = { 0 };
+  cmark_node *doc;
+  cmark_iter *iter;
+  cmark_event_type event;
+
+  w.runs = g_ptr_array_new_with_free_func (run_free);
+  w.lists = g_array_new (FALSE, FALSE, sizeof (List));
+  w.links = g_ptr_array_new_with_free_func (g_free);
+  w.text = g_string_new (NULL);
+
+  if (markdown == NULL)
+    markdown = "";
+  if (length < 0)
+    length = strlen (markdown);
+
+  doc = cmark_parse_document (markdown, length, CMARK_OPT_DEFAULT);
+  iter = cmark_iter_new (doc);
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      if (event == CMARK_EVENT_ENTER)
+        enter (&w, cmark_iter_get_node (iter));
+      else if (event == CMARK_EVENT_EXIT)
+        leave (&w, cmark_iter_get_node (iter));
+    }
+
+  cmark_iter_free (iter);
+  cmark_node_free (doc);
+  flush (&w);
+  g_string_free (w.text, TRUE);
+
+  /* No blank lines after the last block. */
+  while (w.runs->len > 0)
+    {
+      CpRun *last = g_ptr_array_index (w.runs, w.runs->len - 1);
+      gsize len = strlen (last->text);
+
+      while (len > 0 && last->text[len - 1] == '\n')
+        last->text[--len] = '\0';
+      if (len > 0)
+        break;
+      g_ptr_array_remove_index (w.runs, w.runs->len - 1);
+    }
+
+  g_array_unref (w.lists);
+  g_ptr_array_unref (w.links);
+
+  return w.runs;
+}

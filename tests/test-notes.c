@@ -1,0 +1,530 @@
+/* test-notes.c — notes: round trips, refusals, file names, search,
+ * the preview's runs and autosave across a kill
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cp-engagement.h"
+#include "cp-markdown.h"
+#include "cp-note.h"
+#include "cp-notes-io.h"
+#include "cp-search.h"
+#include "cp-test-store.h"
+
+static CpEngagement *
+engagement (Fixture    *f,
+            const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  CpEngagement *e = cp_store_create_engagement (f->store, title, CP_APPROACH_COACHED, &error);
+
+  g_assert_no_error (error);
+
+  return e;
+}
+
+static void
+write_file (const char *path,
+            const char *bytes,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, bytes, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Bodies that must come back byte for byte. */
+static const struct
+{
+  const char *name;
+  const char *bytes;
+} corpus[] = {
+  { "plain", "# Kick-off\n\nWe met the service desk team.\n" },
+  { "crlf", "# Windows\r\n\r\nLines end in CR LF.\r\n" },
+  { "tabs and trailing spaces", "Tabs\there\tand there  \ntrailing  \n\t\n" },
+  { "no final newline", "The last line has no newline" },
+  { "starts with a rule", "---\nA thematic break first.\n---\n" },
+  { "looks like front matter", "---\nThis: is prose, not: yaml: at all\nMore text\n" },
+  { "unclosed block", "---\ntitle: never closed\n\nbody" },
+  { "unicode", "# Überprüfung ☕\n\nÇa marche — 日本語 — 🙂\n" },
+  { "byte order mark", "\xEF\xBB\xBF# With a BOM\n" },
+  { "empty", "" },
+  { "only newlines", "\n\n\n" },
+  { "html and code", "<div>raw</div>\n\n```c\nint x = 1;\n```\n" },
+  { "nested lists", "1. one\n   - a\n   - b\n2. two\n\n> quote\n> > deeper\n" },
+  { "dashes in text", "a --- b\n---\n" },
+};
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Round trip");
+  g_autofree char *in = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GListModel *notes;
+  guint n = 0;
+
+  g_assert_cmpint (g_mkdir (in, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u %s.md", i, corpus[i].name);
+      char *path = g_build_filename (in, name, NULL);
+
+      write_file (path, corpus[i].bytes, strlen (corpus[i].bytes));
+      g_ptr_array_add (paths, path);
+    }
+
+  /* A folder imports its files. */
+  {
+    const char *folder[] = { in, NULL };
+
+    g_assert_true (cp_notes_import (e, folder, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, G_N_ELEMENTS (corpus));
+  }
+
+  g_assert_true (cp_notes_export (e, out, CP_NOTES_EXPORT_DEFAULT, NULL, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (corpus));
+
+  /* Each exported file, less its front matter, is the imported file. */
+  notes = cp_engagement_get_notes (e, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
+      const char *body = cp_note_get_body (note);
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < G_N_ELEMENTS (corpus) && !found; c++)
+        found = g_str_equal (body, corpus[c].bytes);
+      g_assert_true (found);
+    }
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (out, 0, NULL);
+    const char *name;
+    guint matched = 0;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (out, name, NULL);
+        g_autofree char *contents = NULL;
+        gsize length, offset;
+
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_true (cp_front_matter_split (contents, length, NULL, &offset));
+
+        for (guint c = 0; c < G_N_ELEMENTS (corpus); c++)
+          if (length - offset == strlen (corpus[c].bytes) &&
+              memcmp (contents + offset, corpus[c].bytes, length - offset) == 0)
+            {
+              matched++;
+              break;
+            }
+      }
+    g_assert_cmpuint (matched, ==, G_N_ELEMENTS (corpus));
+  }
+
+  cp_test_remove_tree (in);
+  cp_test_remove_tree (out);
+}
+
+static void
+test_front_matter (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char file[] =
+    "---\n"
+    "title: \"Sponsor review: \\\"go\\\"\"\n"
+    "tags:\n"
+    "  - cab\n"
+    "  - 'change board'\n"
+    "visibility: sponsor\n"
+    "created: 2026-09-14T08:00:00Z\n"
+    "unknown-key: kept out\n"
+    "---\n"
+    "---\nBody after a rule\n";
+  g_autoptr(CpEngagement) e = engagement (f, "Front matter");
+  g_autofree char *path = g_build_filename (f->dir, "review.md", NULL);
+  g_autoptr(CpNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autofree char *title = NULL;
+  const char *paths[] = { path, NULL };
+
+  write_file (path, file, sizeof file - 1);
+  g_assert_true (cp_notes_import (e, paths, NULL, &error));
+  g_assert_no_error (error);
+
+  note = g_list_model_get_item (cp_engagement_get_notes (e, NULL), 0);
+  g_assert_cmpstr (cp_note_get_body (note), ==, "---\nBody after a rule\n");
+  title = cp_note_dup_display_title (note);
+  g_assert_cmpstr (title, ==, "Sponsor review: \"go\"");
+  tags = cp_note_dup_tags (note);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
+  g_assert_cmpstr (tags[1], ==, "change board");
+  g_assert_cmpint (cp_note_get_visibility (note), ==, CP_VISIBILITY_SPONSOR);
+  g_assert_cmpstr (cp_note_get_created (note), ==, "2026-09-14T08:00:00Z");
+}
+
+static guint
+count_notes (Fixture *f)
+{
+  g_autofree char *n = cp_test_sql_text (f->path, "SELECT count(*) FROM note");
+  g_autofree char *fts = cp_test_sql_text (f->path, "SELECT count(*) FROM note_fts");
+
+  g_assert_cmpstr (n, ==, fts);
+
+  return atoi (n);
+}
+
+static void
+assert_import_refused (Fixture      *f,
+                       CpEngagement *e,
+                       const char   *bad_name,
+                       const char   *bytes,
+                       gsize         length)
+{
+  g_autofree char *good = g_build_filename (f->dir, "good.md", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, bad_name, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { good, bad, NULL };
+  guint before = count_notes (f);
+
+  write_file (good, "# Fine\n", 7);
+  write_file (bad, bytes, length);
+
+  /* All or nothing: the good file is not imported either. */
+  g_assert_false (cp_notes_import (e, paths, NULL, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, bad_name));
+  g_test_message ("refused: %s", error->message);
+  g_assert_cmpuint (count_notes (f), ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_notes (e, NULL)), ==, before);
+}
+
+static void
+test_import_refusals (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Refusals");
+  gsize big_length = CP_NOTE_MAX_BYTES + 1;
+  g_autofree char *big = g_malloc (big_length);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "missing.md", NULL);
+  const char *paths[] = { missing, NULL };
+
+  memset (big, 'a', big_length);
+
+  assert_import_refused (f, e, "latin1.md", "caf\xe9\n", 5);
+  assert_import_refused (f, e, "binary.md", "PK\x03\x04\0\0zip", 10);
+  assert_import_refused (f, e, "huge.md", big, big_length);
+
+  g_assert_false (cp_notes_import (e, paths, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (count_notes (f), ==, 0);
+}
+
+static void
+assert_safe_name (const char *name)
+{
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_true (g_str_has_suffix (name, ".md"));
+  g_assert_cmpuint (strlen (name), <=, 255);
+  g_assert_null (strchr (name, '/'));
+  g_assert_null (strchr (name, '\\'));
+  g_assert_false (name[0] == '.');
+  g_assert_cmpstr (name, !=, ".md");
+}
+
+static void
+test_file_names (void)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *long_title = g_string_new (NULL);
+  const char *titles[] = {
+    "Kick-off", "kick-off", "Kick-off", "a/b\\c", "..", ".", ".hidden", "   ", "",
+    "Ünïcödé ☕ notes", "tab\there", "CON: <review> | \"quoted\" * ?", "end dots...",
+  };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (long_title, "é");
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_ptr_array_add (names, cp_note_file_name (titles[i], taken));
+  g_ptr_array_add (names, cp_note_file_name (long_title->str, taken));
+  g_ptr_array_add (names, cp_note_file_name (long_title->str, taken));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      g_test_message ("%s", name);
+      assert_safe_name (name);
+
+      /* Unique, even where case does not count. */
+      for (guint j = 0; j < i; j++)
+        {
+          g_autofree char *a = g_utf8_casefold (name, -1);
+          g_autofree char *b = g_utf8_casefold (g_ptr_array_index (names, j), -1);
+          g_assert_cmpstr (a, !=, b);
+        }
+    }
+
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Kick-off.md");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "kick-off (2).md");
+  g_assert_cmpstr (g_ptr_array_index (names, 3), ==, "a b c.md");
+  g_assert_cmpstr (g_ptr_array_index (names, 9), ==, "Ünïcödé ☕ notes.md");
+
+  g_string_free (long_title, TRUE);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CpEngagement) a = engagement (f, "Alpha");
+  g_autoptr(CpEngagement) b = engagement (f, "Beta");
+  g_autoptr(CpNote) n1 = cp_engagement_add_note (a, NULL, "# Change advisory board\n\nWe met.\n", NULL);
+  g_autoptr(CpNote) n2 = cp_engagement_add_note (a, NULL, "# Weekly\n\nA change was late; change is hard.\n", NULL);
+  g_autoptr(CpNote) n3 = cp_engagement_add_note (b, NULL, "# Other\n\nIncident review with \"quotes\".\n", NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  CpSearchHit *hit;
+
+  hits = cp_store_search_notes (f->store, "change", 0, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+
+  /* A word in the title counts for more than words in the body. */
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (hit->note_id, ==, cp_note_get_id (n1));
+  g_assert_cmpstr (hit->title, ==, "Change advisory board");
+  g_assert_cmpstr (hit->engagement_title, ==, "Alpha");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = cp_store_search_notes (f->store, "late", 0, 20, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_nonnull (strstr (hit->snippet, CP_SEARCH_MATCH_START "late" CP_SEARCH_MATCH_END));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The word being typed matches as a prefix; one engagement only. */
+  hits = cp_store_search_notes (f->store, "incid", cp_engagement_get_id (b), 20, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = cp_store_search_notes (f->store, "incid", cp_engagement_get_id (a), 20, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* FTS5 syntax typed by a user is just text. */
+  hits = cp_store_search_notes (f->store, "\"quotes\" AND OR NEAR( *", 0, 20, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = cp_store_search_notes (f->store, "   ", 0, 20, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Edits reach the index once saved. */
+  cp_note_set_body (n3, "# Other\n\nNow about problem management.\n");
+  cp_store_flush (f->store, &error);
+  hits = cp_store_search_notes (f->store, "problem", 0, 20, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = cp_store_search_notes (f->store, "incident", 0, 20, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+static void
+test_display_title (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Titles");
+  g_autoptr(CpNote) note = cp_engagement_add_note (e, NULL, "Intro line\n\n## Real heading ##\n", NULL);
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autofree char *t3 = NULL;
+  g_autofree char *t4 = NULL;
+
+  t1 = cp_note_dup_display_title (note);
+  g_assert_cmpstr (t1, ==, "Real heading");
+  cp_note_set_body (note, "#hashtag is not a heading\n");
+  t2 = cp_note_dup_display_title (note);
+  g_assert_cmpstr (t2, ==, "#hashtag is not a heading");
+  cp_note_set_title (note, "Set by hand");
+  t3 = cp_note_dup_display_title (note);
+  g_assert_cmpstr (t3, ==, "Set by hand");
+  cp_note_set_title (note, "");
+  cp_note_set_body (note, "");
+  t4 = cp_note_dup_display_title (note);
+  g_assert_cmpstr (t4, ==, "Untitled Note");
+}
+
+static CpRun *
+run_with (GPtrArray  *runs,
+          const char *text)
+{
+  for (guint i = 0; i < runs->len; i++)
+    {
+      CpRun *run = g_ptr_array_index (runs, i);
+
+      if (strstr (run->text, text) != NULL)
+        return run;
+    }
+
+  g_error ("no run holds “%s”", text);
+  return NULL;
+}
+
+static void
+test_markdown_runs (void)
+{
+  static const char md[] =
+    "# Title\n\n"
+    "Some *emphasis*, **strong** and `code` with a [link](https://example.org).\n\n"
+    "![diagram of the CAB](cab.png)\n\n"
+    "> Quoted\n> > Deeper\n\n"
+    "1. First\n   - nested bullet\n2. Second\n\n"
+    "```\nblock of code\n```\n\n"
+    "***\n\n"
+    "Inline <b>html</b> too.\n\n"
+    "<div>a block of html</div>\n";
+  g_autoptr(GPtrArray) runs = cp_markdown_to_runs (md, -1);
+  GString *all = g_string_new (NULL);
+  CpRun *run;
+
+  for (guint i = 0; i < runs->len; i++)
+    g_string_append (all, ((CpRun *) g_ptr_array_index (runs, i))->text);
+  g_test_message ("%s", all->str);
+
+  g_assert_cmpuint (run_with (runs, "Title")->heading, ==, 1);
+  g_assert_true (run_with (runs, "emphasis")->style & CP_RUN_EMPHASIS);
+  g_assert_true (run_with (runs, "strong")->style & CP_RUN_STRONG);
+  g_assert_true (run_with (runs, "code")->style & CP_RUN_CODE);
+  run = run_with (runs, "link");
+  g_assert_true (run->style & CP_RUN_LINK);
+  g_assert_cmpstr (run->url, ==, "https://example.org");
+  g_assert_true (run_with (runs, "diagram of the CAB")->style & CP_RUN_IMAGE);
+  g_assert_cmpuint (run_with (runs, "Quoted")->quote_depth, ==, 1);
+  g_assert_cmpuint (run_with (runs, "Deeper")->quote_depth, ==, 2);
+  g_assert_true (run_with (runs, "1. ")->style & CP_RUN_LIST_MARKER);
+  g_assert_true (run_with (runs, "2. ")->style & CP_RUN_LIST_MARKER);
+  g_assert_cmpuint (run_with (runs, "nested bullet")->list_depth, ==, 2);
+  g_assert_true (run_with (runs, "\u2022 ")->style & CP_RUN_LIST_MARKER);
+  g_assert_true (run_with (runs, "block of code")->style & CP_RUN_CODE_BLOCK);
+  g_assert_true (run_with (runs, "\u2015")->style & CP_RUN_RULE);
+  g_assert_true (run_with (runs, "<b>")->style & CP_RUN_HTML);
+  g_assert_true (run_with (runs, "<div>a block of html</div>")->style & CP_RUN_HTML);
+
+  /* The image's file name is not shown, only its alt text. */
+  g_assert_null (strstr (all->str, "cab.png"));
+  g_assert_false (g_str_has_suffix (all->str, "\n"));
+
+  g_string_free (all, TRUE);
+}
+
+static void
+test_markdown_large (void)
+{
+  GString *md = g_string_new (NULL);
+  g_autoptr(GPtrArray) runs = NULL;
+  gsize text_length = 0;
+
+  /* A megabyte of notes, which must not take quadratic time. */
+  while (md->len < 1024 * 1024)
+    g_string_append (md, "Some words in a long paragraph, with *a little emphasis* now and then.\n");
+
+  runs = cp_markdown_to_runs (md->str, md->len);
+  for (guint i = 0; i < runs->len; i++)
+    text_length += strlen (((CpRun *) g_ptr_array_index (runs, i))->text);
+  g_assert_cmpuint (text_length, >, md->len / 2);
+
+  g_string_free (md, TRUE);
+}
+
+/* The child types, waits for the autosave to pass, and is killed. */
+static void
+autosave_child (const char *path)
+{
+  g_autoptr(CpStore) store = cp_store_open (path, NULL);
+  g_autoptr(CpEngagement) e = cp_store_get_engagement (store, 1, NULL);
+  GListModel *notes = cp_engagement_get_notes (e, NULL);
+  g_autoptr(CpNote) note = g_list_model_get_item (notes, 0);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  cp_note_set_body (note, "Typed just before the crash\n");
+
+  /* No flush: only the debounced autosave can have written it. */
+  g_timeout_add (1000, (GSourceFunc) g_main_loop_quit, loop);
+  g_main_loop_run (loop);
+
+  kill (getpid (), SIGKILL);
+}
+
+static void
+test_autosave_survives_kill (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+
+  if (g_test_subprocess ())
+    {
+      autosave_child (g_getenv ("COACHPLAN_TEST_DB"));
+      return;
+    }
+
+  dir = cp_test_make_dir ();
+  path = g_build_filename (dir, "crash.db", NULL);
+
+  {
+    g_autoptr(CpStore) store = cp_store_open (path, NULL);
+    g_autoptr(CpEngagement) e = cp_store_create_engagement (store, "Crash", CP_APPROACH_COACHED,
+                                                            NULL);
+    g_autoptr(CpNote) note = cp_engagement_add_note (e, NULL, "Before\n", NULL);
+
+    g_assert_cmpint (cp_engagement_get_id (e), ==, 1);
+    g_assert_nonnull (note);
+  }
+
+  g_setenv ("COACHPLAN_TEST_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  body = cp_test_sql_text (path, "SELECT body FROM note");
+  g_assert_cmpstr (body, ==, "Typed just before the crash\n");
+
+  cp_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD_STORE_TEST ("/notes/round-trip", test_round_trip);
+  ADD_STORE_TEST ("/notes/front-matter", test_front_matter);
+  ADD_STORE_TEST ("/notes/import-refusals", test_import_refusals);
+  g_test_add_func ("/notes/file-names", test_file_names);
+  ADD_STORE_TEST ("/notes/search", test_search);
+  ADD_STORE_TEST ("/notes/display-title", test_display_title);
+  g_test_add_func ("/markdown/runs", test_markdown_runs);
+  g_test_add_func ("/markdown/large", test_markdown_large);
+  g_test_add_func ("/notes/autosave-survives-kill", test_autosave_survives_kill);
+
+  return g_test_run ();
+}
