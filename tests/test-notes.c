@@ -17,6 +17,8 @@
 #include "cp-note.h"
 #include "cp-notes-io.h"
 #include "cp-search.h"
+#include "cp-session.h"
+#include "cp-stakeholder.h"
 #include "cp-test-store.h"
 
 static CpEngagement *
@@ -510,6 +512,75 @@ test_autosave_survives_kill (void)
   cp_test_remove_tree (dir);
 }
 
+static void
+test_sessions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Sessions");
+  g_autoptr(CpEngagement) other = engagement (f, "Other");
+  g_autoptr(CpStakeholder) priya = cp_engagement_add_stakeholder (e, "Priya", "Change manager", "", NULL);
+  g_autoptr(CpStakeholder) stranger = cp_engagement_add_stakeholder (other, "Stranger", "", "", NULL);
+  g_autoptr(CpSession) early = NULL;
+  g_autoptr(CpSession) late = NULL;
+  g_autoptr(CpSession) first = NULL;
+  g_autoptr(CpNote) note = NULL;
+  g_autoptr(GArray) attendees = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = cp_engagement_get_id (e);
+  GListModel *sessions;
+
+  g_assert_null (cp_engagement_add_session (e, "2026-13-01T10:00", CP_SESSION_KIND_REVIEW, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  early = cp_engagement_add_session (e, "2026-09-14T09:30", CP_SESSION_KIND_WORKSHOP, &error);
+  late = cp_engagement_add_session (e, "2026-10-02T14:00", CP_SESSION_KIND_ONE_ON_ONE, &error);
+  g_assert_no_error (error);
+
+  /* Latest first. */
+  sessions = cp_engagement_get_sessions (e, NULL);
+  first = g_list_model_get_item (sessions, 0);
+  g_assert_true (first == late);
+  g_clear_object (&first);
+
+  cp_session_set_duration (early, 180);
+  cp_session_set_topic (early, "Change enablement workshop");
+  g_assert_false (cp_session_set_starts_at (early, "tomorrow"));
+  g_assert_true (cp_session_set_attendee (early, cp_stakeholder_get_id (priya), TRUE, &error));
+  /* A stranger to the engagement cannot attend its session. */
+  g_assert_true (cp_session_set_attendee (early, cp_stakeholder_get_id (stranger), TRUE, &error));
+
+  note = cp_engagement_add_note (e, NULL, "# Workshop notes\n", &error);
+  cp_note_set_session_id (note, cp_session_get_id (early));
+  g_clear_object (&note);
+
+  g_clear_object (&early);
+  g_clear_object (&late);
+  g_clear_object (&priya);
+  g_clear_object (&stranger);
+  g_clear_object (&e);
+  g_clear_object (&other);
+  reopen (f);
+
+  e = cp_store_get_engagement (f->store, id, NULL);
+  sessions = cp_engagement_get_sessions (e, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+  early = g_list_model_get_item (sessions, 1);
+  g_assert_cmpuint (cp_session_get_duration (early), ==, 180);
+  g_assert_cmpint (cp_session_get_kind (early), ==, CP_SESSION_KIND_WORKSHOP);
+  g_assert_cmpstr (cp_session_get_topic (early), ==, "Change enablement workshop");
+  attendees = cp_session_dup_attendees (early, &error);
+  g_assert_cmpuint (attendees->len, ==, 1);
+
+  note = g_list_model_get_item (cp_engagement_get_notes (e, NULL), 0);
+  g_assert_cmpint (cp_note_get_session_id (note), ==, cp_session_get_id (early));
+
+  /* Removing the session keeps its notes. */
+  g_assert_true (cp_engagement_remove_session (e, early, &error));
+  g_assert_cmpint (cp_note_get_session_id (note), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_notes (e, NULL)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/notes/file-names", test_file_names);
   ADD_STORE_TEST ("/notes/search", test_search);
   ADD_STORE_TEST ("/notes/display-title", test_display_title);
+  ADD_STORE_TEST ("/notes/sessions", test_sessions);
   g_test_add_func ("/markdown/runs", test_markdown_runs);
   g_test_add_func ("/markdown/large", test_markdown_large);
   g_test_add_func ("/notes/autosave-survives-kill", test_autosave_survives_kill);

@@ -1,4 +1,4 @@
-/* cp-engagement-notes.c — an engagement's notes
+/* cp-engagement-notes.c — an engagement's sessions and notes
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,7 @@
 #include "cp-engagement-private.h"
 #include "cp-note-private.h"
 #include "cp-notes-io-private.h"
+#include "cp-session-private.h"
 #include "cp-store-private.h"
 
 /**
@@ -281,4 +282,190 @@ cp_engagement_restore_note (CpEngagement  *self,
   fields.updated = cp_note_get_updated (removed);
 
   return insert_one (self, &fields, error);
+}
+
+/**
+ * cp_engagement_get_sessions:
+ *
+ * Returns: (transfer none) (nullable): the coaching sessions, a list of
+ *   #CpSession, latest first
+ */
+GListModel *
+cp_engagement_get_sessions (CpEngagement  *self,
+                            GError       **error)
+{
+  g_autoptr(GListStore) sessions = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  if (self->sessions != NULL)
+    return G_LIST_MODEL (self->sessions);
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "SELECT " CP_SESSION_COLUMNS " FROM session WHERE engagement_id = ?1 "
+                                  "ORDER BY starts_at DESC, id DESC",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sessions = g_list_store_new (CP_TYPE_SESSION);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CpSession) session = _cp_session_new_from_row (self->store, stmt);
+      g_list_store_append (sessions, session);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not read the sessions"));
+      return NULL;
+    }
+
+  self->sessions = g_steal_pointer (&sessions);
+
+  return G_LIST_MODEL (self->sessions);
+}
+
+static int
+compare_sessions (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  int cmp = g_strcmp0 (cp_session_get_starts_at ((CpSession *) b),
+                       cp_session_get_starts_at ((CpSession *) a));
+
+  return cmp != 0 ? cmp : (cp_session_get_id ((CpSession *) b) > cp_session_get_id ((CpSession *) a) ? 1 : -1);
+}
+
+/**
+ * cp_engagement_add_session:
+ * @starts_at: YYYY-MM-DDTHH:MM, local time
+ *
+ * Returns: (transfer full) (nullable): the new session, an hour long
+ */
+CpSession *
+cp_engagement_add_session (CpEngagement   *self,
+                           const char     *starts_at,
+                           CpSessionKind   kind,
+                           GError        **error)
+{
+  CpSession *session = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  if (!cp_datetime_is_valid (starts_at))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("A session needs a date and a time of day"));
+      return NULL;
+    }
+
+  if (!cp_engagement_get_sessions (self, error) || !_cp_store_begin (self->store, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "INSERT INTO session (engagement_id, starts_at, kind) "
+                                  "VALUES (?1, ?2, ?3) RETURNING " CP_SESSION_COLUMNS,
+                                  error)))
+    {
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, starts_at);
+  _cp_bind_text (stmt, 3, cp_session_kind_to_string (kind));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      session = _cp_session_new_from_row (self->store, stmt);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not add the session"));
+      g_clear_object (&session);
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    {
+      g_clear_object (&session);
+      return NULL;
+    }
+
+  g_list_store_insert_sorted (self->sessions, session, compare_sessions, NULL);
+
+  return session;
+}
+
+/**
+ * cp_engagement_remove_session:
+ *
+ * Deletes a session; its notes stay, no longer linked to it.
+ */
+gboolean
+cp_engagement_remove_session (CpEngagement  *self,
+                              CpSession     *session,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint position;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+  g_return_val_if_fail (CP_IS_SESSION (session), FALSE);
+
+  if (!cp_engagement_get_sessions (self, error))
+    return FALSE;
+
+  if (!g_list_store_find (self->sessions, session, &position))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                           _("The session is not one of this engagement’s"));
+      return FALSE;
+    }
+
+  if (!cp_store_flush (self->store, error) || !_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store, "DELETE FROM session WHERE id = ?1", error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, cp_session_get_id (session));
+  if (!_cp_store_step_done (self->store, stmt, error))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  _cp_store_forget_dirty (self->store, session);
+  g_list_store_remove (self->sessions, position);
+
+  /* Notes of the session now belong to none, on disk as in memory. */
+  if (self->notes != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->notes)); i++)
+      {
+        g_autoptr(CpNote) note = g_list_model_get_item (G_LIST_MODEL (self->notes), i);
+
+        if (cp_note_get_session_id (note) == cp_session_get_id (session))
+          _cp_note_forget_session (note);
+      }
+
+  return TRUE;
 }

@@ -36,6 +36,7 @@ struct _CpEngagement
   GListStore *stakeholders;
   GListStore *cycles;
   GListStore *notes;      /* newest first */
+  GListStore *sessions;   /* latest first */
   char       *approach_reason;  /* for the next recorded approach change */
   CpApproach  saved_approach;
   CpApproach  approach;

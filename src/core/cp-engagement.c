@@ -199,6 +199,7 @@ cp_engagement_finalize (GObject *object)
   g_clear_object (&self->stakeholders);
   g_clear_object (&self->cycles);
   g_clear_object (&self->notes);
+  g_clear_object (&self->sessions);
   g_free (self->approach_reason);
   g_clear_object (&self->store);
 

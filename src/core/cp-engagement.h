@@ -94,6 +94,16 @@ CpNote        *cp_engagement_restore_note     (CpEngagement  *self,
                                                CpNote        *removed,
                                                GError       **error);
 
+GListModel    *cp_engagement_get_sessions     (CpEngagement  *self,
+                                               GError       **error);
+CpSession     *cp_engagement_add_session      (CpEngagement  *self,
+                                               const char    *starts_at,
+                                               CpSessionKind  kind,
+                                               GError       **error);
+gboolean       cp_engagement_remove_session   (CpEngagement  *self,
+                                               CpSession     *session,
+                                               GError       **error);
+
 /* One change of approach in an engagement's history. */
 typedef struct
 {

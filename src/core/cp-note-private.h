@@ -18,5 +18,6 @@ G_BEGIN_DECLS
 CpNote *_cp_note_new_from_row (CpStore      *store,
                                sqlite3_stmt *stmt);
 char   *_cp_tags_join         (const char * const *tags);
+void    _cp_note_forget_session (CpNote     *self);
 
 G_END_DECLS

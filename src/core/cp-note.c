@@ -527,3 +527,11 @@ cp_note_get_updated (CpNote *self)
 
   return self->updated;
 }
+
+/* The session was deleted; the database has already unlinked the note. */
+void
+_cp_note_forget_session (CpNote *self)
+{
+  self->session_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
+}
