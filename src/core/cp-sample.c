@@ -13,7 +13,9 @@
 #include "cp-checklist-item.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
+#include "cp-note.h"
 #include "cp-phase.h"
+#include "cp-session.h"
 #include "cp-sign-off.h"
 #include "cp-stakeholder.h"
 #include "cp-template.h"
@@ -178,6 +180,98 @@ fill_cycle (CpEngagement  *engagement,
   return TRUE;
 }
 
+/* Adds the sample's sessions and notes, after its cycle. */
+static gboolean
+fill_sessions_and_notes (CpEngagement  *engagement,
+                         GKeyFile      *keyfile,
+                         GError       **error)
+{
+  GListModel *people = cp_engagement_get_stakeholders (engagement, error);
+  CpCycle *cycle = cp_engagement_get_current_cycle (engagement);
+  GListModel *phases = cycle ? cp_cycle_get_phases (cycle, NULL) : NULL;
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (people == NULL)
+    return FALSE;
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *group = g_strdup_printf ("Session %u", i);
+      g_autofree char *starts_at = NULL;
+      g_autofree char *kind_name = NULL;
+      g_autofree char *topic = NULL;
+      g_auto(GStrv) attendees = NULL;
+      CpSession *session;
+      CpSessionKind kind;
+      int phase;
+
+      if (!g_key_file_has_group (keyfile, group))
+        break;
+
+      starts_at = g_key_file_get_string (keyfile, group, "StartsAt", NULL);
+      kind_name = g_key_file_get_string (keyfile, group, "Kind", NULL);
+      if (!cp_session_kind_from_string (kind_name, &kind))
+        return invalid (error);
+      if (!(session = cp_engagement_add_session (engagement, starts_at, kind, error)))
+        return FALSE;
+      g_ptr_array_add (sessions, session);
+
+      cp_session_set_duration (session, MAX (g_key_file_get_integer (keyfile, group, "Duration", NULL), 15));
+      topic = g_key_file_get_string (keyfile, group, "Topic", NULL);
+      cp_session_set_topic (session, topic);
+
+      phase = g_key_file_get_integer (keyfile, group, "Phase", NULL);
+      if (phases != NULL && phase >= 1 && (guint) phase <= g_list_model_get_n_items (phases))
+        {
+          g_autoptr(CpPhase) p = g_list_model_get_item (phases, phase - 1);
+          cp_session_set_phase_id (session, cp_phase_get_id (p));
+        }
+
+      attendees = g_key_file_get_string_list (keyfile, group, "Attendees", NULL, NULL);
+      for (guint a = 0; attendees && attendees[a]; a++)
+        for (guint s = 0; s < g_list_model_get_n_items (people); s++)
+          {
+            g_autoptr(CpStakeholder) person = g_list_model_get_item (people, s);
+
+            if (g_str_equal (cp_stakeholder_get_name (person), attendees[a]) &&
+                !cp_session_set_attendee (session, cp_stakeholder_get_id (person), TRUE, error))
+              return FALSE;
+          }
+    }
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *group = g_strdup_printf ("Note %u", i);
+      g_autofree char *body = NULL;
+      g_autofree char *visibility_name = NULL;
+      g_auto(GStrv) tags = NULL;
+      g_autoptr(CpNote) note = NULL;
+      CpVisibility visibility;
+      int session;
+
+      if (!g_key_file_has_group (keyfile, group))
+        break;
+
+      body = g_key_file_get_string (keyfile, group, "Body", NULL);
+      if (!(note = cp_engagement_add_note (engagement, NULL, body, error)))
+        return FALSE;
+
+      visibility_name = g_key_file_get_string (keyfile, group, "Visibility", NULL);
+      if (!cp_visibility_from_string (visibility_name, &visibility))
+        return invalid (error);
+      cp_note_set_visibility (note, visibility);
+
+      tags = g_key_file_get_string_list (keyfile, group, "Tags", NULL, NULL);
+      cp_note_set_tags (note, (const char * const *) tags);
+
+      session = g_key_file_get_integer (keyfile, group, "Session", NULL);
+      if (session >= 1 && (guint) session <= sessions->len)
+        cp_note_set_session_id (note, cp_session_get_id (g_ptr_array_index (sessions, session - 1)));
+    }
+
+  return TRUE;
+}
+
 /**
  * cp_store_load_sample:
  *
@@ -213,7 +307,9 @@ cp_store_load_sample (CpStore  *self,
     }
 
   if (!fill (engagement, keyfile, error) || !cp_store_flush (self, error) ||
-      !fill_cycle (engagement, keyfile, error))
+      !fill_cycle (engagement, keyfile, error) ||
+      !fill_sessions_and_notes (engagement, keyfile, error) ||
+      !cp_store_flush (self, error))
     {
       _cp_store_rollback (self);
       _cp_store_forget_dirty (self, engagement);

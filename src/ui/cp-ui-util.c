@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "cp-search.h"
 #include "cp-ui-util.h"
 
 /* Shows @toast in the window's toast overlay; takes ownership of it. */
@@ -157,4 +158,29 @@ cp_ui_prompt_text (GtkWidget      *parent,
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (prompt->entry));
+}
+
+/**
+ * cp_ui_snippet_markup:
+ *
+ * Returns: (transfer full): a search snippet as Pango markup, its
+ *   matches in bold, on one line
+ */
+char *
+cp_ui_snippet_markup (const char *snippet)
+{
+  g_autofree char *escaped = g_markup_escape_text (snippet ? snippet : "", -1);
+  GString *markup = g_string_new (NULL);
+
+  for (const char *p = escaped; *p; p++)
+    {
+      if (*p == CP_SEARCH_MATCH_START[0])
+        g_string_append (markup, "<b>");
+      else if (*p == CP_SEARCH_MATCH_END[0])
+        g_string_append (markup, "</b>");
+      else
+        g_string_append_c (markup, *p == '\n' ? ' ' : *p);
+    }
+
+  return g_string_free (markup, FALSE);
 }

@@ -16,6 +16,7 @@ void        cp_ui_toast_error (GtkWidget    *widget,
                                const GError *error);
 const char *cp_ui_user_name   (void);
 char       *cp_ui_format_date (const char   *iso);
+char       *cp_ui_snippet_markup (const char *snippet);
 
 typedef void (*CpUiTextFunc) (const char *text,
                               gpointer    user_data);

@@ -13,7 +13,9 @@
 #include "cp-engagement.h"
 #include "cp-engagement-list.h"
 #include "cp-engagement-page.h"
+#include "cp-notes-page.h"
 #include "cp-plan-page.h"
+#include "cp-search-dialog.h"
 #include "cp-store.h"
 #include "cp-window.h"
 
@@ -43,6 +45,7 @@ struct _CpWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
   CpPlanPage           *plan_page;
+  CpNotesPage          *notes_page;
   GtkWidget            *delete_button;
   GtkRevealer          *read_only_banner;
   GtkStack             *content_stack;
@@ -88,6 +91,7 @@ update_actions (CpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  writable && self->trashed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-all", self->store != NULL);
 
   gtk_widget_set_visible (self->delete_button, writable && self->current != NULL);
 }
@@ -150,6 +154,7 @@ set_current (CpWindow     *self,
   cp_engagement_page_set_engagement (self->engagement_page, engagement);
 
   cp_plan_page_set_engagement (self->plan_page, engagement);
+  cp_notes_page_set_engagement (self->notes_page, engagement);
   g_binding_group_set_source (self->current_bindings, engagement);
   if (engagement == NULL)
     adw_view_switcher_title_set_title (self->content_title, "");
@@ -402,6 +407,9 @@ undo_delete_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+/* Ctrl+F searches what is on show: an engagement's notes on its Notes
+ * page, the engagements everywhere else.
+ */
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -409,8 +417,82 @@ search_action (GtkWidget  *widget,
 {
   CpWindow *self = CP_WINDOW (widget);
 
+  if (self->current != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "notes") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "engagement") == 0)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      cp_notes_page_focus_search (self->notes_page);
+      return;
+    }
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+open_note_cb (CpWindow       *self,
+              gint64          engagement_id,
+              gint64          note_id,
+              CpSearchDialog *dialog)
+{
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  engagement = cp_store_get_engagement (self->store, engagement_id, &error);
+  if (engagement == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  /* The filters make way, so the engagement shows in the sidebar. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  select_engagement (self, engagement);
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  cp_notes_page_open_note (self->notes_page, note_id);
+}
+
+/**
+ * cp_window_search_all:
+ * @text: (nullable): words to search for at once
+ *
+ * Opens the search over every engagement's notes.
+ *
+ * Returns: (transfer none): the search dialog
+ */
+CpSearchDialog *
+cp_window_search_all (CpWindow   *self,
+                      const char *text)
+{
+  CpSearchDialog *dialog;
+
+  g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  dialog = cp_search_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "open-note", G_CALLBACK (open_note_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (text != NULL)
+    cp_search_dialog_set_text (dialog, text);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+search_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+
+  /* Everything typed so far is searchable. */
+  cp_notes_page_flush (self->notes_page);
+  cp_store_flush (self->store, NULL);
+  cp_window_search_all (self, NULL);
 }
 
 static void
@@ -472,6 +554,8 @@ cp_window_close_request (GtkWindow *window)
       g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
     }
 
+  cp_notes_page_flush (self->notes_page);
+
   if (self->store != NULL && !cp_store_get_read_only (self->store) &&
       !cp_store_flush (self->store, &error))
     {
@@ -525,6 +609,7 @@ cp_window_constructed (GObject *object)
   gtk_revealer_set_reveal_child (self->read_only_banner, cp_store_get_read_only (self->store));
   cp_engagement_page_set_editable (self->engagement_page, !cp_store_get_read_only (self->store));
   cp_plan_page_set_editable (self->plan_page, !cp_store_get_read_only (self->store));
+  cp_notes_page_set_editable (self->notes_page, !cp_store_get_read_only (self->store));
 
   restore_state (self);
   update_content (self);
@@ -686,6 +771,7 @@ cp_window_class_init (CpWindowClass *klass)
 
   g_type_ensure (CP_TYPE_ENGAGEMENT_PAGE);
   g_type_ensure (CP_TYPE_PLAN_PAGE);
+  g_type_ensure (CP_TYPE_NOTES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CpWindow, toast_overlay);
@@ -700,6 +786,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, notes_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
@@ -717,12 +804,15 @@ cp_window_class_init (CpWindowClass *klass)
                                    delete_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-all", NULL, search_all_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-engagement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "win.delete-engagement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
@@ -782,6 +872,19 @@ cp_window_get_current (CpWindow *self)
   g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
 
   return self->current;
+}
+
+/**
+ * cp_window_get_notes_page:
+ *
+ * Returns: (transfer none): the Notes page
+ */
+CpNotesPage *
+cp_window_get_notes_page (CpWindow *self)
+{
+  g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
+
+  return self->notes_page;
 }
 
 /**

@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "cp-application.h"
+#include "cp-notes-page.h"
+#include "cp-search-dialog.h"
 #include "cp-types.h"
 
 G_BEGIN_DECLS
@@ -22,5 +24,8 @@ CpWindow     *cp_window_new             (CpApplication *application,
                                          const GError  *open_error);
 CpEngagement *cp_window_get_current     (CpWindow      *self);
 GListModel   *cp_window_get_engagements (CpWindow      *self);
+CpNotesPage  *cp_window_get_notes_page  (CpWindow      *self);
+CpSearchDialog *cp_window_search_all    (CpWindow      *self,
+                                         const char    *text);
 
 G_END_DECLS

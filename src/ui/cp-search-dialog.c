@@ -1,0 +1,184 @@
+/* cp-search-dialog.c — finds notes across every engagement
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-search-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cp-search.h"
+#include "cp-search-dialog.h"
+#include "cp-store.h"
+#include "cp-ui-util.h"
+
+#define MAX_HITS 50
+
+struct _CpSearchDialog
+{
+  AdwWindow       parent_instance;
+
+  CpStore        *store;
+  guint           n_hits;
+
+  GtkSearchEntry *search_entry;
+  GtkStack       *stack;
+  AdwStatusPage  *status;
+  GtkListBox     *results_list;
+};
+
+G_DEFINE_FINAL_TYPE (CpSearchDialog, cp_search_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  OPEN_NOTE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+search_changed_cb (CpSearchDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+  self->n_hits = 0;
+
+  hits = cp_store_search_notes (self->store, text, 0, MAX_HITS, &error);
+  if (hits == NULL || hits->len == 0)
+    {
+      adw_status_page_set_title (self->status, *text ? _("No Notes Found") : _("Search All Notes"));
+      adw_status_page_set_description (self->status,
+                                       error ? error->message
+                                       : *text ? _("Try other words")
+                                       : _("Find any note of any engagement by a word in it"));
+      gtk_stack_set_visible_child_name (self->stack, "hint");
+      return;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CpSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *title = g_markup_printf_escaped ("%s <span alpha=\"60%%\">· %s</span>",
+                                                        hit->title, hit->engagement_title);
+      g_autofree char *subtitle = cp_ui_snippet_markup (hit->snippet);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "engagement-id",
+                         GSIZE_TO_POINTER ((gsize) hit->engagement_id));
+      g_object_set_data (G_OBJECT (row), "note-id", GSIZE_TO_POINTER ((gsize) hit->note_id));
+      gtk_list_box_append (self->results_list, row);
+    }
+
+  self->n_hits = hits->len;
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+row_activated_cb (CpSearchDialog *self,
+                  GtkListBoxRow  *row)
+{
+  gint64 engagement_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "engagement-id"));
+  gint64 note_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id"));
+
+  g_signal_emit (self, signals[OPEN_NOTE], 0, engagement_id, note_id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Enter opens the best match. */
+static void
+search_activate_cb (CpSearchDialog *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  if (first != NULL)
+    row_activated_cb (self, first);
+}
+
+static void
+cp_search_dialog_dispose (GObject *object)
+{
+  g_clear_object (&CP_SEARCH_DIALOG (object)->store);
+
+  G_OBJECT_CLASS (cp_search_dialog_parent_class)->dispose (object);
+}
+
+static void
+cp_search_dialog_class_init (CpSearchDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cp_search_dialog_dispose;
+
+  /**
+   * CpSearchDialog::open-note:
+   *
+   * The user chose a note to open.
+   */
+  signals[OPEN_NOTE] = g_signal_new ("open-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                     G_TYPE_INT64, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/cp-search-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpSearchDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CpSearchDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CpSearchDialog, status);
+  gtk_widget_class_bind_template_child (widget_class, CpSearchDialog, results_list);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cp_search_dialog_init (CpSearchDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CpSearchDialog *
+cp_search_dialog_new (GtkWindow *parent,
+                      CpStore   *store)
+{
+  CpSearchDialog *self;
+
+  g_return_val_if_fail (CP_IS_STORE (store), NULL);
+
+  self = g_object_new (CP_TYPE_SEARCH_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+
+  return self;
+}
+
+/* Searches for @text at once, as if typed. */
+void
+cp_search_dialog_set_text (CpSearchDialog *self,
+                           const char     *text)
+{
+  g_return_if_fail (CP_IS_SEARCH_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  search_changed_cb (self);
+}
+
+guint
+cp_search_dialog_get_n_hits (CpSearchDialog *self)
+{
+  g_return_val_if_fail (CP_IS_SEARCH_DIALOG (self), 0);
+
+  return self->n_hits;
+}

@@ -1,0 +1,297 @@
+/* cp-session-dialog.c — shows and edits one coaching session
+ *
+ * Edits apply as they are made, like everywhere else; "Done" only closes.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-session-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cp-cycle.h"
+#include "cp-date-row.h"
+#include "cp-engagement.h"
+#include "cp-phase.h"
+#include "cp-session.h"
+#include "cp-session-dialog.h"
+#include "cp-stakeholder.h"
+#include "cp-ui-util.h"
+
+struct _CpSessionDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  CpEngagement     *engagement;
+  CpSession        *session;
+  GtkWidget        *origin;      /* weak */
+  GArray           *phase_ids;
+
+  CpDateRow        *date_row;
+  AdwEntryRow      *time_row;
+  GtkSpinButton    *duration_spin;
+  AdwComboRow      *kind_row;
+  GtkStringList    *kind_names;
+  AdwEntryRow      *topic_row;
+  AdwComboRow      *phase_row;
+  AdwExpanderRow   *attendees_row;
+};
+
+G_DEFINE_FINAL_TYPE (CpSessionDialog, cp_session_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/**
+ * cp_session_kind_get_name:
+ *
+ * Returns: the kind's translated name
+ */
+const char *
+cp_session_kind_get_name (CpSessionKind kind)
+{
+  switch (kind)
+    {
+    case CP_SESSION_KIND_WORKSHOP:
+      return _("Workshop or mass mentoring");
+    case CP_SESSION_KIND_REVIEW:
+      return _("Review");
+    case CP_SESSION_KIND_SPONSOR_MEETING:
+      return _("Sponsor meeting");
+    case CP_SESSION_KIND_REMOTE:
+      return _("Blended or remote");
+    case CP_SESSION_KIND_ONE_ON_ONE:
+    default:
+      return _("One-on-one");
+    }
+}
+
+/**
+ * cp_session_dialog_dup_label:
+ *
+ * Returns: (transfer full): the session as a list shows it: when, and
+ *   its kind
+ */
+char *
+cp_session_dialog_dup_label (CpSession *session)
+{
+  const char *starts_at = cp_session_get_starts_at (session);
+  g_autofree char *date = cp_ui_format_date (starts_at);
+
+  /* Translators: a session's date, time of day and kind. */
+  return g_strdup_printf (_("%s, %s · %s"), date ? date : "", starts_at ? starts_at + 11 : "",
+                          cp_session_kind_get_name (cp_session_get_kind (session)));
+}
+
+static void
+update_when (CpSessionDialog *self)
+{
+  const char *date = cp_date_row_get_date (self->date_row);
+  const char *time = gtk_editable_get_text (GTK_EDITABLE (self->time_row));
+  g_autofree char *starts_at = NULL;
+
+  if (date == NULL)
+    return;
+
+  starts_at = g_strdup_printf ("%sT%s", date, time);
+
+  /* A time half typed is not an error yet; it is simply not applied. */
+  if (cp_session_set_starts_at (self->session, starts_at))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_row), "error");
+}
+
+static void
+duration_changed_cb (CpSessionDialog *self)
+{
+  cp_session_set_duration (self->session, gtk_spin_button_get_value_as_int (self->duration_spin));
+}
+
+static void
+kind_changed_cb (CpSessionDialog *self)
+{
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+
+  if (kind != GTK_INVALID_LIST_POSITION)
+    cp_session_set_kind (self->session, kind);
+}
+
+static void
+topic_changed_cb (CpSessionDialog *self)
+{
+  cp_session_set_topic (self->session, gtk_editable_get_text (GTK_EDITABLE (self->topic_row)));
+}
+
+static void
+phase_changed_cb (CpSessionDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->phase_row);
+
+  if (selected < self->phase_ids->len)
+    cp_session_set_phase_id (self->session, g_array_index (self->phase_ids, gint64, selected));
+}
+
+static void
+attendee_toggled_cb (GtkCheckButton  *check,
+                     CpSessionDialog *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "stakeholder-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!cp_session_set_attendee (self->session, id, gtk_check_button_get_active (check), &error) &&
+      self->origin != NULL)
+    cp_ui_toast_error (self->origin, error);
+}
+
+static void
+cp_session_dialog_response (AdwMessageDialog *dialog,
+                            const char       *response)
+{
+  CpSessionDialog *self = CP_SESSION_DIALOG (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") == 0 &&
+      !cp_engagement_remove_session (self->engagement, self->session, &error) &&
+      self->origin != NULL)
+    cp_ui_toast_error (self->origin, error);
+}
+
+static void
+cp_session_dialog_dispose (GObject *object)
+{
+  CpSessionDialog *self = (CpSessionDialog *)object;
+
+  g_clear_object (&self->engagement);
+  g_clear_object (&self->session);
+  g_clear_weak_pointer (&self->origin);
+  g_clear_pointer (&self->phase_ids, g_array_unref);
+
+  G_OBJECT_CLASS (cp_session_dialog_parent_class)->dispose (object);
+}
+
+static void
+cp_session_dialog_class_init (CpSessionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cp_session_dialog_dispose;
+  ADW_MESSAGE_DIALOG_CLASS (klass)->response = cp_session_dialog_response;
+
+  g_type_ensure (CP_TYPE_DATE_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/cp-session-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, kind_names);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, topic_row);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, phase_row);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, attendees_row);
+}
+
+static void
+cp_session_dialog_init (CpSessionDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (CpSessionKind kind = CP_SESSION_KIND_ONE_ON_ONE; kind <= CP_SESSION_KIND_REMOTE; kind++)
+    gtk_string_list_append (self->kind_names, cp_session_kind_get_name (kind));
+}
+
+static void
+fill (CpSessionDialog *self)
+{
+  const char *starts_at = cp_session_get_starts_at (self->session);
+  g_autofree char *date = g_strndup (starts_at, 10);
+  g_autoptr(GtkStringList) phase_names = gtk_string_list_new (NULL);
+  g_autoptr(GArray) attendees = cp_session_dup_attendees (self->session, NULL);
+  GListModel *stakeholders = cp_engagement_get_stakeholders (self->engagement, NULL);
+  CpCycle *cycle = cp_engagement_get_current_cycle (self->engagement);
+  guint selected_phase = 0;
+  gint64 none = 0;
+
+  cp_date_row_set_date (self->date_row, date);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), starts_at + 11);
+  gtk_spin_button_set_value (self->duration_spin, cp_session_get_duration (self->session));
+  adw_combo_row_set_selected (self->kind_row, cp_session_get_kind (self->session));
+  gtk_editable_set_text (GTK_EDITABLE (self->topic_row), cp_session_get_topic (self->session));
+
+  gtk_string_list_append (phase_names, _("No phase"));
+  g_array_append_val (self->phase_ids, none);
+  if (cycle != NULL)
+    {
+      GListModel *phases = cp_cycle_get_phases (cycle, NULL);
+
+      for (guint i = 0; phases && i < g_list_model_get_n_items (phases); i++)
+        {
+          g_autoptr(CpPhase) phase = g_list_model_get_item (phases, i);
+          gint64 id = cp_phase_get_id (phase);
+
+          gtk_string_list_append (phase_names, cp_phase_get_name (phase));
+          g_array_append_val (self->phase_ids, id);
+          if (id == cp_session_get_phase_id (self->session))
+            selected_phase = i + 1;
+        }
+    }
+  adw_combo_row_set_model (self->phase_row, G_LIST_MODEL (phase_names));
+  adw_combo_row_set_selected (self->phase_row, selected_phase);
+
+  for (guint i = 0; stakeholders && i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(CpStakeholder) person = g_list_model_get_item (stakeholders, i);
+      gint64 id = cp_stakeholder_get_id (person);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gboolean attends = FALSE;
+
+      for (guint a = 0; attendees && a < attendees->len; a++)
+        attends |= g_array_index (attendees, gint64, a) == id;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_stakeholder_get_name (person));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cp_stakeholder_get_role (person));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), attends);
+      g_object_set_data (G_OBJECT (check), "stakeholder-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (check, "toggled", G_CALLBACK (attendee_toggled_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (self->attendees_row, row);
+    }
+
+  g_signal_connect_swapped (self->date_row, "notify::date", G_CALLBACK (update_when), self);
+  g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (update_when), self);
+  g_signal_connect_swapped (self->duration_spin, "value-changed",
+                            G_CALLBACK (duration_changed_cb), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb), self);
+  g_signal_connect_swapped (self->topic_row, "changed", G_CALLBACK (topic_changed_cb), self);
+  g_signal_connect_swapped (self->phase_row, "notify::selected", G_CALLBACK (phase_changed_cb), self);
+}
+
+CpSessionDialog *
+cp_session_dialog_new (GtkWidget    *parent,
+                       CpEngagement *engagement,
+                       CpSession    *session)
+{
+  CpSessionDialog *self;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
+  g_return_val_if_fail (CP_IS_SESSION (session), NULL);
+
+  self = g_object_new (CP_TYPE_SESSION_DIALOG,
+                       "transient-for", gtk_widget_get_root (parent),
+                       NULL);
+  self->engagement = g_object_ref (engagement);
+  self->session = g_object_ref (session);
+  g_set_weak_pointer (&self->origin, parent);
+  fill (self);
+
+  return self;
+}
