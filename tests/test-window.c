@@ -15,7 +15,12 @@
 #include "cp-checklist-item.h"
 #include "cp-checklist-row.h"
 #include "cp-cycle.h"
+#include "cp-markdown-view.h"
+#include "cp-note.h"
+#include "cp-note-editor.h"
+#include "cp-notes-page.h"
 #include "cp-phase.h"
+#include "cp-search-dialog.h"
 #include "cp-plan-page.h"
 #include "cp-engagement.h"
 #include "cp-store.h"
@@ -330,6 +335,105 @@ test_window_checklist (void)
   cp_test_remove_tree (dir);
 }
 
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+write_a_note (CpWindow *window)
+{
+  CpNotesPage *notes = cp_window_get_notes_page (window);
+  CpNoteEditor *editor = cp_notes_page_get_editor (notes);
+  GtkTextBuffer *buffer = cp_note_editor_get_buffer (editor);
+  CpMarkdownView *preview = cp_note_editor_get_preview (editor);
+  CpEngagement *engagement;
+  GListModel *list;
+  CpNote *note = NULL;
+  GtkTextIter end;
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *sql = NULL;
+  CpSearchDialog *search;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  engagement = cp_window_get_current (window);
+  list = cp_engagement_get_notes (engagement, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list) && note == NULL; i++)
+    {
+      g_autoptr(CpNote) candidate = g_list_model_get_item (list, i);
+      g_autofree char *title = cp_note_dup_display_title (candidate);
+
+      if (g_str_equal (title, "Kick-off workshop"))
+        note = candidate;
+    }
+  g_assert_nonnull (note);
+  g_assert_true (cp_notes_page_open_note (notes, cp_note_get_id (note)));
+  spin (300);
+
+  /* The preview shows the note's text, without its Markdown marks. */
+  shown = buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview)));
+  g_assert_nonnull (strstr (shown, "Dana opened by naming the three outages"));
+  g_assert_null (strstr (shown, "**"));
+  g_clear_pointer (&shown, g_free);
+
+  /* Type, as a person would, and wait less than a second. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nThe zebra crossing came up as an *example*.\n", -1);
+  spin (900);
+
+  sql = g_strdup_printf ("SELECT body FROM note WHERE id = %" G_GINT64_FORMAT, cp_note_get_id (note));
+  stored = cp_test_sql_text (database, sql);
+  g_assert_nonnull (strstr (stored, "The zebra crossing came up as an *example*."));
+
+  g_assert_false (cp_markdown_view_get_busy (preview));
+  shown = buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview)));
+  g_assert_nonnull (strstr (shown, "The zebra crossing came up as an example."));
+
+  /* Every engagement's notes can be searched, and the typing is found. */
+  search = cp_window_search_all (window, "zebra");
+  g_assert_cmpuint (cp_search_dialog_get_n_hits (search), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (search));
+}
+
+static void
+see_the_note_persisted (CpWindow *window)
+{
+  CpEngagement *current = cp_window_get_current (window);
+  GListModel *list = cp_engagement_get_notes (current, NULL);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpNote) note = g_list_model_get_item (list, i);
+      found |= strstr (cp_note_get_body (note), "zebra crossing") != NULL;
+    }
+
+  g_assert_true (found);
+}
+
+static void
+test_window_notes (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "notes.db", NULL);
+
+  run_app (database, write_a_note);
+  run_app (database, see_the_note_persisted);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_window_lifecycle (void)
 {
@@ -435,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/window/refused-database", test_window_refused_database);
   g_test_add_func ("/window/read-only", test_window_read_only);
   g_test_add_func ("/window/checklist", test_window_checklist);
+  g_test_add_func ("/window/notes", test_window_notes);
 
   return g_test_run ();
 }
