@@ -144,6 +144,40 @@ test_round_trip (Fixture       *f,
 }
 
 static void
+test_export_options (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Options");
+  g_autoptr(CpNote) private_note = cp_engagement_add_note (e, NULL, "# For the coach\n", NULL);
+  g_autoptr(CpNote) shared = cp_engagement_add_note (e, NULL, "# For the sponsor\n", NULL);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "cancelled", NULL);
+  CpExportFile *file;
+
+  cp_note_set_visibility (shared, CP_VISIBILITY_SPONSOR);
+
+  /* Coach-only notes can be left out. */
+  files = cp_notes_export_prepare (e, CP_NOTES_EXPORT_SKIP_COACH_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 1);
+  file = g_ptr_array_index (files, 0);
+  g_assert_cmpstr (file->name, ==, "For the sponsor.md");
+  g_assert_nonnull (strstr (file->contents, "visibility: sponsor\n"));
+
+  /* A cancelled export writes nothing more. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cp_export_write_files (out, files, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  {
+    g_autofree char *path = g_build_filename (out, "For the sponsor.md", NULL);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+  cp_test_remove_tree (out);
+}
+
+static void
 test_front_matter (Fixture       *f,
                    gconstpointer  data)
 {
@@ -589,6 +623,7 @@ main (int   argc,
 
   ADD_STORE_TEST ("/notes/round-trip", test_round_trip);
   ADD_STORE_TEST ("/notes/front-matter", test_front_matter);
+  ADD_STORE_TEST ("/notes/export-options", test_export_options);
   ADD_STORE_TEST ("/notes/import-refusals", test_import_refusals);
   g_test_add_func ("/notes/file-names", test_file_names);
   ADD_STORE_TEST ("/notes/search", test_search);

@@ -484,38 +484,90 @@ query_text (CpStore    *store,
   return text;
 }
 
+void
+cp_export_file_free (CpExportFile *file)
+{
+  if (file == NULL)
+    return;
+
+  g_free (file->name);
+  g_free (file->contents);
+  g_free (file);
+}
+
 /**
- * cp_notes_export:
- * @folder: where to write; created if missing
- * @progress: (nullable): told after each note
- * @n_written: (out) (optional): how many files were written
+ * cp_notes_export_prepare:
  *
- * Writes one Markdown file per note. Each file is written whole or not
- * at all; a cancelled export stops between files.
+ * Renders every note to export into memory, on the thread that owns the
+ * store, so that writing the files can happen anywhere.
+ *
+ * Returns: (transfer full) (element-type CpExportFile) (nullable): the
+ *   files, oldest note first
  */
-gboolean
-cp_notes_export (CpEngagement        *engagement,
-                 const char          *folder,
-                 CpNotesExportFlags   flags,
-                 GCancellable        *cancellable,
-                 CpProgressFunc       progress,
-                 gpointer             user_data,
-                 guint               *n_written,
-                 GError             **error)
+GPtrArray *
+cp_notes_export_prepare (CpEngagement        *engagement,
+                         CpNotesExportFlags   flags,
+                         GError             **error)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_export_file_free);
   CpStore *store;
   GListModel *notes;
-  guint n, written = 0;
 
-  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
-  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
 
   store = cp_engagement_get_store (engagement);
 
   /* Export what is on screen, typing included. */
   if (!cp_store_flush (store, error) || !(notes = cp_engagement_get_notes (engagement, error)))
-    return FALSE;
+    return NULL;
+
+  /* Oldest first, so equal titles number in the order they were written. */
+  for (guint i = g_list_model_get_n_items (notes); i-- > 0;)
+    {
+      g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
+      g_autofree char *title = NULL;
+      g_autofree char *session = NULL;
+      g_autofree char *phase = NULL;
+      CpExportFile *file;
+
+      if ((flags & CP_NOTES_EXPORT_SKIP_COACH_ONLY) &&
+          cp_note_get_visibility (note) == CP_VISIBILITY_COACH)
+        continue;
+
+      session = query_text (store, "SELECT replace (starts_at, 'T', ' ') FROM session WHERE id = ?1",
+                            cp_note_get_session_id (note));
+      phase = query_text (store, "SELECT name FROM phase WHERE id = ?1", cp_note_get_phase_id (note));
+
+      file = g_new0 (CpExportFile, 1);
+      file->contents = cp_note_to_markdown (note, cp_engagement_get_title (engagement), session,
+                                            phase, &file->length);
+      title = cp_note_dup_display_title (note);
+      file->name = cp_note_file_name (title, taken);
+      g_ptr_array_add (files, file);
+    }
+
+  return g_steal_pointer (&files);
+}
+
+/**
+ * cp_export_write_files:
+ * @folder: where to write; created if missing
+ * @progress: (nullable): told after each file
+ *
+ * Writes the files; each one whole or not at all. A cancelled export
+ * stops between files. Safe to call from any thread.
+ */
+gboolean
+cp_export_write_files (const char      *folder,
+                       GPtrArray       *files,
+                       GCancellable    *cancellable,
+                       CpProgressFunc   progress,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (files != NULL, FALSE);
 
   if (g_mkdir_with_parents (folder, 0755) != 0)
     {
@@ -527,48 +579,49 @@ cp_notes_export (CpEngagement        *engagement,
       return FALSE;
     }
 
-  n = g_list_model_get_n_items (notes);
-
-  /* Oldest first, so equal titles number in the order they were written. */
-  for (guint i = n; i-- > 0;)
+  for (guint i = 0; i < files->len; i++)
     {
-      g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
-      g_autofree char *title = NULL;
-      g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
-      g_autofree char *session = NULL;
-      g_autofree char *phase = NULL;
-      g_autofree char *contents = NULL;
-      gsize length;
+      CpExportFile *file = g_ptr_array_index (files, i);
+      g_autofree char *path = g_build_filename (folder, file->name, NULL);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      if ((flags & CP_NOTES_EXPORT_SKIP_COACH_ONLY) &&
-          cp_note_get_visibility (note) == CP_VISIBILITY_COACH)
-        continue;
-
-      session = query_text (store, "SELECT replace (starts_at, 'T', ' ') FROM session WHERE id = ?1",
-                            cp_note_get_session_id (note));
-      phase = query_text (store, "SELECT name FROM phase WHERE id = ?1", cp_note_get_phase_id (note));
-      contents = cp_note_to_markdown (note, cp_engagement_get_title (engagement), session, phase,
-                                      &length);
-
-      title = cp_note_dup_display_title (note);
-      name = cp_note_file_name (title, taken);
-      path = g_build_filename (folder, name, NULL);
-
-      if (!g_file_set_contents_full (path, contents, length,
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !g_file_set_contents_full (path, file->contents, file->length,
                                      G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
         return FALSE;
 
-      written++;
       if (progress)
-        progress (n - i, n, user_data);
+        progress (i + 1, files->len, user_data);
     }
 
+  return TRUE;
+}
+
+/**
+ * cp_notes_export:
+ * @folder: where to write; created if missing
+ * @progress: (nullable): told after each note
+ * @n_written: (out) (optional): how many files were written
+ *
+ * Writes one Markdown file per note.
+ */
+gboolean
+cp_notes_export (CpEngagement        *engagement,
+                 const char          *folder,
+                 CpNotesExportFlags   flags,
+                 GCancellable        *cancellable,
+                 CpProgressFunc       progress,
+                 gpointer             user_data,
+                 guint               *n_written,
+                 GError             **error)
+{
+  g_autoptr(GPtrArray) files = cp_notes_export_prepare (engagement, flags, error);
+
+  if (files == NULL ||
+      !cp_export_write_files (folder, files, cancellable, progress, user_data, error))
+    return FALSE;
+
   if (n_written)
-    *n_written = written;
+    *n_written = files->len;
 
   return TRUE;
 }

@@ -50,6 +50,24 @@ char     *cp_note_to_markdown    (CpNote              *note,
                                   const char          *session,
                                   const char          *phase,
                                   gsize               *length);
+/* One file of an export, ready to write. */
+typedef struct
+{
+  char  *name;
+  char  *contents;
+  gsize  length;
+} CpExportFile;
+
+void       cp_export_file_free     (CpExportFile        *file);
+GPtrArray *cp_notes_export_prepare (CpEngagement        *engagement,
+                                    CpNotesExportFlags   flags,
+                                    GError             **error);
+gboolean   cp_export_write_files   (const char          *folder,
+                                    GPtrArray           *files,
+                                    GCancellable        *cancellable,
+                                    CpProgressFunc       progress,
+                                    gpointer             user_data,
+                                    GError             **error);
 gboolean  cp_notes_export        (CpEngagement        *engagement,
                                   const char          *folder,
                                   CpNotesExportFlags   flags,

@@ -14,6 +14,7 @@
 #include "cp-note.h"
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
+#include "cp-notes-transfer.h"
 #include "cp-search.h"
 #include "cp-session.h"
 #include "cp-session-dialog.h"
@@ -372,12 +373,37 @@ undo_delete_note_action (GtkWidget  *widget,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CpNotesPage *self = CP_NOTES_PAGE (widget);
+
+  if (self->engagement != NULL)
+    cp_notes_transfer_import (widget, self->engagement);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CpNotesPage *self = CP_NOTES_PAGE (widget);
+
+  cp_note_editor_flush (self->editor);
+  if (self->engagement != NULL)
+    cp_notes_transfer_export (widget, self->engagement);
+}
+
+static void
 update_actions (CpNotesPage *self)
 {
   gboolean enabled = self->editable && self->engagement != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new-note", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new-session", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export", self->engagement != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete-note",
                                  enabled && cp_note_editor_get_note (self->editor) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.undo-delete-note",
@@ -431,6 +457,8 @@ cp_notes_page_class_init (CpNotesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "notes.new-note", NULL, new_note_action);
   gtk_widget_class_install_action (widget_class, "notes.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "notes.delete-note", NULL, delete_note_action);
+  gtk_widget_class_install_action (widget_class, "notes.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "notes.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "notes.undo-delete-note", NULL,
                                    undo_delete_note_action);
 }
