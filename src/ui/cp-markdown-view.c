@@ -97,7 +97,7 @@ indent_tag (GtkTextBuffer *buffer,
     t = gtk_text_buffer_create_tag (buffer, name,
                                     "left-margin", 12 + 24 * (quote_depth + list_depth),
                                     "style", quote_depth > 0 ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL,
-                                    "foreground", quote_depth > 0 ? "#77767b" : NULL,
+                                    "foreground", quote_depth > 0 ? "#9a9996" : NULL,
                                     NULL);
 
   return t;
@@ -282,6 +282,19 @@ query_tooltip_cb (CpMarkdownView *self,
   return TRUE;
 }
 
+/* Links keep to the palette's blue that reads on either background. */
+static void
+dark_changed_cb (CpMarkdownView  *self,
+                 GParamSpec      *pspec,
+                 AdwStyleManager *style_manager)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  g_object_set (tag (buffer, "link"),
+                "foreground", adw_style_manager_get_dark (style_manager) ? "#78aeed" : "#1c71d8",
+                NULL);
+}
+
 static void
 cp_markdown_view_dispose (GObject *object)
 {
@@ -342,6 +355,9 @@ cp_markdown_view_init (CpMarkdownView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Preview"), -1);
   create_tags (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  dark_changed_cb (self, NULL, adw_style_manager_get_default ());
 
   g_signal_connect_swapped (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
