@@ -15,9 +15,29 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "cp-markdown.h"
 #include "cp-markdown-view.h"
+
+/* A parsed text, ready for the buffer: all its text, and the tags to
+ * lay over it, as character offsets.
+ */
+typedef struct
+{
+  guint  start;
+  guint  end;
+  char  *tag;    /* a tag's name, or NULL for a link */
+  char  *url;
+} Range;
+
+typedef struct
+{
+  GString *text;
+  GArray  *ranges;    /* Range */
+  gsize    inserted;  /* bytes of the text in the buffer so far */
+  guint    next;      /* the first range not yet applied */
+} Rendering;
 
 struct _CpMarkdownView
 {
@@ -25,7 +45,9 @@ struct _CpMarkdownView
 
   char         *waiting;      /* the next text to parse */
   GCancellable *cancellable;
-  guint         busy : 1;
+  Rendering    *applying;     /* tags still being laid, a slice at a time */
+  guint         apply_source;
+  guint         parsing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CpMarkdownView, cp_markdown_view, GTK_TYPE_TEXT_VIEW)
@@ -104,65 +126,203 @@ indent_tag (GtkTextBuffer *buffer,
 }
 
 static void
-apply (CpMarkdownView *self,
-       GPtrArray      *runs)
+range_clear (gpointer data)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter end;
+  Range *range = data;
 
-  gtk_text_buffer_set_text (buffer, "", 0);
+  g_free (range->tag);
+  g_free (range->url);
+}
+
+static void
+rendering_free (Rendering *r)
+{
+  if (r == NULL)
+    return;
+
+  g_string_free (r->text, TRUE);
+  g_array_unref (r->ranges);
+  g_free (r);
+}
+
+static void
+add_range (Rendering  *r,
+           guint       start,
+           guint       end,
+           const char *tag,
+           const char *url)
+{
+  Range range = { start, end, g_strdup (tag), g_strdup (url) };
+
+  g_array_append_val (r->ranges, range);
+}
+
+/* Runs on the worker: flattens runs into one text and its tag ranges. */
+static Rendering *
+render (GPtrArray *runs)
+{
+  Rendering *r = g_new0 (Rendering, 1);
+  guint offset = 0;
+
+  r->text = g_string_new (NULL);
+  r->ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  g_array_set_clear_func (r->ranges, range_clear);
 
   for (guint i = 0; i < runs->len; i++)
     {
       CpRun *run = g_ptr_array_index (runs, i);
-      GtkTextTag *tags[8] = { NULL };
-      guint n = 0;
-      GtkTextIter start;
-      int offset;
+      guint end = offset + g_utf8_strlen (run->text, -1);
 
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      offset = gtk_text_iter_get_offset (&end);
-      gtk_text_buffer_insert (buffer, &end, run->text, -1);
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+      g_string_append (r->text, run->text);
 
       if (run->heading)
         {
           g_autofree char *name = g_strdup_printf ("h%u", MIN (run->heading, 6));
-          tags[n++] = tag (buffer, name);
+          add_range (r, offset, end, name, NULL);
         }
       if (run->style & CP_RUN_EMPHASIS)
-        tags[n++] = tag (buffer, "emphasis");
+        add_range (r, offset, end, "emphasis", NULL);
       if (run->style & CP_RUN_STRONG)
-        tags[n++] = tag (buffer, "strong");
+        add_range (r, offset, end, "strong", NULL);
       if (run->style & CP_RUN_CODE)
-        tags[n++] = tag (buffer, "code");
+        add_range (r, offset, end, "code", NULL);
       if (run->style & CP_RUN_CODE_BLOCK)
-        tags[n++] = tag (buffer, "code-block");
+        add_range (r, offset, end, "code-block", NULL);
       if (run->style & CP_RUN_IMAGE)
-        tags[n++] = tag (buffer, "image");
+        add_range (r, offset, end, "image", NULL);
       if (run->style & CP_RUN_RULE)
-        tags[n++] = tag (buffer, "rule");
+        add_range (r, offset, end, "rule", NULL);
       if (run->style & CP_RUN_HTML)
-        tags[n++] = tag (buffer, "html");
+        add_range (r, offset, end, "html", NULL);
       if (run->style & CP_RUN_LIST_MARKER)
-        tags[n++] = tag (buffer, "marker");
+        add_range (r, offset, end, "marker", NULL);
       if (run->quote_depth || run->list_depth)
-        tags[n++] = indent_tag (buffer, run->quote_depth, run->list_depth);
+        {
+          g_autofree char *name = g_strdup_printf ("indent-%u-%u", run->quote_depth, run->list_depth);
+          add_range (r, offset, end, name, NULL);
+        }
+      if ((run->style & CP_RUN_LINK) && run->url != NULL)
+        add_range (r, offset, end, NULL, run->url);
+
+      offset = end;
+    }
+
+  return r;
+}
+
+static GtkTextTag *
+lookup_tag (GtkTextBuffer *buffer,
+            const char    *name)
+{
+  GtkTextTag *t = tag (buffer, name);
+  guint quote_depth, list_depth;
+
+  if (t == NULL && sscanf (name, "indent-%u-%u", &quote_depth, &list_depth) == 2)
+    t = indent_tag (buffer, quote_depth, list_depth);
+
+  return t;
+}
+
+#define TEXT_SLICE_BYTES (32 * 1024)
+
+/* Fills the buffer, then lays the tags, a few milliseconds at a time, so
+ * a long note never holds up typing or scrolling.
+ */
+static gboolean
+apply_slice_cb (gpointer data)
+{
+  CpMarkdownView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  Rendering *r = self->applying;
+  gint64 until = g_get_monotonic_time () + 4000;
+
+  while (r->inserted < r->text->len)
+    {
+      const char *from = r->text->str + r->inserted;
+      const char *to = r->text->str + MIN (r->inserted + TEXT_SLICE_BYTES, r->text->len);
+      GtkTextIter end;
+
+      /* Cut between characters, never inside one. */
+      if (*to != '\0')
+        to = g_utf8_find_prev_char (from, to + 1);
 
       gtk_text_buffer_get_end_iter (buffer, &end);
-      for (guint t = 0; t < n; t++)
-        gtk_text_buffer_apply_tag (buffer, tags[t], &start, &end);
+      gtk_text_buffer_insert (buffer, &end, from, to - from);
+      r->inserted = to - r->text->str;
 
-      /* Each link gets a tag of its own that carries its address. */
-      if ((run->style & CP_RUN_LINK) && run->url != NULL)
+      if (g_get_monotonic_time () > until)
+        return G_SOURCE_CONTINUE;
+    }
+
+  while (r->next < r->ranges->len)
+    {
+      Range *range = &g_array_index (r->ranges, Range, r->next++);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
+
+      if (range->url != NULL)
         {
+          /* Each link gets a tag of its own that carries its address. */
           GtkTextTag *link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
 
-          g_object_set_data_full (G_OBJECT (link), "url", g_strdup (run->url), g_free);
+          g_object_set_data_full (G_OBJECT (link), "url", g_strdup (range->url), g_free);
           gtk_text_buffer_apply_tag (buffer, tag (buffer, "link"), &start, &end);
           gtk_text_buffer_apply_tag (buffer, link, &start, &end);
         }
+      else
+        {
+          GtkTextTag *t = lookup_tag (buffer, range->tag);
+
+          if (t != NULL)
+            gtk_text_buffer_apply_tag (buffer, t, &start, &end);
+        }
+
+      if ((r->next & 63) == 0 && g_get_monotonic_time () > until)
+        return G_SOURCE_CONTINUE;
     }
+
+  self->apply_source = 0;
+  g_clear_pointer (&self->applying, rendering_free);
+
+  if (!self->parsing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remove_link_tags (GtkTextTag *t,
+                  gpointer    data)
+{
+  GPtrArray *links = data;
+
+  if (g_object_get_data (G_OBJECT (t), "url") != NULL)
+    g_ptr_array_add (links, t);
+}
+
+static void
+apply (CpMarkdownView *self,
+       Rendering      *r)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  g_clear_pointer (&self->applying, rendering_free);
+
+  /* The old text's links go with it. */
+  gtk_text_tag_table_foreach (table, remove_link_tags, links);
+  for (guint i = 0; i < links->len; i++)
+    gtk_text_tag_table_remove (table, g_ptr_array_index (links, i));
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+
+  self->applying = r;
+  if (apply_slice_cb (self) == G_SOURCE_CONTINUE)
+    self->apply_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_slice_cb, self, NULL);
 }
 
 static void
@@ -171,8 +331,9 @@ parse_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  g_task_return_pointer (task, cp_markdown_to_runs (task_data, -1),
-                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) runs = cp_markdown_to_runs (task_data, -1);
+
+  g_task_return_pointer (task, render (runs), (GDestroyNotify) rendering_free);
 }
 
 static void
@@ -181,16 +342,28 @@ parsed_cb (GObject      *object,
            gpointer      user_data)
 {
   CpMarkdownView *self = CP_MARKDOWN_VIEW (object);
-  g_autoptr(GPtrArray) runs = g_task_propagate_pointer (G_TASK (result), NULL);
+  Rendering *r = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (runs != NULL && !g_cancellable_is_cancelled (self->cancellable))
-    apply (self, runs);
+  self->parsing = FALSE;
 
-  self->busy = FALSE;
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      rendering_free (r);
+      return;
+    }
 
+  /* A newer text waits: this one is already stale, skip laying it out. */
   if (self->waiting != NULL)
-    start (self);
-  else
+    {
+      rendering_free (r);
+      start (self);
+      return;
+    }
+
+  if (r != NULL)
+    apply (self, r);
+
+  if (!cp_markdown_view_get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -199,7 +372,7 @@ start (CpMarkdownView *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  self->busy = TRUE;
+  self->parsing = TRUE;
   task = g_task_new (self, self->cancellable, parsed_cb, NULL);
   g_task_set_source_tag (task, start);
   g_task_set_task_data (task, g_steal_pointer (&self->waiting), g_free);
@@ -303,6 +476,8 @@ cp_markdown_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->waiting, g_free);
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  g_clear_pointer (&self->applying, rendering_free);
 
   G_OBJECT_CLASS (cp_markdown_view_parent_class)->dispose (object);
 }
@@ -316,7 +491,7 @@ cp_markdown_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BUSY:
-      g_value_set_boolean (value, CP_MARKDOWN_VIEW (object)->busy);
+      g_value_set_boolean (value, cp_markdown_view_get_busy (CP_MARKDOWN_VIEW (object)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -382,25 +557,27 @@ cp_markdown_view_set_markdown (CpMarkdownView *self,
 {
   g_return_if_fail (CP_IS_MARKDOWN_VIEW (self));
 
+  gboolean was_busy = cp_markdown_view_get_busy (self);
+
   g_free (self->waiting);
   self->waiting = g_strdup (markdown ? markdown : "");
 
-  if (!self->busy)
-    {
-      start (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
+  if (!self->parsing)
+    start (self);
+
+  if (!was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 /**
  * cp_markdown_view_get_busy:
  *
- * Returns: whether a text is being parsed
+ * Returns: whether a text is being parsed or laid out
  */
 gboolean
 cp_markdown_view_get_busy (CpMarkdownView *self)
 {
   g_return_val_if_fail (CP_IS_MARKDOWN_VIEW (self), FALSE);
 
-  return self->busy;
+  return self->parsing || self->applying != NULL;
 }
