@@ -195,20 +195,16 @@ result_activated_cb (CpNotesPage   *self,
   cp_notes_page_open_note (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id")));
 }
 
-/* Escapes a snippet for Pango markup and bolds its matches. */
 static void
 search_changed_cb (CpNotesPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-    gtk_list_box_remove (self->results_list, child);
 
   if (self->engagement == NULL || *text == '\0')
     {
+      cp_ui_fill_search_hits (self->results_list, NULL, FALSE);
       gtk_stack_set_visible_child_name (self->list_stack, "lists");
       return;
     }
@@ -216,26 +212,9 @@ search_changed_cb (CpNotesPage *self)
   hits = cp_store_search_notes (cp_engagement_get_store (self->engagement), text,
                                 cp_engagement_get_id (self->engagement), 50, &error);
   if (hits == NULL)
-    {
-      cp_ui_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
+    cp_ui_toast_error (GTK_WIDGET (self), error);
 
-  for (guint i = 0; i < hits->len; i++)
-    {
-      CpSearchHit *hit = g_ptr_array_index (hits, i);
-      g_autofree char *title = g_markup_escape_text (hit->title, -1);
-      g_autofree char *subtitle = cp_ui_snippet_markup (hit->snippet);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "note-id", GSIZE_TO_POINTER ((gsize) hit->note_id));
-      gtk_list_box_append (self->results_list, row);
-    }
-
+  cp_ui_fill_search_hits (self->results_list, hits, FALSE);
   gtk_stack_set_visible_child_name (self->list_stack, "results");
 }
 

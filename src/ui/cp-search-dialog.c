@@ -45,14 +45,12 @@ search_changed_cb (CpSearchDialog *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-    gtk_list_box_remove (self->results_list, child);
-  self->n_hits = 0;
 
   hits = cp_store_search_notes (self->store, text, 0, MAX_HITS, &error);
-  if (hits == NULL || hits->len == 0)
+  cp_ui_fill_search_hits (self->results_list, hits, TRUE);
+  self->n_hits = hits ? hits->len : 0;
+
+  if (self->n_hits == 0)
     {
       adw_status_page_set_title (self->status, *text ? _("No Notes Found") : _("Search All Notes"));
       adw_status_page_set_description (self->status,
@@ -63,25 +61,6 @@ search_changed_cb (CpSearchDialog *self)
       return;
     }
 
-  for (guint i = 0; i < hits->len; i++)
-    {
-      CpSearchHit *hit = g_ptr_array_index (hits, i);
-      g_autofree char *title = g_markup_printf_escaped ("%s <span alpha=\"60%%\">· %s</span>",
-                                                        hit->title, hit->engagement_title);
-      g_autofree char *subtitle = cp_ui_snippet_markup (hit->snippet);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "engagement-id",
-                         GSIZE_TO_POINTER ((gsize) hit->engagement_id));
-      g_object_set_data (G_OBJECT (row), "note-id", GSIZE_TO_POINTER ((gsize) hit->note_id));
-      gtk_list_box_append (self->results_list, row);
-    }
-
-  self->n_hits = hits->len;
   gtk_stack_set_visible_child_name (self->stack, "results");
 }
 

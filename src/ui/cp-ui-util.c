@@ -184,3 +184,45 @@ cp_ui_snippet_markup (const char *snippet)
 
   return g_string_free (markup, FALSE);
 }
+
+/**
+ * cp_ui_fill_search_hits:
+ * @hits: (element-type CpSearchHit)
+ * @with_engagement: whether to name each note's engagement
+ *
+ * Replaces @list's rows with one per hit, its snippet below its title.
+ * Each row carries "engagement-id" and "note-id" data.
+ */
+void
+cp_ui_fill_search_hits (GtkListBox *list,
+                        GPtrArray  *hits,
+                        gboolean    with_engagement)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      CpSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = cp_ui_snippet_markup (hit->snippet);
+      GtkWidget *row = adw_action_row_new ();
+
+      if (with_engagement)
+        title = g_markup_printf_escaped ("%s <span alpha=\"60%%\">· %s</span>",
+                                         hit->title, hit->engagement_title);
+      else
+        title = g_markup_escape_text (hit->title, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "engagement-id",
+                         GSIZE_TO_POINTER ((gsize) hit->engagement_id));
+      g_object_set_data (G_OBJECT (row), "note-id", GSIZE_TO_POINTER ((gsize) hit->note_id));
+      gtk_list_box_append (list, row);
+    }
+}

@@ -17,6 +17,9 @@ void        cp_ui_toast_error (GtkWidget    *widget,
 const char *cp_ui_user_name   (void);
 char       *cp_ui_format_date (const char   *iso);
 char       *cp_ui_snippet_markup (const char *snippet);
+void        cp_ui_fill_search_hits (GtkListBox *list,
+                                    GPtrArray  *hits,
+                                    gboolean    with_engagement);
 
 typedef void (*CpUiTextFunc) (const char *text,
                               gpointer    user_data);
