@@ -37,6 +37,9 @@ struct _CpEngagement
   GListStore *cycles;
   GListStore *notes;      /* newest first */
   GListStore *sessions;   /* latest first */
+  GListStore *goals;
+  GListStore *maturity;
+  GListStore *workstreams;
   char       *approach_reason;  /* for the next recorded approach change */
   CpApproach  saved_approach;
   CpApproach  approach;

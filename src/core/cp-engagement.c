@@ -200,6 +200,9 @@ cp_engagement_finalize (GObject *object)
   g_clear_object (&self->cycles);
   g_clear_object (&self->notes);
   g_clear_object (&self->sessions);
+  g_clear_object (&self->goals);
+  g_clear_object (&self->maturity);
+  g_clear_object (&self->workstreams);
   g_free (self->approach_reason);
   g_clear_object (&self->store);
 

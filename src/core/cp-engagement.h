@@ -104,6 +104,28 @@ gboolean       cp_engagement_remove_session   (CpEngagement  *self,
                                                CpSession     *session,
                                                GError       **error);
 
+GListModel    *cp_engagement_get_goals        (CpEngagement  *self,
+                                               GError       **error);
+CpGoal        *cp_engagement_add_goal         (CpEngagement  *self,
+                                               const char    *name,
+                                               GError       **error);
+GListModel    *cp_engagement_get_maturity     (CpEngagement  *self,
+                                               GError       **error);
+CpMaturity    *cp_engagement_add_practice     (CpEngagement  *self,
+                                               const char    *practice,
+                                               GError       **error);
+gboolean       cp_engagement_add_standard_practices (CpEngagement  *self,
+                                                     GError       **error);
+GListModel    *cp_engagement_get_workstreams  (CpEngagement  *self,
+                                               GError       **error);
+CpWorkstream  *cp_engagement_add_workstream   (CpEngagement  *self,
+                                               const char    *name,
+                                               GError       **error);
+gboolean       cp_engagement_remove_measure   (CpEngagement  *self,
+                                               GObject       *measure,
+                                               GError       **error);
+double         cp_engagement_get_handover     (CpEngagement  *self);
+
 /* One change of approach in an engagement's history. */
 typedef struct
 {

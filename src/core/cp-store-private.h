@@ -41,6 +41,17 @@ struct _CpStore
   guint       changed_pending : 1;
 };
 
+/* Makes one object from the current row of a statement. */
+typedef gpointer (*CpRowFunc) (CpStore      *store,
+                               sqlite3_stmt *stmt);
+
+GListStore   *_cp_store_load_list        (CpStore         *self,
+                                          const char      *sql,
+                                          gint64           id,
+                                          GType            item_type,
+                                          CpRowFunc        row_func,
+                                          const char      *failed,
+                                          GError         **error);
 sqlite3_stmt *_cp_store_prepare          (CpStore         *self,
                                           const char      *sql,
                                           GError         **error);

@@ -144,6 +144,49 @@ _cp_store_prepare (CpStore     *self,
   return stmt;
 }
 
+/**
+ * _cp_store_load_list:
+ * @sql: a query with one parameter, @id
+ * @failed: the sentence for an error, such as "Could not read the goals"
+ *
+ * Returns: (transfer full) (nullable): a list of the objects @row_func
+ *   makes from each row
+ */
+GListStore *
+_cp_store_load_list (CpStore     *self,
+                     const char  *sql,
+                     gint64       id,
+                     GType        item_type,
+                     CpRowFunc    row_func,
+                     const char  *failed,
+                     GError     **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _cp_store_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  list = g_list_store_new (item_type);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) item = row_func (self, stmt);
+      g_list_store_append (list, item);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, failed);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
 gboolean
 _cp_store_step_done (CpStore       *self,
                      sqlite3_stmt  *stmt,

@@ -21,6 +21,9 @@ typedef struct _CpChecklistItem  CpChecklistItem;
 typedef struct _CpSignOff        CpSignOff;
 typedef struct _CpNote           CpNote;
 typedef struct _CpSession        CpSession;
+typedef struct _CpGoal           CpGoal;
+typedef struct _CpMaturity       CpMaturity;
+typedef struct _CpWorkstream     CpWorkstream;
 
 /* The way an organisation chose to run its ITSM implementation. The
  * nicks ("done-to-you", "do-it-yourself", "coached") are what the
@@ -106,6 +109,14 @@ typedef enum
   CP_SESSION_KIND_REMOTE,
 } CpSessionKind;
 
+/* Who leads a process or workstream, on the way to the coach's exit. */
+typedef enum
+{
+  CP_STAGE_COACH_LEADS,
+  CP_STAGE_STAFF_WITH_COACH,
+  CP_STAGE_STAFF_ALONE,
+} CpStage;
+
 /* A filter value for lists: any status. */
 #define CP_STATUS_ANY ((CpStatus) -1)
 
@@ -133,6 +144,9 @@ gboolean    cp_visibility_from_string (const char    *str,
 const char *cp_session_kind_to_string   (CpSessionKind  kind);
 gboolean    cp_session_kind_from_string (const char    *str,
                                          CpSessionKind *kind);
+const char *cp_stage_to_string   (CpStage        stage);
+gboolean    cp_stage_from_string (const char    *str,
+                                  CpStage       *stage);
 const char *cp_decision_to_string   (CpDecision     decision);
 gboolean    cp_decision_from_string (const char    *str,
                                      CpDecision    *decision);

@@ -1,0 +1,359 @@
+/* cp-engagement-measures.c — an engagement's goals, maturity scores and
+ * workstreams
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-engagement"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cp-engagement-private.h"
+#include "cp-measures-private.h"
+#include "cp-store-private.h"
+
+/* Each kind of measure: its table, how to read it, and its list. */
+typedef struct
+{
+  const char *select_sql;
+  const char *insert_sql;
+  const char *delete_sql;
+  GType     (*get_type) (void);
+  CpRowFunc   new_from_row;
+  gsize       list_offset;
+  const char *read_failed;
+} Kind;
+
+static const Kind goals = {
+  "SELECT " CP_GOAL_COLUMNS " FROM goal WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO goal (engagement_id, name, position) VALUES (?1, ?2, "
+  "(SELECT coalesce (max (position), 0) + 1 FROM goal WHERE engagement_id = ?1)) "
+  "RETURNING " CP_GOAL_COLUMNS,
+  "DELETE FROM goal WHERE id = ?1",
+  cp_goal_get_type,
+  _cp_goal_new_from_row,
+  G_STRUCT_OFFSET (CpEngagement, goals),
+  N_("Could not read the goals"),
+};
+
+static const Kind maturity = {
+  "SELECT " CP_MATURITY_COLUMNS " FROM maturity WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO maturity (engagement_id, practice, position) VALUES (?1, ?2, "
+  "(SELECT coalesce (max (position), 0) + 1 FROM maturity WHERE engagement_id = ?1)) "
+  "RETURNING " CP_MATURITY_COLUMNS,
+  "DELETE FROM maturity WHERE id = ?1",
+  cp_maturity_get_type,
+  _cp_maturity_new_from_row,
+  G_STRUCT_OFFSET (CpEngagement, maturity),
+  N_("Could not read the maturity scores"),
+};
+
+static const Kind workstreams = {
+  "SELECT " CP_WORKSTREAM_COLUMNS " FROM workstream WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO workstream (engagement_id, name, position) VALUES (?1, ?2, "
+  "(SELECT coalesce (max (position), 0) + 1 FROM workstream WHERE engagement_id = ?1)) "
+  "RETURNING " CP_WORKSTREAM_COLUMNS,
+  "DELETE FROM workstream WHERE id = ?1",
+  cp_workstream_get_type,
+  _cp_workstream_new_from_row,
+  G_STRUCT_OFFSET (CpEngagement, workstreams),
+  N_("Could not read the workstreams"),
+};
+
+static GListStore **
+list_of (CpEngagement *self,
+         const Kind   *kind)
+{
+  return G_STRUCT_MEMBER_P (self, kind->list_offset);
+}
+
+static GListModel *
+get_list (CpEngagement  *self,
+          const Kind    *kind,
+          GError       **error)
+{
+  GListStore **list = list_of (self, kind);
+
+  if (*list == NULL)
+    *list = _cp_store_load_list (self->store, kind->select_sql, self->id, kind->get_type (),
+                                 kind->new_from_row, _(kind->read_failed), error);
+
+  return G_LIST_MODEL (*list);
+}
+
+static gpointer
+add (CpEngagement  *self,
+     const Kind    *kind,
+     const char    *name,
+     GError       **error)
+{
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("A name is needed"));
+      return NULL;
+    }
+
+  if (!get_list (self, kind, error) || !_cp_store_begin (self->store, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self->store, kind->insert_sql, error)))
+    {
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, stripped);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      item = kind->new_from_row (self->store, stmt);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not add it"));
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return NULL;
+
+  g_list_store_append (*list_of (self, kind), item);
+
+  return g_steal_pointer (&item);
+}
+
+/**
+ * cp_engagement_get_goals:
+ *
+ * Returns: (transfer none) (nullable): the goals, a list of #CpGoal
+ */
+GListModel *
+cp_engagement_get_goals (CpEngagement  *self,
+                         GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &goals, error);
+}
+
+/**
+ * cp_engagement_add_goal:
+ *
+ * Returns: (transfer full) (nullable): a new goal, with no baseline or
+ *   target yet
+ */
+CpGoal *
+cp_engagement_add_goal (CpEngagement  *self,
+                        const char    *name,
+                        GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return add (self, &goals, name, error);
+}
+
+/**
+ * cp_engagement_get_maturity:
+ *
+ * Returns: (transfer none) (nullable): the practices scored, a list of
+ *   #CpMaturity
+ */
+GListModel *
+cp_engagement_get_maturity (CpEngagement  *self,
+                            GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &maturity, error);
+}
+
+/**
+ * cp_engagement_add_practice:
+ *
+ * Returns: (transfer full) (nullable): the practice, not yet scored
+ */
+CpMaturity *
+cp_engagement_add_practice (CpEngagement  *self,
+                            const char    *practice,
+                            GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return add (self, &maturity, practice, error);
+}
+
+/**
+ * cp_engagement_add_standard_practices:
+ *
+ * Adds the usual ITSM practices the engagement does not score yet.
+ */
+gboolean
+cp_engagement_add_standard_practices (CpEngagement  *self,
+                                      GError       **error)
+{
+  static const char * const standard[] = {
+    N_("Change"), N_("Incident"), N_("Problem"), N_("Configuration"), N_("Release"),
+    N_("Service level"),
+  };
+  GListModel *list;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+
+  if (!(list = get_list (self, &maturity, error)) || !_cp_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (standard); i++)
+    {
+      const char *name = _(standard[i]);
+      g_autoptr(CpMaturity) added = NULL;
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (list) && !present; j++)
+        {
+          g_autoptr(CpMaturity) m = g_list_model_get_item (list, j);
+          present = g_utf8_collate (cp_maturity_get_practice (m), name) == 0;
+        }
+
+      if (!present && !(added = add (self, &maturity, name, error)))
+        {
+          _cp_store_rollback (self->store);
+          return FALSE;
+        }
+    }
+
+  return _cp_store_commit (self->store, error);
+}
+
+/**
+ * cp_engagement_get_workstreams:
+ *
+ * Returns: (transfer none) (nullable): the processes and workstreams, a
+ *   list of #CpWorkstream
+ */
+GListModel *
+cp_engagement_get_workstreams (CpEngagement  *self,
+                               GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &workstreams, error);
+}
+
+/**
+ * cp_engagement_add_workstream:
+ *
+ * Returns: (transfer full) (nullable): the workstream, the coach leading
+ */
+CpWorkstream *
+cp_engagement_add_workstream (CpEngagement  *self,
+                              const char    *name,
+                              GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return add (self, &workstreams, name, error);
+}
+
+/**
+ * cp_engagement_remove_measure:
+ * @measure: a #CpGoal, #CpMaturity or #CpWorkstream of the engagement
+ */
+gboolean
+cp_engagement_remove_measure (CpEngagement  *self,
+                              GObject       *measure,
+                              GError       **error)
+{
+  const Kind *kinds[] = { &goals, &maturity, &workstreams };
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (measure), FALSE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GListStore *list = *list_of (self, kinds[k]);
+      sqlite3_stmt *stmt;
+      guint position;
+      gint64 id;
+
+      if (list == NULL || !g_list_store_find (list, measure, &position))
+        continue;
+
+      id = CP_IS_GOAL (measure) ? cp_goal_get_id (CP_GOAL (measure))
+         : CP_IS_MATURITY (measure) ? cp_maturity_get_id (CP_MATURITY (measure))
+         : cp_workstream_get_id (CP_WORKSTREAM (measure));
+
+      if (!_cp_store_begin (self->store, error))
+        return FALSE;
+
+      if (!(stmt = _cp_store_prepare (self->store, kinds[k]->delete_sql, error)))
+        {
+          _cp_store_rollback (self->store);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_cp_store_step_done (self->store, stmt, error))
+        {
+          _cp_store_rollback (self->store);
+          return FALSE;
+        }
+
+      if (!_cp_store_commit (self->store, error))
+        return FALSE;
+
+      _cp_store_forget_dirty (self->store, measure);
+      g_list_store_remove (list, position);
+
+      return TRUE;
+    }
+
+  g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                       _("That is not one of this engagement’s measures"));
+  return FALSE;
+}
+
+/**
+ * cp_engagement_get_handover:
+ *
+ * One figure for "can they run it without the coach": each workstream
+ * counts 0 while the coach leads, ½ while staff lead with the coach's
+ * support and 1 once staff run it alone; the figure is their average.
+ *
+ * Returns: the handover, 0 to 1, or NAN with no workstreams
+ */
+double
+cp_engagement_get_handover (CpEngagement *self)
+{
+  GListModel *list;
+  double sum = 0;
+  guint n;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NAN);
+
+  list = get_list (self, &workstreams, NULL);
+  if (list == NULL || (n = g_list_model_get_n_items (list)) == 0)
+    return NAN;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpWorkstream) w = g_list_model_get_item (list, i);
+      sum += cp_stage_get_share (cp_workstream_get_stage (w));
+    }
+
+  return sum / n;
+}

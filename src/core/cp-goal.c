@@ -1,0 +1,504 @@
+/* cp-goal.c — a goal of the engagement, measured by a KPI
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-goal"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cp-engagement.h"
+#include "cp-measures-private.h"
+#include "cp-store-private.h"
+
+struct _CpGoal
+{
+  GObject  parent_instance;
+
+  CpStore *store;
+  gint64   id;
+  char    *name;
+  char    *unit;
+  double   baseline_value;   /* NAN: not set */
+  char    *baseline_date;
+  double   target_value;
+  char    *target_date;
+  GArray  *readings;         /* CpReading, oldest first; loaded on first use */
+};
+
+G_DEFINE_FINAL_TYPE (CpGoal, cp_goal, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_UNIT,
+  PROP_TRACK,
+  PROP_READINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bind_number (sqlite3_stmt *stmt,
+             int           index,
+             double        value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+static double
+column_number (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+static gboolean
+cp_goal_save (gpointer   object,
+              CpStore   *store,
+              GError   **error)
+{
+  CpGoal *self = object;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _cp_store_prepare (store,
+                                  "UPDATE goal SET name = ?2, unit = ?3, baseline_value = ?4, "
+                                  "baseline_date = ?5, target_value = ?6, target_date = ?7 "
+                                  "WHERE id = ?1",
+                                  error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, self->name);
+  _cp_bind_text (stmt, 3, self->unit);
+  bind_number (stmt, 4, self->baseline_value);
+  _cp_bind_text (stmt, 5, self->baseline_date);
+  bind_number (stmt, 6, self->target_value);
+  _cp_bind_text (stmt, 7, self->target_date);
+
+  return _cp_store_step_done (store, stmt, error);
+}
+
+static void
+changed (CpGoal *self,
+         guint   prop_id)
+{
+  if (prop_id)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
+  _cp_store_mark_dirty (self->store, self, cp_goal_save);
+}
+
+static void
+reading_clear (gpointer data)
+{
+  g_free (((CpReading *) data)->date);
+}
+
+static void
+cp_goal_finalize (GObject *object)
+{
+  CpGoal *self = (CpGoal *)object;
+
+  g_free (self->name);
+  g_free (self->unit);
+  g_free (self->baseline_date);
+  g_free (self->target_date);
+  g_clear_pointer (&self->readings, g_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cp_goal_parent_class)->finalize (object);
+}
+
+static void
+cp_goal_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  CpGoal *self = CP_GOAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_TRACK:
+      g_value_set_int (value, cp_goal_get_track (self));
+      break;
+    case PROP_READINGS:
+      g_value_set_uint (value, self->readings ? self->readings->len : 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_goal_class_init (CpGoalClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cp_goal_finalize;
+  object_class->get_property = cp_goal_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", ro);
+  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, "", ro);
+  properties[PROP_TRACK] = g_param_spec_int ("track", NULL, NULL, 0, CP_TRACK_MET, 0, ro);
+  properties[PROP_READINGS] = g_param_spec_uint ("readings", NULL, NULL, 0, G_MAXUINT, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_goal_init (CpGoal *self)
+{
+  self->baseline_value = NAN;
+  self->target_value = NAN;
+}
+
+gpointer
+_cp_goal_new_from_row (CpStore      *store,
+                       sqlite3_stmt *stmt)
+{
+  CpGoal *self = g_object_new (CP_TYPE_GOAL, NULL);
+
+  self->store = g_object_ref (store);
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->name = _cp_column_dup (stmt, 1);
+  self->unit = _cp_column_dup (stmt, 2);
+  self->baseline_value = column_number (stmt, 3);
+  self->baseline_date = _cp_column_dup (stmt, 4);
+  self->target_value = column_number (stmt, 5);
+  self->target_date = _cp_column_dup (stmt, 6);
+
+  return self;
+}
+
+gint64
+cp_goal_get_id (CpGoal *self)
+{
+  g_return_val_if_fail (CP_IS_GOAL (self), 0);
+
+  return self->id;
+}
+
+const char *
+cp_goal_get_name (CpGoal *self)
+{
+  g_return_val_if_fail (CP_IS_GOAL (self), NULL);
+
+  return self->name;
+}
+
+static void
+set_text (CpGoal      *self,
+          char       **field,
+          guint        prop_id,
+          const char  *value)
+{
+  g_return_if_fail (CP_IS_GOAL (self));
+
+  if (value == NULL)
+    value = "";
+  g_return_if_fail (g_utf8_validate (value, -1, NULL));
+
+  if (g_strcmp0 (*field, value) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+      changed (self, prop_id);
+    }
+}
+
+void
+cp_goal_set_name (CpGoal     *self,
+                  const char *name)
+{
+  set_text (self, &self->name, PROP_NAME, name);
+}
+
+const char *
+cp_goal_get_unit (CpGoal *self)
+{
+  g_return_val_if_fail (CP_IS_GOAL (self), NULL);
+
+  return self->unit;
+}
+
+/**
+ * cp_goal_set_unit:
+ * @unit: what the measure counts: "%", "minutes", "failed changes"…
+ */
+void
+cp_goal_set_unit (CpGoal     *self,
+                  const char *unit)
+{
+  set_text (self, &self->unit, PROP_UNIT, unit);
+}
+
+double
+cp_goal_get_baseline_value (CpGoal *self)
+{
+  g_return_val_if_fail (CP_IS_GOAL (self), NAN);
+
+  return self->baseline_value;
+}
+
+const char *
+cp_goal_get_baseline_date (CpGoal *self)
+{
+  g_return_val_if_fail (CP_IS_GOAL (self), NULL);
+
+  return self->baseline_date;
+}
+
+static gboolean
+set_point (CpGoal      *self,
+           double      *value_field,
+           char       **date_field,
+           double       value,
+           const char  *date)
+{
+  g_return_val_if_fail (CP_IS_GOAL (self), FALSE);
+
+  if (date != NULL && *date == '\0')
+    date = NULL;
+  if ((date != NULL && !cp_date_is_valid (date)) || isinf (value))
+    return FALSE;
+
+  *value_field = value;
+  g_free (*date_field);
+  *date_field = g_strdup (date);
+  changed (self, 0);
+
+  return TRUE;
+}
+
+/**
+ * cp_goal_set_baseline:
+ * @value: the measure at the start, or NAN for none
+ * @date: (nullable): when it was taken, YYYY-MM-DD
+ *
+ * Returns: %FALSE, changing nothing, for an invalid date
+ */
+gboolean
+cp_goal_set_baseline (CpGoal     *self,
+                      double      value,
+                      const char *date)
+{
+  return set_point (self, &self->baseline_value, &self->baseline_date, value, date);
+}
+
+double
+cp_goal_get_target_value (CpGoal *self)
+{
+  g_return_val_if_fail (CP_IS_GOAL (self), NAN);
+
+  return self->target_value;
+}
+
+const char *
+cp_goal_get_target_date (CpGoal *self)
+{
+  g_return_val_if_fail (CP_IS_GOAL (self), NULL);
+
+  return self->target_date;
+}
+
+gboolean
+cp_goal_set_target (CpGoal     *self,
+                    double      value,
+                    const char *date)
+{
+  return set_point (self, &self->target_value, &self->target_date, value, date);
+}
+
+/**
+ * cp_goal_get_readings:
+ *
+ * Returns: (transfer none) (element-type CpReading) (nullable): the
+ *   readings, oldest first
+ */
+const GArray *
+cp_goal_get_readings (CpGoal  *self,
+                      GError **error)
+{
+  g_autoptr(GArray) readings = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_GOAL (self), NULL);
+
+  if (self->readings != NULL)
+    return self->readings;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "SELECT id, taken_on, value FROM goal_reading WHERE goal_id = ?1 "
+                                  "ORDER BY taken_on, id",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  readings = g_array_new (FALSE, FALSE, sizeof (CpReading));
+  g_array_set_clear_func (readings, reading_clear);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpReading r = { sqlite3_column_int64 (stmt, 0), _cp_column_dup (stmt, 1),
+                      sqlite3_column_double (stmt, 2) };
+      g_array_append_val (readings, r);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not read the readings"));
+      return NULL;
+    }
+
+  self->readings = g_steal_pointer (&readings);
+
+  return self->readings;
+}
+
+/* Reads the list again after a change, so its order is the database's. */
+static void
+reload_readings (CpGoal *self)
+{
+  g_clear_pointer (&self->readings, g_array_unref);
+  cp_goal_get_readings (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READINGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
+}
+
+gboolean
+cp_goal_add_reading (CpGoal      *self,
+                     const char  *date,
+                     double       value,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_GOAL (self), FALSE);
+
+  if (!cp_date_is_valid (date) || isnan (value) || isinf (value))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("A reading needs a date and a number"));
+      return FALSE;
+    }
+
+  if (!_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "INSERT INTO goal_reading (goal_id, taken_on, value) "
+                                  "VALUES (?1, ?2, ?3)",
+                                  error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, date);
+  sqlite3_bind_double (stmt, 3, value);
+
+  if (!_cp_store_step_done (self->store, stmt, error))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  reload_readings (self);
+
+  return TRUE;
+}
+
+gboolean
+cp_goal_remove_reading (CpGoal  *self,
+                        gint64   reading_id,
+                        GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_GOAL (self), FALSE);
+
+  if (!_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "DELETE FROM goal_reading WHERE id = ?1 AND goal_id = ?2", error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, reading_id);
+  sqlite3_bind_int64 (stmt, 2, self->id);
+
+  if (!_cp_store_step_done (self->store, stmt, error))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  reload_readings (self);
+
+  return TRUE;
+}
+
+/**
+ * cp_goal_get_latest:
+ *
+ * Returns: (nullable): the most recent reading
+ */
+const CpReading *
+cp_goal_get_latest (CpGoal *self)
+{
+  const GArray *readings = cp_goal_get_readings (self, NULL);
+
+  if (readings == NULL || readings->len == 0)
+    return NULL;
+
+  return &g_array_index (readings, CpReading, readings->len - 1);
+}
+
+/**
+ * cp_goal_get_track:
+ *
+ * Returns: whether the latest reading is where the goal needs it to be
+ */
+CpTrack
+cp_goal_get_track (CpGoal *self)
+{
+  const CpReading *latest;
+
+  g_return_val_if_fail (CP_IS_GOAL (self), CP_TRACK_UNKNOWN);
+
+  if ((latest = cp_goal_get_latest (self)) == NULL)
+    return CP_TRACK_UNKNOWN;
+
+  return cp_kpi_track (self->baseline_value, self->baseline_date,
+                       self->target_value, self->target_date,
+                       latest->value, latest->date);
+}

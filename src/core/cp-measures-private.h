@@ -1,0 +1,30 @@
+/* cp-measures-private.h — what the measures' models share in the core
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cp-goal.h"
+#include "cp-maturity.h"
+#include "cp-workstream.h"
+
+G_BEGIN_DECLS
+
+#define CP_GOAL_COLUMNS \
+  "id, name, unit, baseline_value, baseline_date, target_value, target_date"
+#define CP_MATURITY_COLUMNS \
+  "id, practice, baseline_level, baseline_evidence, review_level, review_evidence"
+#define CP_WORKSTREAM_COLUMNS "id, name, owner, stage"
+
+gpointer _cp_goal_new_from_row       (CpStore      *store,
+                                      sqlite3_stmt *stmt);
+gpointer _cp_maturity_new_from_row   (CpStore      *store,
+                                      sqlite3_stmt *stmt);
+gpointer _cp_workstream_new_from_row (CpStore      *store,
+                                      sqlite3_stmt *stmt);
+
+G_END_DECLS

@@ -1,0 +1,330 @@
+/* cp-workstream.c — a process or workstream, and who leads it
+ *
+ * The coach's aim is to leave: each workstream moves from the coach
+ * leading, to staff leading with the coach's support, to staff alone.
+ * Every move is kept with its date.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-workstream"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-engagement.h"
+#include "cp-enums.h"
+#include "cp-measures-private.h"
+#include "cp-store-private.h"
+#include "cp-workstream.h"
+
+struct _CpWorkstream
+{
+  GObject  parent_instance;
+
+  CpStore *store;
+  gint64   id;
+  char    *name;
+  char    *owner;
+  CpStage  stage;
+};
+
+G_DEFINE_FINAL_TYPE (CpWorkstream, cp_workstream, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_OWNER,
+  PROP_STAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+cp_workstream_save (gpointer   object,
+                    CpStore   *store,
+                    GError   **error)
+{
+  CpWorkstream *self = object;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _cp_store_prepare (store, "UPDATE workstream SET name = ?2, owner = ?3 WHERE id = ?1",
+                                  error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, self->name);
+  _cp_bind_text (stmt, 3, self->owner);
+
+  return _cp_store_step_done (store, stmt, error);
+}
+
+static void
+cp_workstream_finalize (GObject *object)
+{
+  CpWorkstream *self = (CpWorkstream *)object;
+
+  g_free (self->name);
+  g_free (self->owner);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cp_workstream_parent_class)->finalize (object);
+}
+
+static void
+cp_workstream_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CpWorkstream *self = CP_WORKSTREAM (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_OWNER:
+      g_value_set_string (value, self->owner);
+      break;
+    case PROP_STAGE:
+      g_value_set_enum (value, self->stage);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_workstream_class_init (CpWorkstreamClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cp_workstream_finalize;
+  object_class->get_property = cp_workstream_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", ro);
+  properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, "", ro);
+  properties[PROP_STAGE] = g_param_spec_enum ("stage", NULL, NULL, CP_TYPE_STAGE,
+                                              CP_STAGE_COACH_LEADS, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_workstream_init (CpWorkstream *self)
+{
+}
+
+gpointer
+_cp_workstream_new_from_row (CpStore      *store,
+                             sqlite3_stmt *stmt)
+{
+  CpWorkstream *self = g_object_new (CP_TYPE_WORKSTREAM, NULL);
+
+  self->store = g_object_ref (store);
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->name = _cp_column_dup (stmt, 1);
+  self->owner = _cp_column_dup (stmt, 2);
+  cp_stage_from_string ((const char *) sqlite3_column_text (stmt, 3), &self->stage);
+
+  return self;
+}
+
+/**
+ * cp_stage_get_share:
+ *
+ * Returns: how far a stage is along the way to staff alone, 0 to 1
+ */
+double
+cp_stage_get_share (CpStage stage)
+{
+  return (double) stage / CP_STAGE_STAFF_ALONE;
+}
+
+gint64
+cp_workstream_get_id (CpWorkstream *self)
+{
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), 0);
+
+  return self->id;
+}
+
+static void
+set_text (CpWorkstream  *self,
+          char         **field,
+          guint          prop_id,
+          const char    *value)
+{
+  g_return_if_fail (CP_IS_WORKSTREAM (self));
+
+  if (value == NULL)
+    value = "";
+  g_return_if_fail (g_utf8_validate (value, -1, NULL));
+
+  if (g_strcmp0 (*field, value) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+      _cp_store_mark_dirty (self->store, self, cp_workstream_save);
+    }
+}
+
+const char *
+cp_workstream_get_name (CpWorkstream *self)
+{
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), NULL);
+
+  return self->name;
+}
+
+void
+cp_workstream_set_name (CpWorkstream *self,
+                        const char   *name)
+{
+  set_text (self, &self->name, PROP_NAME, name);
+}
+
+const char *
+cp_workstream_get_owner (CpWorkstream *self)
+{
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), NULL);
+
+  return self->owner;
+}
+
+/**
+ * cp_workstream_set_owner:
+ * @owner: the process owner on the client's side
+ */
+void
+cp_workstream_set_owner (CpWorkstream *self,
+                         const char   *owner)
+{
+  set_text (self, &self->owner, PROP_OWNER, owner);
+}
+
+CpStage
+cp_workstream_get_stage (CpWorkstream *self)
+{
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), CP_STAGE_COACH_LEADS);
+
+  return self->stage;
+}
+
+/**
+ * cp_workstream_set_stage:
+ * @date: (nullable): when the lead changed, YYYY-MM-DD; %NULL for today
+ *
+ * Records a handover, at once and in the workstream's history.
+ */
+gboolean
+cp_workstream_set_stage (CpWorkstream  *self,
+                         CpStage        stage,
+                         const char    *date,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), FALSE);
+  g_return_val_if_fail (stage <= CP_STAGE_STAFF_ALONE, FALSE);
+
+  if (date != NULL && !cp_date_is_valid (date))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("A handover needs a valid date"));
+      return FALSE;
+    }
+
+  if (stage == self->stage)
+    return TRUE;
+
+  if (!_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "UPDATE workstream SET stage = ?2 WHERE id = ?1", error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, cp_stage_to_string (stage));
+  if (!_cp_store_step_done (self->store, stmt, error))
+    goto fail;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "INSERT INTO workstream_change (workstream_id, stage, changed_on) "
+                                  "VALUES (?1, ?2, coalesce (?3, date('now', 'localtime')))",
+                                  error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, cp_stage_to_string (stage));
+  _cp_bind_text (stmt, 3, date);
+  if (!_cp_store_step_done (self->store, stmt, error))
+    goto fail;
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  self->stage = stage;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+
+  return TRUE;
+
+fail:
+  _cp_store_rollback (self->store);
+  return FALSE;
+}
+
+static void
+handover_clear (gpointer data)
+{
+  g_free (((CpHandover *) data)->date);
+}
+
+/**
+ * cp_workstream_dup_history:
+ *
+ * Returns: (transfer full) (element-type CpHandover) (nullable): the
+ *   handovers, oldest first
+ */
+GArray *
+cp_workstream_dup_history (CpWorkstream  *self,
+                           GError       **error)
+{
+  g_autoptr(GArray) history = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), NULL);
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "SELECT stage, changed_on FROM workstream_change "
+                                  "WHERE workstream_id = ?1 ORDER BY id",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  history = g_array_new (FALSE, FALSE, sizeof (CpHandover));
+  g_array_set_clear_func (history, handover_clear);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpHandover h = { 0 };
+
+      cp_stage_from_string ((const char *) sqlite3_column_text (stmt, 0), &h.stage);
+      h.date = _cp_column_dup (stmt, 1);
+      g_array_append_val (history, h);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not read the handovers"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&history);
+}

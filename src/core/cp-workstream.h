@@ -1,0 +1,42 @@
+/* cp-workstream.h — a process or workstream, and who leads it
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "cp-types.h"
+
+G_BEGIN_DECLS
+
+#define CP_TYPE_WORKSTREAM (cp_workstream_get_type ())
+
+G_DECLARE_FINAL_TYPE (CpWorkstream, cp_workstream, CP, WORKSTREAM, GObject)
+
+/* One handover: the stage reached, and when. */
+typedef struct
+{
+  CpStage  stage;
+  char    *date;
+} CpHandover;
+
+gint64      cp_workstream_get_id      (CpWorkstream  *self);
+const char *cp_workstream_get_name    (CpWorkstream  *self);
+void        cp_workstream_set_name    (CpWorkstream  *self,
+                                       const char    *name);
+const char *cp_workstream_get_owner   (CpWorkstream  *self);
+void        cp_workstream_set_owner   (CpWorkstream  *self,
+                                       const char    *owner);
+CpStage     cp_workstream_get_stage   (CpWorkstream  *self);
+gboolean    cp_workstream_set_stage   (CpWorkstream  *self,
+                                       CpStage        stage,
+                                       const char    *date,
+                                       GError       **error);
+GArray     *cp_workstream_dup_history (CpWorkstream  *self,
+                                       GError       **error);
+double      cp_stage_get_share        (CpStage        stage);
+
+G_END_DECLS

@@ -1,0 +1,211 @@
+/* test-measures.c — goals and KPIs, maturity scores, handover
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cp-engagement.h"
+#include "cp-goal.h"
+#include "cp-kpi.h"
+#include "cp-maturity.h"
+#include "cp-test-store.h"
+#include "cp-workstream.h"
+
+static void
+test_kpi_arithmetic (void)
+{
+  /* Failed changes a month: from 40 on 1 January down to 10 on 1 July. */
+  const char *b = "2026-01-01", *t = "2026-07-01";
+
+  g_assert_cmpfloat_with_epsilon (cp_kpi_expected (40, b, 10, t, "2026-01-01"), 40, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cp_kpi_expected (40, b, 10, t, "2026-07-01"), 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cp_kpi_expected (40, b, 10, t, "2027-01-01"), 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cp_kpi_expected (40, b, 10, t, "2025-06-01"), 40, 1e-9);
+  /* 1 April is 90 of 181 days along the way. */
+  g_assert_cmpfloat_with_epsilon (cp_kpi_expected (40, b, 10, t, "2026-04-01"),
+                                  40 - 30.0 * 90 / 181, 1e-9);
+
+  /* Expected about 25 by 1 April; 10 % of the 30 to go is the slack. */
+  g_assert_cmpint (cp_kpi_track (40, b, 10, t, 24, "2026-04-01"), ==, CP_TRACK_ON_TRACK);
+  g_assert_cmpint (cp_kpi_track (40, b, 10, t, 27, "2026-04-01"), ==, CP_TRACK_ON_TRACK);
+  g_assert_cmpint (cp_kpi_track (40, b, 10, t, 29, "2026-04-01"), ==, CP_TRACK_OFF_TRACK);
+  g_assert_cmpint (cp_kpi_track (40, b, 10, t, 9, "2026-04-01"), ==, CP_TRACK_MET);
+
+  /* Going up: calls answered within target, 70 % to 90 %. */
+  g_assert_cmpint (cp_kpi_track (70, b, 90, t, 80, "2026-04-01"), ==, CP_TRACK_ON_TRACK);
+  g_assert_cmpint (cp_kpi_track (70, b, 90, t, 72, "2026-04-01"), ==, CP_TRACK_OFF_TRACK);
+  g_assert_cmpint (cp_kpi_track (70, b, 90, t, 91, "2026-02-01"), ==, CP_TRACK_MET);
+
+  /* Without a target or dates nothing can be said. */
+  g_assert_cmpint (cp_kpi_track (70, b, NAN, t, 80, "2026-04-01"), ==, CP_TRACK_UNKNOWN);
+  g_assert_cmpint (cp_kpi_track (70, NULL, 90, t, 80, "2026-04-01"), ==, CP_TRACK_UNKNOWN);
+  g_assert_cmpint (cp_kpi_track (70, b, 90, t, NAN, "2026-04-01"), ==, CP_TRACK_UNKNOWN);
+}
+
+static void
+test_goals (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_create_engagement (f->store, "Measured", CP_APPROACH_COACHED,
+                                                          NULL);
+  g_autoptr(CpGoal) goal = NULL;
+  const GArray *readings;
+  gint64 id = cp_engagement_get_id (e);
+
+  g_assert_null (cp_engagement_add_goal (e, "  ", &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  goal = cp_engagement_add_goal (e, "Failed changes a month", &error);
+  g_assert_no_error (error);
+  cp_goal_set_unit (goal, "changes");
+  g_assert_true (cp_goal_set_baseline (goal, 40, "2026-01-01"));
+  g_assert_true (cp_goal_set_target (goal, 10, "2026-07-01"));
+  g_assert_false (cp_goal_set_target (goal, 10, "July"));
+  g_assert_cmpint (cp_goal_get_track (goal), ==, CP_TRACK_UNKNOWN);
+
+  /* Readings come in any order and are kept in date order. */
+  g_assert_true (cp_goal_add_reading (goal, "2026-04-01", 29, &error));
+  g_assert_true (cp_goal_add_reading (goal, "2026-03-01", 33, &error));
+  g_assert_false (cp_goal_add_reading (goal, "someday", 1, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (cp_goal_get_track (goal), ==, CP_TRACK_OFF_TRACK);
+  g_assert_true (cp_goal_add_reading (goal, "2026-05-01", 20, &error));
+  g_assert_cmpint (cp_goal_get_track (goal), ==, CP_TRACK_ON_TRACK);
+
+  g_clear_object (&goal);
+  g_clear_object (&e);
+  reopen (f);
+
+  e = cp_store_get_engagement (f->store, id, NULL);
+  goal = g_list_model_get_item (cp_engagement_get_goals (e, NULL), 0);
+  g_assert_cmpstr (cp_goal_get_name (goal), ==, "Failed changes a month");
+  g_assert_cmpstr (cp_goal_get_unit (goal), ==, "changes");
+  g_assert_cmpfloat (cp_goal_get_baseline_value (goal), ==, 40);
+  g_assert_cmpstr (cp_goal_get_target_date (goal), ==, "2026-07-01");
+  readings = cp_goal_get_readings (goal, &error);
+  g_assert_cmpuint (readings->len, ==, 3);
+  g_assert_cmpstr (g_array_index (readings, CpReading, 0).date, ==, "2026-03-01");
+  g_assert_cmpfloat (cp_goal_get_latest (goal)->value, ==, 20);
+  g_assert_cmpint (cp_goal_get_track (goal), ==, CP_TRACK_ON_TRACK);
+
+  g_assert_true (cp_goal_remove_reading (goal, cp_goal_get_latest (goal)->id, &error));
+  g_assert_cmpint (cp_goal_get_track (goal), ==, CP_TRACK_OFF_TRACK);
+
+  g_assert_true (cp_engagement_remove_measure (e, G_OBJECT (goal), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_goals (e, NULL)), ==, 0);
+}
+
+static void
+test_maturity (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_create_engagement (f->store, "Maturity", CP_APPROACH_COACHED,
+                                                          NULL);
+  g_autoptr(CpMaturity) change = NULL;
+  g_autoptr(CpMaturity) knowledge = NULL;
+  GListModel *list;
+  gint64 id = cp_engagement_get_id (e);
+
+  g_assert_true (cp_engagement_add_standard_practices (e, &error));
+  g_assert_true (cp_engagement_add_standard_practices (e, &error));
+  list = cp_engagement_get_maturity (e, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 6);
+
+  knowledge = cp_engagement_add_practice (e, "Knowledge management", &error);
+  g_assert_no_error (error);
+  /* A practice is scored once per engagement. */
+  g_assert_null (cp_engagement_add_practice (e, "Knowledge management", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  change = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (cp_maturity_get_practice (change), ==, "Change");
+  g_assert_cmpint (cp_maturity_get_baseline_level (change), ==, CP_MATURITY_UNSCORED);
+  g_assert_true (cp_maturity_set_baseline (change, 1, "No CAB; changes by e-mail"));
+  g_assert_true (cp_maturity_set_review (change, 3, "Weekly CAB with minutes"));
+  g_assert_false (cp_maturity_set_review (change, 6, NULL));
+  g_assert_cmpstr (cp_maturity_level_name (3), ==, "Defined");
+
+  g_clear_object (&change);
+  g_clear_object (&knowledge);
+  g_clear_object (&e);
+  reopen (f);
+
+  e = cp_store_get_engagement (f->store, id, NULL);
+  list = cp_engagement_get_maturity (e, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 7);
+  change = g_list_model_get_item (list, 0);
+  g_assert_cmpint (cp_maturity_get_baseline_level (change), ==, 1);
+  g_assert_cmpint (cp_maturity_get_review_level (change), ==, 3);
+  g_assert_cmpstr (cp_maturity_get_review_evidence (change), ==, "Weekly CAB with minutes");
+}
+
+static void
+test_handover (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_create_engagement (f->store, "Handover", CP_APPROACH_COACHED,
+                                                          NULL);
+  g_autoptr(CpWorkstream) change = NULL;
+  g_autoptr(CpWorkstream) incident = NULL;
+  g_autoptr(CpWorkstream) reporting = NULL;
+  g_autoptr(GArray) history = NULL;
+  gint64 id = cp_engagement_get_id (e);
+
+  g_assert_true (isnan (cp_engagement_get_handover (e)));
+
+  change = cp_engagement_add_workstream (e, "Change enablement", &error);
+  incident = cp_engagement_add_workstream (e, "Incident management", &error);
+  reporting = cp_engagement_add_workstream (e, "Monthly reporting", &error);
+  g_assert_no_error (error);
+  cp_workstream_set_owner (change, "Priya Raman");
+
+  /* Everyone starts with the coach leading. */
+  g_assert_cmpfloat (cp_engagement_get_handover (e), ==, 0.0);
+
+  g_assert_true (cp_workstream_set_stage (change, CP_STAGE_STAFF_WITH_COACH, "2026-10-01", &error));
+  g_assert_true (cp_workstream_set_stage (change, CP_STAGE_STAFF_ALONE, "2026-12-01", &error));
+  g_assert_true (cp_workstream_set_stage (incident, CP_STAGE_STAFF_WITH_COACH, NULL, &error));
+  g_assert_false (cp_workstream_set_stage (reporting, CP_STAGE_STAFF_ALONE, "soon", &error));
+  g_clear_error (&error);
+
+  /* (1 + ½ + 0) / 3 */
+  g_assert_cmpfloat_with_epsilon (cp_engagement_get_handover (e), 0.5, 1e-9);
+
+  g_clear_object (&change);
+  g_clear_object (&incident);
+  g_clear_object (&reporting);
+  g_clear_object (&e);
+  reopen (f);
+
+  e = cp_store_get_engagement (f->store, id, NULL);
+  g_assert_cmpfloat_with_epsilon (cp_engagement_get_handover (e), 0.5, 1e-9);
+  change = g_list_model_get_item (cp_engagement_get_workstreams (e, NULL), 0);
+  g_assert_cmpstr (cp_workstream_get_owner (change), ==, "Priya Raman");
+  history = cp_workstream_dup_history (change, &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpint (g_array_index (history, CpHandover, 0).stage, ==, CP_STAGE_STAFF_WITH_COACH);
+  g_assert_cmpstr (g_array_index (history, CpHandover, 1).date, ==, "2026-12-01");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/measures/kpi-arithmetic", test_kpi_arithmetic);
+  ADD_STORE_TEST ("/measures/goals", test_goals);
+  ADD_STORE_TEST ("/measures/maturity", test_maturity);
+  ADD_STORE_TEST ("/measures/handover", test_handover);
+
+  return g_test_run ();
+}
