@@ -8,10 +8,15 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cp-checklist-item.h"
 #include "cp-cycle.h"
+#include "cp-goal.h"
+#include "cp-maturity.h"
+#include "cp-workstream.h"
 #include "cp-engagement.h"
 #include "cp-note.h"
 #include "cp-phase.h"
@@ -272,6 +277,103 @@ fill_sessions_and_notes (CpEngagement  *engagement,
   return TRUE;
 }
 
+static gboolean
+point (GKeyFile    *keyfile,
+       const char  *group,
+       const char  *key,
+       double      *value,
+       char       **date)
+{
+  g_auto(GStrv) parts = g_key_file_get_string_list (keyfile, group, key, NULL, NULL);
+
+  if (parts == NULL || g_strv_length (parts) < 2)
+    return FALSE;
+
+  *value = g_ascii_strtod (parts[0], NULL);
+  *date = g_strdup (parts[1]);
+
+  return TRUE;
+}
+
+/* Adds the sample's goals, maturity scores and workstreams. */
+static gboolean
+fill_measures (CpEngagement  *engagement,
+               GKeyFile      *keyfile,
+               GError       **error)
+{
+  g_auto(GStrv) practices = g_key_file_get_keys (keyfile, "Maturity", NULL, NULL);
+  g_auto(GStrv) streams = g_key_file_get_keys (keyfile, "Workstreams", NULL, NULL);
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *group = g_strdup_printf ("Goal %u", i);
+      g_autofree char *name = NULL;
+      g_autofree char *unit = NULL;
+      g_autofree char *baseline_date = NULL;
+      g_autofree char *target_date = NULL;
+      g_auto(GStrv) readings = NULL;
+      g_autoptr(CpGoal) goal = NULL;
+      double baseline, target;
+
+      if (!g_key_file_has_group (keyfile, group))
+        break;
+
+      name = g_key_file_get_string (keyfile, group, "Name", NULL);
+      unit = g_key_file_get_string (keyfile, group, "Unit", NULL);
+      if (!(goal = cp_engagement_add_goal (engagement, name, error)))
+        return FALSE;
+      cp_goal_set_unit (goal, unit);
+
+      if (!point (keyfile, group, "Baseline", &baseline, &baseline_date) ||
+          !point (keyfile, group, "Target", &target, &target_date) ||
+          !cp_goal_set_baseline (goal, baseline, baseline_date) ||
+          !cp_goal_set_target (goal, target, target_date))
+        return invalid (error);
+
+      readings = g_key_file_get_string_list (keyfile, group, "Readings", NULL, NULL);
+      for (guint r = 0; readings && readings[r]; r++)
+        {
+          g_auto(GStrv) pair = g_strsplit (readings[r], "=", 2);
+
+          if (g_strv_length (pair) != 2)
+            return invalid (error);
+          if (!cp_goal_add_reading (goal, pair[0], g_ascii_strtod (pair[1], NULL), error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; practices && practices[i]; i++)
+    {
+      g_auto(GStrv) levels = g_key_file_get_string_list (keyfile, "Maturity", practices[i], NULL, NULL);
+      g_autoptr(CpMaturity) m = cp_engagement_add_practice (engagement, practices[i], error);
+
+      if (m == NULL)
+        return FALSE;
+      if (levels && levels[0] && *levels[0])
+        cp_maturity_set_baseline (m, atoi (levels[0]), NULL);
+      if (levels && levels[0] && levels[1] && *levels[1])
+        cp_maturity_set_review (m, atoi (levels[1]), NULL);
+    }
+
+  for (guint i = 0; streams && streams[i]; i++)
+    {
+      g_auto(GStrv) fields = g_key_file_get_string_list (keyfile, "Workstreams", streams[i], NULL, NULL);
+      g_autoptr(CpWorkstream) w = cp_engagement_add_workstream (engagement, streams[i], error);
+      CpStage stage;
+
+      if (w == NULL)
+        return FALSE;
+      if (fields == NULL || !fields[0] || !cp_stage_from_string (fields[0], &stage))
+        return invalid (error);
+      if (fields[1])
+        cp_workstream_set_owner (w, fields[1]);
+      if (!cp_workstream_set_stage (w, stage, "2026-11-02", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * cp_store_load_sample:
  *
@@ -309,6 +411,7 @@ cp_store_load_sample (CpStore  *self,
   if (!fill (engagement, keyfile, error) || !cp_store_flush (self, error) ||
       !fill_cycle (engagement, keyfile, error) ||
       !fill_sessions_and_notes (engagement, keyfile, error) ||
+      !fill_measures (engagement, keyfile, error) ||
       !cp_store_flush (self, error))
     {
       _cp_store_rollback (self);

@@ -1,0 +1,746 @@
+/* cp-measures-page.c — goals and KPIs, maturity and handover
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-measures-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cp-date-row.h"
+#include "cp-engagement.h"
+#include "cp-goal.h"
+#include "cp-maturity.h"
+#include "cp-maturity-chart.h"
+#include "cp-measures-page.h"
+#include "cp-ui-util.h"
+#include "cp-workstream.h"
+
+struct _CpMeasuresPage
+{
+  AdwBin           parent_instance;
+
+  CpEngagement    *engagement;
+
+  AdwActionRow    *track_row;
+  AdwActionRow    *maturity_row;
+  AdwActionRow    *handover_row;
+  GtkLevelBar     *handover_level;
+  GtkListBox      *goals_list;
+  AdwEntryRow     *new_goal_row;
+  CpMaturityChart *chart;
+  GtkListBox      *maturity_list;
+  AdwEntryRow     *new_practice_row;
+  GtkListBox      *workstreams_list;
+  AdwEntryRow     *new_workstream_row;
+
+  guint            editable : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CpMeasuresPage, cp_measures_page, ADW_TYPE_BIN)
+
+static const char *
+track_name (CpTrack track)
+{
+  switch (track)
+    {
+    case CP_TRACK_ON_TRACK:
+      return _("On track");
+    case CP_TRACK_OFF_TRACK:
+      return _("Off track");
+    case CP_TRACK_MET:
+      return _("Target met");
+    case CP_TRACK_UNKNOWN:
+    default:
+      return _("No reading yet");
+    }
+}
+
+static const char *
+stage_name (CpStage stage)
+{
+  switch (stage)
+    {
+    case CP_STAGE_STAFF_WITH_COACH:
+      return _("Staff with coach");
+    case CP_STAGE_STAFF_ALONE:
+      return _("Staff alone");
+    case CP_STAGE_COACH_LEADS:
+    default:
+      return _("Coach leads");
+    }
+}
+
+/* Reads a number as people type it here: "12.5" or "12,5". */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdelimit (g_strdup (text), ",", '.'));
+  char *end = NULL;
+
+  if (*copy == '\0')
+    {
+      *value = NAN;
+      return TRUE;
+    }
+
+  *value = g_ascii_strtod (copy, &end);
+
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+static char *
+format_number (double value)
+{
+  return isnan (value) ? g_strdup ("") : g_strdup_printf ("%g", value);
+}
+
+static void
+update_summary (CpMeasuresPage *self)
+{
+  GListModel *goals, *maturity;
+  guint n_goals = 0, good = 0, off = 0, scored_before = 0, scored_after = 0;
+  double sum_before = 0, sum_after = 0, handover;
+  g_autofree char *track = NULL;
+  g_autofree char *mature = NULL;
+  g_autofree char *hand = NULL;
+
+  if (self->engagement == NULL)
+    return;
+
+  goals = cp_engagement_get_goals (self->engagement, NULL);
+  for (guint i = 0; goals && i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(CpGoal) goal = g_list_model_get_item (goals, i);
+      CpTrack t = cp_goal_get_track (goal);
+
+      n_goals++;
+      good += t == CP_TRACK_ON_TRACK || t == CP_TRACK_MET;
+      off += t == CP_TRACK_OFF_TRACK;
+    }
+
+  /* Translators: goals on track or met, of all goals, then those off track. */
+  track = g_strdup_printf (_("%u of %u on track or met · %u off track"), good, n_goals, off);
+  adw_action_row_set_subtitle (self->track_row, n_goals ? track : _("No goals yet"));
+
+  maturity = cp_engagement_get_maturity (self->engagement, NULL);
+  for (guint i = 0; maturity && i < g_list_model_get_n_items (maturity); i++)
+    {
+      g_autoptr(CpMaturity) m = g_list_model_get_item (maturity, i);
+
+      if (cp_maturity_get_baseline_level (m) >= 0)
+        sum_before += cp_maturity_get_baseline_level (m), scored_before++;
+      if (cp_maturity_get_review_level (m) >= 0)
+        sum_after += cp_maturity_get_review_level (m), scored_after++;
+    }
+
+  if (scored_before == 0)
+    mature = g_strdup (_("Not scored yet"));
+  else if (scored_after == 0)
+    /* Translators: the average maturity score at the baseline. */
+    mature = g_strdup_printf (_("Average %.1f at the baseline; not yet re-scored"),
+                              sum_before / scored_before);
+  else
+    /* Translators: average maturity at the baseline, then at the review. */
+    mature = g_strdup_printf (_("Average %.1f at the baseline, %.1f at the review"),
+                              sum_before / scored_before, sum_after / scored_after);
+  adw_action_row_set_subtitle (self->maturity_row, mature);
+
+  handover = cp_engagement_get_handover (self->engagement);
+  if (isnan (handover))
+    hand = g_strdup (_("No workstreams yet"));
+  else
+    /* Translators: the handover figure, as a percentage. */
+    hand = g_strdup_printf (_("%.0f %% of the way to staff running it alone"), handover * 100);
+  adw_action_row_set_subtitle (self->handover_row, hand);
+  gtk_level_bar_set_value (self->handover_level, isnan (handover) ? 0 : handover);
+}
+
+/* Goals */
+
+static void
+update_goal_row (AdwExpanderRow *row)
+{
+  CpGoal *goal = g_object_get_data (G_OBJECT (row), "goal");
+  GtkWidget *status = g_object_get_data (G_OBJECT (row), "status");
+  const CpReading *latest = cp_goal_get_latest (goal);
+  g_autofree char *target = format_number (cp_goal_get_target_value (goal));
+  g_autofree char *target_date = cp_ui_format_date (cp_goal_get_target_date (goal));
+  g_autofree char *subtitle = NULL;
+  CpTrack track = cp_goal_get_track (goal);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_goal_get_name (goal));
+
+  if (latest != NULL)
+    {
+      g_autofree char *value = format_number (latest->value);
+      g_autofree char *date = cp_ui_format_date (latest->date);
+
+      /* Translators: the latest reading, its unit and date; then the target. */
+      subtitle = g_strdup_printf (_("%s %s on %s · target %s by %s"), value,
+                                  cp_goal_get_unit (goal), date, *target ? target : "–",
+                                  target_date ? target_date : "–");
+    }
+  else
+    /* Translators: a goal's target and its date. */
+    subtitle = g_strdup_printf (_("Target %s %s by %s"), *target ? target : "–",
+                                cp_goal_get_unit (goal), target_date ? target_date : "–");
+  adw_expander_row_set_subtitle (row, subtitle);
+
+  gtk_label_set_label (GTK_LABEL (status), track_name (track));
+  gtk_widget_remove_css_class (status, "success");
+  gtk_widget_remove_css_class (status, "warning");
+  gtk_widget_remove_css_class (status, "dim-label");
+  gtk_widget_add_css_class (status, track == CP_TRACK_OFF_TRACK ? "warning"
+                                  : track == CP_TRACK_UNKNOWN ? "dim-label" : "success");
+}
+
+static void
+goal_point_changed_cb (GtkWidget *editor,
+                       GParamSpec *pspec,
+                       AdwExpanderRow *row)
+{
+  CpGoal *goal = g_object_get_data (G_OBJECT (row), "goal");
+  GtkWidget *value_rows[2] = { g_object_get_data (G_OBJECT (row), "baseline-value"),
+                               g_object_get_data (G_OBJECT (row), "target-value") };
+  CpDateRow *date_rows[2] = { g_object_get_data (G_OBJECT (row), "baseline-date"),
+                              g_object_get_data (G_OBJECT (row), "target-date") };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      double value;
+      gboolean ok = parse_number (gtk_editable_get_text (GTK_EDITABLE (value_rows[i])), &value);
+
+      if (ok)
+        gtk_widget_remove_css_class (value_rows[i], "error");
+      else
+        {
+          gtk_widget_add_css_class (value_rows[i], "error");
+          continue;
+        }
+
+      if (i == 0)
+        cp_goal_set_baseline (goal, value, cp_date_row_get_date (date_rows[i]));
+      else
+        cp_goal_set_target (goal, value, cp_date_row_get_date (date_rows[i]));
+    }
+}
+
+static void
+goal_text_changed_cb (GtkEditable *editable,
+                      CpGoal      *goal)
+{
+  if (g_object_get_data (G_OBJECT (editable), "unit"))
+    cp_goal_set_unit (goal, gtk_editable_get_text (editable));
+  else
+    cp_goal_set_name (goal, gtk_editable_get_text (editable));
+}
+
+static void
+update_readings (AdwExpanderRow *row);
+
+static void
+remove_reading_cb (GtkButton      *button,
+                   AdwExpanderRow *row)
+{
+  CpGoal *goal = g_object_get_data (G_OBJECT (row), "goal");
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "reading-id"));
+
+  if (!cp_goal_remove_reading (goal, id, &error))
+    cp_ui_toast_error (GTK_WIDGET (row), error);
+}
+
+static void
+add_reading_cb (AdwEntryRow    *entry,
+                AdwExpanderRow *row)
+{
+  CpGoal *goal = g_object_get_data (G_OBJECT (row), "goal");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (entry)), &value) || isnan (value))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (!cp_goal_add_reading (goal, today, value, &error))
+    cp_ui_toast_error (GTK_WIDGET (row), error);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+update_readings (AdwExpanderRow *row)
+{
+  CpGoal *goal = g_object_get_data (G_OBJECT (row), "goal");
+  GPtrArray *rows = g_object_get_data (G_OBJECT (row), "reading-rows");
+  gboolean editable = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "editable"));
+  const GArray *readings = cp_goal_get_readings (goal, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_expander_row_remove (row, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+
+  /* Newest first, under the fields. */
+  for (guint i = readings ? readings->len : 0; i-- > 0;)
+    {
+      const CpReading *r = &g_array_index (readings, CpReading, i);
+      g_autofree char *value = format_number (r->value);
+      g_autofree char *title = g_strdup_printf ("%s %s", value, cp_goal_get_unit (goal));
+      g_autofree char *date = cp_ui_format_date (r->date);
+      GtkWidget *reading = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reading), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (reading), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (reading), date);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove Reading"));
+      gtk_widget_set_visible (remove, editable);
+      g_object_set_data (G_OBJECT (remove), "reading-id", GSIZE_TO_POINTER ((gsize) r->id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_reading_cb), row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (reading), remove);
+      adw_expander_row_add_row (row, reading);
+      g_ptr_array_add (rows, reading);
+    }
+}
+
+static GtkWidget *
+entry_row (AdwExpanderRow *parent,
+           const char     *title,
+           const char     *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_expander_row_add_row (parent, row);
+
+  return row;
+}
+
+static GtkWidget *
+date_row (AdwExpanderRow *parent,
+          const char     *title,
+          const char     *date)
+{
+  GtkWidget *row = g_object_new (CP_TYPE_DATE_ROW, "title", title, NULL);
+
+  cp_date_row_set_date (CP_DATE_ROW (row), date);
+  adw_expander_row_add_row (parent, row);
+
+  return row;
+}
+
+static GtkWidget *
+create_goal_row (gpointer item,
+                 gpointer user_data)
+{
+  CpMeasuresPage *self = user_data;
+  CpGoal *goal = item;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *w;
+  g_autofree char *baseline = format_number (cp_goal_get_baseline_value (goal));
+  g_autofree char *target = format_number (cp_goal_get_target_value (goal));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "goal", g_object_ref (goal), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "status", status);
+  g_object_set_data (G_OBJECT (row), "editable", GINT_TO_POINTER (self->editable));
+  g_object_set_data_full (G_OBJECT (row), "reading-rows", g_ptr_array_new (),
+                          (GDestroyNotify) g_ptr_array_unref);
+  gtk_widget_add_css_class (status, "caption-heading");
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status);
+
+  w = entry_row (ADW_EXPANDER_ROW (row), _("Name"), cp_goal_get_name (goal));
+  g_signal_connect_object (w, "changed", G_CALLBACK (goal_text_changed_cb), goal, 0);
+  w = entry_row (ADW_EXPANDER_ROW (row), _("Unit"), cp_goal_get_unit (goal));
+  g_object_set_data (G_OBJECT (w), "unit", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (w, "changed", G_CALLBACK (goal_text_changed_cb), goal, 0);
+
+  g_object_set_data (G_OBJECT (row), "baseline-value",
+                     entry_row (ADW_EXPANDER_ROW (row), _("Baseline value"), baseline));
+  g_object_set_data (G_OBJECT (row), "baseline-date",
+                     date_row (ADW_EXPANDER_ROW (row), _("Baseline taken on"),
+                               cp_goal_get_baseline_date (goal)));
+  g_object_set_data (G_OBJECT (row), "target-value",
+                     entry_row (ADW_EXPANDER_ROW (row), _("Target value"), target));
+  g_object_set_data (G_OBJECT (row), "target-date",
+                     date_row (ADW_EXPANDER_ROW (row), _("Target date"),
+                               cp_goal_get_target_date (goal)));
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "baseline-value"), "notify::text",
+                           G_CALLBACK (goal_point_changed_cb), row, 0);
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "target-value"), "notify::text",
+                           G_CALLBACK (goal_point_changed_cb), row, 0);
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "baseline-date"), "notify::date",
+                           G_CALLBACK (goal_point_changed_cb), row, 0);
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "target-date"), "notify::date",
+                           G_CALLBACK (goal_point_changed_cb), row, 0);
+
+  w = entry_row (ADW_EXPANDER_ROW (row), _("Add a reading, taken today"), NULL);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (w), TRUE);
+  gtk_widget_set_visible (w, self->editable);
+  g_signal_connect_object (w, "apply", G_CALLBACK (add_reading_cb), row, 0);
+  g_signal_connect_object (w, "entry-activated", G_CALLBACK (add_reading_cb), row, 0);
+
+  g_signal_connect_object (goal, "notify::track", G_CALLBACK (update_goal_row), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (goal, "notify::name", G_CALLBACK (update_goal_row), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (goal, "notify::readings", G_CALLBACK (update_readings), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (goal, "notify::track", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+
+  update_goal_row (ADW_EXPANDER_ROW (row));
+  update_readings (ADW_EXPANDER_ROW (row));
+
+  return row;
+}
+
+/* Maturity */
+
+static GtkStringList *
+level_names (void)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, cp_maturity_level_name (CP_MATURITY_UNSCORED));
+  for (int level = 0; level <= 5; level++)
+    {
+      /* Translators: a maturity level's number and name. */
+      g_autofree char *name = g_strdup_printf (_("%d — %s"), level, cp_maturity_level_name (level));
+      gtk_string_list_append (names, name);
+    }
+
+  return names;
+}
+
+static void
+update_maturity_row (AdwExpanderRow *row)
+{
+  CpMaturity *m = g_object_get_data (G_OBJECT (row), "maturity");
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a practice's maturity at the baseline, then at the review. */
+  subtitle = g_strdup_printf (_("%s → %s"), cp_maturity_level_name (cp_maturity_get_baseline_level (m)),
+                              cp_maturity_level_name (cp_maturity_get_review_level (m)));
+  adw_expander_row_set_subtitle (row, subtitle);
+}
+
+static void
+score_changed_cb (GObject        *editor,
+                  GParamSpec     *pspec,
+                  AdwExpanderRow *row)
+{
+  CpMaturity *m = g_object_get_data (G_OBJECT (row), "maturity");
+  const char *keys[2][2] = { { "baseline-level", "baseline-evidence" },
+                             { "review-level", "review-evidence" } };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      AdwComboRow *level = g_object_get_data (G_OBJECT (row), keys[i][0]);
+      GtkEditable *evidence = g_object_get_data (G_OBJECT (row), keys[i][1]);
+      int value = (int) adw_combo_row_get_selected (level) - 1;
+
+      if (i == 0)
+        cp_maturity_set_baseline (m, value, gtk_editable_get_text (evidence));
+      else
+        cp_maturity_set_review (m, value, gtk_editable_get_text (evidence));
+    }
+}
+
+static GtkWidget *
+create_maturity_row (gpointer item,
+                     gpointer user_data)
+{
+  CpMeasuresPage *self = user_data;
+  CpMaturity *m = item;
+  GtkWidget *row = adw_expander_row_new ();
+  g_autoptr(GtkStringList) names = level_names ();
+  const char *titles[2][2] = { { N_("At the baseline"), N_("Evidence at the baseline") },
+                               { N_("At the review"), N_("Evidence at the review") } };
+  const char *keys[2][2] = { { "baseline-level", "baseline-evidence" },
+                             { "review-level", "review-evidence" } };
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_maturity_get_practice (m));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "maturity", g_object_ref (m), g_object_unref);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *level = adw_combo_row_new ();
+      GtkWidget *evidence;
+      int score = i == 0 ? cp_maturity_get_baseline_level (m) : cp_maturity_get_review_level (m);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (level), _(titles[i][0]));
+      adw_combo_row_set_model (ADW_COMBO_ROW (level), G_LIST_MODEL (names));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (level), score + 1);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), level);
+      evidence = entry_row (ADW_EXPANDER_ROW (row), _(titles[i][1]),
+                            i == 0 ? cp_maturity_get_baseline_evidence (m)
+                                   : cp_maturity_get_review_evidence (m));
+      gtk_widget_set_sensitive (level, self->editable);
+      gtk_widget_set_sensitive (evidence, self->editable);
+      g_object_set_data (G_OBJECT (row), keys[i][0], level);
+      g_object_set_data (G_OBJECT (row), keys[i][1], evidence);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_signal_connect_object (g_object_get_data (G_OBJECT (row), keys[i][0]), "notify::selected",
+                               G_CALLBACK (score_changed_cb), row, 0);
+      g_signal_connect_object (g_object_get_data (G_OBJECT (row), keys[i][1]), "notify::text",
+                               G_CALLBACK (score_changed_cb), row, 0);
+    }
+
+  g_signal_connect_object (m, "notify::scores", G_CALLBACK (update_maturity_row), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (m, "notify::scores", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  update_maturity_row (ADW_EXPANDER_ROW (row));
+
+  return row;
+}
+
+/* Workstreams */
+
+static void
+update_workstream_row (AdwComboRow *row)
+{
+  CpWorkstream *w = g_object_get_data (G_OBJECT (row), "workstream");
+  g_autoptr(GArray) history = cp_workstream_dup_history (w, NULL);
+  const char *owner = cp_workstream_get_owner (w);
+  g_autofree char *since = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (history != NULL && history->len > 0)
+    since = cp_ui_format_date (g_array_index (history, CpHandover, history->len - 1).date);
+
+  if (since != NULL)
+    /* Translators: a workstream's owner, and the date of its last handover. */
+    subtitle = g_strdup_printf (_("%s · since %s"), *owner ? owner : _("No owner named"), since);
+  else
+    subtitle = g_strdup (*owner ? owner : _("No owner named"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_workstream_get_name (w));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_combo_row_set_selected (row, cp_workstream_get_stage (w));
+}
+
+static void
+stage_changed_cb (AdwComboRow    *row,
+                  GParamSpec     *pspec,
+                  CpMeasuresPage *self)
+{
+  CpWorkstream *w = g_object_get_data (G_OBJECT (row), "workstream");
+  guint stage = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (stage == GTK_INVALID_LIST_POSITION || stage == cp_workstream_get_stage (w))
+    return;
+
+  if (!cp_workstream_set_stage (w, stage, NULL, &error))
+    {
+      cp_ui_toast_error (GTK_WIDGET (self), error);
+      adw_combo_row_set_selected (row, cp_workstream_get_stage (w));
+    }
+}
+
+static GtkWidget *
+create_workstream_row (gpointer item,
+                       gpointer user_data)
+{
+  CpMeasuresPage *self = user_data;
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
+
+  for (CpStage s = CP_STAGE_COACH_LEADS; s <= CP_STAGE_STAFF_ALONE; s++)
+    gtk_string_list_append (stages, stage_name (s));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (stages));
+  g_object_set_data_full (G_OBJECT (row), "workstream", g_object_ref (item), g_object_unref);
+  gtk_widget_set_sensitive (row, self->editable);
+  update_workstream_row (ADW_COMBO_ROW (row));
+
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (stage_changed_cb), self, 0);
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_workstream_row), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::stage", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+/* Adding */
+
+typedef gpointer (*AddFunc) (CpEngagement  *engagement,
+                             const char    *name,
+                             GError       **error);
+
+static void
+add_from_entry (CpMeasuresPage *self,
+                AdwEntryRow    *entry,
+                AddFunc         add)
+{
+  g_autoptr(GObject) added = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->engagement == NULL || *text == '\0')
+    return;
+
+  if (!(added = add (self->engagement, text, &error)))
+    cp_ui_toast_error (GTK_WIDGET (self), error);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  update_summary (self);
+}
+
+static void
+add_goal_cb (CpMeasuresPage *self)
+{
+  add_from_entry (self, self->new_goal_row, (AddFunc) cp_engagement_add_goal);
+}
+
+static void
+add_practice_cb (CpMeasuresPage *self)
+{
+  add_from_entry (self, self->new_practice_row, (AddFunc) cp_engagement_add_practice);
+}
+
+static void
+add_workstream_cb (CpMeasuresPage *self)
+{
+  add_from_entry (self, self->new_workstream_row, (AddFunc) cp_engagement_add_workstream);
+}
+
+static void
+add_practices_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CpMeasuresPage *self = CP_MEASURES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->engagement != NULL &&
+      !cp_engagement_add_standard_practices (self->engagement, &error))
+    cp_ui_toast_error (widget, error);
+
+  update_summary (self);
+}
+
+static void
+cp_measures_page_dispose (GObject *object)
+{
+  CpMeasuresPage *self = (CpMeasuresPage *)object;
+
+  if (self->goals_list != NULL)
+    {
+      gtk_list_box_bind_model (self->goals_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->maturity_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->workstreams_list, NULL, NULL, NULL, NULL);
+    }
+
+  g_clear_object (&self->engagement);
+
+  G_OBJECT_CLASS (cp_measures_page_parent_class)->dispose (object);
+}
+
+static void
+cp_measures_page_class_init (CpMeasuresPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cp_measures_page_dispose;
+
+  g_type_ensure (CP_TYPE_MATURITY_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-measures-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, track_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, maturity_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_level);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, goals_list);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_goal_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, maturity_list);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_practice_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, workstreams_list);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_workstream_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_goal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_practice_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_workstream_cb);
+
+  gtk_widget_class_install_action (widget_class, "measures.add-practices", NULL,
+                                   add_practices_action);
+}
+
+static void
+cp_measures_page_init (CpMeasuresPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editable = TRUE;
+}
+
+void
+cp_measures_page_set_engagement (CpMeasuresPage *self,
+                                 CpEngagement   *engagement)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *goals = NULL, *maturity = NULL, *workstreams = NULL;
+
+  g_return_if_fail (CP_IS_MEASURES_PAGE (self));
+
+  if (!g_set_object (&self->engagement, engagement))
+    return;
+
+  if (engagement != NULL &&
+      (!(goals = cp_engagement_get_goals (engagement, &error)) ||
+       !(maturity = cp_engagement_get_maturity (engagement, &error)) ||
+       !(workstreams = cp_engagement_get_workstreams (engagement, &error))))
+    g_warning ("%s", error->message);
+
+  gtk_list_box_bind_model (self->goals_list, goals, create_goal_row, self, NULL);
+  gtk_list_box_bind_model (self->maturity_list, maturity, create_maturity_row, self, NULL);
+  gtk_list_box_bind_model (self->workstreams_list, workstreams, create_workstream_row, self, NULL);
+  cp_maturity_chart_set_model (self->chart, maturity);
+
+  update_summary (self);
+}
+
+void
+cp_measures_page_set_editable (CpMeasuresPage *self,
+                               gboolean        editable)
+{
+  g_autoptr(CpEngagement) engagement = NULL;
+
+  g_return_if_fail (CP_IS_MEASURES_PAGE (self));
+
+  self->editable = !!editable;
+  gtk_widget_set_visible (GTK_WIDGET (self->new_goal_row), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_practice_row), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_workstream_row), editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-practices", editable);
+
+  /* Rows take their editability when they are made. */
+  engagement = self->engagement ? g_object_ref (self->engagement) : NULL;
+  cp_measures_page_set_engagement (self, NULL);
+  cp_measures_page_set_engagement (self, engagement);
+}
