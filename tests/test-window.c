@@ -16,6 +16,7 @@
 #include "cp-checklist-row.h"
 #include "cp-cycle.h"
 #include "cp-markdown-view.h"
+#include "cp-measures-page.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
@@ -435,6 +436,63 @@ test_window_notes (void)
 }
 
 static void
+hand_over_a_workstream (CpWindow *window)
+{
+  CpEngagement *engagement;
+  GtkWidget *measures;
+  GtkWidget *reporting;
+  GtkLabel *handover;
+  g_autofree char *before = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  engagement = cp_window_get_current (window);
+
+  measures = find (GTK_WIDGET (window), CP_TYPE_MEASURES_PAGE, NULL);
+  g_assert_nonnull (measures);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (measures)),
+                                         "measures");
+  spin (300);
+
+  /* The page answers the sponsor's questions at a glance. */
+  g_assert_nonnull (find_label_containing (measures, "2 of 3 on track or met"));
+  g_assert_nonnull (find_label_containing (measures, "Average 1.2 at the baseline, 2.0 at the review"));
+  handover = find_label_containing (measures, "of the way to staff running it alone");
+  g_assert_nonnull (handover);
+  before = g_strdup (gtk_label_get_label (handover));
+  g_assert_cmpfloat_with_epsilon (cp_engagement_get_handover (engagement), 1.0 / 3, 1e-9);
+
+  /* Reporting passes from the coach to staff alone. */
+  reporting = find (measures, ADW_TYPE_COMBO_ROW, "Monthly service reporting");
+  g_assert_nonnull (reporting);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (reporting), CP_STAGE_STAFF_ALONE);
+  spin (100);
+  g_assert_cmpfloat_with_epsilon (cp_engagement_get_handover (engagement), 2.0 / 3, 1e-9);
+  g_assert_cmpstr (gtk_label_get_label (handover), !=, before);
+}
+
+static void
+see_the_handover_persisted (CpWindow *window)
+{
+  g_assert_cmpfloat_with_epsilon (cp_engagement_get_handover (cp_window_get_current (window)),
+                                  2.0 / 3, 1e-9);
+}
+
+static void
+test_window_measures (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "measures.db", NULL);
+
+  run_app (database, hand_over_a_workstream);
+  run_app (database, see_the_handover_persisted);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
+static void
 test_window_lifecycle (void)
 {
   g_autofree char *dir = cp_test_make_dir ();
@@ -540,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/window/read-only", test_window_read_only);
   g_test_add_func ("/window/checklist", test_window_checklist);
   g_test_add_func ("/window/notes", test_window_notes);
+  g_test_add_func ("/window/measures", test_window_measures);
 
   return g_test_run ();
 }
