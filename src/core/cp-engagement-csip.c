@@ -83,40 +83,18 @@ GListModel *
 cp_engagement_get_cycles (CpEngagement  *self,
                           GError       **error)
 {
-  g_autoptr(GListStore) cycles = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
-  if (self->cycles != NULL)
-    return G_LIST_MODEL (self->cycles);
+  if (self->cycles == NULL)
+    self->cycles =
+      _cp_store_load_list (self->store,
+                           "SELECT " CP_CYCLE_COLUMNS " FROM cycle "
+                           "WHERE engagement_id = ?1 ORDER BY number",
+                           self->id, CP_TYPE_CYCLE,
+                           (CpRowFunc) _cp_cycle_new_from_row,
+                           _("Could not read the cycles"), error);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT " CP_CYCLE_COLUMNS " FROM cycle "
-                                  "WHERE engagement_id = ?1 ORDER BY number",
-                                  error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  cycles = g_list_store_new (CP_TYPE_CYCLE);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(CpCycle) cycle = _cp_cycle_new_from_row (self->store, stmt);
-      g_list_store_append (cycles, cycle);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the cycles"));
-      return NULL;
-    }
-
-  self->cycles = g_steal_pointer (&cycles);
-
-  return G_LIST_MODEL (self->cycles);
+  return self->cycles ? G_LIST_MODEL (self->cycles) : NULL;
 }
 
 /**

@@ -26,40 +26,18 @@ GListModel *
 cp_engagement_get_notes (CpEngagement  *self,
                          GError       **error)
 {
-  g_autoptr(GListStore) notes = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
-  if (self->notes != NULL)
-    return G_LIST_MODEL (self->notes);
+  if (self->notes == NULL)
+    self->notes =
+      _cp_store_load_list (self->store,
+                           "SELECT " CP_NOTE_COLUMNS " FROM note WHERE engagement_id = ?1 "
+                           "ORDER BY created_at DESC, id DESC",
+                           self->id, CP_TYPE_NOTE,
+                           (CpRowFunc) _cp_note_new_from_row,
+                           _("Could not read the notes"), error);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT " CP_NOTE_COLUMNS " FROM note WHERE engagement_id = ?1 "
-                                  "ORDER BY created_at DESC, id DESC",
-                                  error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  notes = g_list_store_new (CP_TYPE_NOTE);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(CpNote) note = _cp_note_new_from_row (self->store, stmt);
-      g_list_store_append (notes, note);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the notes"));
-      return NULL;
-    }
-
-  self->notes = g_steal_pointer (&notes);
-
-  return G_LIST_MODEL (self->notes);
+  return self->notes ? G_LIST_MODEL (self->notes) : NULL;
 }
 
 /* Inserts one note in the caller's transaction and returns it as read
@@ -294,40 +272,18 @@ GListModel *
 cp_engagement_get_sessions (CpEngagement  *self,
                             GError       **error)
 {
-  g_autoptr(GListStore) sessions = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
-  if (self->sessions != NULL)
-    return G_LIST_MODEL (self->sessions);
+  if (self->sessions == NULL)
+    self->sessions =
+      _cp_store_load_list (self->store,
+                           "SELECT " CP_SESSION_COLUMNS " FROM session WHERE engagement_id = ?1 "
+                           "ORDER BY starts_at DESC, id DESC",
+                           self->id, CP_TYPE_SESSION,
+                           (CpRowFunc) _cp_session_new_from_row,
+                           _("Could not read the sessions"), error);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT " CP_SESSION_COLUMNS " FROM session WHERE engagement_id = ?1 "
-                                  "ORDER BY starts_at DESC, id DESC",
-                                  error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sessions = g_list_store_new (CP_TYPE_SESSION);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(CpSession) session = _cp_session_new_from_row (self->store, stmt);
-      g_list_store_append (sessions, session);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the sessions"));
-      return NULL;
-    }
-
-  self->sessions = g_steal_pointer (&sessions);
-
-  return G_LIST_MODEL (self->sessions);
+  return self->sessions ? G_LIST_MODEL (self->sessions) : NULL;
 }
 
 static int

@@ -557,40 +557,18 @@ GListModel *
 cp_engagement_get_stakeholders (CpEngagement  *self,
                                 GError       **error)
 {
-  g_autoptr(GListStore) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
-  if (self->stakeholders != NULL)
-    return G_LIST_MODEL (self->stakeholders);
+  if (self->stakeholders == NULL)
+    self->stakeholders =
+      _cp_store_load_list (self->store,
+                           "SELECT " CP_STAKEHOLDER_COLUMNS " FROM stakeholder "
+                           "WHERE engagement_id = ?1 ORDER BY position, id",
+                           self->id, CP_TYPE_STAKEHOLDER,
+                           (CpRowFunc) _cp_stakeholder_new_from_row,
+                           _("Could not read the stakeholders"), error);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT " CP_STAKEHOLDER_COLUMNS " FROM stakeholder "
-                                  "WHERE engagement_id = ?1 ORDER BY position, id",
-                                  error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  list = g_list_store_new (CP_TYPE_STAKEHOLDER);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(CpStakeholder) stakeholder = _cp_stakeholder_new_from_row (self->store, stmt);
-      g_list_store_append (list, stakeholder);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the stakeholders"));
-      return NULL;
-    }
-
-  self->stakeholders = g_steal_pointer (&list);
-
-  return G_LIST_MODEL (self->stakeholders);
+  return self->stakeholders ? G_LIST_MODEL (self->stakeholders) : NULL;
 }
 
 /**
