@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "cp-action.h"
 #include "cp-engagement.h"
 #include "cp-goal.h"
 #include "cp-kpi.h"
@@ -196,6 +197,76 @@ test_handover (Fixture       *f,
   g_assert_cmpstr (g_array_index (history, CpHandover, 1).date, ==, "2026-12-01");
 }
 
+static void
+test_actions (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) a = cp_store_create_engagement (f->store, "Alpha", CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpEngagement) b = cp_store_create_engagement (f->store, "Beta", CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpEngagement) gone = cp_store_create_engagement (f->store, "Gone", CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpAction) report = NULL;
+  g_autoptr(CpAction) cab = NULL;
+  g_autoptr(CpAction) someday = NULL;
+  g_autoptr(CpAction) hidden = NULL;
+  g_autoptr(CpAction) first = NULL;
+  g_autoptr(GListModel) open = NULL;
+  gint64 id = cp_engagement_get_id (a);
+
+  report = cp_engagement_add_action (a, "Send the baseline report to Dana", &error);
+  cab = cp_engagement_add_action (b, "Book the first CAB", &error);
+  someday = cp_engagement_add_action (a, "Read the supplier contracts", &error);
+  hidden = cp_engagement_add_action (gone, "Nobody will see this", &error);
+  g_assert_no_error (error);
+
+  cp_action_set_owner (report, "Sam Okafor");
+  g_assert_true (cp_action_set_due_on (report, "2026-11-20"));
+  g_assert_true (cp_action_set_due_on (cab, "2026-11-10"));
+  g_assert_false (cp_action_set_due_on (cab, "next week"));
+  g_assert_true (cp_action_set_due_on (hidden, "2026-11-01"));
+
+  g_assert_true (cp_action_is_overdue (report, "2026-11-23"));
+  g_assert_false (cp_action_is_overdue (report, "2026-11-20"));
+  g_assert_false (cp_action_is_overdue (someday, "2026-11-23"));
+
+  g_assert_true (cp_store_trash_engagement (f->store, gone, &error));
+
+  /* Across engagements, soonest due first; no due date last. */
+  open = cp_store_list_open_actions (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 3);
+  first = g_list_model_get_item (open, 0);
+  g_assert_cmpstr (cp_action_get_text (first), ==, "Book the first CAB");
+  g_assert_cmpstr (cp_action_get_engagement_title (first), ==, "Beta");
+  g_clear_object (&first);
+  g_clear_object (&open);
+
+  g_assert_true (cp_action_set_done (cab, TRUE, &error));
+  g_assert_nonnull (cp_action_get_done_on (cab));
+  g_assert_false (cp_action_is_overdue (cab, "2027-01-01"));
+  open = cp_store_list_open_actions (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 2);
+  g_clear_object (&open);
+
+  g_clear_object (&report);
+  g_clear_object (&cab);
+  g_clear_object (&someday);
+  g_clear_object (&hidden);
+  g_clear_object (&first);
+  g_clear_object (&a);
+  g_clear_object (&b);
+  g_clear_object (&gone);
+  reopen (f);
+
+  a = cp_store_get_engagement (f->store, id, NULL);
+  report = g_list_model_get_item (cp_engagement_get_actions (a, NULL), 0);
+  g_assert_cmpstr (cp_action_get_text (report), ==, "Send the baseline report to Dana");
+  g_assert_cmpstr (cp_action_get_owner (report), ==, "Sam Okafor");
+  g_assert_cmpstr (cp_action_get_due_on (report), ==, "2026-11-20");
+  g_assert_true (cp_engagement_remove_measure (a, G_OBJECT (report), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_actions (a, NULL)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +277,7 @@ main (int   argc,
   ADD_STORE_TEST ("/measures/goals", test_goals);
   ADD_STORE_TEST ("/measures/maturity", test_maturity);
   ADD_STORE_TEST ("/measures/handover", test_handover);
+  ADD_STORE_TEST ("/measures/actions", test_actions);
 
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
-/* cp-engagement-measures.c — an engagement's goals, maturity scores and
- * workstreams
+/* cp-engagement-measures.c — an engagement's goals, maturity scores,
+ * workstreams and actions
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -62,6 +62,17 @@ static const Kind workstreams = {
   _cp_workstream_new_from_row,
   G_STRUCT_OFFSET (CpEngagement, workstreams),
   N_("Could not read the workstreams"),
+};
+
+static const Kind actions = {
+  "SELECT " CP_ACTION_COLUMNS " FROM action_item WHERE engagement_id = ?1 "
+  "ORDER BY done, CASE WHEN done THEN done_on END DESC, due_on IS NULL, due_on, id",
+  "INSERT INTO action_item (engagement_id, text) VALUES (?1, ?2) RETURNING " CP_ACTION_COLUMNS,
+  "DELETE FROM action_item WHERE id = ?1",
+  cp_action_get_type,
+  _cp_action_new_from_row,
+  G_STRUCT_OFFSET (CpEngagement, actions),
+  N_("Could not read the actions"),
 };
 
 static GListStore **
@@ -279,7 +290,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
                               GObject       *measure,
                               GError       **error)
 {
-  const Kind *kinds[] = { &goals, &maturity, &workstreams };
+  const Kind *kinds[] = { &goals, &maturity, &workstreams, &actions };
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (measure), FALSE);
@@ -296,6 +307,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
 
       id = CP_IS_GOAL (measure) ? cp_goal_get_id (CP_GOAL (measure))
          : CP_IS_MATURITY (measure) ? cp_maturity_get_id (CP_MATURITY (measure))
+         : CP_IS_ACTION (measure) ? cp_action_get_id (CP_ACTION (measure))
          : cp_workstream_get_id (CP_WORKSTREAM (measure));
 
       if (!_cp_store_begin (self->store, error))
@@ -325,6 +337,37 @@ cp_engagement_remove_measure (CpEngagement  *self,
   g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
                        _("That is not one of this engagement’s measures"));
   return FALSE;
+}
+
+/**
+ * cp_engagement_get_actions:
+ *
+ * Returns: (transfer none) (nullable): the actions, a list of #CpAction:
+ *   the open ones first, soonest due first, then those done, latest first
+ */
+GListModel *
+cp_engagement_get_actions (CpEngagement  *self,
+                           GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &actions, error);
+}
+
+/**
+ * cp_engagement_add_action:
+ *
+ * Returns: (transfer full) (nullable): a new open action, with no owner
+ *   or due date yet
+ */
+CpAction *
+cp_engagement_add_action (CpEngagement  *self,
+                          const char    *text,
+                          GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return add (self, &actions, text, error);
 }
 
 /**

@@ -40,6 +40,7 @@ struct _CpEngagement
   GListStore *goals;
   GListStore *maturity;
   GListStore *workstreams;
+  GListStore *actions;
   char       *approach_reason;  /* for the next recorded approach change */
   CpApproach  saved_approach;
   CpApproach  approach;

@@ -125,6 +125,11 @@ gboolean       cp_engagement_remove_measure   (CpEngagement  *self,
                                                GObject       *measure,
                                                GError       **error);
 double         cp_engagement_get_handover     (CpEngagement  *self);
+GListModel    *cp_engagement_get_actions      (CpEngagement  *self,
+                                               GError       **error);
+CpAction      *cp_engagement_add_action       (CpEngagement  *self,
+                                               const char    *text,
+                                               GError       **error);
 
 /* One change of approach in an engagement's history. */
 typedef struct

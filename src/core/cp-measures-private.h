@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "cp-action.h"
 #include "cp-goal.h"
 #include "cp-maturity.h"
 #include "cp-workstream.h"
@@ -19,12 +20,17 @@ G_BEGIN_DECLS
 #define CP_MATURITY_COLUMNS \
   "id, practice, baseline_level, baseline_evidence, review_level, review_evidence"
 #define CP_WORKSTREAM_COLUMNS "id, name, owner, stage"
+/* The last column is the engagement's title, which only some lists read. */
+#define CP_ACTION_COLUMNS \
+  "id, engagement_id, text, owner, due_on, done, done_on, note_id, phase_id, NULL"
 
 gpointer _cp_goal_new_from_row       (CpStore      *store,
                                       sqlite3_stmt *stmt);
 gpointer _cp_maturity_new_from_row   (CpStore      *store,
                                       sqlite3_stmt *stmt);
 gpointer _cp_workstream_new_from_row (CpStore      *store,
+                                      sqlite3_stmt *stmt);
+gpointer _cp_action_new_from_row     (CpStore      *store,
                                       sqlite3_stmt *stmt);
 
 G_END_DECLS

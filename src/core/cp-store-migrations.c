@@ -211,6 +211,22 @@ static const char * const migrations[] = {
   "  changed_on TEXT NOT NULL DEFAULT (date('now'))"
   ");"
   "CREATE INDEX workstream_change_by_workstream ON workstream_change (workstream_id, id);",
+
+  /* 5: action items, each perhaps from a note or about a phase. */
+  "CREATE TABLE action_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  due_on TEXT CHECK (due_on IS NULL OR date(due_on) IS due_on),"
+  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
+  "  done_on TEXT,"
+  "  note_id INTEGER REFERENCES note (id) ON DELETE SET NULL,"
+  "  phase_id INTEGER REFERENCES phase (id) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE INDEX action_by_engagement ON action_item (engagement_id, done, due_on);"
+  "CREATE INDEX action_open ON action_item (done, due_on);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

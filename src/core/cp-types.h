@@ -24,6 +24,7 @@ typedef struct _CpSession        CpSession;
 typedef struct _CpGoal           CpGoal;
 typedef struct _CpMaturity       CpMaturity;
 typedef struct _CpWorkstream     CpWorkstream;
+typedef struct _CpAction         CpAction;
 
 /* The way an organisation chose to run its ITSM implementation. The
  * nicks ("done-to-you", "do-it-yourself", "coached") are what the

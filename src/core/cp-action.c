@@ -1,0 +1,457 @@
+/* cp-action.c — an action item: who does what by when
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-action"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cp-action.h"
+#include "cp-engagement.h"
+#include "cp-measures-private.h"
+#include "cp-store-private.h"
+
+struct _CpAction
+{
+  GObject  parent_instance;
+
+  CpStore *store;
+  gint64   id;
+  gint64   engagement_id;
+  gint64   note_id;
+  gint64   phase_id;
+  char    *engagement_title;
+  char    *text;
+  char    *owner;
+  char    *due_on;
+  char    *done_on;
+
+  guint    done : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CpAction, cp_action, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_OWNER,
+  PROP_DUE_ON,
+  PROP_DONE,
+  PROP_LINKS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+cp_action_save (gpointer   object,
+                CpStore   *store,
+                GError   **error)
+{
+  CpAction *self = object;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _cp_store_prepare (store,
+                                  "UPDATE action_item SET text = ?2, owner = ?3, due_on = ?4, "
+                                  "note_id = nullif (?5, 0), phase_id = nullif (?6, 0) WHERE id = ?1",
+                                  error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_bind_text (stmt, 2, self->text);
+  _cp_bind_text (stmt, 3, self->owner);
+  _cp_bind_text (stmt, 4, self->due_on);
+  sqlite3_bind_int64 (stmt, 5, self->note_id);
+  sqlite3_bind_int64 (stmt, 6, self->phase_id);
+
+  return _cp_store_step_done (store, stmt, error);
+}
+
+static void
+changed (CpAction *self,
+         guint     prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _cp_store_mark_dirty (self->store, self, cp_action_save);
+}
+
+static void
+cp_action_finalize (GObject *object)
+{
+  CpAction *self = (CpAction *)object;
+
+  g_free (self->engagement_title);
+  g_free (self->text);
+  g_free (self->owner);
+  g_free (self->due_on);
+  g_free (self->done_on);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cp_action_parent_class)->finalize (object);
+}
+
+static void
+cp_action_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CpAction *self = CP_ACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_OWNER:
+      g_value_set_string (value, self->owner);
+      break;
+    case PROP_DUE_ON:
+      g_value_set_string (value, self->due_on);
+      break;
+    case PROP_DONE:
+      g_value_set_boolean (value, self->done);
+      break;
+    case PROP_LINKS:
+      g_value_set_int64 (value, self->note_id ^ self->phase_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_action_class_init (CpActionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cp_action_finalize;
+  object_class->get_property = cp_action_get_property;
+
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, "", ro);
+  properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, "", ro);
+  properties[PROP_DUE_ON] = g_param_spec_string ("due-on", NULL, NULL, NULL, ro);
+  properties[PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, ro);
+  /* Changes when the note or phase the action belongs to does. */
+  properties[PROP_LINKS] = g_param_spec_int64 ("links", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_action_init (CpAction *self)
+{
+}
+
+gpointer
+_cp_action_new_from_row (CpStore      *store,
+                         sqlite3_stmt *stmt)
+{
+  CpAction *self = g_object_new (CP_TYPE_ACTION, NULL);
+
+  self->store = g_object_ref (store);
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->engagement_id = sqlite3_column_int64 (stmt, 1);
+  self->text = _cp_column_dup (stmt, 2);
+  self->owner = _cp_column_dup (stmt, 3);
+  self->due_on = _cp_column_dup (stmt, 4);
+  self->done = sqlite3_column_int (stmt, 5) != 0;
+  self->done_on = _cp_column_dup (stmt, 6);
+  self->note_id = sqlite3_column_int64 (stmt, 7);
+  self->phase_id = sqlite3_column_int64 (stmt, 8);
+  self->engagement_title = _cp_column_dup (stmt, 9);
+
+  return self;
+}
+
+gint64
+cp_action_get_id (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), 0);
+
+  return self->id;
+}
+
+gint64
+cp_action_get_engagement_id (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), 0);
+
+  return self->engagement_id;
+}
+
+/**
+ * cp_action_get_engagement_title:
+ *
+ * Returns: the title of the action's engagement, as it was when the
+ *   action was read
+ */
+const char *
+cp_action_get_engagement_title (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), NULL);
+
+  return self->engagement_title;
+}
+
+static void
+set_text (CpAction    *self,
+          char       **field,
+          guint        prop_id,
+          const char  *value)
+{
+  g_return_if_fail (CP_IS_ACTION (self));
+
+  if (value == NULL)
+    value = "";
+  g_return_if_fail (g_utf8_validate (value, -1, NULL));
+
+  if (g_strcmp0 (*field, value) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+      changed (self, prop_id);
+    }
+}
+
+const char *
+cp_action_get_text (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), NULL);
+
+  return self->text;
+}
+
+void
+cp_action_set_text (CpAction   *self,
+                    const char *text)
+{
+  set_text (self, &self->text, PROP_TEXT, text);
+}
+
+const char *
+cp_action_get_owner (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), NULL);
+
+  return self->owner;
+}
+
+void
+cp_action_set_owner (CpAction   *self,
+                     const char *owner)
+{
+  set_text (self, &self->owner, PROP_OWNER, owner);
+}
+
+const char *
+cp_action_get_due_on (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), NULL);
+
+  return self->due_on;
+}
+
+/**
+ * cp_action_set_due_on:
+ * @date: (nullable): YYYY-MM-DD, or %NULL for no due date
+ *
+ * Returns: %FALSE, changing nothing, for an invalid date
+ */
+gboolean
+cp_action_set_due_on (CpAction   *self,
+                      const char *date)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), FALSE);
+
+  if (date != NULL && *date == '\0')
+    date = NULL;
+  if (date != NULL && !cp_date_is_valid (date))
+    return FALSE;
+
+  if (g_strcmp0 (self->due_on, date) != 0)
+    {
+      g_free (self->due_on);
+      self->due_on = g_strdup (date);
+      changed (self, PROP_DUE_ON);
+    }
+
+  return TRUE;
+}
+
+gint64
+cp_action_get_note_id (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), 0);
+
+  return self->note_id;
+}
+
+void
+cp_action_set_note_id (CpAction *self,
+                       gint64    note_id)
+{
+  g_return_if_fail (CP_IS_ACTION (self));
+
+  if (self->note_id != note_id)
+    {
+      self->note_id = note_id;
+      changed (self, PROP_LINKS);
+    }
+}
+
+gint64
+cp_action_get_phase_id (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), 0);
+
+  return self->phase_id;
+}
+
+void
+cp_action_set_phase_id (CpAction *self,
+                        gint64    phase_id)
+{
+  g_return_if_fail (CP_IS_ACTION (self));
+
+  if (self->phase_id != phase_id)
+    {
+      self->phase_id = phase_id;
+      changed (self, PROP_LINKS);
+    }
+}
+
+gboolean
+cp_action_get_done (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), FALSE);
+
+  return self->done;
+}
+
+/**
+ * cp_action_get_done_on:
+ *
+ * Returns: (nullable): the day the action was done
+ */
+const char *
+cp_action_get_done_on (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), NULL);
+
+  return self->done_on;
+}
+
+/**
+ * cp_action_set_done:
+ *
+ * Marks the action done (today) or open again; written at once.
+ */
+gboolean
+cp_action_set_done (CpAction  *self,
+                    gboolean   done,
+                    GError   **error)
+{
+  g_autofree char *done_on = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_ACTION (self), FALSE);
+
+  done = !!done;
+  if (self->done == (guint) done)
+    return TRUE;
+
+  if (!_cp_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "UPDATE action_item SET done = ?2, "
+                                  "done_on = CASE WHEN ?2 THEN date('now', 'localtime') END "
+                                  "WHERE id = ?1 RETURNING done_on",
+                                  error)))
+    {
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int (stmt, 2, done);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      done_on = _cp_column_dup (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not save the action"));
+      _cp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return FALSE;
+
+  self->done = done;
+  g_free (self->done_on);
+  self->done_on = g_steal_pointer (&done_on);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+
+  return TRUE;
+}
+
+/**
+ * cp_action_is_overdue:
+ * @today: YYYY-MM-DD
+ *
+ * Returns: whether the action is open past its due date
+ */
+gboolean
+cp_action_is_overdue (CpAction   *self,
+                      const char *today)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), FALSE);
+
+  /* ISO dates compare as strings. */
+  return !self->done && self->due_on != NULL && today != NULL && strcmp (self->due_on, today) < 0;
+}
+
+/**
+ * cp_store_list_open_actions:
+ *
+ * Every open action of every engagement, the most pressing first: by due
+ * date, those without one last.
+ *
+ * Returns: (transfer full) (nullable): a list of #CpAction
+ */
+GListModel *
+cp_store_list_open_actions (CpStore  *store,
+                            GError  **error)
+{
+  g_return_val_if_fail (CP_IS_STORE (store), NULL);
+
+  /* Edits typed a moment ago belong in the list too. */
+  if (!cp_store_flush (store, error))
+    return NULL;
+
+  return G_LIST_MODEL (_cp_store_load_list (store,
+                                            "SELECT a.id, a.engagement_id, a.text, a.owner, a.due_on, "
+                                            "a.done, a.done_on, a.note_id, a.phase_id, e.title "
+                                            "FROM action_item a "
+                                            "JOIN engagement e ON e.id = a.engagement_id "
+                                            "WHERE NOT a.done AND e.trashed_at IS NULL "
+                                            "ORDER BY a.due_on IS NULL, a.due_on, a.id",
+                                            0, CP_TYPE_ACTION,
+                                            _cp_action_new_from_row,
+                                            _("Could not read the open actions"), error));
+}
