@@ -426,11 +426,37 @@ cp_action_is_overdue (CpAction   *self,
   return !self->done && self->due_on != NULL && today != NULL && strcmp (self->due_on, today) < 0;
 }
 
+static void
+set_engagement_title (CpAction   *self,
+                                 const char *title)
+{
+  g_free (self->engagement_title);
+  self->engagement_title = g_strdup (title);
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  CpAction *x = (CpAction *) a;
+  CpAction *y = (CpAction *) b;
+
+  /* No due date goes last; then by date, then in the order written. */
+  if ((x->due_on == NULL) != (y->due_on == NULL))
+    return x->due_on == NULL ? 1 : -1;
+  if (x->due_on != NULL && strcmp (x->due_on, y->due_on) != 0)
+    return strcmp (x->due_on, y->due_on);
+
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 /**
  * cp_store_list_open_actions:
  *
  * Every open action of every engagement, the most pressing first: by due
- * date, those without one last.
+ * date, those without one last. The actions are the engagements' own
+ * objects, so ticking one here shows wherever the engagement is open.
  *
  * Returns: (transfer full) (nullable): a list of #CpAction
  */
@@ -438,20 +464,54 @@ GListModel *
 cp_store_list_open_actions (CpStore  *store,
                             GError  **error)
 {
+  g_autoptr(GListStore) open = g_list_store_new (CP_TYPE_ACTION);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
   g_return_val_if_fail (CP_IS_STORE (store), NULL);
 
-  /* Edits typed a moment ago belong in the list too. */
-  if (!cp_store_flush (store, error))
+  /* Edits typed a moment ago count too. */
+  if (!cp_store_flush (store, error) ||
+      !(stmt = _cp_store_prepare (store,
+                                  "SELECT DISTINCT a.engagement_id FROM action_item a "
+                                  "JOIN engagement e ON e.id = a.engagement_id "
+                                  "WHERE NOT a.done AND e.trashed_at IS NULL",
+                                  error)))
     return NULL;
 
-  return G_LIST_MODEL (_cp_store_load_list (store,
-                                            "SELECT a.id, a.engagement_id, a.text, a.owner, a.due_on, "
-                                            "a.done, a.done_on, a.note_id, a.phase_id, e.title "
-                                            "FROM action_item a "
-                                            "JOIN engagement e ON e.id = a.engagement_id "
-                                            "WHERE NOT a.done AND e.trashed_at IS NULL "
-                                            "ORDER BY a.due_on IS NULL, a.due_on, a.id",
-                                            0, CP_TYPE_ACTION,
-                                            _cp_action_new_from_row,
-                                            _("Could not read the open actions"), error));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (store, error, rc, _("Could not read the open actions"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CpEngagement) engagement = NULL;
+      GListModel *actions;
+
+      if (!(engagement = cp_store_get_engagement (store, g_array_index (ids, gint64, i), error)) ||
+          !(actions = cp_engagement_get_actions (engagement, error)))
+        return NULL;
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(CpAction) action = g_list_model_get_item (actions, j);
+
+          if (action->done)
+            continue;
+          set_engagement_title (action, cp_engagement_get_title (engagement));
+          g_list_store_insert_sorted (open, action, compare_due, NULL);
+        }
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&open));
 }

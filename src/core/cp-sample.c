@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cp-action.h"
 #include "cp-checklist-item.h"
 #include "cp-cycle.h"
 #include "cp-goal.h"
@@ -353,6 +354,30 @@ fill_measures (CpEngagement  *engagement,
         cp_maturity_set_baseline (m, atoi (levels[0]), NULL);
       if (levels && levels[0] && levels[1] && *levels[1])
         cp_maturity_set_review (m, atoi (levels[1]), NULL);
+    }
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *group = g_strdup_printf ("Action %u", i);
+      g_autofree char *text = NULL;
+      g_autofree char *owner = NULL;
+      g_autofree char *due = NULL;
+      g_autoptr(CpAction) action = NULL;
+
+      if (!g_key_file_has_group (keyfile, group))
+        break;
+
+      text = g_key_file_get_string (keyfile, group, "Text", NULL);
+      owner = g_key_file_get_string (keyfile, group, "Owner", NULL);
+      due = g_key_file_get_string (keyfile, group, "Due", NULL);
+      if (!(action = cp_engagement_add_action (engagement, text, error)))
+        return FALSE;
+      cp_action_set_owner (action, owner);
+      if (!cp_action_set_due_on (action, due))
+        return invalid (error);
+      if (g_key_file_get_boolean (keyfile, group, "Done", NULL) &&
+          !cp_action_set_done (action, TRUE, error))
+        return FALSE;
     }
 
   for (guint i = 0; streams && streams[i]; i++)

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cp-action.h"
+#include "cp-action-row.h"
 #include "cp-date-row.h"
 #include "cp-engagement.h"
 #include "cp-goal.h"
@@ -29,6 +31,9 @@ struct _CpMeasuresPage
   AdwActionRow    *track_row;
   AdwActionRow    *maturity_row;
   AdwActionRow    *handover_row;
+  AdwActionRow    *actions_row;
+  GtkListBox      *actions_list;
+  AdwEntryRow     *new_action_row;
   GtkLevelBar     *handover_level;
   GtkListBox      *goals_list;
   AdwEntryRow     *new_goal_row;
@@ -150,6 +155,30 @@ update_summary (CpMeasuresPage *self)
     mature = g_strdup_printf (_("Average %.1f at the baseline, %.1f at the review"),
                               sum_before / scored_before, sum_after / scored_after);
   adw_action_row_set_subtitle (self->maturity_row, mature);
+
+  {
+    GListModel *actions = cp_engagement_get_actions (self->engagement, NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *open_text = NULL;
+    guint open = 0, overdue = 0;
+
+    for (guint i = 0; actions && i < g_list_model_get_n_items (actions); i++)
+      {
+        g_autoptr(CpAction) action = g_list_model_get_item (actions, i);
+
+        open += !cp_action_get_done (action);
+        overdue += cp_action_is_overdue (action, today);
+      }
+
+    /* Translators: open actions, then how many of them are overdue. */
+    open_text = g_strdup_printf (_("%u open · %u overdue"), open, overdue);
+    adw_action_row_set_subtitle (self->actions_row, open_text);
+    if (overdue > 0)
+      gtk_widget_add_css_class (GTK_WIDGET (self->actions_row), "overdue");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->actions_row), "overdue");
+  }
 
   handover = cp_engagement_get_handover (self->engagement);
   if (isnan (handover))
@@ -630,6 +659,38 @@ add_workstream_cb (CpMeasuresPage *self)
 }
 
 static void
+add_action_cb (CpMeasuresPage *self)
+{
+  add_from_entry (self, self->new_action_row, (AddFunc) cp_engagement_add_action);
+}
+
+static void
+remove_action_cb (CpMeasuresPage *self,
+                  CpAction       *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->engagement != NULL &&
+      !cp_engagement_remove_measure (self->engagement, G_OBJECT (action), &error))
+    cp_ui_toast_error (GTK_WIDGET (self), error);
+
+  update_summary (self);
+}
+
+static GtkWidget *
+create_action_row (gpointer item,
+                   gpointer user_data)
+{
+  CpMeasuresPage *self = user_data;
+  GtkWidget *row = cp_action_row_new (item, self->editable, FALSE);
+
+  g_signal_connect_object (row, "remove", G_CALLBACK (remove_action_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
 add_practices_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -651,6 +712,7 @@ cp_measures_page_dispose (GObject *object)
 
   if (self->goals_list != NULL)
     {
+      gtk_list_box_bind_model (self->actions_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->goals_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->maturity_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->workstreams_list, NULL, NULL, NULL, NULL);
@@ -675,6 +737,9 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, track_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, maturity_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, actions_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, actions_list);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_action_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_level);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, goals_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_goal_row);
@@ -684,6 +749,7 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, workstreams_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_workstream_row);
   gtk_widget_class_bind_template_callback (widget_class, add_goal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_action_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_practice_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_workstream_cb);
 
@@ -704,7 +770,7 @@ cp_measures_page_set_engagement (CpMeasuresPage *self,
                                  CpEngagement   *engagement)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *goals = NULL, *maturity = NULL, *workstreams = NULL;
+  GListModel *goals = NULL, *maturity = NULL, *workstreams = NULL, *actions = NULL;
 
   g_return_if_fail (CP_IS_MEASURES_PAGE (self));
 
@@ -714,9 +780,11 @@ cp_measures_page_set_engagement (CpMeasuresPage *self,
   if (engagement != NULL &&
       (!(goals = cp_engagement_get_goals (engagement, &error)) ||
        !(maturity = cp_engagement_get_maturity (engagement, &error)) ||
-       !(workstreams = cp_engagement_get_workstreams (engagement, &error))))
+       !(workstreams = cp_engagement_get_workstreams (engagement, &error)) ||
+       !(actions = cp_engagement_get_actions (engagement, &error))))
     g_warning ("%s", error->message);
 
+  gtk_list_box_bind_model (self->actions_list, actions, create_action_row, self, NULL);
   gtk_list_box_bind_model (self->goals_list, goals, create_goal_row, self, NULL);
   gtk_list_box_bind_model (self->maturity_list, maturity, create_maturity_row, self, NULL);
   gtk_list_box_bind_model (self->workstreams_list, workstreams, create_workstream_row, self, NULL);
@@ -735,6 +803,7 @@ cp_measures_page_set_editable (CpMeasuresPage *self,
 
   self->editable = !!editable;
   gtk_widget_set_visible (GTK_WIDGET (self->new_goal_row), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_action_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_practice_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_workstream_row), editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-practices", editable);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cp-actions-dialog.h"
 #include "cp-engagement.h"
 #include "cp-engagement-list.h"
 #include "cp-engagement-page.h"
@@ -94,6 +95,7 @@ update_actions (CpWindow *self)
                                  writable && self->trashed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-all", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-actions", self->store != NULL);
 
   gtk_widget_set_visible (self->delete_button, writable && self->current != NULL);
 }
@@ -486,6 +488,17 @@ cp_window_search_all (CpWindow   *self,
 }
 
 static void
+open_actions_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cp_actions_dialog_new (GTK_WINDOW (self), self->store,
+                                                         !cp_store_get_read_only (self->store))));
+}
+
+static void
 search_all_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -811,6 +824,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.search-all", NULL, search_all_action);
+  gtk_widget_class_install_action (widget_class, "win.open-actions", NULL, open_actions_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -819,6 +833,8 @@ cp_window_class_init (CpWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.search-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.open-actions", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "win.delete-engagement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
