@@ -17,6 +17,8 @@
 #include "cp-cycle.h"
 #include "cp-markdown-view.h"
 #include "cp-measures-page.h"
+#include "cp-actions-dialog.h"
+#include "cp-action.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
@@ -492,6 +494,115 @@ test_window_measures (void)
   cp_test_remove_tree (dir);
 }
 
+static CpActionsDialog *
+find_actions_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CP_IS_ACTIONS_DIALOG (toplevel))
+        return CP_ACTIONS_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static guint
+count_done (CpEngagement *engagement)
+{
+  GListModel *actions = cp_engagement_get_actions (engagement, NULL);
+  guint done = 0;
+
+  g_assert_nonnull (actions);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CpAction) action = g_list_model_get_item (actions, i);
+
+      done += cp_action_get_done (action);
+    }
+
+  return done;
+}
+
+static void
+tick_an_open_action (CpWindow *window)
+{
+  CpEngagement *engagement;
+  CpActionsDialog *dialog;
+  GListModel *open;
+  g_autoptr(CpAction) first = NULL;
+  GtkWidget *measures;
+  GtkWidget *check;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  engagement = cp_window_get_current (window);
+  g_assert_cmpuint (count_done (engagement), ==, 1);
+
+  measures = find (GTK_WIDGET (window), CP_TYPE_MEASURES_PAGE, NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (measures)),
+                                         "measures");
+  spin (200);
+  g_assert_nonnull (find_label_containing (measures, "2 open"));
+
+  /* The dialog lists the two open actions, soonest due first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-actions", NULL));
+  spin (300);
+  dialog = find_actions_dialog ();
+  g_assert_nonnull (dialog);
+  open = cp_actions_dialog_get_actions (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 2);
+  first = g_list_model_get_item (open, 0);
+  g_assert_cmpstr (cp_action_get_text (first), ==, "Send the baseline report to Dana");
+  g_assert_cmpstr (cp_action_get_engagement_title (first), ==,
+                   cp_engagement_get_title (engagement));
+
+  /* Ticking it off in the dialog is seen on the Measures page too. */
+  check = find (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  spin (100);
+  g_assert_true (cp_action_get_done (first));
+  g_assert_cmpuint (count_done (engagement), ==, 2);
+  g_assert_nonnull (find_label_containing (measures, "1 open"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+}
+
+static void
+see_the_action_done (CpWindow *window)
+{
+  CpActionsDialog *dialog;
+
+  g_assert_cmpuint (count_done (cp_window_get_current (window)), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-actions", NULL));
+  spin (300);
+  dialog = find_actions_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_actions_dialog_get_actions (dialog)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+}
+
+static void
+test_window_actions (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "actions.db", NULL);
+
+  run_app (database, tick_an_open_action);
+  run_app (database, see_the_action_done);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_window_lifecycle (void)
 {
@@ -599,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/window/checklist", test_window_checklist);
   g_test_add_func ("/window/notes", test_window_notes);
   g_test_add_func ("/window/measures", test_window_measures);
+  g_test_add_func ("/window/actions", test_window_actions);
 
   return g_test_run ();
 }
