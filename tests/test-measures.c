@@ -13,6 +13,7 @@
 #include "cp-goal.h"
 #include "cp-kpi.h"
 #include "cp-maturity.h"
+#include "cp-opportunity.h"
 #include "cp-test-store.h"
 #include "cp-workstream.h"
 
@@ -267,6 +268,108 @@ test_actions (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_actions (a, NULL)), ==, 1);
 }
 
+static void
+test_register (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = cp_store_create_engagement (f->store, "Alpha",
+                                                                   CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpOpportunity) triage = NULL;
+  g_autoptr(CpOpportunity) cab = NULL;
+  g_autoptr(CpOpportunity) third = NULL;
+  g_autoptr(CpAction) action = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gint64 id = cp_engagement_get_id (engagement);
+  GListModel *register_;
+
+  triage = cp_engagement_add_opportunity (engagement, "Triage calls at the first contact", &error);
+  g_assert_no_error (error);
+  cab = cp_engagement_add_opportunity (engagement, "  Weekly CAB with the business  ", &error);
+  g_assert_no_error (error);
+  g_assert_null (cp_engagement_add_opportunity (engagement, "   ", &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Numbered in turn, raised today, open until done or turned down. */
+  g_assert_cmpuint (cp_opportunity_get_number (triage), ==, 1);
+  g_assert_cmpuint (cp_opportunity_get_number (cab), ==, 2);
+  g_assert_cmpstr (cp_opportunity_get_text (cab, CP_OPPORTUNITY_DESCRIPTION), ==,
+                   "Weekly CAB with the business");
+  g_assert_cmpstr (cp_opportunity_get_raised_on (triage), ==, today);
+  g_assert_cmpint (cp_opportunity_get_status (triage), ==, CP_OPPORTUNITY_RAISED);
+  g_assert_true (cp_opportunity_is_open (triage));
+
+  cp_opportunity_set_text (triage, CP_OPPORTUNITY_KPI, "First-contact resolution");
+  cp_opportunity_set_text (triage, CP_OPPORTUNITY_JUSTIFICATION, "Half of all calls are passed on");
+  cp_opportunity_set_text (triage, CP_OPPORTUNITY_RAISED_BY, "Priya Raman");
+  cp_opportunity_set_text (triage, CP_OPPORTUNITY_ACTIONED_BY, "Service desk lead");
+  cp_opportunity_set_text (triage, CP_OPPORTUNITY_TIMESCALE, "Three months");
+  cp_opportunity_set_size (triage, CP_SIZE_LARGE);
+  cp_opportunity_set_priority (triage, CP_PRIORITY_HIGH);
+  cp_opportunity_set_status (triage, CP_OPPORTUNITY_IN_PROGRESS);
+  g_assert_true (cp_opportunity_set_raised_on (triage, "2026-09-14"));
+  g_assert_false (cp_opportunity_set_raised_on (triage, NULL));
+  g_assert_false (cp_opportunity_set_raised_on (triage, "2026-02-30"));
+  g_assert_true (cp_opportunity_set_required_by (triage, "2026-12-15"));
+  g_assert_false (cp_opportunity_set_required_by (triage, "soon"));
+  g_assert_true (cp_opportunity_set_required_by (cab, NULL));
+  cp_opportunity_set_status (cab, CP_OPPORTUNITY_REJECTED);
+  g_assert_false (cp_opportunity_is_open (cab));
+
+  /* Search reads every text field, any case, and the number. */
+  g_assert_true (cp_opportunity_matches (triage, "first CONTACT"));
+  g_assert_true (cp_opportunity_matches (triage, "priya"));
+  g_assert_true (cp_opportunity_matches (triage, "#1"));
+  g_assert_false (cp_opportunity_matches (triage, "#2"));
+  g_assert_false (cp_opportunity_matches (triage, "first cab"));
+  g_assert_true (cp_opportunity_matches (cab, ""));
+
+  /* An action comes from the triage opportunity. */
+  action = cp_engagement_add_action (engagement, "Write the triage script", &error);
+  g_assert_no_error (error);
+  cp_action_set_opportunity_id (action, cp_opportunity_get_id (triage));
+
+  g_clear_object (&triage);
+  g_clear_object (&cab);
+  g_clear_object (&action);
+  g_clear_object (&engagement);
+  reopen (f);
+
+  engagement = cp_store_get_engagement (f->store, id, NULL);
+  register_ = cp_engagement_get_opportunities (engagement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (register_), ==, 2);
+  triage = g_list_model_get_item (register_, 0);
+  g_assert_cmpstr (cp_opportunity_get_text (triage, CP_OPPORTUNITY_KPI), ==, "First-contact resolution");
+  g_assert_cmpstr (cp_opportunity_get_text (triage, CP_OPPORTUNITY_ACTIONED_BY), ==, "Service desk lead");
+  g_assert_cmpstr (cp_opportunity_get_text (triage, CP_OPPORTUNITY_TIMESCALE), ==, "Three months");
+  g_assert_cmpint (cp_opportunity_get_size (triage), ==, CP_SIZE_LARGE);
+  g_assert_cmpint (cp_opportunity_get_priority (triage), ==, CP_PRIORITY_HIGH);
+  g_assert_cmpint (cp_opportunity_get_status (triage), ==, CP_OPPORTUNITY_IN_PROGRESS);
+  g_assert_cmpstr (cp_opportunity_get_raised_on (triage), ==, "2026-09-14");
+  g_assert_cmpstr (cp_opportunity_get_required_by (triage), ==, "2026-12-15");
+  cab = g_list_model_get_item (register_, 1);
+  g_assert_null (cp_opportunity_get_required_by (cab));
+  g_assert_cmpint (cp_opportunity_get_status (cab), ==, CP_OPPORTUNITY_REJECTED);
+  action = g_list_model_get_item (cp_engagement_get_actions (engagement, NULL), 0);
+  g_assert_cmpint (cp_action_get_opportunity_id (action), ==, cp_opportunity_get_id (triage));
+
+  /* Taking an opportunity out lets go of its actions, which still save. */
+  g_assert_true (cp_engagement_remove_measure (engagement, G_OBJECT (triage), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_action_get_opportunity_id (action), ==, 0);
+  cp_action_set_owner (action, "Tom Becker");
+  g_assert_true (cp_store_flush (f->store, &error));
+  g_assert_no_error (error);
+
+  /* The next number follows the highest, not the count. */
+  third = cp_engagement_add_opportunity (engagement, "Known-error database", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cp_opportunity_get_number (third), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +381,7 @@ main (int   argc,
   ADD_STORE_TEST ("/measures/maturity", test_maturity);
   ADD_STORE_TEST ("/measures/handover", test_handover);
   ADD_STORE_TEST ("/measures/actions", test_actions);
+  ADD_STORE_TEST ("/measures/register", test_register);
 
   return g_test_run ();
 }

@@ -70,7 +70,7 @@ test_create (Fixture       *f,
                              "(SELECT name FROM sqlite_schema WHERE type = 'table' "
                              "AND name NOT LIKE 'note_fts_%' ORDER BY name)");
   g_assert_cmpstr (tables, ==, "action_item,approach_change,checklist_item,cycle,engagement,goal,goal_reading,"
-                               "maturity,note,note_fts,phase,session,session_attendee,sign_off,"
+                               "maturity,note,note_fts,opportunity,phase,session,session_attendee,sign_off,"
                                "stakeholder,workstream,workstream_change");
 
   g_clear_object (&store);

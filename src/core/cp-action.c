@@ -25,6 +25,7 @@ struct _CpAction
   gint64   engagement_id;
   gint64   note_id;
   gint64   phase_id;
+  gint64   opportunity_id;
   char    *engagement_title;
   char    *text;
   char    *owner;
@@ -58,7 +59,8 @@ cp_action_save (gpointer   object,
 
   if (!(stmt = _cp_store_prepare (store,
                                   "UPDATE action_item SET text = ?2, owner = ?3, due_on = ?4, "
-                                  "note_id = nullif (?5, 0), phase_id = nullif (?6, 0) WHERE id = ?1",
+                                  "note_id = nullif (?5, 0), phase_id = nullif (?6, 0), "
+                                  "opportunity_id = nullif (?7, 0) WHERE id = ?1",
                                   error)))
     return FALSE;
 
@@ -68,6 +70,7 @@ cp_action_save (gpointer   object,
   _cp_bind_text (stmt, 4, self->due_on);
   sqlite3_bind_int64 (stmt, 5, self->note_id);
   sqlite3_bind_int64 (stmt, 6, self->phase_id);
+  sqlite3_bind_int64 (stmt, 7, self->opportunity_id);
 
   return _cp_store_step_done (store, stmt, error);
 }
@@ -118,7 +121,7 @@ cp_action_get_property (GObject    *object,
       g_value_set_boolean (value, self->done);
       break;
     case PROP_LINKS:
-      g_value_set_int64 (value, self->note_id ^ self->phase_id);
+      g_value_set_int64 (value, self->note_id ^ self->phase_id ^ self->opportunity_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,7 +141,7 @@ cp_action_class_init (CpActionClass *klass)
   properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, "", ro);
   properties[PROP_DUE_ON] = g_param_spec_string ("due-on", NULL, NULL, NULL, ro);
   properties[PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, ro);
-  /* Changes when the note or phase the action belongs to does. */
+  /* Changes when the note, phase or opportunity the action belongs to does. */
   properties[PROP_LINKS] = g_param_spec_int64 ("links", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -165,7 +168,7 @@ _cp_action_new_from_row (CpStore      *store,
   self->done_on = _cp_column_dup (stmt, 6);
   self->note_id = sqlite3_column_int64 (stmt, 7);
   self->phase_id = sqlite3_column_int64 (stmt, 8);
-  self->engagement_title = _cp_column_dup (stmt, 9);
+  self->opportunity_id = sqlite3_column_int64 (stmt, 9);
 
   return self;
 }
@@ -323,6 +326,31 @@ cp_action_set_phase_id (CpAction *self,
   if (self->phase_id != phase_id)
     {
       self->phase_id = phase_id;
+      changed (self, PROP_LINKS);
+    }
+}
+
+gint64
+cp_action_get_opportunity_id (CpAction *self)
+{
+  g_return_val_if_fail (CP_IS_ACTION (self), 0);
+
+  return self->opportunity_id;
+}
+
+/**
+ * cp_action_set_opportunity_id:
+ * @opportunity_id: the register entry the action comes from, or 0
+ */
+void
+cp_action_set_opportunity_id (CpAction *self,
+                              gint64    opportunity_id)
+{
+  g_return_if_fail (CP_IS_ACTION (self));
+
+  if (self->opportunity_id != opportunity_id)
+    {
+      self->opportunity_id = opportunity_id;
       changed (self, PROP_LINKS);
     }
 }

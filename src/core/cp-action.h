@@ -34,6 +34,9 @@ void        cp_action_set_note_id          (CpAction    *self,
 gint64      cp_action_get_phase_id         (CpAction    *self);
 void        cp_action_set_phase_id         (CpAction    *self,
                                             gint64       phase_id);
+gint64      cp_action_get_opportunity_id   (CpAction    *self);
+void        cp_action_set_opportunity_id   (CpAction    *self,
+                                            gint64       opportunity_id);
 gboolean    cp_action_get_done             (CpAction    *self);
 const char *cp_action_get_done_on          (CpAction    *self);
 gboolean    cp_action_set_done             (CpAction    *self,

@@ -75,6 +75,18 @@ static const Kind actions = {
   N_("Could not read the actions"),
 };
 
+static const Kind opportunities = {
+  "SELECT " CP_OPPORTUNITY_COLUMNS " FROM opportunity WHERE engagement_id = ?1 ORDER BY number",
+  "INSERT INTO opportunity (engagement_id, description, number, raised_on) VALUES (?1, ?2, "
+  "(SELECT coalesce (max (number), 0) + 1 FROM opportunity WHERE engagement_id = ?1), "
+  "date ('now', 'localtime')) RETURNING " CP_OPPORTUNITY_COLUMNS,
+  "DELETE FROM opportunity WHERE id = ?1",
+  cp_opportunity_get_type,
+  _cp_opportunity_new_from_row,
+  G_STRUCT_OFFSET (CpEngagement, opportunities),
+  N_("Could not read the register"),
+};
+
 static GListStore **
 list_of (CpEngagement *self,
          const Kind   *kind)
@@ -290,7 +302,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
                               GObject       *measure,
                               GError       **error)
 {
-  const Kind *kinds[] = { &goals, &maturity, &workstreams, &actions };
+  const Kind *kinds[] = { &goals, &maturity, &workstreams, &actions, &opportunities };
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (measure), FALSE);
@@ -302,12 +314,14 @@ cp_engagement_remove_measure (CpEngagement  *self,
       guint position;
       gint64 id;
 
-      if (list == NULL || !g_list_store_find (list, measure, &position))
+      if (list == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (measure, kinds[k]->get_type ()) ||
+          !g_list_store_find (list, measure, &position))
         continue;
 
       id = CP_IS_GOAL (measure) ? cp_goal_get_id (CP_GOAL (measure))
          : CP_IS_MATURITY (measure) ? cp_maturity_get_id (CP_MATURITY (measure))
          : CP_IS_ACTION (measure) ? cp_action_get_id (CP_ACTION (measure))
+         : CP_IS_OPPORTUNITY (measure) ? cp_opportunity_get_id (CP_OPPORTUNITY (measure))
          : cp_workstream_get_id (CP_WORKSTREAM (measure));
 
       if (!_cp_store_begin (self->store, error))
@@ -330,6 +344,16 @@ cp_engagement_remove_measure (CpEngagement  *self,
 
       _cp_store_forget_dirty (self->store, measure);
       g_list_store_remove (list, position);
+
+      /* The database let go of the actions that came from it; so do they. */
+      if (CP_IS_OPPORTUNITY (measure) && self->actions != NULL)
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->actions)); i++)
+          {
+            g_autoptr(CpAction) action = g_list_model_get_item (G_LIST_MODEL (self->actions), i);
+
+            if (cp_action_get_opportunity_id (action) == id)
+              cp_action_set_opportunity_id (action, 0);
+          }
 
       return TRUE;
     }
@@ -368,6 +392,38 @@ cp_engagement_add_action (CpEngagement  *self,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
   return add (self, &actions, text, error);
+}
+
+/**
+ * cp_engagement_get_opportunities:
+ *
+ * Returns: (transfer none) (nullable): the CSI register, a list of
+ *   #CpOpportunity in the order of their numbers
+ */
+GListModel *
+cp_engagement_get_opportunities (CpEngagement  *self,
+                                 GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &opportunities, error);
+}
+
+/**
+ * cp_engagement_add_opportunity:
+ * @description: what could be improved
+ *
+ * Returns: (transfer full) (nullable): a new opportunity in the register,
+ *   with the next number, raised today
+ */
+CpOpportunity *
+cp_engagement_add_opportunity (CpEngagement  *self,
+                               const char    *description,
+                               GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return add (self, &opportunities, description, error);
 }
 
 /**

@@ -41,6 +41,7 @@ struct _CpEngagement
   GListStore *maturity;
   GListStore *workstreams;
   GListStore *actions;
+  GListStore *opportunities;
   char       *approach_reason;  /* for the next recorded approach change */
   CpApproach  saved_approach;
   CpApproach  approach;

@@ -130,6 +130,11 @@ GListModel    *cp_engagement_get_actions      (CpEngagement  *self,
 CpAction      *cp_engagement_add_action       (CpEngagement  *self,
                                                const char    *text,
                                                GError       **error);
+GListModel    *cp_engagement_get_opportunities (CpEngagement *self,
+                                                GError      **error);
+CpOpportunity *cp_engagement_add_opportunity  (CpEngagement  *self,
+                                               const char    *description,
+                                               GError       **error);
 
 /* One change of approach in an engagement's history. */
 typedef struct

@@ -11,6 +11,7 @@
 #include "cp-action.h"
 #include "cp-goal.h"
 #include "cp-maturity.h"
+#include "cp-opportunity.h"
 #include "cp-workstream.h"
 
 G_BEGIN_DECLS
@@ -20,9 +21,11 @@ G_BEGIN_DECLS
 #define CP_MATURITY_COLUMNS \
   "id, practice, baseline_level, baseline_evidence, review_level, review_evidence"
 #define CP_WORKSTREAM_COLUMNS "id, name, owner, stage"
-/* The last column is the engagement's title, which only some lists read. */
 #define CP_ACTION_COLUMNS \
-  "id, engagement_id, text, owner, due_on, done, done_on, note_id, phase_id, NULL"
+  "id, engagement_id, text, owner, due_on, done, done_on, note_id, phase_id, opportunity_id"
+#define CP_OPPORTUNITY_COLUMNS \
+  "id, number, raised_on, size, timescale, description, priority, kpi, justification, " \
+  "raised_by, actioned_by, required_by, status, phase_id"
 
 gpointer _cp_goal_new_from_row       (CpStore      *store,
                                       sqlite3_stmt *stmt);
@@ -32,5 +35,7 @@ gpointer _cp_workstream_new_from_row (CpStore      *store,
                                       sqlite3_stmt *stmt);
 gpointer _cp_action_new_from_row     (CpStore      *store,
                                       sqlite3_stmt *stmt);
+gpointer _cp_opportunity_new_from_row (CpStore      *store,
+                                       sqlite3_stmt *stmt);
 
 G_END_DECLS

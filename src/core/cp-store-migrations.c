@@ -227,6 +227,30 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX action_by_engagement ON action_item (engagement_id, done, due_on);"
   "CREATE INDEX action_open ON action_item (done, due_on);",
+
+  /* 6: the CSI register of improvement opportunities; actions may come
+   * from one. */
+  "CREATE TABLE opportunity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL CHECK (number > 0),"
+  "  raised_on TEXT NOT NULL CHECK (date(raised_on) IS raised_on),"
+  "  size TEXT NOT NULL DEFAULT 'medium' CHECK (size IN ('small', 'medium', 'large')),"
+  "  timescale TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  priority TEXT NOT NULL DEFAULT 'medium' CHECK (priority IN ('low', 'medium', 'high')),"
+  "  kpi TEXT NOT NULL DEFAULT '',"
+  "  justification TEXT NOT NULL DEFAULT '',"
+  "  raised_by TEXT NOT NULL DEFAULT '',"
+  "  actioned_by TEXT NOT NULL DEFAULT '',"
+  "  required_by TEXT CHECK (required_by IS NULL OR date(required_by) IS required_by),"
+  "  status TEXT NOT NULL DEFAULT 'raised'"
+  "    CHECK (status IN ('raised', 'approved', 'in-progress', 'done', 'rejected')),"
+  "  phase_id INTEGER REFERENCES phase (id) ON DELETE SET NULL,"
+  "  UNIQUE (engagement_id, number)"
+  ");"
+  "ALTER TABLE action_item ADD COLUMN"
+  "  opportunity_id INTEGER REFERENCES opportunity (id) ON DELETE SET NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

@@ -25,6 +25,7 @@ typedef struct _CpGoal           CpGoal;
 typedef struct _CpMaturity       CpMaturity;
 typedef struct _CpWorkstream     CpWorkstream;
 typedef struct _CpAction         CpAction;
+typedef struct _CpOpportunity    CpOpportunity;
 
 /* The way an organisation chose to run its ITSM implementation. The
  * nicks ("done-to-you", "do-it-yourself", "coached") are what the
@@ -118,6 +119,30 @@ typedef enum
   CP_STAGE_STAFF_ALONE,
 } CpStage;
 
+/* An improvement opportunity in the CSI register. */
+typedef enum
+{
+  CP_SIZE_SMALL,
+  CP_SIZE_MEDIUM,
+  CP_SIZE_LARGE,
+} CpSize;
+
+typedef enum
+{
+  CP_PRIORITY_LOW,
+  CP_PRIORITY_MEDIUM,
+  CP_PRIORITY_HIGH,
+} CpPriority;
+
+typedef enum
+{
+  CP_OPPORTUNITY_RAISED,
+  CP_OPPORTUNITY_APPROVED,
+  CP_OPPORTUNITY_IN_PROGRESS,
+  CP_OPPORTUNITY_DONE,
+  CP_OPPORTUNITY_REJECTED,
+} CpOpportunityStatus;
+
 /* A filter value for lists: any status. */
 #define CP_STATUS_ANY ((CpStatus) -1)
 
@@ -148,6 +173,15 @@ gboolean    cp_session_kind_from_string (const char    *str,
 const char *cp_stage_to_string   (CpStage        stage);
 gboolean    cp_stage_from_string (const char    *str,
                                   CpStage       *stage);
+const char *cp_size_to_string     (CpSize         size);
+gboolean    cp_size_from_string   (const char    *str,
+                                   CpSize        *size);
+const char *cp_priority_to_string   (CpPriority     priority);
+gboolean    cp_priority_from_string (const char    *str,
+                                     CpPriority    *priority);
+const char *cp_opportunity_status_to_string   (CpOpportunityStatus  status);
+gboolean    cp_opportunity_status_from_string (const char          *str,
+                                               CpOpportunityStatus *status);
 const char *cp_decision_to_string   (CpDecision     decision);
 gboolean    cp_decision_from_string (const char    *str,
                                      CpDecision    *decision);
