@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cp-engagement.h"
@@ -53,6 +54,44 @@ static GParamSpec *properties[N_PROPS];
 static const char * const text_names[CP_OPPORTUNITY_N_TEXTS] = {
   "description", "timescale", "kpi", "justification", "raised-by", "actioned-by",
 };
+
+/**
+ * cp_size_get_label:
+ *
+ * Returns: the size as people read it, translated
+ */
+const char *
+cp_size_get_label (CpSize size)
+{
+  static const char * const labels[] = { N_("Small"), N_("Medium"), N_("Large") };
+
+  g_return_val_if_fail (size < G_N_ELEMENTS (labels), "");
+
+  return _(labels[size]);
+}
+
+const char *
+cp_priority_get_label (CpPriority priority)
+{
+  /* Translators: priorities of an improvement opportunity. */
+  static const char * const labels[] = { N_("Low"), N_("Normal"), N_("High") };
+
+  g_return_val_if_fail (priority < G_N_ELEMENTS (labels), "");
+
+  return _(labels[priority]);
+}
+
+const char *
+cp_opportunity_status_get_label (CpOpportunityStatus status)
+{
+  static const char * const labels[] = {
+    N_("Raised"), N_("Approved"), N_("In progress"), N_("Done"), N_("Rejected"),
+  };
+
+  g_return_val_if_fail (status < G_N_ELEMENTS (labels), "");
+
+  return _(labels[status]);
+}
 
 static gboolean
 cp_opportunity_save (gpointer   object,

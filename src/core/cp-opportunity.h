@@ -24,6 +24,10 @@ typedef enum
   CP_OPPORTUNITY_N_TEXTS
 } CpOpportunityText;
 
+const char *cp_size_get_label               (CpSize               size);
+const char *cp_priority_get_label           (CpPriority           priority);
+const char *cp_opportunity_status_get_label (CpOpportunityStatus  status);
+
 #define CP_TYPE_OPPORTUNITY (cp_opportunity_get_type ())
 
 G_DECLARE_FINAL_TYPE (CpOpportunity, cp_opportunity, CP, OPPORTUNITY, GObject)

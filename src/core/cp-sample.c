@@ -20,6 +20,7 @@
 #include "cp-workstream.h"
 #include "cp-engagement.h"
 #include "cp-note.h"
+#include "cp-opportunity.h"
 #include "cp-phase.h"
 #include "cp-session.h"
 #include "cp-sign-off.h"
@@ -304,6 +305,7 @@ fill_measures (CpEngagement  *engagement,
 {
   g_auto(GStrv) practices = g_key_file_get_keys (keyfile, "Maturity", NULL, NULL);
   g_auto(GStrv) streams = g_key_file_get_keys (keyfile, "Workstreams", NULL, NULL);
+  g_autoptr(GArray) opportunity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 1; ; i++)
     {
@@ -358,11 +360,65 @@ fill_measures (CpEngagement  *engagement,
 
   for (guint i = 1; ; i++)
     {
+      g_autofree char *group = g_strdup_printf ("Opportunity %u", i);
+      static const struct { const char *key; CpOpportunityText field; } texts[] = {
+        { "Justification", CP_OPPORTUNITY_JUSTIFICATION },
+        { "KPI", CP_OPPORTUNITY_KPI },
+        { "Timescale", CP_OPPORTUNITY_TIMESCALE },
+        { "RaisedBy", CP_OPPORTUNITY_RAISED_BY },
+        { "ActionedBy", CP_OPPORTUNITY_ACTIONED_BY },
+      };
+      g_autofree char *description = NULL;
+      g_autofree char *raised = NULL;
+      g_autofree char *required = NULL;
+      g_autofree char *size = NULL;
+      g_autofree char *priority = NULL;
+      g_autofree char *status = NULL;
+      g_autoptr(CpOpportunity) o = NULL;
+      CpSize size_value;
+      CpPriority priority_value;
+      CpOpportunityStatus status_value;
+      gint64 id;
+
+      if (!g_key_file_has_group (keyfile, group))
+        break;
+
+      description = g_key_file_get_string (keyfile, group, "Description", NULL);
+      raised = g_key_file_get_string (keyfile, group, "Raised", NULL);
+      required = g_key_file_get_string (keyfile, group, "RequiredBy", NULL);
+      size = g_key_file_get_string (keyfile, group, "Size", NULL);
+      priority = g_key_file_get_string (keyfile, group, "Priority", NULL);
+      status = g_key_file_get_string (keyfile, group, "Status", NULL);
+      if (!cp_size_from_string (size, &size_value) ||
+          !cp_priority_from_string (priority, &priority_value) ||
+          !cp_opportunity_status_from_string (status, &status_value))
+        return invalid (error);
+
+      if (!(o = cp_engagement_add_opportunity (engagement, description, error)))
+        return FALSE;
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autofree char *value = g_key_file_get_string (keyfile, group, texts[t].key, NULL);
+          cp_opportunity_set_text (o, texts[t].field, value);
+        }
+      if (!cp_opportunity_set_raised_on (o, raised) ||
+          !cp_opportunity_set_required_by (o, required))
+        return invalid (error);
+      cp_opportunity_set_size (o, size_value);
+      cp_opportunity_set_priority (o, priority_value);
+      cp_opportunity_set_status (o, status_value);
+      id = cp_opportunity_get_id (o);
+      g_array_append_val (opportunity_ids, id);
+    }
+
+  for (guint i = 1; ; i++)
+    {
       g_autofree char *group = g_strdup_printf ("Action %u", i);
       g_autofree char *text = NULL;
       g_autofree char *owner = NULL;
       g_autofree char *due = NULL;
       g_autoptr(CpAction) action = NULL;
+      int opportunity;
 
       if (!g_key_file_has_group (keyfile, group))
         break;
@@ -375,6 +431,11 @@ fill_measures (CpEngagement  *engagement,
       cp_action_set_owner (action, owner);
       if (!cp_action_set_due_on (action, due))
         return invalid (error);
+      opportunity = g_key_file_get_integer (keyfile, group, "Opportunity", NULL);
+      if (opportunity > opportunity_ids->len)
+        return invalid (error);
+      if (opportunity > 0)
+        cp_action_set_opportunity_id (action, g_array_index (opportunity_ids, gint64, opportunity - 1));
       if (g_key_file_get_boolean (keyfile, group, "Done", NULL) &&
           !cp_action_set_done (action, TRUE, error))
         return FALSE;

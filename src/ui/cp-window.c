@@ -15,6 +15,7 @@
 #include "cp-engagement-list.h"
 #include "cp-engagement-page.h"
 #include "cp-measures-page.h"
+#include "cp-register-page.h"
 #include "cp-notes-page.h"
 #include "cp-plan-page.h"
 #include "cp-search-dialog.h"
@@ -49,6 +50,7 @@ struct _CpWindow
   CpPlanPage           *plan_page;
   CpNotesPage          *notes_page;
   CpMeasuresPage       *measures_page;
+  CpRegisterPage       *register_page;
   GtkWidget            *delete_button;
   GtkRevealer          *read_only_banner;
   GtkStack             *content_stack;
@@ -160,6 +162,7 @@ set_current (CpWindow     *self,
   cp_plan_page_set_engagement (self->plan_page, engagement);
   cp_notes_page_set_engagement (self->notes_page, engagement);
   cp_measures_page_set_engagement (self->measures_page, engagement);
+  cp_register_page_set_engagement (self->register_page, engagement);
   g_binding_group_set_source (self->current_bindings, engagement);
   if (engagement == NULL)
     adw_view_switcher_title_set_title (self->content_title, "");
@@ -627,6 +630,7 @@ cp_window_constructed (GObject *object)
   cp_plan_page_set_editable (self->plan_page, !cp_store_get_read_only (self->store));
   cp_notes_page_set_editable (self->notes_page, !cp_store_get_read_only (self->store));
   cp_measures_page_set_editable (self->measures_page, !cp_store_get_read_only (self->store));
+  cp_register_page_set_editable (self->register_page, !cp_store_get_read_only (self->store));
 
   restore_state (self);
   update_content (self);
@@ -790,6 +794,7 @@ cp_window_class_init (CpWindowClass *klass)
   g_type_ensure (CP_TYPE_PLAN_PAGE);
   g_type_ensure (CP_TYPE_NOTES_PAGE);
   g_type_ensure (CP_TYPE_MEASURES_PAGE);
+  g_type_ensure (CP_TYPE_REGISTER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CpWindow, toast_overlay);
@@ -806,6 +811,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, notes_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, register_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
