@@ -18,6 +18,9 @@
 #include "cp-markdown-view.h"
 #include "cp-measures-page.h"
 #include "cp-actions-dialog.h"
+#include "cp-opportunity.h"
+#include "cp-opportunity-dialog.h"
+#include "cp-register-page.h"
 #include "cp-action.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
@@ -494,8 +497,8 @@ test_window_measures (void)
   cp_test_remove_tree (dir);
 }
 
-static CpActionsDialog *
-find_actions_dialog (void)
+static GtkWindow *
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -503,8 +506,8 @@ find_actions_dialog (void)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (CP_IS_ACTIONS_DIALOG (toplevel))
-        return CP_ACTIONS_DIALOG (toplevel);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
     }
 
   return NULL;
@@ -551,7 +554,7 @@ tick_an_open_action (CpWindow *window)
   /* The dialog lists the two open actions, soonest due first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-actions", NULL));
   spin (300);
-  dialog = find_actions_dialog ();
+  dialog = CP_ACTIONS_DIALOG (find_toplevel (CP_TYPE_ACTIONS_DIALOG));
   g_assert_nonnull (dialog);
   open = cp_actions_dialog_get_actions (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (open), ==, 2);
@@ -582,7 +585,7 @@ see_the_action_done (CpWindow *window)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-actions", NULL));
   spin (300);
-  dialog = find_actions_dialog ();
+  dialog = CP_ACTIONS_DIALOG (find_toplevel (CP_TYPE_ACTIONS_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (cp_actions_dialog_get_actions (dialog)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -598,6 +601,140 @@ test_window_actions (void)
 
   run_app (database, tick_an_open_action);
   run_app (database, see_the_action_done);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
+static guint
+shown_number (CpRegisterPage *page,
+              guint           position)
+{
+  g_autoptr(CpOpportunity) o = g_list_model_get_item (cp_register_page_get_shown (page), position);
+
+  g_assert_nonnull (o);
+  return cp_opportunity_get_number (o);
+}
+
+static void
+work_the_register (CpWindow *window)
+{
+  CpRegisterPage *page;
+  GListModel *shown;
+  GtkWidget *search, *status, *view;
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) priority = NULL;
+  GtkWindow *dialog;
+  AdwComboRow *status_row;
+  AdwEntryRow *new_action;
+  GListModel *linked;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+
+  page = CP_REGISTER_PAGE (find (GTK_WIDGET (window), CP_TYPE_REGISTER_PAGE, NULL));
+  g_assert_nonnull (page);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (page))),
+                                         "register");
+  spin (300);
+  shown = cp_register_page_get_shown (page);
+
+  /* The open ones, in the register's order; the rejected one is hidden. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  g_assert_cmpuint (shown_number (page, 0), ==, 1);
+  g_assert_nonnull (find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Log every call at the first contact, with a category"));
+
+  status = find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1);  /* All */
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+
+  /* Words narrow it down. */
+  search = find (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "cab business");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpuint (shown_number (page, 0), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (search), "nothing like this");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_nonnull (find (GTK_WIDGET (page), GTK_TYPE_LABEL, "No Matching Opportunities"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  spin (400);
+
+  /* Sorted by priority, highest first: the two high ones, then normal, then low. */
+  view = find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  priority = g_list_model_get_item (columns, 3);
+  g_assert_cmpstr (gtk_column_view_column_get_title (priority), ==, "Priority");
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), priority, GTK_SORT_DESCENDING);
+  spin (100);
+  g_assert_cmpuint (shown_number (page, 0), ==, 1);
+  g_assert_cmpuint (shown_number (page, 1), ==, 2);
+  g_assert_cmpuint (shown_number (page, 2), ==, 3);
+  g_assert_cmpuint (shown_number (page, 3), ==, 4);
+
+  /* Opening number 3: mark it done and give it an action. */
+  g_signal_emit_by_name (view, "activate", 2);
+  spin (300);
+  dialog = find_toplevel (CP_TYPE_OPPORTUNITY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Opportunity 3");
+  linked = cp_opportunity_dialog_get_actions (CP_OPPORTUNITY_DIALOG (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 0);
+
+  new_action = ADW_ENTRY_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Add an action"));
+  g_assert_nonnull (new_action);
+  gtk_editable_set_text (GTK_EDITABLE (new_action), "Interview the ward managers");
+  g_signal_emit_by_name (new_action, "apply");
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (linked), ==, 1);
+
+  status_row = ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Status"));
+  g_assert_nonnull (status_row);
+  adw_combo_row_set_selected (status_row, CP_OPPORTUNITY_DONE);
+  spin (100);
+  gtk_window_destroy (dialog);
+  spin (200);
+
+  /* Back to the open ones: number 3 has left them. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+}
+
+static void
+see_the_register_persisted (CpWindow *window)
+{
+  CpEngagement *engagement = cp_window_get_current (window);
+  GListModel *opportunities = cp_engagement_get_opportunities (engagement, NULL);
+  GListModel *actions = cp_engagement_get_actions (engagement, NULL);
+  g_autoptr(CpOpportunity) third = g_list_model_get_item (opportunities, 2);
+  gboolean found = FALSE;
+
+  g_assert_cmpint (cp_opportunity_get_status (third), ==, CP_OPPORTUNITY_DONE);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CpAction) action = g_list_model_get_item (actions, i);
+
+      if (g_strcmp0 (cp_action_get_text (action), "Interview the ward managers") == 0)
+        {
+          g_assert_cmpint (cp_action_get_opportunity_id (action), ==, cp_opportunity_get_id (third));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_window_register (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "register.db", NULL);
+
+  run_app (database, work_the_register);
+  run_app (database, see_the_register_persisted);
 
   g_clear_pointer (&database, g_free);
   cp_test_remove_tree (dir);
@@ -711,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/window/notes", test_window_notes);
   g_test_add_func ("/window/measures", test_window_measures);
   g_test_add_func ("/window/actions", test_window_actions);
+  g_test_add_func ("/window/register", test_window_register);
 
   return g_test_run ();
 }

@@ -217,6 +217,7 @@ compare_cells (gconstpointer a,
   switch (GPOINTER_TO_UINT (column))
     {
     case COLUMN_NUMBER:
+      order = (int) cp_opportunity_get_number (x) - (int) cp_opportunity_get_number (y);
       break;
     case COLUMN_RAISED_ON:
       order = compare_dates (cp_opportunity_get_raised_on (x), cp_opportunity_get_raised_on (y));
@@ -241,10 +242,6 @@ compare_cells (gconstpointer a,
         order = g_utf8_collate (tx, ty);
       }
     }
-
-  /* Ties keep the register's own order. */
-  if (order == 0)
-    order = (int) cp_opportunity_get_number (x) - (int) cp_opportunity_get_number (y);
 
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
@@ -405,6 +402,7 @@ cp_register_page_init (CpRegisterPage *self)
 {
   GListModel *columns;
   GtkSelectionModel *selection;
+  GtkMultiSorter *order;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -428,8 +426,13 @@ cp_register_page_init (CpRegisterPage *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
-                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  order = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (order, g_object_ref (gtk_column_view_get_sorter (self->view)));
+  /* Ties keep the register's own order, whichever way the column sorts. */
+  gtk_multi_sorter_append (order, GTK_SORTER (gtk_custom_sorter_new (compare_cells,
+                                                                      GUINT_TO_POINTER (COLUMN_NUMBER),
+                                                                      NULL)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (order));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);
 
