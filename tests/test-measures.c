@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "cp-action.h"
+#include "cp-contract.h"
 #include "cp-engagement.h"
 #include "cp-goal.h"
 #include "cp-kpi.h"
@@ -370,6 +371,101 @@ test_register (Fixture       *f,
   g_assert_cmpuint (cp_opportunity_get_number (third), ==, 3);
 }
 
+static void
+test_contract (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = cp_store_create_engagement (f->store, "Alpha",
+                                                                   CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpGoal) goal = NULL;
+  g_autoptr(CpContract) first = NULL;
+  g_autoptr(CpContract) again = NULL;
+  g_autoptr(CpContract) second = NULL;
+  char *sql_error = NULL;
+  gint64 id = cp_engagement_get_id (engagement);
+  GListModel *versions;
+
+  cp_engagement_set_coach (engagement, "Sam Okafor");
+  cp_engagement_set_sponsor (engagement, "Dana Whitfield");
+  goal = cp_engagement_add_goal (engagement, "First-contact resolution", &error);
+  g_assert_no_error (error);
+  cp_goal_set_unit (goal, "%");
+  g_assert_true (cp_goal_set_baseline (goal, 48, "2026-09-01"));
+  g_assert_true (cp_goal_set_target (goal, 70, "2027-03-01"));
+
+  /* The first draft starts from the goals, coach and sponsor. */
+  first = cp_engagement_get_draft_contract (engagement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cp_contract_get_version (first), ==, 1);
+  g_assert_false (cp_contract_is_signed (first));
+  g_assert_cmpstr (cp_contract_get_text (first, CP_CONTRACT_GOALS), ==,
+                   "- First-contact resolution: 70% by 2027-03-01\n");
+  g_assert_cmpstr (cp_contract_get_text (first, CP_CONTRACT_MEASURES), ==,
+                   "- First-contact resolution, from a baseline of 48% on 2026-09-01\n");
+  g_assert_cmpstr (cp_contract_get_text (first, CP_CONTRACT_COACH), ==, "Sam Okafor");
+  g_assert_cmpstr (cp_contract_get_text (first, CP_CONTRACT_SPONSOR), ==, "Dana Whitfield");
+
+  /* Asking again gives the same draft. */
+  again = cp_engagement_get_draft_contract (engagement, &error);
+  g_assert_true (again == first);
+  g_clear_object (&again);
+
+  /* Signing needs all three. */
+  g_assert_false (cp_contract_sign (first, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cp_contract_is_signed (first));
+
+  g_assert_true (cp_contract_set_text (first, CP_CONTRACT_CLIENT_LEAD, "Priya Raman"));
+  g_assert_true (cp_contract_sign (first, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (cp_contract_get_signed_on (first));
+
+  /* Signed is frozen, here and in the database. */
+  g_assert_false (cp_contract_set_text (first, CP_CONTRACT_GOALS, "Something else"));
+  g_assert_false (cp_contract_sign (first, &error));
+  g_clear_error (&error);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    sqlite3_busy_timeout (db, 5000);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE contract SET goals = 'x'", NULL, NULL, &sql_error),
+                     ==, SQLITE_CONSTRAINT);
+    g_assert_cmpstr (sql_error, ==, "a signed contract does not change");
+    sqlite3_free (sql_error);
+    sqlite3_close (db);
+  }
+
+  /* A change makes version 2, a copy of version 1 until edited. */
+  second = cp_engagement_get_draft_contract (engagement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cp_contract_get_version (second), ==, 2);
+  g_assert_cmpstr (cp_contract_get_text (second, CP_CONTRACT_CLIENT_LEAD), ==, "Priya Raman");
+  g_assert_true (cp_contract_set_text (second, CP_CONTRACT_GOALS,
+                                       "- First-contact resolution: 75% by 2027-03-01\n"));
+
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_clear_object (&goal);
+  g_clear_object (&engagement);
+  reopen (f);
+
+  engagement = cp_store_get_engagement (f->store, id, NULL);
+  versions = cp_engagement_get_contracts (engagement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 2);
+  first = g_list_model_get_item (versions, 0);
+  second = g_list_model_get_item (versions, 1);
+  g_assert_true (cp_contract_is_signed (first));
+  g_assert_cmpstr (cp_contract_get_text (first, CP_CONTRACT_GOALS), ==,
+                   "- First-contact resolution: 70% by 2027-03-01\n");
+  g_assert_false (cp_contract_is_signed (second));
+  g_assert_cmpstr (cp_contract_get_text (second, CP_CONTRACT_GOALS), ==,
+                   "- First-contact resolution: 75% by 2027-03-01\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +478,7 @@ main (int   argc,
   ADD_STORE_TEST ("/measures/handover", test_handover);
   ADD_STORE_TEST ("/measures/actions", test_actions);
   ADD_STORE_TEST ("/measures/register", test_register);
+  ADD_STORE_TEST ("/measures/contract", test_contract);
 
   return g_test_run ();
 }

@@ -87,6 +87,16 @@ static const Kind opportunities = {
   N_("Could not read the register"),
 };
 
+static const Kind contracts = {
+  "SELECT " CP_CONTRACT_COLUMNS " FROM contract WHERE engagement_id = ?1 ORDER BY version",
+  NULL,
+  NULL,
+  cp_contract_get_type,
+  _cp_contract_new_from_row,
+  G_STRUCT_OFFSET (CpEngagement, contracts),
+  N_("Could not read the contract"),
+};
+
 static GListStore **
 list_of (CpEngagement *self,
          const Kind   *kind)
@@ -392,6 +402,159 @@ cp_engagement_add_action (CpEngagement  *self,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
   return add (self, &actions, text, error);
+}
+
+/**
+ * cp_engagement_get_contracts:
+ *
+ * Returns: (transfer none) (nullable): every version of the three-way
+ *   contract, a list of #CpContract, the first version first
+ */
+GListModel *
+cp_engagement_get_contracts (CpEngagement  *self,
+                             GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &contracts, error);
+}
+
+static void
+append_goal (GString    *goal_lines,
+             GString    *measure_lines,
+             CpGoal     *goal)
+{
+  const char *unit = cp_goal_get_unit (goal);
+  const char *space = *unit && *unit != '%' ? " " : "";
+  const char *date = cp_goal_get_target_date (goal);
+
+  if (date != NULL)
+    /* Translators: a goal in the contract: its name, the target and its
+     * unit, and the date it should be met by. */
+    g_string_append_printf (goal_lines, _("- %s: %g%s%s by %s\n"), cp_goal_get_name (goal),
+                            cp_goal_get_target_value (goal), space, unit, date);
+  else
+    g_string_append_printf (goal_lines, "- %s\n", cp_goal_get_name (goal));
+
+  if (cp_goal_get_baseline_date (goal) != NULL)
+    /* Translators: a measure in the contract: the goal, its baseline and
+     * unit, and the day the baseline was taken. */
+    g_string_append_printf (measure_lines, _("- %s, from a baseline of %g%s%s on %s\n"),
+                            cp_goal_get_name (goal), cp_goal_get_baseline_value (goal),
+                            space, unit, cp_goal_get_baseline_date (goal));
+}
+
+/* The first draft starts from what the engagement already holds. */
+static void
+first_draft (CpEngagement  *self,
+             char         **goals_text,
+             char         **measures_text,
+             char         **roles_text)
+{
+  g_autoptr(GString) goal_lines = g_string_new (NULL);
+  g_autoptr(GString) measure_lines = g_string_new (NULL);
+  GListModel *list = get_list (self, &goals, NULL);
+
+  for (guint i = 0; list && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpGoal) goal = g_list_model_get_item (list, i);
+      append_goal (goal_lines, measure_lines, goal);
+    }
+
+  *goals_text = g_string_free (g_steal_pointer (&goal_lines), FALSE);
+  *measures_text = g_string_free (g_steal_pointer (&measure_lines), FALSE);
+  *roles_text = g_strdup (_("- The coach coaches and advises; staff do the work and own the processes.\n"
+                            "- The client lead leads the programme day to day.\n"
+                            "- The sponsor sets the direction, removes obstacles and reviews progress.\n"));
+}
+
+/**
+ * cp_engagement_get_draft_contract:
+ *
+ * The version of the contract open for change: the latest if it is not
+ * signed yet, else a new version that starts as a copy of it. The first
+ * version starts from the engagement's goals, coach and sponsor.
+ *
+ * Returns: (transfer full) (nullable): the draft
+ */
+CpContract *
+cp_engagement_get_draft_contract (CpEngagement  *self,
+                                  GError       **error)
+{
+  g_autoptr(CpContract) last = NULL;
+  g_autoptr(CpContract) draft = NULL;
+  g_autofree char *goal_text = NULL;
+  g_autofree char *measure_text = NULL;
+  g_autofree char *role_text = NULL;
+  GListModel *list;
+  sqlite3_stmt *stmt;
+  guint n;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  if (!(list = get_list (self, &contracts, error)))
+    return NULL;
+
+  n = g_list_model_get_n_items (list);
+  if (n > 0)
+    {
+      last = g_list_model_get_item (list, n - 1);
+      if (!cp_contract_is_signed (last))
+        return g_steal_pointer (&last);
+    }
+  else
+    first_draft (self, &goal_text, &measure_text, &role_text);
+
+  if (!_cp_store_begin (self->store, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self->store,
+                                  "INSERT INTO contract (engagement_id, version, goals, measures, roles, "
+                                  "coach, client_lead, sponsor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                  "RETURNING " CP_CONTRACT_COLUMNS,
+                                  error)))
+    {
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int (stmt, 2, last ? cp_contract_get_version (last) + 1 : 1);
+  if (last != NULL)
+    for (CpContractText t = CP_CONTRACT_GOALS; t < CP_CONTRACT_N_TEXTS; t++)
+      _cp_bind_text (stmt, 3 + t, cp_contract_get_text (last, t));
+  else
+    {
+      _cp_bind_text (stmt, 3, goal_text);
+      _cp_bind_text (stmt, 4, measure_text);
+      _cp_bind_text (stmt, 5, role_text);
+      _cp_bind_text (stmt, 6, self->text[TEXT_COACH]);
+      _cp_bind_text (stmt, 7, "");
+      _cp_bind_text (stmt, 8, self->text[TEXT_SPONSOR]);
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      draft = _cp_contract_new_from_row (self->store, stmt);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE || draft == NULL)
+    {
+      _cp_store_set_error (self->store, error, rc, _("Could not start a new version of the contract"));
+      _cp_store_rollback (self->store);
+      return NULL;
+    }
+
+  if (!_cp_store_commit (self->store, error))
+    return NULL;
+
+  g_list_store_append (self->contracts, draft);
+
+  return g_steal_pointer (&draft);
 }
 
 /**

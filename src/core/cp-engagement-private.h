@@ -42,6 +42,7 @@ struct _CpEngagement
   GListStore *workstreams;
   GListStore *actions;
   GListStore *opportunities;
+  GListStore *contracts;   /* oldest version first */
   char       *approach_reason;  /* for the next recorded approach change */
   CpApproach  saved_approach;
   CpApproach  approach;

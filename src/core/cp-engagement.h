@@ -130,6 +130,10 @@ GListModel    *cp_engagement_get_actions      (CpEngagement  *self,
 CpAction      *cp_engagement_add_action       (CpEngagement  *self,
                                                const char    *text,
                                                GError       **error);
+GListModel    *cp_engagement_get_contracts    (CpEngagement  *self,
+                                               GError       **error);
+CpContract    *cp_engagement_get_draft_contract (CpEngagement *self,
+                                                 GError      **error);
 GListModel    *cp_engagement_get_opportunities (CpEngagement *self,
                                                 GError      **error);
 CpOpportunity *cp_engagement_add_opportunity  (CpEngagement  *self,

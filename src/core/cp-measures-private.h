@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "cp-action.h"
+#include "cp-contract.h"
 #include "cp-goal.h"
 #include "cp-maturity.h"
 #include "cp-opportunity.h"
@@ -23,6 +24,8 @@ G_BEGIN_DECLS
 #define CP_WORKSTREAM_COLUMNS "id, name, owner, stage"
 #define CP_ACTION_COLUMNS \
   "id, engagement_id, text, owner, due_on, done, done_on, note_id, phase_id, opportunity_id"
+#define CP_CONTRACT_COLUMNS \
+  "id, version, goals, measures, roles, coach, client_lead, sponsor, signed_on"
 #define CP_OPPORTUNITY_COLUMNS \
   "id, number, raised_on, size, timescale, description, priority, kpi, justification, " \
   "raised_by, actioned_by, required_by, status, phase_id"
@@ -35,6 +38,9 @@ gpointer _cp_workstream_new_from_row (CpStore      *store,
                                       sqlite3_stmt *stmt);
 gpointer _cp_action_new_from_row     (CpStore      *store,
                                       sqlite3_stmt *stmt);
+gpointer _cp_contract_new_from_row   (CpStore      *store,
+                                      sqlite3_stmt *stmt);
+gint64   _cp_contract_get_id         (CpContract   *self);
 gpointer _cp_opportunity_new_from_row (CpStore      *store,
                                        sqlite3_stmt *stmt);
 

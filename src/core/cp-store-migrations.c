@@ -251,6 +251,27 @@ static const char * const migrations[] = {
   ");"
   "ALTER TABLE action_item ADD COLUMN"
   "  opportunity_id INTEGER REFERENCES opportunity (id) ON DELETE SET NULL;",
+
+  /* 7: the three-way contract between coach, client lead and sponsor, a
+   * row per version; a signed version never changes again.
+   */
+  "CREATE TABLE contract ("
+  "  id INTEGER PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE CASCADE,"
+  "  version INTEGER NOT NULL CHECK (version > 0),"
+  "  goals TEXT NOT NULL DEFAULT '',"
+  "  measures TEXT NOT NULL DEFAULT '',"
+  "  roles TEXT NOT NULL DEFAULT '',"
+  "  coach TEXT NOT NULL DEFAULT '',"
+  "  client_lead TEXT NOT NULL DEFAULT '',"
+  "  sponsor TEXT NOT NULL DEFAULT '',"
+  "  signed_on TEXT CHECK (signed_on IS NULL OR date(signed_on) IS signed_on),"
+  "  UNIQUE (engagement_id, version)"
+  ");"
+  "CREATE TRIGGER contract_signed_is_frozen BEFORE UPDATE ON contract "
+  "WHEN OLD.signed_on IS NOT NULL BEGIN "
+  "  SELECT RAISE (ABORT, 'a signed contract does not change'); "
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

@@ -26,6 +26,7 @@ typedef struct _CpMaturity       CpMaturity;
 typedef struct _CpWorkstream     CpWorkstream;
 typedef struct _CpAction         CpAction;
 typedef struct _CpOpportunity    CpOpportunity;
+typedef struct _CpContract       CpContract;
 
 /* The way an organisation chose to run its ITSM implementation. The
  * nicks ("done-to-you", "do-it-yourself", "coached") are what the
