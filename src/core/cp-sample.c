@@ -14,6 +14,7 @@
 
 #include "cp-action.h"
 #include "cp-checklist-item.h"
+#include "cp-contract.h"
 #include "cp-cycle.h"
 #include "cp-goal.h"
 #include "cp-maturity.h"
@@ -344,6 +345,18 @@ fill_measures (CpEngagement  *engagement,
             return FALSE;
         }
     }
+
+  /* The contract as agreed at the start, signed by all three. */
+  {
+    g_autoptr(CpContract) contract = cp_engagement_get_draft_contract (engagement, error);
+    g_autofree char *lead = g_key_file_get_string (keyfile, "Contract", "ClientLead", NULL);
+
+    if (contract == NULL)
+      return FALSE;
+    cp_contract_set_text (contract, CP_CONTRACT_CLIENT_LEAD, lead);
+    if (!cp_contract_sign (contract, error))
+      return FALSE;
+  }
 
   for (guint i = 0; practices && practices[i]; i++)
     {

@@ -13,6 +13,8 @@
 
 #include "cp-action.h"
 #include "cp-action-row.h"
+#include "cp-contract.h"
+#include "cp-contract-dialog.h"
 #include "cp-date-row.h"
 #include "cp-engagement.h"
 #include "cp-goal.h"
@@ -32,6 +34,7 @@ struct _CpMeasuresPage
   AdwActionRow    *maturity_row;
   AdwActionRow    *handover_row;
   AdwActionRow    *actions_row;
+  AdwActionRow    *contract_row;
   GtkListBox      *actions_list;
   AdwEntryRow     *new_action_row;
   GtkLevelBar     *handover_level;
@@ -103,6 +106,48 @@ static char *
 format_number (double value)
 {
   return isnan (value) ? g_strdup ("") : g_strdup_printf ("%g", value);
+}
+
+/* Where the contract stands, in a line. */
+static void
+update_contract_row (CpMeasuresPage *self)
+{
+  GListModel *versions = self->engagement ? cp_engagement_get_contracts (self->engagement, NULL) : NULL;
+  guint n = versions ? g_list_model_get_n_items (versions) : 0;
+  g_autoptr(CpContract) last = n ? g_list_model_get_item (versions, n - 1) : NULL;
+  g_autofree char *text = NULL;
+
+  if (last == NULL)
+    text = g_strdup (_("Not drawn up yet"));
+  else if (!cp_contract_is_signed (last))
+    /* Translators: %u is the contract's version. */
+    text = g_strdup_printf (_("Version %u, a draft not signed yet"), cp_contract_get_version (last));
+  else
+    {
+      g_autofree char *date = cp_ui_format_date (cp_contract_get_signed_on (last));
+      /* Translators: %u is the contract's version, %s the day it was signed. */
+      text = g_strdup_printf (_("Version %u, signed on %s"), cp_contract_get_version (last), date);
+    }
+
+  adw_action_row_set_subtitle (self->contract_row, text);
+}
+
+static void
+contract_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  CpMeasuresPage *self = CP_MEASURES_PAGE (widget);
+  CpContractDialog *dialog;
+
+  if (self->engagement == NULL)
+    return;
+
+  dialog = cp_contract_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->engagement,
+                                   self->editable);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (update_contract_row), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -738,6 +783,7 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, maturity_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, actions_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, contract_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, actions_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_action_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_level);
@@ -755,6 +801,7 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "measures.add-practices", NULL,
                                    add_practices_action);
+  gtk_widget_class_install_action (widget_class, "measures.contract", NULL, contract_action);
 }
 
 static void
@@ -791,6 +838,7 @@ cp_measures_page_set_engagement (CpMeasuresPage *self,
   cp_maturity_chart_set_model (self->chart, maturity);
 
   update_summary (self);
+  update_contract_row (self);
 }
 
 void
