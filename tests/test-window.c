@@ -18,6 +18,8 @@
 #include "cp-markdown-view.h"
 #include "cp-measures-page.h"
 #include "cp-actions-dialog.h"
+#include "cp-contract.h"
+#include "cp-contract-dialog.h"
 #include "cp-opportunity.h"
 #include "cp-opportunity-dialog.h"
 #include "cp-register-page.h"
@@ -741,6 +743,92 @@ test_window_register (void)
 }
 
 static void
+sign_a_new_version (CpWindow *window)
+{
+  CpEngagement *engagement;
+  GtkWidget *measures;
+  GtkWindow *dialog;
+  GtkWindow *confirm;
+  CpContract *shown;
+  GtkWidget *goals;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  engagement = cp_window_get_current (window);
+  measures = find (GTK_WIDGET (window), CP_TYPE_MEASURES_PAGE, NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (measures)),
+                                         "measures");
+  spin (200);
+  g_assert_nonnull (find_label_containing (measures, "Version 1, signed on"));
+
+  /* The sample's contract is signed: it reads, it does not change. */
+  g_assert_true (gtk_widget_activate_action (measures, "measures.contract", NULL));
+  spin (300);
+  dialog = find_toplevel (CP_TYPE_CONTRACT_DIALOG);
+  g_assert_nonnull (dialog);
+  shown = cp_contract_dialog_get_shown (CP_CONTRACT_DIALOG (dialog));
+  g_assert_true (cp_contract_is_signed (shown));
+  goals = find (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (goals)));
+
+  /* A change starts version 2, which takes typing and is signed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "contract.change", NULL));
+  spin (100);
+  shown = cp_contract_dialog_get_shown (CP_CONTRACT_DIALOG (dialog));
+  g_assert_cmpuint (cp_contract_get_version (shown), ==, 2);
+  g_assert_false (cp_contract_is_signed (shown));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (goals)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (goals)),
+                            "- Failed changes a month: 3 changes by 2027-03-01\n", -1);
+  g_assert_cmpstr (cp_contract_get_text (shown, CP_CONTRACT_GOALS), ==,
+                   "- Failed changes a month: 3 changes by 2027-03-01\n");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "contract.sign", NULL));
+  spin (300);
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "sign");
+  spin (200);
+  g_assert_true (cp_contract_is_signed (shown));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (goals)));
+
+  gtk_window_destroy (dialog);
+  spin (200);
+  g_assert_nonnull (find_label_containing (measures, "Version 2, signed on"));
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_contracts (engagement, NULL)), ==, 2);
+}
+
+static void
+see_both_versions (CpWindow *window)
+{
+  GListModel *versions = cp_engagement_get_contracts (cp_window_get_current (window), NULL);
+  g_autoptr(CpContract) first = g_list_model_get_item (versions, 0);
+  g_autoptr(CpContract) second = g_list_model_get_item (versions, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 2);
+  g_assert_true (cp_contract_is_signed (first));
+  g_assert_cmpstr (cp_contract_get_text (first, CP_CONTRACT_GOALS), !=,
+                   cp_contract_get_text (second, CP_CONTRACT_GOALS));
+  g_assert_true (cp_contract_is_signed (second));
+  g_assert_cmpstr (cp_contract_get_text (second, CP_CONTRACT_GOALS), ==,
+                   "- Failed changes a month: 3 changes by 2027-03-01\n");
+}
+
+static void
+test_window_contract (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "contract.db", NULL);
+
+  run_app (database, sign_a_new_version);
+  run_app (database, see_both_versions);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
+static void
 test_window_lifecycle (void)
 {
   g_autofree char *dir = cp_test_make_dir ();
@@ -849,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/window/measures", test_window_measures);
   g_test_add_func ("/window/actions", test_window_actions);
   g_test_add_func ("/window/register", test_window_register);
+  g_test_add_func ("/window/contract", test_window_contract);
 
   return g_test_run ();
 }
