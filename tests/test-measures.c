@@ -10,6 +10,7 @@
 
 #include "cp-action.h"
 #include "cp-contract.h"
+#include "cp-exit-item.h"
 #include "cp-engagement.h"
 #include "cp-goal.h"
 #include "cp-kpi.h"
@@ -466,6 +467,70 @@ test_contract (Fixture       *f,
                    "- First-contact resolution: 75% by 2027-03-01\n");
 }
 
+static void
+test_exit_checklist (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = cp_store_create_engagement (f->store, "Alpha",
+                                                                   CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpWorkstream) stream = NULL;
+  g_autoptr(CpExitItem) extra = NULL;
+  gint64 id = cp_engagement_get_id (engagement);
+  GListModel *items;
+  guint n;
+
+  /* No criteria, not ready. */
+  g_assert_false (cp_engagement_is_ready_for_exit (engagement));
+
+  g_assert_true (cp_engagement_add_standard_exit_items (engagement, &error));
+  g_assert_no_error (error);
+  items = cp_engagement_get_exit_items (engagement, &error);
+  n = g_list_model_get_n_items (items);
+  g_assert_cmpuint (n, ==, 6);
+
+  /* The usual ones are only added once; an own one joins them. */
+  g_assert_true (cp_engagement_add_standard_exit_items (engagement, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n);
+  extra = cp_engagement_add_exit_item (engagement, "The CAB chair has run three CABs alone", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CpExitItem) item = g_list_model_get_item (items, i);
+      cp_exit_item_set_done (item, TRUE);
+      g_assert_nonnull (cp_exit_item_get_done_on (item));
+    }
+
+  /* Every criterion ticked, but the coach still leads a workstream. */
+  stream = cp_engagement_add_workstream (engagement, "Change enablement", &error);
+  g_assert_no_error (error);
+  g_assert_false (cp_engagement_is_ready_for_exit (engagement));
+  g_assert_true (cp_workstream_set_stage (stream, CP_STAGE_STAFF_ALONE, "2026-11-20", &error));
+  g_assert_true (cp_engagement_is_ready_for_exit (engagement));
+
+  cp_exit_item_set_done (extra, FALSE);
+  g_assert_null (cp_exit_item_get_done_on (extra));
+  g_assert_false (cp_engagement_is_ready_for_exit (engagement));
+
+  g_clear_object (&extra);
+  g_clear_object (&stream);
+  g_clear_object (&engagement);
+  reopen (f);
+
+  engagement = cp_store_get_engagement (f->store, id, NULL);
+  items = cp_engagement_get_exit_items (engagement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 7);
+  extra = g_list_model_get_item (items, 6);
+  g_assert_cmpstr (cp_exit_item_get_text (extra), ==, "The CAB chair has run three CABs alone");
+  g_assert_false (cp_exit_item_get_done (extra));
+  cp_exit_item_set_done (extra, TRUE);
+  g_assert_true (cp_engagement_is_ready_for_exit (engagement));
+  g_assert_true (cp_engagement_remove_measure (engagement, G_OBJECT (extra), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +544,7 @@ main (int   argc,
   ADD_STORE_TEST ("/measures/actions", test_actions);
   ADD_STORE_TEST ("/measures/register", test_register);
   ADD_STORE_TEST ("/measures/contract", test_contract);
+  ADD_STORE_TEST ("/measures/exit-checklist", test_exit_checklist);
 
   return g_test_run ();
 }

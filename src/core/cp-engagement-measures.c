@@ -97,6 +97,18 @@ static const Kind contracts = {
   N_("Could not read the contract"),
 };
 
+static const Kind exit_items = {
+  "SELECT " CP_EXIT_ITEM_COLUMNS " FROM exit_item WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO exit_item (engagement_id, text, position) VALUES (?1, ?2, "
+  "(SELECT coalesce (max (position), 0) + 1 FROM exit_item WHERE engagement_id = ?1)) "
+  "RETURNING " CP_EXIT_ITEM_COLUMNS,
+  "DELETE FROM exit_item WHERE id = ?1",
+  cp_exit_item_get_type,
+  _cp_exit_item_new_from_row,
+  G_STRUCT_OFFSET (CpEngagement, exit_items),
+  N_("Could not read the exit checklist"),
+};
+
 static GListStore **
 list_of (CpEngagement *self,
          const Kind   *kind)
@@ -236,6 +248,50 @@ cp_engagement_add_practice (CpEngagement  *self,
  *
  * Adds the usual ITSM practices the engagement does not score yet.
  */
+/* Adds each of @names (translatable, untranslated) not there yet, in one
+ * transaction.
+ */
+static gboolean
+add_missing (CpEngagement        *self,
+             const Kind          *kind,
+             const char * const  *names,
+             guint                n_names,
+             const char        *(*name_of) (gpointer item),
+             GError             **error)
+{
+  GListModel *list;
+
+  if (!(list = get_list (self, kind, error)) || !_cp_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      const char *name = _(names[i]);
+      g_autoptr(GObject) added = NULL;
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (list) && !present; j++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (list, j);
+          present = g_utf8_collate (name_of (item), name) == 0;
+        }
+
+      if (!present && !(added = add (self, kind, name, error)))
+        {
+          _cp_store_rollback (self->store);
+          return FALSE;
+        }
+    }
+
+  return _cp_store_commit (self->store, error);
+}
+
+static const char *
+practice_of (gpointer item)
+{
+  return cp_maturity_get_practice (item);
+}
+
 gboolean
 cp_engagement_add_standard_practices (CpEngagement  *self,
                                       GError       **error)
@@ -244,33 +300,10 @@ cp_engagement_add_standard_practices (CpEngagement  *self,
     N_("Change"), N_("Incident"), N_("Problem"), N_("Configuration"), N_("Release"),
     N_("Service level"),
   };
-  GListModel *list;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
 
-  if (!(list = get_list (self, &maturity, error)) || !_cp_store_begin (self->store, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (standard); i++)
-    {
-      const char *name = _(standard[i]);
-      g_autoptr(CpMaturity) added = NULL;
-      gboolean present = FALSE;
-
-      for (guint j = 0; j < g_list_model_get_n_items (list) && !present; j++)
-        {
-          g_autoptr(CpMaturity) m = g_list_model_get_item (list, j);
-          present = g_utf8_collate (cp_maturity_get_practice (m), name) == 0;
-        }
-
-      if (!present && !(added = add (self, &maturity, name, error)))
-        {
-          _cp_store_rollback (self->store);
-          return FALSE;
-        }
-    }
-
-  return _cp_store_commit (self->store, error);
+  return add_missing (self, &maturity, standard, G_N_ELEMENTS (standard), practice_of, error);
 }
 
 /**
@@ -312,7 +345,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
                               GObject       *measure,
                               GError       **error)
 {
-  const Kind *kinds[] = { &goals, &maturity, &workstreams, &actions, &opportunities };
+  const Kind *kinds[] = { &goals, &maturity, &workstreams, &actions, &opportunities, &exit_items };
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (measure), FALSE);
@@ -332,6 +365,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
          : CP_IS_MATURITY (measure) ? cp_maturity_get_id (CP_MATURITY (measure))
          : CP_IS_ACTION (measure) ? cp_action_get_id (CP_ACTION (measure))
          : CP_IS_OPPORTUNITY (measure) ? cp_opportunity_get_id (CP_OPPORTUNITY (measure))
+         : CP_IS_EXIT_ITEM (measure) ? cp_exit_item_get_id (CP_EXIT_ITEM (measure))
          : cp_workstream_get_id (CP_WORKSTREAM (measure));
 
       if (!_cp_store_begin (self->store, error))
@@ -402,6 +436,89 @@ cp_engagement_add_action (CpEngagement  *self,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
   return add (self, &actions, text, error);
+}
+
+/**
+ * cp_engagement_get_exit_items:
+ *
+ * Returns: (transfer none) (nullable): what must be true before the coach
+ *   leaves, a list of #CpExitItem
+ */
+GListModel *
+cp_engagement_get_exit_items (CpEngagement  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &exit_items, error);
+}
+
+CpExitItem *
+cp_engagement_add_exit_item (CpEngagement  *self,
+                             const char    *text,
+                             GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return add (self, &exit_items, text, error);
+}
+
+static const char *
+exit_text_of (gpointer item)
+{
+  return cp_exit_item_get_text (item);
+}
+
+/**
+ * cp_engagement_add_standard_exit_items:
+ *
+ * Adds the usual exit criteria of a coached engagement that are not
+ * there yet.
+ */
+gboolean
+cp_engagement_add_standard_exit_items (CpEngagement  *self,
+                                       GError       **error)
+{
+  static const char * const standard[] = {
+    N_("Every process has a named owner who runs it"),
+    N_("Staff run the improvement cycle without the coach"),
+    N_("Staff report the measures to the sponsor themselves"),
+    N_("What the coach knows is written down where staff keep it"),
+    N_("The next improvement cycle is planned by staff"),
+    N_("The sponsor agrees that the coach can leave"),
+  };
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+
+  return add_missing (self, &exit_items, standard, G_N_ELEMENTS (standard), exit_text_of, error);
+}
+
+/**
+ * cp_engagement_is_ready_for_exit:
+ *
+ * Returns: whether staff run every workstream alone and every exit
+ *   criterion (there is at least one) is ticked
+ */
+gboolean
+cp_engagement_is_ready_for_exit (CpEngagement *self)
+{
+  GListModel *items;
+  guint n;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+
+  if (!(items = get_list (self, &exit_items, NULL)) || (n = g_list_model_get_n_items (items)) == 0)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpExitItem) item = g_list_model_get_item (items, i);
+
+      if (!cp_exit_item_get_done (item))
+        return FALSE;
+    }
+
+  return cp_engagement_get_handover (self) >= 1.0;
 }
 
 /**

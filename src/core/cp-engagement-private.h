@@ -43,6 +43,7 @@ struct _CpEngagement
   GListStore *actions;
   GListStore *opportunities;
   GListStore *contracts;   /* oldest version first */
+  GListStore *exit_items;
   char       *approach_reason;  /* for the next recorded approach change */
   CpApproach  saved_approach;
   CpApproach  approach;

@@ -134,6 +134,14 @@ GListModel    *cp_engagement_get_contracts    (CpEngagement  *self,
                                                GError       **error);
 CpContract    *cp_engagement_get_draft_contract (CpEngagement *self,
                                                  GError      **error);
+GListModel    *cp_engagement_get_exit_items   (CpEngagement  *self,
+                                               GError       **error);
+CpExitItem    *cp_engagement_add_exit_item    (CpEngagement  *self,
+                                               const char    *text,
+                                               GError       **error);
+gboolean       cp_engagement_add_standard_exit_items (CpEngagement  *self,
+                                                      GError       **error);
+gboolean       cp_engagement_is_ready_for_exit (CpEngagement *self);
 GListModel    *cp_engagement_get_opportunities (CpEngagement *self,
                                                 GError      **error);
 CpOpportunity *cp_engagement_add_opportunity  (CpEngagement  *self,

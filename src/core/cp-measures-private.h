@@ -10,6 +10,7 @@
 
 #include "cp-action.h"
 #include "cp-contract.h"
+#include "cp-exit-item.h"
 #include "cp-goal.h"
 #include "cp-maturity.h"
 #include "cp-opportunity.h"
@@ -26,6 +27,7 @@ G_BEGIN_DECLS
   "id, engagement_id, text, owner, due_on, done, done_on, note_id, phase_id, opportunity_id"
 #define CP_CONTRACT_COLUMNS \
   "id, version, goals, measures, roles, coach, client_lead, sponsor, signed_on"
+#define CP_EXIT_ITEM_COLUMNS "id, text, done_on"
 #define CP_OPPORTUNITY_COLUMNS \
   "id, number, raised_on, size, timescale, description, priority, kpi, justification, " \
   "raised_by, actioned_by, required_by, status, phase_id"
@@ -41,6 +43,8 @@ gpointer _cp_action_new_from_row     (CpStore      *store,
 gpointer _cp_contract_new_from_row   (CpStore      *store,
                                       sqlite3_stmt *stmt);
 gint64   _cp_contract_get_id         (CpContract   *self);
+gpointer _cp_exit_item_new_from_row  (CpStore      *store,
+                                      sqlite3_stmt *stmt);
 gpointer _cp_opportunity_new_from_row (CpStore      *store,
                                        sqlite3_stmt *stmt);
 

@@ -272,6 +272,15 @@ static const char * const migrations[] = {
   "WHEN OLD.signed_on IS NOT NULL BEGIN "
   "  SELECT RAISE (ABORT, 'a signed contract does not change'); "
   "END;",
+
+  /* 8: what must be true before the coach leaves a coached engagement. */
+  "CREATE TABLE exit_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  done_on TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

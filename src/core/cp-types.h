@@ -27,6 +27,7 @@ typedef struct _CpWorkstream     CpWorkstream;
 typedef struct _CpAction         CpAction;
 typedef struct _CpOpportunity    CpOpportunity;
 typedef struct _CpContract       CpContract;
+typedef struct _CpExitItem       CpExitItem;
 
 /* The way an organisation chose to run its ITSM implementation. The
  * nicks ("done-to-you", "do-it-yourself", "coached") are what the
