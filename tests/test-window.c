@@ -449,6 +449,7 @@ hand_over_a_workstream (CpWindow *window)
   GtkWidget *measures;
   GtkWidget *reporting;
   GtkLabel *handover;
+  GtkWidget *criterion;
   g_autofree char *before = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
@@ -476,6 +477,22 @@ hand_over_a_workstream (CpWindow *window)
   spin (100);
   g_assert_cmpfloat_with_epsilon (cp_engagement_get_handover (engagement), 2.0 / 3, 1e-9);
   g_assert_cmpstr (gtk_label_get_label (handover), !=, before);
+
+  /* The coached approach has an exit checklist; ticking counts. */
+  g_assert_nonnull (find_label_containing (measures, "Not yet: 2 of 6 criteria met"));
+  criterion = find (measures, ADW_TYPE_ACTION_ROW, "Staff run the improvement cycle without the coach");
+  g_assert_nonnull (criterion);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (criterion, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  spin (100);
+  g_assert_nonnull (find_label_containing (measures, "Not yet: 3 of 6 criteria met"));
+
+  /* Another approach has none. */
+  cp_engagement_set_approach (engagement, CP_APPROACH_DO_IT_YOURSELF);
+  spin (100);
+  g_assert_null (find_label_containing (measures, "criteria met"));
+  cp_engagement_set_approach (engagement, CP_APPROACH_COACHED);
+  spin (100);
+  g_assert_nonnull (find_label_containing (measures, "Not yet: 3 of 6 criteria met"));
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "cp-checklist-item.h"
 #include "cp-contract.h"
 #include "cp-cycle.h"
+#include "cp-exit-item.h"
 #include "cp-goal.h"
 #include "cp-maturity.h"
 #include "cp-workstream.h"
@@ -345,6 +346,26 @@ fill_measures (CpEngagement  *engagement,
             return FALSE;
         }
     }
+
+  /* The usual exit criteria, some already met. */
+  {
+    g_autofree int *met = NULL;
+    gsize n_met = 0;
+    GListModel *items;
+
+    if (!cp_engagement_add_standard_exit_items (engagement, error) ||
+        !(items = cp_engagement_get_exit_items (engagement, error)))
+      return FALSE;
+    met = g_key_file_get_integer_list (keyfile, "Exit", "Met", &n_met, NULL);
+    for (gsize i = 0; i < n_met; i++)
+      {
+        g_autoptr(CpExitItem) item = g_list_model_get_item (items, met[i] - 1);
+
+        if (item == NULL)
+          return invalid (error);
+        cp_exit_item_set_done (item, TRUE);
+      }
+  }
 
   /* The contract as agreed at the start, signed by all three. */
   {

@@ -17,6 +17,7 @@
 #include "cp-contract-dialog.h"
 #include "cp-date-row.h"
 #include "cp-engagement.h"
+#include "cp-exit-item.h"
 #include "cp-goal.h"
 #include "cp-maturity.h"
 #include "cp-maturity-chart.h"
@@ -35,6 +36,11 @@ struct _CpMeasuresPage
   AdwActionRow    *handover_row;
   AdwActionRow    *actions_row;
   AdwActionRow    *contract_row;
+  AdwPreferencesGroup *exit_group;
+  AdwActionRow    *exit_row;
+  GtkImage        *exit_icon;
+  GtkListBox      *exit_list;
+  AdwEntryRow     *new_exit_row;
   GtkListBox      *actions_list;
   AdwEntryRow     *new_action_row;
   GtkLevelBar     *handover_level;
@@ -106,6 +112,137 @@ static char *
 format_number (double value)
 {
   return isnan (value) ? g_strdup ("") : g_strdup_printf ("%g", value);
+}
+
+/* The exit checklist belongs to the coached approach: whether the coach
+ * can leave, and why not yet.
+ */
+static void
+update_exit (CpMeasuresPage *self)
+{
+  GListModel *items = NULL;
+  guint n = 0, done = 0;
+  g_autofree char *text = NULL;
+  gboolean ready;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->exit_group),
+                          self->engagement != NULL &&
+                          cp_engagement_get_approach (self->engagement) == CP_APPROACH_COACHED);
+  if (self->engagement == NULL || !(items = cp_engagement_get_exit_items (self->engagement, NULL)))
+    return;
+
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpExitItem) item = g_list_model_get_item (items, i);
+      done += cp_exit_item_get_done (item);
+    }
+
+  ready = cp_engagement_is_ready_for_exit (self->engagement);
+  if (n == 0)
+    text = g_strdup (_("Not yet: no criteria agreed"));
+  else if (ready)
+    text = g_strdup (_("Yes: every criterion is met and staff run every workstream alone"));
+  else if (done < n)
+    /* Translators: criteria of the exit checklist met, of all of them. */
+    text = g_strdup_printf (_("Not yet: %u of %u criteria met"), done, n);
+  else
+    text = g_strdup (_("Not yet: staff do not run every workstream alone"));
+
+  adw_action_row_set_subtitle (self->exit_row, text);
+  gtk_image_set_from_icon_name (self->exit_icon, ready ? "emblem-ok-symbolic" : "content-loading-symbolic");
+}
+
+static void
+exit_toggled_cb (GtkCheckButton *check,
+                 CpExitItem     *item)
+{
+  cp_exit_item_set_done (item, gtk_check_button_get_active (check));
+}
+
+static void
+update_exit_row (AdwActionRow *row)
+{
+  CpExitItem *item = g_object_get_data (G_OBJECT (row), "item");
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+  g_autofree char *date = cp_ui_format_date (cp_exit_item_get_done_on (item));
+  g_autofree char *subtitle = NULL;
+
+  if (date != NULL)
+    /* Translators: %s is the day an exit criterion was ticked. */
+    subtitle = g_strdup_printf (_("Met on %s"), date);
+  adw_action_row_set_subtitle (row, subtitle ? subtitle : "");
+  gtk_check_button_set_active (check, cp_exit_item_get_done (item));
+}
+
+static void
+remove_exit_item_cb (GtkWidget      *button,
+                     CpMeasuresPage *self)
+{
+  CpExitItem *item = g_object_get_data (G_OBJECT (button), "item");
+  g_autoptr(GError) error = NULL;
+
+  if (self->engagement != NULL &&
+      !cp_engagement_remove_measure (self->engagement, G_OBJECT (item), &error))
+    cp_ui_toast_error (GTK_WIDGET (self), error);
+
+  update_exit (self);
+}
+
+static GtkWidget *
+create_exit_row (gpointer item,
+                 gpointer user_data)
+{
+  CpMeasuresPage *self = user_data;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *remove;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_exit_item_get_text (item));
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (check, self->editable);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cp_exit_item_get_text (item), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  update_exit_row (ADW_ACTION_ROW (row));
+
+  if (self->editable)
+    {
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, _("Remove Criterion"));
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data_full (G_OBJECT (remove), "item", g_object_ref (item), g_object_unref);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_exit_item_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+
+  g_signal_connect_object (check, "toggled", G_CALLBACK (exit_toggled_cb), item, 0);
+  g_signal_connect_object (item, "notify::done", G_CALLBACK (update_exit_row), row,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::done", G_CALLBACK (update_exit), self,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+add_exit_items_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  CpMeasuresPage *self = CP_MEASURES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->engagement != NULL &&
+      !cp_engagement_add_standard_exit_items (self->engagement, &error))
+    cp_ui_toast_error (widget, error);
+
+  update_exit (self);
 }
 
 /* Where the contract stands, in a line. */
@@ -233,6 +370,8 @@ update_summary (CpMeasuresPage *self)
     hand = g_strdup_printf (_("%.0f %% of the way to staff running it alone"), handover * 100);
   adw_action_row_set_subtitle (self->handover_row, hand);
   gtk_level_bar_set_value (self->handover_level, isnan (handover) ? 0 : handover);
+
+  update_exit (self);
 }
 
 /* Goals */
@@ -692,6 +831,12 @@ add_goal_cb (CpMeasuresPage *self)
 }
 
 static void
+add_exit_item_cb (CpMeasuresPage *self)
+{
+  add_from_entry (self, self->new_exit_row, (AddFunc) cp_engagement_add_exit_item);
+}
+
+static void
 add_practice_cb (CpMeasuresPage *self)
 {
   add_from_entry (self, self->new_practice_row, (AddFunc) cp_engagement_add_practice);
@@ -761,7 +906,11 @@ cp_measures_page_dispose (GObject *object)
       gtk_list_box_bind_model (self->goals_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->maturity_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->workstreams_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->exit_list, NULL, NULL, NULL, NULL);
     }
+
+  if (self->engagement != NULL)
+    g_signal_handlers_disconnect_by_data (self->engagement, self);
 
   g_clear_object (&self->engagement);
 
@@ -784,6 +933,12 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, actions_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, contract_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, exit_group);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, exit_row);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, exit_icon);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, exit_list);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_exit_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_exit_item_cb);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, actions_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_action_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_level);
@@ -802,6 +957,8 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "measures.add-practices", NULL,
                                    add_practices_action);
   gtk_widget_class_install_action (widget_class, "measures.contract", NULL, contract_action);
+  gtk_widget_class_install_action (widget_class, "measures.add-exit-items", NULL,
+                                   add_exit_items_action);
 }
 
 static void
@@ -818,18 +975,28 @@ cp_measures_page_set_engagement (CpMeasuresPage *self,
 {
   g_autoptr(GError) error = NULL;
   GListModel *goals = NULL, *maturity = NULL, *workstreams = NULL, *actions = NULL;
+  GListModel *exit_items = NULL;
 
   g_return_if_fail (CP_IS_MEASURES_PAGE (self));
 
-  if (!g_set_object (&self->engagement, engagement))
+  if (self->engagement == engagement)
     return;
+
+  if (self->engagement != NULL)
+    g_signal_handlers_disconnect_by_data (self->engagement, self);
+  g_set_object (&self->engagement, engagement);
+  if (engagement != NULL)
+    g_signal_connect_swapped (engagement, "notify::approach", G_CALLBACK (update_exit), self);
 
   if (engagement != NULL &&
       (!(goals = cp_engagement_get_goals (engagement, &error)) ||
        !(maturity = cp_engagement_get_maturity (engagement, &error)) ||
        !(workstreams = cp_engagement_get_workstreams (engagement, &error)) ||
-       !(actions = cp_engagement_get_actions (engagement, &error))))
+       !(actions = cp_engagement_get_actions (engagement, &error)) ||
+       !(exit_items = cp_engagement_get_exit_items (engagement, &error))))
     g_warning ("%s", error->message);
+
+  gtk_list_box_bind_model (self->exit_list, exit_items, create_exit_row, self, NULL);
 
   gtk_list_box_bind_model (self->actions_list, actions, create_action_row, self, NULL);
   gtk_list_box_bind_model (self->goals_list, goals, create_goal_row, self, NULL);
@@ -854,6 +1021,8 @@ cp_measures_page_set_editable (CpMeasuresPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->new_action_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_practice_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_workstream_row), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_exit_row), editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-exit-items", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-practices", editable);
 
   /* Rows take their editability when they are made. */
