@@ -18,6 +18,7 @@
 #include "cp-markdown-view.h"
 #include "cp-measures-page.h"
 #include "cp-actions-dialog.h"
+#include "cp-action-row.h"
 #include "cp-contract.h"
 #include "cp-contract-dialog.h"
 #include "cp-opportunity.h"
@@ -569,6 +570,19 @@ tick_an_open_action (CpWindow *window)
                                          "measures");
   spin (200);
   g_assert_nonnull (find_label_containing (measures, "2 open"));
+
+  /* An action belongs to a phase, chosen on its row. */
+  {
+    GtkWidget *row = find (measures, CP_TYPE_ACTION_ROW, NULL);
+    CpAction *action = cp_action_row_get_action (CP_ACTION_ROW (row));
+    GtkWidget *phase = find (row, ADW_TYPE_COMBO_ROW, "Phase");
+
+    g_assert_nonnull (phase);
+    g_assert_cmpint (cp_action_get_phase_id (action), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (phase))), >, 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (phase), 1);
+    g_assert_cmpint (cp_action_get_phase_id (action), !=, 0);
+  }
 
   /* The dialog lists the two open actions, soonest due first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-actions", NULL));

@@ -13,6 +13,7 @@
 #include "cp-action.h"
 #include "cp-action-row.h"
 #include "cp-date-row.h"
+#include "cp-engagement.h"
 #include "cp-ui-util.h"
 
 struct _CpActionRow
@@ -26,6 +27,10 @@ struct _CpActionRow
   AdwEntryRow    *text_row;
   AdwEntryRow    *owner_row;
   CpDateRow      *due_row;
+  AdwComboRow    *phase_row;
+  AdwComboRow    *note_row;
+  GArray         *phase_ids;
+  GArray         *note_ids;
 
   guint           show_engagement : 1;
   guint           syncing : 1;
@@ -132,7 +137,11 @@ due_changed_cb (CpActionRow *self)
 static void
 cp_action_row_dispose (GObject *object)
 {
-  g_clear_object (&CP_ACTION_ROW (object)->action);
+  CpActionRow *self = CP_ACTION_ROW (object);
+
+  g_clear_object (&self->action);
+  g_clear_pointer (&self->phase_ids, g_array_unref);
+  g_clear_pointer (&self->note_ids, g_array_unref);
 
   G_OBJECT_CLASS (cp_action_row_parent_class)->dispose (object);
 }
@@ -162,6 +171,8 @@ cp_action_row_class_init (CpActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpActionRow, text_row);
   gtk_widget_class_bind_template_child (widget_class, CpActionRow, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CpActionRow, due_row);
+  gtk_widget_class_bind_template_child (widget_class, CpActionRow, phase_row);
+  gtk_widget_class_bind_template_child (widget_class, CpActionRow, note_row);
   gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
@@ -170,6 +181,8 @@ static void
 cp_action_row_init (CpActionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->note_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
@@ -220,4 +233,58 @@ cp_action_row_get_action (CpActionRow *self)
   g_return_val_if_fail (CP_IS_ACTION_ROW (self), NULL);
 
   return self->action;
+}
+
+static void
+links_changed_cb (CpActionRow *self)
+{
+  guint phase = adw_combo_row_get_selected (self->phase_row);
+  guint note = adw_combo_row_get_selected (self->note_row);
+
+  if (self->syncing || self->action == NULL)
+    return;
+
+  if (phase < self->phase_ids->len)
+    cp_action_set_phase_id (self->action, g_array_index (self->phase_ids, gint64, phase));
+  if (note < self->note_ids->len)
+    cp_action_set_note_id (self->action, g_array_index (self->note_ids, gint64, note));
+}
+
+/**
+ * cp_action_row_set_links:
+ * @engagement: the action's engagement
+ *
+ * Offers the phases and notes of @engagement for the action to belong to.
+ */
+void
+cp_action_row_set_links (CpActionRow  *self,
+                         CpEngagement *engagement)
+{
+  g_autoptr(GListModel) phases = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  guint phase, note;
+
+  g_return_if_fail (CP_IS_ACTION_ROW (self));
+
+  if (engagement == NULL)
+    return;
+
+  phases = cp_ui_phase_choices (engagement, self->phase_ids, cp_action_get_phase_id (self->action), &phase);
+  notes = cp_ui_note_choices (engagement, self->note_ids, cp_action_get_note_id (self->action), &note);
+
+  self->syncing = TRUE;
+  adw_combo_row_set_model (self->phase_row, phases);
+  adw_combo_row_set_selected (self->phase_row, phase);
+  adw_combo_row_set_model (self->note_row, notes);
+  adw_combo_row_set_selected (self->note_row, note);
+  self->syncing = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_row), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->phase_row), gtk_widget_get_sensitive (GTK_WIDGET (self->due_row)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), gtk_widget_get_sensitive (GTK_WIDGET (self->due_row)));
+  g_signal_connect_object (self->phase_row, "notify::selected", G_CALLBACK (links_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_row, "notify::selected", G_CALLBACK (links_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }

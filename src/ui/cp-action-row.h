@@ -20,5 +20,7 @@ GtkWidget *cp_action_row_new        (CpAction    *action,
                                      gboolean     editable,
                                      gboolean     show_engagement);
 CpAction  *cp_action_row_get_action (CpActionRow *self);
+void       cp_action_row_set_links  (CpActionRow  *self,
+                                     CpEngagement *engagement);
 
 G_END_DECLS

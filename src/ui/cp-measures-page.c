@@ -874,6 +874,7 @@ create_action_row (gpointer item,
   CpMeasuresPage *self = user_data;
   GtkWidget *row = cp_action_row_new (item, self->editable, FALSE);
 
+  cp_action_row_set_links (CP_ACTION_ROW (row), self->engagement);
   g_signal_connect_object (row, "remove", G_CALLBACK (remove_action_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (item, "notify", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
 

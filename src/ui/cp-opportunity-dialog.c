@@ -13,12 +13,10 @@
 
 #include "cp-action.h"
 #include "cp-action-row.h"
-#include "cp-cycle.h"
 #include "cp-date-row.h"
 #include "cp-engagement.h"
 #include "cp-opportunity.h"
 #include "cp-opportunity-dialog.h"
-#include "cp-phase.h"
 #include "cp-ui-util.h"
 
 struct _CpOpportunityDialog
@@ -162,6 +160,7 @@ create_action_row (gpointer item,
   CpOpportunityDialog *self = user_data;
   GtkWidget *row = cp_action_row_new (item, self->editable, FALSE);
 
+  cp_action_row_set_links (CP_ACTION_ROW (row), self->engagement);
   g_signal_connect_object (row, "remove", G_CALLBACK (remove_action_cb), self, G_CONNECT_SWAPPED);
 
   return row;
@@ -297,40 +296,15 @@ fill_combo (AdwComboRow  *row,
   adw_combo_row_set_selected (row, selected);
 }
 
-/* The phases of every cycle, as "Cycle 1: Plan", after "None". */
 static void
 fill_phases (CpOpportunityDialog *self)
 {
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GListModel *cycles = cp_engagement_get_cycles (self->engagement, NULL);
-  gint64 none = 0;
-  guint selected = 0;
+  g_autoptr(GListModel) choices = NULL;
+  guint selected;
 
-  gtk_string_list_append (strings, _("None"));
-  g_array_append_val (self->phase_ids, none);
-
-  for (guint c = 0; cycles && c < g_list_model_get_n_items (cycles); c++)
-    {
-      g_autoptr(CpCycle) cycle = g_list_model_get_item (cycles, c);
-      GListModel *phases = cp_cycle_get_phases (cycle, NULL);
-
-      for (guint p = 0; phases && p < g_list_model_get_n_items (phases); p++)
-        {
-          g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
-          g_autofree char *name = NULL;
-          gint64 id = cp_phase_get_id (phase);
-
-          /* Translators: a cycle's number, then one of its phases. */
-          name = g_strdup_printf (_("Cycle %u: %s"), cp_cycle_get_number (cycle),
-                                  cp_phase_get_name (phase));
-          if (id == cp_opportunity_get_phase_id (self->opportunity))
-            selected = self->phase_ids->len;
-          gtk_string_list_append (strings, name);
-          g_array_append_val (self->phase_ids, id);
-        }
-    }
-
-  adw_combo_row_set_model (self->phase_row, G_LIST_MODEL (strings));
+  choices = cp_ui_phase_choices (self->engagement, self->phase_ids,
+                                 cp_opportunity_get_phase_id (self->opportunity), &selected);
+  adw_combo_row_set_model (self->phase_row, choices);
   adw_combo_row_set_selected (self->phase_row, selected);
 }
 

@@ -11,6 +11,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "cp-cycle.h"
+#include "cp-engagement.h"
+#include "cp-note.h"
+#include "cp-phase.h"
 #include "cp-search.h"
 #include "cp-ui-util.h"
 
@@ -225,4 +229,99 @@ cp_ui_fill_search_hits (GtkListBox *list,
       g_object_set_data (G_OBJECT (row), "note-id", GSIZE_TO_POINTER ((gsize) hit->note_id));
       gtk_list_box_append (list, row);
     }
+}
+
+/* Starts a list of choices with "None", for id 0. */
+static GtkStringList *
+choices_new (GArray *ids)
+{
+  GtkStringList *strings = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_array_set_size (ids, 0);
+  gtk_string_list_append (strings, _("None"));
+  g_array_append_val (ids, none);
+
+  return strings;
+}
+
+static void
+choices_add (GtkStringList *strings,
+             GArray        *ids,
+             const char    *name,
+             gint64         id,
+             gint64         current,
+             guint         *selected)
+{
+  if (id == current)
+    *selected = ids->len;
+  gtk_string_list_append (strings, name);
+  g_array_append_val (ids, id);
+}
+
+/**
+ * cp_ui_phase_choices:
+ * @ids: (element-type gint64): filled with each choice's phase id, 0 first
+ * @current: the phase chosen now, or 0
+ * @selected: (out): the position of @current
+ *
+ * Returns: (transfer full): "None", then every phase of every cycle, as
+ *   "Cycle 1: Plan", for a combo row
+ */
+GListModel *
+cp_ui_phase_choices (CpEngagement *engagement,
+                     GArray       *ids,
+                     gint64        current,
+                     guint        *selected)
+{
+  GtkStringList *strings = choices_new (ids);
+  GListModel *cycles = cp_engagement_get_cycles (engagement, NULL);
+
+  *selected = 0;
+  for (guint c = 0; cycles && c < g_list_model_get_n_items (cycles); c++)
+    {
+      g_autoptr(CpCycle) cycle = g_list_model_get_item (cycles, c);
+      GListModel *phases = cp_cycle_get_phases (cycle, NULL);
+
+      for (guint p = 0; phases && p < g_list_model_get_n_items (phases); p++)
+        {
+          g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
+          /* Translators: a cycle's number, then one of its phases. */
+          g_autofree char *name = g_strdup_printf (_("Cycle %u: %s"), cp_cycle_get_number (cycle),
+                                                   cp_phase_get_name (phase));
+
+          choices_add (strings, ids, name, cp_phase_get_id (phase), current, selected);
+        }
+    }
+
+  return G_LIST_MODEL (strings);
+}
+
+/**
+ * cp_ui_note_choices:
+ * @ids: (element-type gint64): filled with each choice's note id, 0 first
+ * @current: the note chosen now, or 0
+ * @selected: (out): the position of @current
+ *
+ * Returns: (transfer full): "None", then the engagement's notes by title
+ */
+GListModel *
+cp_ui_note_choices (CpEngagement *engagement,
+                    GArray       *ids,
+                    gint64        current,
+                    guint        *selected)
+{
+  GtkStringList *strings = choices_new (ids);
+  GListModel *notes = cp_engagement_get_notes (engagement, NULL);
+
+  *selected = 0;
+  for (guint i = 0; notes && i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
+      g_autofree char *title = cp_note_dup_display_title (note);
+
+      choices_add (strings, ids, title, cp_note_get_id (note), current, selected);
+    }
+
+  return G_LIST_MODEL (strings);
 }

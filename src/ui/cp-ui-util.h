@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "cp-types.h"
+
 G_BEGIN_DECLS
 
 void        cp_ui_show_toast  (GtkWidget    *widget,
@@ -20,6 +22,15 @@ char       *cp_ui_snippet_markup (const char *snippet);
 void        cp_ui_fill_search_hits (GtkListBox *list,
                                     GPtrArray  *hits,
                                     gboolean    with_engagement);
+
+GListModel *cp_ui_phase_choices (CpEngagement *engagement,
+                                 GArray       *ids,
+                                 gint64        current,
+                                 guint        *selected);
+GListModel *cp_ui_note_choices  (CpEngagement *engagement,
+                                 GArray       *ids,
+                                 gint64        current,
+                                 guint        *selected);
 
 typedef void (*CpUiTextFunc) (const char *text,
                               gpointer    user_data);
