@@ -14,7 +14,7 @@ build_packages=(
   desktop-file-utils appstream
 )
 test_packages=(
-  xvfb xauth dbus python3 sqlite3 valgrind
+  xvfb xauth dbus python3 sqlite3 valgrind libxml2-utils poppler-utils
 )
 
 missing_packages () {

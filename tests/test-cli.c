@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cp-engagement.h"
+#include "cp-store.h"
 #include "cp-test-util.h"
 
 typedef struct
@@ -265,6 +267,57 @@ test_notes (Fixture       *f,
   cp_test_remove_tree (out);
 }
 
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autofree char *md = g_build_filename (f->dir, "report.md", NULL);
+  g_autofree char *html = g_build_filename (f->dir, "Report.HTML", NULL);
+  g_autofree char *md_option = g_strconcat ("--output=", md, NULL);
+  g_autofree char *html_option = g_strconcat ("--output=", html, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  Run r;
+
+  store = cp_store_open (f->path, NULL);
+  engagement = cp_store_load_sample (store, NULL);
+  g_assert_nonnull (engagement);
+  id = g_strdup_printf ("--report=%" G_GINT64_FORMAT, cp_engagement_get_id (engagement));
+  g_clear_object (&engagement);
+  g_clear_object (&store);
+
+  r = run (f->option, id, md_option, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, md));
+  run_clear (&r);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "# Service desk and change improvement\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* The extension picks the format, in any case. */
+  r = run (f->option, id, html_option, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_assert_true (g_file_get_contents (html, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (text, "<table>"));
+
+  /* Unknown formats, a missing file and a wrong number are refused. */
+  r = run (f->option, id, "--output=report.docx", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "report.docx"));
+  run_clear (&r);
+  r = run (f->option, id, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--output"));
+  run_clear (&r);
+  r = run (f->option, "--report=999", md_option, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  run_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +334,7 @@ main (int   argc,
   g_test_add ("/cli/refused-database", Fixture, NULL, fixture_set_up, test_refused_database,
               fixture_tear_down);
   g_test_add ("/cli/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
+  g_test_add ("/cli/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -126,11 +126,11 @@ cp_cli_new (const char *database,
 }
 
 /* Opens the store and finds the engagement an option names. */
-static CpEngagement *
-lookup_engagement (const char  *database,
-                   const char  *id_text,
-                   CpStore    **store_out,
-                   int         *status)
+CpEngagement *
+_cp_cli_lookup_engagement (const char  *database,
+                           const char  *id_text,
+                           CpStore    **store_out,
+                           int         *status)
 {
   g_autoptr(CpStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -179,7 +179,7 @@ cp_cli_export_notes (const char *database,
       return 2;
     }
 
-  if (!(engagement = lookup_engagement (database, engagement_id, &store, &status)))
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
     return status;
 
   if (!cp_notes_export (engagement, folder, CP_NOTES_EXPORT_DEFAULT, NULL, NULL, NULL,
@@ -213,7 +213,7 @@ cp_cli_import_notes (const char         *database,
       return 2;
     }
 
-  if (!(engagement = lookup_engagement (database, engagement_id, &store, &status)))
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
     return status;
 
   if (!cp_notes_import (engagement, paths, &imported, &error))

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "cp-types.h"
+
 G_BEGIN_DECLS
 
 int cp_cli_list (const char *database);
@@ -20,5 +22,13 @@ int cp_cli_export_notes (const char         *database,
 int cp_cli_import_notes (const char         *database,
                          const char         *engagement,
                          const char * const *paths);
+
+/* For the commands of other files: opens the store and finds the
+ * engagement @id_text names, or says why not and sets @status.
+ */
+CpEngagement *_cp_cli_lookup_engagement (const char  *database,
+                                         const char  *id_text,
+                                         CpStore    **store_out,
+                                         int         *status);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <stdio.h>
 
@@ -88,4 +90,26 @@ cp_kpi_track (double      baseline,
     return CP_TRACK_ON_TRACK;
 
   return CP_TRACK_OFF_TRACK;
+}
+
+/**
+ * cp_track_get_label:
+ *
+ * Returns: the translated label
+ */
+const char *
+cp_track_get_label (CpTrack track)
+{
+  switch (track)
+    {
+    case CP_TRACK_ON_TRACK:
+      return _("On track");
+    case CP_TRACK_OFF_TRACK:
+      return _("Off track");
+    case CP_TRACK_MET:
+      return _("Target met");
+    case CP_TRACK_UNKNOWN:
+    default:
+      return _("No reading yet");
+    }
 }

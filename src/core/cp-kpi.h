@@ -35,4 +35,6 @@ CpTrack cp_kpi_track    (double      baseline,
                          double      value,
                          const char *value_date);
 
+const char *cp_track_get_label (CpTrack track);
+
 G_END_DECLS

@@ -812,3 +812,23 @@ cp_phase_sign_off (CpPhase     *self,
 
   return sign_off;
 }
+
+/**
+ * cp_phase_status_get_label:
+ *
+ * Returns: the translated label
+ */
+const char *
+cp_phase_status_get_label (CpPhaseStatus status)
+{
+  switch (status)
+    {
+    case CP_PHASE_STATUS_IN_PROGRESS:
+      return C_("phase status", "In progress");
+    case CP_PHASE_STATUS_DONE:
+      return C_("phase status", "Done");
+    case CP_PHASE_STATUS_NOT_STARTED:
+    default:
+      return C_("phase status", "Not started");
+    }
+}

@@ -54,4 +54,6 @@ CpSignOff       *cp_phase_sign_off             (CpPhase          *self,
                                                 const char       *comments,
                                                 GError          **error);
 
+const char *cp_phase_status_get_label (CpPhaseStatus status);
+
 G_END_DECLS

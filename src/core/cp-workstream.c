@@ -328,3 +328,23 @@ cp_workstream_dup_history (CpWorkstream  *self,
 
   return g_steal_pointer (&history);
 }
+
+/**
+ * cp_stage_get_label:
+ *
+ * Returns: the translated label
+ */
+const char *
+cp_stage_get_label (CpStage stage)
+{
+  switch (stage)
+    {
+    case CP_STAGE_STAFF_WITH_COACH:
+      return _("Staff with coach");
+    case CP_STAGE_STAFF_ALONE:
+      return _("Staff alone");
+    case CP_STAGE_COACH_LEADS:
+    default:
+      return _("Coach leads");
+    }
+}

@@ -39,4 +39,6 @@ GArray     *cp_workstream_dup_history (CpWorkstream  *self,
                                        GError       **error);
 double      cp_stage_get_share        (CpStage        stage);
 
+const char *cp_stage_get_label (CpStage stage);
+
 G_END_DECLS

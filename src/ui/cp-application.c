@@ -12,6 +12,7 @@
 
 #include "cp-application.h"
 #include "cp-cli.h"
+#include "cp-report.h"
 #include "cp-store.h"
 #include "cp-window.h"
 
@@ -38,8 +39,10 @@ static const GOptionEntry option_entries[] = {
     N_("Write the notes of engagement ID as Markdown files into --output, and exit"), N_("ID") },
   { "import-notes", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Import Markdown files or folders as notes of engagement ID, and exit"), N_("ID") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the progress report of engagement ID to --output (.md or .html), and exit"), N_("ID") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The folder to export into"), N_("FOLDER") },
+    N_("The folder or file to export into"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -93,6 +96,7 @@ cp_application_handle_local_options (GApplication *app,
   const char *approach = NULL;
   const char *export_notes = NULL;
   const char *import_notes = NULL;
+  const char *report = NULL;
   gboolean list = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
@@ -107,6 +111,7 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "approach", "&s", &approach);
   g_variant_dict_lookup (options, "export-notes", "&s", &export_notes);
   g_variant_dict_lookup (options, "import-notes", "&s", &import_notes);
+  g_variant_dict_lookup (options, "report", "&s", &report);
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
 
@@ -122,10 +127,13 @@ cp_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL)
+  if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL)
     return -1;
 
   path = dup_database_path (self);
+
+  if (report != NULL)
+    return cp_cli_report (path, report, output);
 
   if (export_notes != NULL)
     return cp_cli_export_notes (path, export_notes, output);

@@ -57,38 +57,6 @@ struct _CpMeasuresPage
 
 G_DEFINE_FINAL_TYPE (CpMeasuresPage, cp_measures_page, ADW_TYPE_BIN)
 
-static const char *
-track_name (CpTrack track)
-{
-  switch (track)
-    {
-    case CP_TRACK_ON_TRACK:
-      return _("On track");
-    case CP_TRACK_OFF_TRACK:
-      return _("Off track");
-    case CP_TRACK_MET:
-      return _("Target met");
-    case CP_TRACK_UNKNOWN:
-    default:
-      return _("No reading yet");
-    }
-}
-
-static const char *
-stage_name (CpStage stage)
-{
-  switch (stage)
-    {
-    case CP_STAGE_STAFF_WITH_COACH:
-      return _("Staff with coach");
-    case CP_STAGE_STAFF_ALONE:
-      return _("Staff alone");
-    case CP_STAGE_COACH_LEADS:
-    default:
-      return _("Coach leads");
-    }
-}
-
 /* Reads a number as people type it here: "12.5" or "12,5". */
 static gboolean
 parse_number (const char *text,
@@ -405,7 +373,7 @@ update_goal_row (AdwExpanderRow *row)
                                 cp_goal_get_unit (goal), target_date ? target_date : "–");
   adw_expander_row_set_subtitle (row, subtitle);
 
-  gtk_label_set_label (GTK_LABEL (status), track_name (track));
+  gtk_label_set_label (GTK_LABEL (status), cp_track_get_label (track));
   gtk_widget_remove_css_class (status, "success");
   gtk_widget_remove_css_class (status, "warning");
   gtk_widget_remove_css_class (status, "dim-label");
@@ -781,7 +749,7 @@ create_workstream_row (gpointer item,
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
   for (CpStage s = CP_STAGE_COACH_LEADS; s <= CP_STAGE_STAFF_ALONE; s++)
-    gtk_string_list_append (stages, stage_name (s));
+    gtk_string_list_append (stages, cp_stage_get_label (s));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (stages));

@@ -41,21 +41,6 @@ struct _CpPhaseRow
 
 G_DEFINE_FINAL_TYPE (CpPhaseRow, cp_phase_row, ADW_TYPE_EXPANDER_ROW)
 
-static const char *
-status_name (CpPhaseStatus status)
-{
-  switch (status)
-    {
-    case CP_PHASE_STATUS_IN_PROGRESS:
-      return C_("phase status", "In progress");
-    case CP_PHASE_STATUS_DONE:
-      return C_("phase status", "Done");
-    case CP_PHASE_STATUS_NOT_STARTED:
-    default:
-      return C_("phase status", "Not started");
-    }
-}
-
 static char *
 describe_sign_off (CpSignOff *sign_off)
 {
@@ -85,7 +70,7 @@ update (CpPhaseRow *self)
 
   /* Translators: checklist items ticked of all, the phase status, its sign-off. */
   subtitle = g_strdup_printf (_("%u of %u ticked · %s · %s"), cp_phase_get_n_done (self->phase),
-                              n_items, status_name (cp_phase_get_status (self->phase)),
+                              n_items, cp_phase_status_get_label (cp_phase_get_status (self->phase)),
                               latest ? sign_off : _("not signed off"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   if (latest != NULL && *cp_sign_off_get_comments (latest) != '\0')

@@ -1,0 +1,694 @@
+/* cp-report.c — the sponsor's progress report, as Markdown: where the
+ * programme stands, computed from the engagement as it is in the
+ * database. Coach-only and client notes never appear in it.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-report"
+
+#include "config.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "cp-action.h"
+#include "cp-approach.h"
+#include "cp-checklist-item.h"
+#include "cp-cli.h"
+#include "cp-cycle.h"
+#include "cp-engagement.h"
+#include "cp-goal.h"
+#include "cp-kpi.h"
+#include "cp-maturity.h"
+#include "cp-note.h"
+#include "cp-opportunity.h"
+#include "cp-phase.h"
+#include "cp-report.h"
+#include "cp-session.h"
+#include "cp-store.h"
+#include "cp-sign-off.h"
+#include "cp-workstream.h"
+
+/* How many register entries the report names. */
+#define TOP_OPPORTUNITIES 5
+
+/* Text for a table cell: one line, no column breaks. */
+static void
+append_cell (GString    *out,
+             const char *text)
+{
+  g_string_append (out, "| ");
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '|')
+        g_string_append (out, "\\|");
+      else if (*p == '\n' || *p == '\r')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, ' ');
+}
+
+static void
+append_row (GString    *out,
+            const char *first,
+            ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (const char *cell = first; cell != NULL; cell = va_arg (args, const char *))
+    append_cell (out, cell);
+  va_end (args);
+  g_string_append (out, "|\n");
+}
+
+static void
+append_rule (GString *out,
+             guint    n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append (out, "| --- ");
+  g_string_append (out, "|\n");
+}
+
+static char *
+number (double value)
+{
+  return g_strdup_printf ("%g", value);
+}
+
+static void
+summary (GString      *out,
+         CpEngagement *e)
+{
+  double handover = cp_engagement_get_handover (e);
+  g_autofree char *percent = g_strdup_printf ("%.0f %%", handover * 100);
+
+  g_string_append_printf (out, "# %s\n\n", cp_engagement_get_title (e));
+  /* Translators: the report's header lines. */
+  g_string_append_printf (out, _("**Client:** %s  \n"), cp_engagement_get_client (e));
+  g_string_append_printf (out, _("**Sponsor:** %s  \n"), cp_engagement_get_sponsor (e));
+  g_string_append_printf (out, _("**Coach:** %s  \n"), cp_engagement_get_coach (e));
+  g_string_append_printf (out, _("**Approach:** %s  \n"),
+                          cp_approach_get_name (cp_engagement_get_approach (e)));
+  if (cp_engagement_get_start_date (e) && cp_engagement_get_end_date (e))
+    g_string_append_printf (out, _("**Runs:** %s to %s  \n"),
+                            cp_engagement_get_start_date (e), cp_engagement_get_end_date (e));
+  g_string_append_printf (out, _("**Handover:** %s of the way to staff running it alone\n\n"), percent);
+}
+
+static void
+approach_risks (GString      *out,
+                CpEngagement *e)
+{
+  GListModel *cycles = cp_engagement_get_cycles (e, NULL);
+  gboolean any = FALSE;
+
+  g_string_append_printf (out, "## %s\n\n", _("Approach risks still open"));
+
+  for (guint c = 0; cycles && c < g_list_model_get_n_items (cycles); c++)
+    {
+      g_autoptr(CpCycle) cycle = g_list_model_get_item (cycles, c);
+      GListModel *phases = cp_cycle_get_phases (cycle, NULL);
+
+      for (guint p = 0; phases && p < g_list_model_get_n_items (phases); p++)
+        {
+          g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
+          GListModel *items = cp_phase_get_items (phase, NULL);
+
+          for (guint i = 0; items && i < g_list_model_get_n_items (items); i++)
+            {
+              g_autoptr(CpChecklistItem) item = g_list_model_get_item (items, i);
+
+              if (cp_checklist_item_get_source (item) != CP_ITEM_SOURCE_APPROACH ||
+                  cp_checklist_item_get_done (item))
+                continue;
+              g_string_append_printf (out, "- %s (%s)\n", cp_checklist_item_get_text (item),
+                                      cp_phase_get_name (phase));
+              any = TRUE;
+            }
+        }
+    }
+
+  g_string_append (out, any ? "\n" : _("None: every check the approach calls for is done.\n\n"));
+}
+
+static void
+cycles_section (GString      *out,
+                CpEngagement *e)
+{
+  GListModel *cycles = cp_engagement_get_cycles (e, NULL);
+  guint n = cycles ? g_list_model_get_n_items (cycles) : 0;
+
+  g_string_append_printf (out, "## %s\n\n", _("Improvement cycles"));
+  if (n == 0)
+    g_string_append_printf (out, "%s\n\n", _("No cycle has started yet."));
+
+  for (guint c = 0; c < n; c++)
+    {
+      g_autoptr(CpCycle) cycle = g_list_model_get_item (cycles, c);
+      GListModel *phases = cp_cycle_get_phases (cycle, NULL);
+
+      /* Translators: a cycle's number, its template and how far it is. */
+      g_string_append_printf (out, _("### Cycle %u: %s, %.0f %% done\n\n"), cp_cycle_get_number (cycle),
+                              cp_cycle_get_template_name (cycle), cp_cycle_get_progress (cycle) * 100);
+      append_row (out, _("Phase"), _("Status"), _("Checklist"), _("Sign-off"), NULL);
+      append_rule (out, 4);
+
+      for (guint p = 0; phases && p < g_list_model_get_n_items (phases); p++)
+        {
+          g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
+          CpSignOff *sign_off = cp_phase_get_latest_sign_off (phase);
+          /* Translators: checklist items done, of all. */
+          g_autofree char *done = g_strdup_printf (_("%u of %u"), cp_phase_get_n_done (phase),
+                                                   cp_phase_get_n_items (phase));
+          g_autofree char *signed_text = NULL;
+
+          if (sign_off != NULL)
+            /* Translators: the decision, who made it and when. */
+            signed_text = g_strdup_printf (_("%s by %s on %s"),
+                                           cp_sign_off_get_decision (sign_off) == CP_DECISION_APPROVED
+                                           ? _("Approved") : _("Changes requested"),
+                                           cp_sign_off_get_reviewer (sign_off),
+                                           cp_sign_off_get_date (sign_off));
+          append_row (out, cp_phase_get_name (phase),
+                      cp_phase_status_get_label (cp_phase_get_status (phase)),
+                      done, signed_text ? signed_text : "—", NULL);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+goals_section (GString      *out,
+               CpEngagement *e)
+{
+  GListModel *goals = cp_engagement_get_goals (e, NULL);
+  guint n = goals ? g_list_model_get_n_items (goals) : 0;
+
+  g_string_append_printf (out, "## %s\n\n", _("Goals and KPIs"));
+  if (n == 0)
+    {
+      g_string_append_printf (out, "%s\n\n", _("No goals are set yet."));
+      return;
+    }
+
+  append_row (out, _("Goal"), _("Baseline"), _("Target"), _("Latest"), _("Status"), NULL);
+  append_rule (out, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpGoal) goal = g_list_model_get_item (goals, i);
+      const CpReading *latest = cp_goal_get_latest (goal);
+      const char *unit = cp_goal_get_unit (goal);
+      g_autofree char *baseline = number (cp_goal_get_baseline_value (goal));
+      g_autofree char *target = number (cp_goal_get_target_value (goal));
+      g_autofree char *reading = latest ? number (latest->value) : NULL;
+      g_autofree char *base_cell = g_strdup_printf ("%s %s", baseline, unit);
+      g_autofree char *target_cell = g_strdup_printf ("%s %s, %s", target, unit,
+                                                      cp_goal_get_target_date (goal)
+                                                      ? cp_goal_get_target_date (goal) : "—");
+      g_autofree char *latest_cell = latest ? g_strdup_printf ("%s %s, %s", reading, unit, latest->date)
+                                            : g_strdup ("—");
+
+      append_row (out, cp_goal_get_name (goal), base_cell, target_cell, latest_cell,
+                  cp_track_get_label (cp_goal_get_track (goal)), NULL);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+maturity_section (GString      *out,
+                  CpEngagement *e)
+{
+  GListModel *scores = cp_engagement_get_maturity (e, NULL);
+  guint n = scores ? g_list_model_get_n_items (scores) : 0;
+
+  g_string_append_printf (out, "## %s\n\n", _("Maturity"));
+  if (n == 0)
+    {
+      g_string_append_printf (out, "%s\n\n", _("No practice is scored yet."));
+      return;
+    }
+
+  append_row (out, _("Practice"), _("At the baseline"), _("At the review"), NULL);
+  append_rule (out, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpMaturity) m = g_list_model_get_item (scores, i);
+      int before = cp_maturity_get_baseline_level (m);
+      int after = cp_maturity_get_review_level (m);
+      g_autofree char *b = before >= 0 ? g_strdup_printf ("%d %s", before, cp_maturity_level_name (before))
+                                       : g_strdup (cp_maturity_level_name (before));
+      g_autofree char *a = after >= 0 ? g_strdup_printf ("%d %s", after, cp_maturity_level_name (after))
+                                      : g_strdup (cp_maturity_level_name (after));
+
+      append_row (out, cp_maturity_get_practice (m), b, a, NULL);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+handover_section (GString      *out,
+                  CpEngagement *e)
+{
+  GListModel *streams = cp_engagement_get_workstreams (e, NULL);
+  guint n = streams ? g_list_model_get_n_items (streams) : 0;
+
+  g_string_append_printf (out, "## %s\n\n", _("Handover"));
+  if (n == 0)
+    {
+      g_string_append_printf (out, "%s\n\n", _("No workstreams are tracked yet."));
+      return;
+    }
+
+  append_row (out, _("Process or workstream"), _("Who leads it"), _("Owner"), NULL);
+  append_rule (out, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpWorkstream) w = g_list_model_get_item (streams, i);
+
+      append_row (out, cp_workstream_get_name (w), cp_stage_get_label (cp_workstream_get_stage (w)),
+                  cp_workstream_get_owner (w), NULL);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+actions_section (GString      *out,
+                 CpEngagement *e,
+                 const char   *today)
+{
+  GListModel *actions = cp_engagement_get_actions (e, NULL);
+  gboolean any = FALSE;
+
+  g_string_append_printf (out, "## %s\n\n", _("Open actions"));
+  for (guint i = 0; actions && i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CpAction) a = g_list_model_get_item (actions, i);
+      const char *owner = cp_action_get_owner (a);
+
+      if (cp_action_get_done (a))
+        continue;
+      g_string_append_printf (out, "- %s%s", cp_action_is_overdue (a, today) ? _("**Overdue:** ") : "",
+                              cp_action_get_text (a));
+      if (*owner)
+        g_string_append_printf (out, " — %s", owner);
+      if (cp_action_get_due_on (a))
+        /* Translators: an action's due date in the report. */
+        g_string_append_printf (out, _(", due %s"), cp_action_get_due_on (a));
+      g_string_append_c (out, '\n');
+      any = TRUE;
+    }
+  g_string_append (out, any ? "\n" : _("None.\n\n"));
+}
+
+static int
+compare_opportunities (gconstpointer a,
+                       gconstpointer b)
+{
+  CpOpportunity *x = *(CpOpportunity **) a;
+  CpOpportunity *y = *(CpOpportunity **) b;
+
+  if (cp_opportunity_get_priority (x) != cp_opportunity_get_priority (y))
+    return (int) cp_opportunity_get_priority (y) - (int) cp_opportunity_get_priority (x);
+
+  return (int) cp_opportunity_get_number (x) - (int) cp_opportunity_get_number (y);
+}
+
+static void
+register_section (GString      *out,
+                  CpEngagement *e)
+{
+  GListModel *all = cp_engagement_get_opportunities (e, NULL);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; all && i < g_list_model_get_n_items (all); i++)
+    {
+      CpOpportunity *o = g_list_model_get_item (all, i);
+
+      if (cp_opportunity_is_open (o))
+        g_ptr_array_add (open, o);
+      else
+        g_object_unref (o);
+    }
+  g_ptr_array_sort (open, compare_opportunities);
+
+  g_string_append_printf (out, "## %s\n\n", _("Top improvement opportunities"));
+  if (open->len == 0)
+    {
+      g_string_append_printf (out, "%s\n\n", _("None open in the CSI register."));
+      return;
+    }
+
+  append_row (out, _("No."), _("Opportunity"), _("Priority"), _("Status"), _("KPI"), NULL);
+  append_rule (out, 5);
+  for (guint i = 0; i < MIN (open->len, TOP_OPPORTUNITIES); i++)
+    {
+      CpOpportunity *o = g_ptr_array_index (open, i);
+      g_autofree char *no = g_strdup_printf ("%u", cp_opportunity_get_number (o));
+
+      append_row (out, no, cp_opportunity_get_text (o, CP_OPPORTUNITY_DESCRIPTION),
+                  cp_priority_get_label (cp_opportunity_get_priority (o)),
+                  cp_opportunity_status_get_label (cp_opportunity_get_status (o)),
+                  cp_opportunity_get_text (o, CP_OPPORTUNITY_KPI), NULL);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+sessions_section (GString      *out,
+                  CpEngagement *e)
+{
+  GListModel *sessions = cp_engagement_get_sessions (e, NULL);
+  guint n = sessions ? g_list_model_get_n_items (sessions) : 0;
+
+  g_string_append_printf (out, "## %s\n\n", _("Sessions"));
+  /* Translators: how many coaching sessions were held. */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u session held.", "%u sessions held.", n), n);
+  if (n > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, _("The latest:"));
+      g_string_append_c (out, '\n');
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < MIN (n, 3); i++)
+        {
+          g_autoptr(CpSession) s = g_list_model_get_item (sessions, i);
+          g_autofree char *day = g_strndup (cp_session_get_starts_at (s), 10);
+
+          g_string_append_printf (out, "- %s: %s\n", day, cp_session_get_topic (s));
+        }
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* Appends a note's Markdown under the report's own "###" heading: its
+ * headings move three levels down (to six at most), and a first heading
+ * that only repeats the title is left out. Fenced code stays as it is.
+ */
+static void
+append_nested (GString    *out,
+               const char *body,
+               const char *title)
+{
+  g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+  gboolean in_fence = FALSE;
+  gboolean first = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *text = line;
+      guint level = 0;
+
+      if (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"))
+        in_fence = !in_fence;
+
+      while (!in_fence && *text == '#' && level < 7)
+        text++, level++;
+
+      if (level >= 1 && level <= 6 && (*text == ' ' || *text == '\0'))
+        {
+          g_autofree char *heading = g_strstrip (g_strdup (text));
+
+          if (first && g_strcmp0 (heading, title) == 0)
+            {
+              /* Skip it, and the blank line after it. */
+              if (lines[i + 1] != NULL && *lines[i + 1] == '\0')
+                i++;
+              first = FALSE;
+              continue;
+            }
+          g_string_append_printf (out, "%.*s%s", (int) MIN (level + 3, 6), "######", text);
+        }
+      else
+        g_string_append (out, line);
+
+      if (*line != '\0')
+        first = FALSE;
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+}
+
+static void
+notes_section (GString      *out,
+               CpEngagement *e)
+{
+  GListModel *notes = cp_engagement_get_notes (e, NULL);
+  gboolean any = FALSE;
+
+  g_string_append_printf (out, "## %s\n\n", _("Notes for the sponsor"));
+  for (guint i = 0; notes && i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
+      g_autofree char *title = NULL;
+
+      /* Only what was written for the sponsor's eyes. */
+      if (cp_note_get_visibility (note) != CP_VISIBILITY_SPONSOR)
+        continue;
+
+      title = cp_note_dup_display_title (note);
+      g_string_append_printf (out, "### %s\n\n", title);
+      append_nested (out, cp_note_get_body (note), title);
+      if (!g_str_has_suffix (out->str, "\n"))
+        g_string_append_c (out, '\n');
+      g_string_append_c (out, '\n');
+      any = TRUE;
+    }
+
+  if (!any)
+    g_string_append_printf (out, "%s\n\n", _("None shared with the sponsor."));
+}
+
+/**
+ * cp_report_to_markdown:
+ * @today: YYYY-MM-DD, for what is overdue
+ *
+ * Returns: (transfer full) (nullable): the progress report as Markdown
+ */
+char *
+cp_report_to_markdown (CpEngagement  *engagement,
+                       const char    *today,
+                       GError       **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  /* Read everything first, so a failure is reported, not half a report. */
+  if (!cp_engagement_get_cycles (engagement, error) ||
+      !cp_engagement_get_goals (engagement, error) ||
+      !cp_engagement_get_maturity (engagement, error) ||
+      !cp_engagement_get_workstreams (engagement, error) ||
+      !cp_engagement_get_actions (engagement, error) ||
+      !cp_engagement_get_opportunities (engagement, error) ||
+      !cp_engagement_get_sessions (engagement, error) ||
+      !cp_engagement_get_notes (engagement, error))
+    return NULL;
+
+  summary (out, engagement);
+  /* Translators: when the report was made. */
+  g_string_append_printf (out, _("*Report of %s.*\n\n"), today);
+  cycles_section (out, engagement);
+  approach_risks (out, engagement);
+  goals_section (out, engagement);
+  maturity_section (out, engagement);
+  handover_section (out, engagement);
+  actions_section (out, engagement, today);
+  register_section (out, engagement);
+  sessions_section (out, engagement);
+  notes_section (out, engagement);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Calm, printable, and self-contained: no file or network is fetched. */
+static const char report_css[] =
+  "body{font-family:Cantarell,'Noto Sans',sans-serif;color:#241f31;max-width:48em;"
+  "margin:2em auto;padding:0 1em;line-height:1.5}"
+  "h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:1px solid #deddda;padding-bottom:.2em;"
+  "margin-top:1.6em}"
+  "table{border-collapse:collapse;width:100%;margin:.5em 0}"
+  "th,td{border:1px solid #deddda;padding:.3em .5em;text-align:left;vertical-align:top}"
+  "th{background:#f6f5f4}"
+  "@media print{body{margin:0;max-width:none}}";
+
+/**
+ * cp_report_markdown_to_html:
+ * @title: the document's title
+ *
+ * Returns: (transfer full): one self-contained HTML document; raw HTML in
+ *   the Markdown is left out, not passed through
+ */
+static gboolean
+is_table_line (const char *line)
+{
+  return line != NULL && line[0] == '|';
+}
+
+/* One row of a pipe table as HTML cells; "\|" is a bar inside a cell. */
+static void
+table_row_to_html (GString    *html,
+                   const char *line,
+                   const char *tag)
+{
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean open = FALSE;
+
+  g_string_append (html, "<tr>");
+  for (const char *p = line; *p; p++)
+    {
+      if (p[0] == '\\' && p[1] == '|')
+        {
+          g_string_append_c (cell, '|');
+          p++;
+        }
+      else if (*p == '|')
+        {
+          if (open)
+            {
+              g_autofree char *text = g_markup_escape_text (g_strstrip (cell->str), -1);
+              g_string_append_printf (html, "<%s>%s</%s>", tag, text, tag);
+            }
+          g_string_truncate (cell, 0);
+          open = TRUE;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  g_string_append (html, "</tr>\n");
+}
+
+static void
+flush_markdown (GString *html,
+                GString *chunk)
+{
+  char *rendered;
+
+  if (chunk->len == 0)
+    return;
+
+  /* Raw HTML in the Markdown is left out, not passed through. */
+  rendered = cmark_markdown_to_html (chunk->str, chunk->len, CMARK_OPT_DEFAULT);
+  g_string_append (html, rendered);
+  free (rendered);
+  g_string_truncate (chunk, 0);
+}
+
+/**
+ * cp_report_markdown_to_html:
+ * @title: the document's title
+ *
+ * cmark knows no tables, so pipe tables (a row, then a "| --- |" rule,
+ * outside fenced code) become HTML tables here and the rest goes through
+ * cmark.
+ *
+ * Returns: (transfer full): one self-contained HTML document
+ */
+char *
+cp_report_markdown_to_html (const char *markdown,
+                            const char *title)
+{
+  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  g_autoptr(GString) html = g_string_new (NULL);
+  g_autoptr(GString) chunk = g_string_new (NULL);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  gboolean in_fence = FALSE;
+
+  g_string_append_printf (html, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>"
+                          "<title>%s</title><style>%s</style></head>\n<body>\n",
+                          escaped, report_css);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "```") || g_str_has_prefix (lines[i], "~~~"))
+        in_fence = !in_fence;
+
+      if (!in_fence && is_table_line (lines[i]) && g_str_has_prefix (lines[i + 1] ? lines[i + 1] : "", "| ---"))
+        {
+          flush_markdown (html, chunk);
+          g_string_append (html, "<table>\n<thead>\n");
+          table_row_to_html (html, lines[i], "th");
+          g_string_append (html, "</thead>\n<tbody>\n");
+          for (i += 2; is_table_line (lines[i]); i++)
+            table_row_to_html (html, lines[i], "td");
+          g_string_append (html, "</tbody>\n</table>\n");
+          if (lines[i] == NULL)
+            break;
+        }
+
+      g_string_append (chunk, lines[i]);
+      g_string_append_c (chunk, '\n');
+    }
+
+  flush_markdown (html, chunk);
+  g_string_append (html, "</body></html>\n");
+
+  return g_string_free (g_steal_pointer (&html), FALSE);
+}
+
+/**
+ * cp_cli_report:
+ * @output: the file to write; its extension (.md or .html) picks the format
+ *
+ * Returns: the exit status
+ */
+int
+cp_cli_report (const char *database,
+               const char *engagement_id,
+               const char *output)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *markdown = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *lower = NULL;
+  int status = 0;
+
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --report needs --output=FILE, ending in .md or .html"));
+      return 2;
+    }
+
+  lower = g_ascii_strdown (output, -1);
+  if (!g_str_has_suffix (lower, ".md") && !g_str_has_suffix (lower, ".html"))
+    {
+      g_printerr (_("coachplan: “%s” must end in .md or .html\n"), output);
+      return 2;
+    }
+
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!(markdown = cp_report_to_markdown (engagement, today, &error)))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  contents = g_str_has_suffix (lower, ".html")
+             ? cp_report_markdown_to_html (markdown, cp_engagement_get_title (engagement))
+             : g_steal_pointer (&markdown);
+
+  if (!g_file_set_contents (output, contents, -1, &error))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Wrote the report of “%s” to %s\n"), cp_engagement_get_title (engagement), output);
+
+  return 0;
+}

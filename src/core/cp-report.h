@@ -1,0 +1,25 @@
+/* cp-report.h — the sponsor's progress report
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cp-types.h"
+
+G_BEGIN_DECLS
+
+char *cp_report_to_markdown (CpEngagement  *engagement,
+                             const char    *today,
+                             GError       **error);
+
+char *cp_report_markdown_to_html (const char *markdown,
+                                  const char *title);
+int   cp_cli_report              (const char *database,
+                                  const char *engagement_id,
+                                  const char *output);
+
+G_END_DECLS

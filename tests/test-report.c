@@ -1,0 +1,128 @@
+/* test-report.c — the sponsor's progress report
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cp-engagement.h"
+#include "cp-note.h"
+#include "cp-report.h"
+#include "cp-test-store.h"
+
+#define SECRET "zebra-umbrella-coach-only"
+#define CLIENT_ONLY "walrus-client-staff-only"
+
+static CpEngagement *
+sample_with_private_notes (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpNote) coach = NULL;
+  g_autoptr(CpNote) client = NULL;
+  CpEngagement *engagement = cp_store_load_sample (f->store, &error);
+
+  g_assert_no_error (error);
+  coach = cp_engagement_add_note (engagement, "Private", "Thoughts: " SECRET "\n", &error);
+  g_assert_no_error (error);
+  client = cp_engagement_add_note (engagement, "For staff", "Team only: " CLIENT_ONLY "\n", &error);
+  g_assert_no_error (error);
+  cp_note_set_visibility (coach, CP_VISIBILITY_COACH);
+  cp_note_set_visibility (client, CP_VISIBILITY_CLIENT);
+
+  return engagement;
+}
+
+static void
+test_markdown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = sample_with_private_notes (f);
+  g_autofree char *report = cp_report_to_markdown (engagement, "2026-11-23", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+
+  /* What the sponsor asks about, from the sample. */
+  g_assert_true (g_str_has_prefix (report, "# Service desk and change improvement\n"));
+  g_assert_nonnull (strstr (report, "| Where are we now? | Done | 4 of 4 | Approved by Dana Whitfield on 2026-11-02 |"));
+  g_assert_nonnull (strstr (report, "| Service desk calls answered within 15 minutes | 62 % | 90 %, 2027-06-01 | 64 %, 2026-11-01 | Off track |"));
+  g_assert_nonnull (strstr (report, "| Change | 1 Initial | 3 Defined |"));
+  g_assert_nonnull (strstr (report, "**Handover:** 33 %"));
+  g_assert_nonnull (strstr (report, "- **Overdue:** Send the baseline report to Dana"));
+  g_assert_null (strstr (report, "Agree the service desk response target"));  /* done */
+  g_assert_nonnull (strstr (report, "| 1 | Log every call at the first contact, with a category | High |"));
+  g_assert_null (strstr (report, "Buy a new service desk tool"));  /* rejected */
+  g_assert_nonnull (strstr (report, "2 sessions held."));
+
+  /* The sponsor's note, nested under the report's headings. */
+  g_assert_nonnull (strstr (report, "### Kick-off workshop\n\nDana opened"));
+  g_assert_nonnull (strstr (report, "\n##### Decisions\n"));
+
+  /* Never a coach-only note, nor one kept for client staff. */
+  g_assert_null (strstr (report, SECRET));
+  g_assert_null (strstr (report, CLIENT_ONLY));
+  g_assert_null (strstr (report, "CAB with Priya"));
+}
+
+static void
+test_html (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = sample_with_private_notes (f);
+  g_autofree char *markdown = cp_report_to_markdown (engagement, "2026-11-23", &error);
+  g_autofree char *html = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "report.html", NULL);
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *lint_err = NULL;
+  const char *argv[] = { xmllint, "--noout", path, NULL };
+  int status = -1;
+
+  g_assert_no_error (error);
+  html = cp_report_markdown_to_html (markdown, "Q4 <review> & \"more\"");
+
+  /* One file, styled inline, its tables real tables. */
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "<style>"));
+  g_assert_null (strstr (html, "<link"));
+  g_assert_nonnull (strstr (html, "<title>Q4 &lt;review&gt; &amp; &quot;more&quot;</title>"));
+  g_assert_nonnull (strstr (html, "<th>Phase</th><th>Status</th><th>Checklist</th><th>Sign-off</th>"));
+  g_assert_nonnull (strstr (html, "<td>Where are we now?</td><td>Done</td>"));
+  g_assert_null (strstr (html, "| Phase |"));
+  g_assert_nonnull (strstr (html, "<h5>Decisions</h5>"));
+  g_assert_null (strstr (html, SECRET));
+
+  /* A bar inside a cell, and raw HTML, stay text. */
+  g_clear_pointer (&html, g_free);
+  html = cp_report_markdown_to_html ("| A | B |\n| --- | --- |\n| x \\| y | <b>z</b> |\n\n"
+                                     "<script>alert(1)</script>\n", "t");
+  g_assert_nonnull (strstr (html, "<td>x | y</td><td>&lt;b&gt;z&lt;/b&gt;</td>"));
+  g_assert_null (strstr (html, "<script>"));
+
+  /* Well-formed, as xmllint reads it. */
+  g_clear_pointer (&html, g_free);
+  html = cp_report_markdown_to_html (markdown, "Report");
+  g_assert_true (g_file_set_contents (path, html, -1, NULL));
+  g_assert_nonnull (xmllint);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &lint_err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (lint_err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD_STORE_TEST ("/report/markdown", test_markdown);
+  ADD_STORE_TEST ("/report/html", test_html);
+
+  return g_test_run ();
+}
