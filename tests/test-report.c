@@ -115,6 +115,28 @@ test_html (Fixture       *f,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+static void
+test_write (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = sample_with_private_notes (f);
+  g_autofree char *md = g_build_filename (f->dir, "r.MD", NULL);
+  g_autofree char *doc = g_build_filename (f->dir, "r.docx", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (cp_report_write (engagement, "2026-11-23", md, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "# "));
+
+  /* An unknown format writes nothing and says why. */
+  g_assert_false (cp_report_write (engagement, "2026-11-23", doc, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "r.docx"));
+  g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +145,7 @@ main (int   argc,
 
   ADD_STORE_TEST ("/report/markdown", test_markdown);
   ADD_STORE_TEST ("/report/html", test_html);
+  ADD_STORE_TEST ("/report/write", test_write);
 
   return g_test_run ();
 }

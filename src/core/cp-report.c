@@ -635,6 +635,58 @@ cp_report_markdown_to_html (const char *markdown,
   return g_string_free (g_steal_pointer (&html), FALSE);
 }
 
+static gboolean
+is_html_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm");
+}
+
+static gboolean
+is_markdown_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown");
+}
+
+/**
+ * cp_report_write:
+ * @path: the file to write, replaced whole or not at all; its extension
+ *   (.md or .html) picks the format
+ *
+ * Returns: whether the report was written
+ */
+gboolean
+cp_report_write (CpEngagement  *engagement,
+                 const char    *today,
+                 const char    *path,
+                 GError       **error)
+{
+  g_autofree char *markdown = NULL;
+  g_autofree char *contents = NULL;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!is_html_path (path) && !is_markdown_path (path))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("“%s” must end in .md or .html"), path);
+      return FALSE;
+    }
+
+  if (!(markdown = cp_report_to_markdown (engagement, today, error)))
+    return FALSE;
+
+  contents = is_html_path (path)
+             ? cp_report_markdown_to_html (markdown, cp_engagement_get_title (engagement))
+             : g_steal_pointer (&markdown);
+
+  return g_file_set_contents (path, contents, -1, error);
+}
+
 /**
  * cp_cli_report:
  * @output: the file to write; its extension (.md or .html) picks the format
@@ -651,9 +703,6 @@ cp_cli_report (const char *database,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *markdown = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *lower = NULL;
   int status = 0;
 
   if (output == NULL)
@@ -662,8 +711,7 @@ cp_cli_report (const char *database,
       return 2;
     }
 
-  lower = g_ascii_strdown (output, -1);
-  if (!g_str_has_suffix (lower, ".md") && !g_str_has_suffix (lower, ".html"))
+  if (!is_html_path (output) && !is_markdown_path (output))
     {
       g_printerr (_("coachplan: “%s” must end in .md or .html\n"), output);
       return 2;
@@ -672,17 +720,7 @@ cp_cli_report (const char *database,
   if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
     return status;
 
-  if (!(markdown = cp_report_to_markdown (engagement, today, &error)))
-    {
-      g_printerr ("coachplan: %s\n", error->message);
-      return 1;
-    }
-
-  contents = g_str_has_suffix (lower, ".html")
-             ? cp_report_markdown_to_html (markdown, cp_engagement_get_title (engagement))
-             : g_steal_pointer (&markdown);
-
-  if (!g_file_set_contents (output, contents, -1, &error))
+  if (!cp_report_write (engagement, today, output, &error))
     {
       g_printerr ("coachplan: %s\n", error->message);
       return 1;

@@ -18,6 +18,10 @@ char *cp_report_to_markdown (CpEngagement  *engagement,
 
 char *cp_report_markdown_to_html (const char *markdown,
                                   const char *title);
+gboolean cp_report_write         (CpEngagement  *engagement,
+                                  const char    *today,
+                                  const char    *path,
+                                  GError       **error);
 int   cp_cli_report              (const char *database,
                                   const char *engagement_id,
                                   const char *output);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cp-actions-dialog.h"
 #include "cp-engagement.h"
@@ -16,6 +17,7 @@
 #include "cp-engagement-page.h"
 #include "cp-measures-page.h"
 #include "cp-register-page.h"
+#include "cp-report.h"
 #include "cp-notes-page.h"
 #include "cp-plan-page.h"
 #include "cp-search-dialog.h"
@@ -93,6 +95,7 @@ update_actions (CpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-engagement",
                                  writable && self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  writable && self->trashed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
@@ -347,6 +350,82 @@ delete_toast_dismissed_cb (CpWindow *self,
   if (self->trashed != NULL &&
       g_object_get_data (G_OBJECT (dismissed), "engagement") == self->trashed->data)
     purge_trash (self);
+}
+
+static void
+report_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CpWindow        *self)
+{
+  CpEngagement *engagement = g_object_get_data (G_OBJECT (chooser), "engagement");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) ||
+      !(path = g_file_get_path (file)))
+    return;
+
+  /* A name typed without an extension gets the HTML one. */
+  if (strrchr (path, '.') == NULL || strchr (strrchr (path, '.'), G_DIR_SEPARATOR) != NULL)
+    {
+      char *with = g_strconcat (path, ".html", NULL);
+      g_free (path);
+      path = with;
+    }
+
+  if (!cp_report_write (engagement, today, path, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  /* Translators: %s is the file the report was saved to. */
+  {
+    g_autofree char *base = g_path_get_basename (path);
+    message = g_strdup_printf (_("Report saved as %s"), base);
+  }
+  toast (self, message);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->current == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (html, _("Web page (.html)"));
+  gtk_file_filter_add_suffix (html, "html");
+  gtk_file_filter_set_name (markdown, _("Markdown (.md)"));
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+
+  /* Translators: the file name offered for a report; %s is the engagement. */
+  name = g_strdup_printf (_("%s — progress report.html"), cp_engagement_get_title (self->current));
+  g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_object_set_data_full (G_OBJECT (chooser), "engagement", g_object_ref (self->current),
+                          g_object_unref);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (report_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -825,6 +904,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-engagement", NULL,
                                    new_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.delete-engagement", NULL,
                                    delete_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
