@@ -232,6 +232,27 @@ find_label_containing (GtkWidget  *root,
   return NULL;
 }
 
+/* Opens the sample engagement and shows its page of @type, named @name in
+ * the view stack.
+ */
+static GtkWidget *
+open_sample_at (CpWindow   *window,
+                GType       type,
+                const char *name)
+{
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+
+  page = find (GTK_WIDGET (window), type, NULL);
+  g_assert_nonnull (page);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (page)), name);
+  spin (300);
+
+  return page;
+}
+
 static CpChecklistRow *
 find_open_item (GtkWidget *root)
 {
@@ -264,13 +285,7 @@ tick_an_item (CpWindow *window)
   GtkLabel *progress;
   g_autofree char *before = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  spin (300);
-
-  plan = find (GTK_WIDGET (window), CP_TYPE_PLAN_PAGE, NULL);
-  g_assert_nonnull (plan);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (plan)), "plan");
-  spin (300);
+  plan = open_sample_at (window, CP_TYPE_PLAN_PAGE, "plan");
 
   cycle = cp_plan_page_get_cycle (CP_PLAN_PAGE (plan));
   g_assert_nonnull (cycle);
@@ -453,15 +468,8 @@ hand_over_a_workstream (CpWindow *window)
   GtkWidget *criterion;
   g_autofree char *before = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  spin (300);
+  measures = open_sample_at (window, CP_TYPE_MEASURES_PAGE, "measures");
   engagement = cp_window_get_current (window);
-
-  measures = find (GTK_WIDGET (window), CP_TYPE_MEASURES_PAGE, NULL);
-  g_assert_nonnull (measures);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (measures)),
-                                         "measures");
-  spin (300);
 
   /* The page answers the sponsor's questions at a glance. */
   g_assert_nonnull (find_label_containing (measures, "2 of 3 on track or met"));
@@ -560,15 +568,9 @@ tick_an_open_action (CpWindow *window)
   GtkWidget *measures;
   GtkWidget *check;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  spin (300);
+  measures = open_sample_at (window, CP_TYPE_MEASURES_PAGE, "measures");
   engagement = cp_window_get_current (window);
   g_assert_cmpuint (count_done (engagement), ==, 1);
-
-  measures = find (GTK_WIDGET (window), CP_TYPE_MEASURES_PAGE, NULL);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (measures)),
-                                         "measures");
-  spin (200);
   g_assert_nonnull (find_label_containing (measures, "2 open"));
 
   /* An action belongs to a phase, chosen on its row. */
@@ -662,14 +664,7 @@ work_the_register (CpWindow *window)
   AdwEntryRow *new_action;
   GListModel *linked;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  spin (300);
-
-  page = CP_REGISTER_PAGE (find (GTK_WIDGET (window), CP_TYPE_REGISTER_PAGE, NULL));
-  g_assert_nonnull (page);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (page))),
-                                         "register");
-  spin (300);
+  page = CP_REGISTER_PAGE (open_sample_at (window, CP_TYPE_REGISTER_PAGE, "register"));
   shown = cp_register_page_get_shown (page);
 
   /* The open ones, in the register's order; the rejected one is hidden. */
@@ -783,13 +778,8 @@ sign_a_new_version (CpWindow *window)
   CpContract *shown;
   GtkWidget *goals;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  spin (300);
+  measures = open_sample_at (window, CP_TYPE_MEASURES_PAGE, "measures");
   engagement = cp_window_get_current (window);
-  measures = find (GTK_WIDGET (window), CP_TYPE_MEASURES_PAGE, NULL);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (measures)),
-                                         "measures");
-  spin (200);
   g_assert_nonnull (find_label_containing (measures, "Version 1, signed on"));
 
   /* The sample's contract is signed: it reads, it does not change. */

@@ -139,6 +139,22 @@ approach_risks (GString      *out,
   g_string_append (out, any ? "\n" : _("None: every check the approach calls for is done.\n\n"));
 }
 
+/* Starts a section of @n rows; says @empty instead when there are none.
+ * Returns: whether rows follow
+ */
+static gboolean
+begin_section (GString    *out,
+               const char *title,
+               guint       n,
+               const char *empty)
+{
+  g_string_append_printf (out, "## %s\n\n", title);
+  if (n == 0)
+    g_string_append_printf (out, "%s\n\n", empty);
+
+  return n > 0;
+}
+
 static void
 cycles_section (GString      *out,
                 CpEngagement *e)
@@ -146,9 +162,7 @@ cycles_section (GString      *out,
   GListModel *cycles = cp_engagement_get_cycles (e, NULL);
   guint n = cycles ? g_list_model_get_n_items (cycles) : 0;
 
-  g_string_append_printf (out, "## %s\n\n", _("Improvement cycles"));
-  if (n == 0)
-    g_string_append_printf (out, "%s\n\n", _("No cycle has started yet."));
+  begin_section (out, _("Improvement cycles"), n, _("No cycle has started yet."));
 
   for (guint c = 0; c < n; c++)
     {
@@ -192,12 +206,8 @@ goals_section (GString      *out,
   GListModel *goals = cp_engagement_get_goals (e, NULL);
   guint n = goals ? g_list_model_get_n_items (goals) : 0;
 
-  g_string_append_printf (out, "## %s\n\n", _("Goals and KPIs"));
-  if (n == 0)
-    {
-      g_string_append_printf (out, "%s\n\n", _("No goals are set yet."));
-      return;
-    }
+  if (!begin_section (out, _("Goals and KPIs"), n, _("No goals are set yet.")))
+    return;
 
   append_row (out, _("Goal"), _("Baseline"), _("Target"), _("Latest"), _("Status"), NULL);
   append_rule (out, 5);
@@ -229,12 +239,8 @@ maturity_section (GString      *out,
   GListModel *scores = cp_engagement_get_maturity (e, NULL);
   guint n = scores ? g_list_model_get_n_items (scores) : 0;
 
-  g_string_append_printf (out, "## %s\n\n", _("Maturity"));
-  if (n == 0)
-    {
-      g_string_append_printf (out, "%s\n\n", _("No practice is scored yet."));
-      return;
-    }
+  if (!begin_section (out, _("Maturity"), n, _("No practice is scored yet.")))
+    return;
 
   append_row (out, _("Practice"), _("At the baseline"), _("At the review"), NULL);
   append_rule (out, 3);
@@ -260,12 +266,8 @@ handover_section (GString      *out,
   GListModel *streams = cp_engagement_get_workstreams (e, NULL);
   guint n = streams ? g_list_model_get_n_items (streams) : 0;
 
-  g_string_append_printf (out, "## %s\n\n", _("Handover"));
-  if (n == 0)
-    {
-      g_string_append_printf (out, "%s\n\n", _("No workstreams are tracked yet."));
-      return;
-    }
+  if (!begin_section (out, _("Handover"), n, _("No workstreams are tracked yet.")))
+    return;
 
   append_row (out, _("Process or workstream"), _("Who leads it"), _("Owner"), NULL);
   append_rule (out, 3);
@@ -339,12 +341,9 @@ register_section (GString      *out,
     }
   g_ptr_array_sort (open, compare_opportunities);
 
-  g_string_append_printf (out, "## %s\n\n", _("Top improvement opportunities"));
-  if (open->len == 0)
-    {
-      g_string_append_printf (out, "%s\n\n", _("None open in the CSI register."));
-      return;
-    }
+  if (!begin_section (out, _("Top improvement opportunities"), open->len,
+                      _("None open in the CSI register.")))
+    return;
 
   append_row (out, _("No."), _("Opportunity"), _("Priority"), _("Status"), _("KPI"), NULL);
   append_rule (out, 5);
