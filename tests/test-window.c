@@ -24,6 +24,9 @@
 #include "cp-opportunity.h"
 #include "cp-opportunity-dialog.h"
 #include "cp-register-page.h"
+#include "cp-review-page.h"
+#include "cp-bar-chart.h"
+#include "cp-sign-off-dialog.h"
 #include "cp-action.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
@@ -850,6 +853,44 @@ test_window_contract (void)
 }
 
 static void
+review_as_the_sponsor (CpWindow *window)
+{
+  CpReviewPage *page = CP_REVIEW_PAGE (open_sample_at (window, CP_TYPE_REVIEW_PAGE, "review"));
+  GtkWidget *phases = find (GTK_WIDGET (page), CP_TYPE_BAR_CHART, NULL);
+  GtkWindow *dialog;
+
+  /* Every phase of the cycle, then every goal, drawn. */
+  g_assert_nonnull (phases);
+  g_assert_cmpuint (cp_bar_chart_get_n_bars (CP_BAR_CHART (phases)), ==, 6);
+  g_assert_nonnull (find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Cycle 1, 43 % Done"));
+  g_assert_nonnull (find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Goals Against Target"));
+  g_assert_true (gtk_widget_get_mapped (phases));
+
+  /* Signing off is one click away, for the phase under way. */
+  g_assert_cmpstr (cp_phase_get_name (cp_review_page_get_phase_to_sign (page)), ==,
+                   "Where do we want to be?");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.sign-off", NULL));
+  spin (300);
+  dialog = find_toplevel (CP_TYPE_SIGN_OFF_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  spin (100);
+}
+
+static void
+test_window_review (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "review.db", NULL);
+
+  run_app (database, review_as_the_sponsor);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
+static void
 test_window_lifecycle (void)
 {
   g_autofree char *dir = cp_test_make_dir ();
@@ -959,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_window_actions);
   g_test_add_func ("/window/register", test_window_register);
   g_test_add_func ("/window/contract", test_window_contract);
+  g_test_add_func ("/window/review", test_window_review);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "cp-engagement-page.h"
 #include "cp-measures-page.h"
 #include "cp-register-page.h"
+#include "cp-review-page.h"
 #include "cp-report.h"
 #include "cp-notes-page.h"
 #include "cp-plan-page.h"
@@ -53,6 +54,7 @@ struct _CpWindow
   CpNotesPage          *notes_page;
   CpMeasuresPage       *measures_page;
   CpRegisterPage       *register_page;
+  CpReviewPage         *review_page;
   GtkWidget            *delete_button;
   GtkRevealer          *read_only_banner;
   GtkStack             *content_stack;
@@ -166,6 +168,7 @@ set_current (CpWindow     *self,
   cp_notes_page_set_engagement (self->notes_page, engagement);
   cp_measures_page_set_engagement (self->measures_page, engagement);
   cp_register_page_set_engagement (self->register_page, engagement);
+  cp_review_page_set_engagement (self->review_page, engagement);
   g_binding_group_set_source (self->current_bindings, engagement);
   if (engagement == NULL)
     adw_view_switcher_title_set_title (self->content_title, "");
@@ -710,6 +713,7 @@ cp_window_constructed (GObject *object)
   cp_notes_page_set_editable (self->notes_page, !cp_store_get_read_only (self->store));
   cp_measures_page_set_editable (self->measures_page, !cp_store_get_read_only (self->store));
   cp_register_page_set_editable (self->register_page, !cp_store_get_read_only (self->store));
+  cp_review_page_set_editable (self->review_page, !cp_store_get_read_only (self->store));
 
   restore_state (self);
   update_content (self);
@@ -874,6 +878,7 @@ cp_window_class_init (CpWindowClass *klass)
   g_type_ensure (CP_TYPE_NOTES_PAGE);
   g_type_ensure (CP_TYPE_MEASURES_PAGE);
   g_type_ensure (CP_TYPE_REGISTER_PAGE);
+  g_type_ensure (CP_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CpWindow, toast_overlay);
@@ -891,6 +896,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, notes_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, measures_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, register_page);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
