@@ -643,6 +643,14 @@ is_html_path (const char *path)
 }
 
 static gboolean
+is_pdf_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".pdf");
+}
+
+static gboolean
 is_markdown_path (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
@@ -652,8 +660,8 @@ is_markdown_path (const char *path)
 
 /**
  * cp_report_write:
- * @path: the file to write, replaced whole or not at all; its extension
- *   (.md or .html) picks the format
+ * @path: the file to write; its extension (.md, .html or .pdf) picks the
+ *   format
  *
  * Returns: whether the report was written
  */
@@ -669,15 +677,18 @@ cp_report_write (CpEngagement  *engagement,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!is_html_path (path) && !is_markdown_path (path))
+  if (!is_html_path (path) && !is_markdown_path (path) && !is_pdf_path (path))
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
-                   _("“%s” must end in .md or .html"), path);
+                   _("“%s” must end in .md, .html or .pdf"), path);
       return FALSE;
     }
 
   if (!(markdown = cp_report_to_markdown (engagement, today, error)))
     return FALSE;
+
+  if (is_pdf_path (path))
+    return cp_report_markdown_to_pdf (markdown, cp_engagement_get_title (engagement), path, NULL, error);
 
   contents = is_html_path (path)
              ? cp_report_markdown_to_html (markdown, cp_engagement_get_title (engagement))
@@ -706,13 +717,13 @@ cp_cli_report (const char *database,
 
   if (output == NULL)
     {
-      g_printerr ("%s\n", _("coachplan: --report needs --output=FILE, ending in .md or .html"));
+      g_printerr ("%s\n", _("coachplan: --report needs --output=FILE, ending in .md, .html or .pdf"));
       return 2;
     }
 
-  if (!is_html_path (output) && !is_markdown_path (output))
+  if (!is_html_path (output) && !is_markdown_path (output) && !is_pdf_path (output))
     {
-      g_printerr (_("coachplan: “%s” must end in .md or .html\n"), output);
+      g_printerr (_("coachplan: “%s” must end in .md, .html or .pdf\n"), output);
       return 2;
     }
 

@@ -18,6 +18,11 @@ char *cp_report_to_markdown (CpEngagement  *engagement,
 
 char *cp_report_markdown_to_html (const char *markdown,
                                   const char *title);
+gboolean cp_report_markdown_to_pdf (const char  *markdown,
+                                    const char  *title,
+                                    const char  *path,
+                                    guint       *n_pages,
+                                    GError     **error);
 gboolean cp_report_write         (CpEngagement  *engagement,
                                   const char    *today,
                                   const char    *path,

@@ -1,0 +1,325 @@
+/* cp-report-pdf.c — the progress report as a paginated PDF, laid out with
+ * Pango on cairo's PDF surface: Markdown through the same styled runs as
+ * the preview, pipe tables as ruled tables
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "cp-markdown.h"
+#include "cp-report.h"
+#include "cp-store.h"
+
+/* A4 in points, with 2 cm margins. */
+#define PAGE_WIDTH  595.0
+#define PAGE_HEIGHT 842.0
+#define MARGIN       56.7
+#define CELL_PAD      4.0
+
+typedef struct
+{
+  cairo_t              *cr;
+  PangoFontDescription *font;
+  double                y;
+  guint                 page;
+} Pen;
+
+static double
+text_width (void)
+{
+  return PAGE_WIDTH - 2 * MARGIN;
+}
+
+static void
+new_page (Pen *pen)
+{
+  cairo_show_page (pen->cr);
+  pen->y = MARGIN;
+  pen->page++;
+}
+
+/* Makes room for @height on this page, or starts the next. */
+static void
+need (Pen    *pen,
+      double  height)
+{
+  if (pen->y + height > PAGE_HEIGHT - MARGIN && pen->y > MARGIN)
+    new_page (pen);
+}
+
+static PangoLayout *
+new_layout (Pen    *pen,
+            double  width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (pen->cr);
+
+  pango_layout_set_font_description (layout, pen->font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  return layout;
+}
+
+/* Draws a layout line by line, breaking pages between lines. */
+static void
+show_flowing (Pen         *pen,
+              PangoLayout *layout,
+              double       x)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      int baseline = pango_layout_iter_get_baseline (iter);
+      double top, height;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      top = (double) logical.y / PANGO_SCALE;
+      height = (double) logical.height / PANGO_SCALE;
+
+      need (pen, height);
+      cairo_move_to (pen->cr, x, pen->y + (double) baseline / PANGO_SCALE - top);
+      pango_cairo_show_layout_line (pen->cr, line);
+      pen->y += height;
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+static const char *
+heading_size (guint level)
+{
+  switch (level)
+    {
+    case 1: return "xx-large";
+    case 2: return "x-large";
+    case 3: return "large";
+    default: return "medium";
+    }
+}
+
+/* The preview's styled runs, as Pango markup. */
+static char *
+runs_to_markup (GPtrArray *runs)
+{
+  GString *markup = g_string_new (NULL);
+  gboolean line_start = TRUE;
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const CpRun *run = g_ptr_array_index (runs, i);
+      g_autofree char *text = g_markup_escape_text (run->text, -1);
+      g_autoptr(GString) open = g_string_new (NULL);
+      g_autoptr(GString) close = g_string_new (NULL);
+
+      if (run->heading > 0)
+        {
+          g_string_append_printf (open, "<span size=\"%s\" weight=\"bold\">", heading_size (run->heading));
+          g_string_prepend (close, "</span>");
+        }
+      if (run->style & CP_RUN_STRONG)
+        g_string_append (open, "<b>"), g_string_prepend (close, "</b>");
+      if (run->style & CP_RUN_EMPHASIS || run->quote_depth > 0)
+        g_string_append (open, "<i>"), g_string_prepend (close, "</i>");
+      if (run->style & (CP_RUN_CODE | CP_RUN_CODE_BLOCK))
+        g_string_append (open, "<tt>"), g_string_prepend (close, "</tt>");
+      if (run->style & CP_RUN_LINK)
+        g_string_append (open, "<span foreground=\"#1c71d8\" underline=\"single\">"),
+        g_string_prepend (close, "</span>");
+      if (run->quote_depth > 0)
+        g_string_append (open, "<span foreground=\"#5e5c64\">"), g_string_prepend (close, "</span>");
+
+      /* Lists and quotes step in at the start of their lines. */
+      if (line_start && (run->list_depth > 0 || run->quote_depth > 0))
+        for (guint d = 0; d < run->list_depth + run->quote_depth; d++)
+          g_string_append (markup, "    ");
+
+      g_string_append_printf (markup, "%s%s%s", open->str, text, close->str);
+      line_start = g_str_has_suffix (run->text, "\n");
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+static void
+show_markdown (Pen        *pen,
+               const char *markdown)
+{
+  g_autoptr(GPtrArray) runs = cp_markdown_to_runs (markdown, -1);
+  g_autofree char *markup = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (runs->len == 0)
+    return;
+
+  markup = runs_to_markup (runs);
+  g_strchomp (markup);
+  layout = new_layout (pen, text_width ());
+  pango_layout_set_markup (layout, markup, -1);
+  show_flowing (pen, layout, MARGIN);
+  pen->y += 10;
+}
+
+/* The cells of one pipe-table row; "\|" is a bar inside a cell. */
+static GPtrArray *
+split_row (const char *line)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean open = FALSE;
+
+  for (const char *p = line; *p; p++)
+    {
+      if (p[0] == '\\' && p[1] == '|')
+        g_string_append_c (cell, '|'), p++;
+      else if (*p == '|')
+        {
+          if (open)
+            g_ptr_array_add (cells, g_strdup (g_strstrip (cell->str)));
+          g_string_truncate (cell, 0);
+          open = TRUE;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+
+  return cells;
+}
+
+static void
+show_row (Pen       *pen,
+          GPtrArray *cells,
+          guint      n_columns,
+          gboolean   header)
+{
+  double column = text_width () / n_columns;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double height = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      PangoLayout *layout = new_layout (pen, column - 2 * CELL_PAD);
+      g_autofree char *escaped = g_markup_escape_text (c < cells->len ? (char *) cells->pdata[c] : "", -1);
+      g_autofree char *markup = header ? g_strdup_printf ("<b>%s</b>", escaped) : g_strdup (escaped);
+      int h;
+
+      pango_layout_set_markup (layout, markup, -1);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      height = MAX (height, h + 2 * CELL_PAD);
+      g_ptr_array_add (layouts, layout);
+    }
+
+  need (pen, height);
+
+  if (header)
+    {
+      cairo_set_source_rgb (pen->cr, 0.965, 0.961, 0.957);
+      cairo_rectangle (pen->cr, MARGIN, pen->y, text_width (), height);
+      cairo_fill (pen->cr);
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      cairo_set_source_rgb (pen->cr, 0.14, 0.12, 0.19);
+      cairo_move_to (pen->cr, MARGIN + c * column + CELL_PAD, pen->y + CELL_PAD);
+      pango_cairo_show_layout (pen->cr, g_ptr_array_index (layouts, c));
+
+      cairo_set_source_rgb (pen->cr, 0.87, 0.87, 0.85);
+      cairo_set_line_width (pen->cr, 0.6);
+      cairo_rectangle (pen->cr, MARGIN + c * column, pen->y, column, height);
+      cairo_stroke (pen->cr);
+    }
+
+  pen->y += height;
+}
+
+/**
+ * cp_report_markdown_to_pdf:
+ * @markdown: the report, as cp_report_to_markdown() writes it
+ * @n_pages: (out) (optional): how many pages were written
+ *
+ * Writes the report to @path as an A4 PDF.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+cp_report_markdown_to_pdf (const char  *markdown,
+                           const char  *title,
+                           const char  *path,
+                           guint       *n_pages,
+                           GError     **error)
+{
+  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  g_autoptr(GString) chunk = g_string_new (NULL);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean in_fence = FALSE;
+  Pen pen = { NULL, NULL, MARGIN, 1 };
+
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
+  pen.cr = cairo_create (surface);
+  pen.font = pango_font_description_from_string ("Cantarell, Noto Sans, Sans 10");
+  cairo_set_source_rgb (pen.cr, 0.14, 0.12, 0.19);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "```") || g_str_has_prefix (lines[i], "~~~"))
+        in_fence = !in_fence;
+
+      if (!in_fence && lines[i][0] == '|' && lines[i + 1] && g_str_has_prefix (lines[i + 1], "| ---"))
+        {
+          g_autoptr(GPtrArray) header = split_row (lines[i]);
+          guint n_columns = MAX (header->len, 1);
+
+          show_markdown (&pen, chunk->str);
+          g_string_truncate (chunk, 0);
+
+          show_row (&pen, header, n_columns, TRUE);
+          for (i += 2; lines[i] != NULL && lines[i][0] == '|'; i++)
+            {
+              g_autoptr(GPtrArray) cells = split_row (lines[i]);
+              show_row (&pen, cells, n_columns, FALSE);
+            }
+          pen.y += 12;
+          cairo_set_source_rgb (pen.cr, 0.14, 0.12, 0.19);
+          if (lines[i] == NULL)
+            break;
+        }
+
+      g_string_append (chunk, lines[i]);
+      g_string_append_c (chunk, '\n');
+    }
+  show_markdown (&pen, chunk->str);
+
+  cairo_show_page (pen.cr);
+  pango_font_description_free (pen.font);
+  cairo_destroy (pen.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (n_pages != NULL)
+    *n_pages = pen.page;
+
+  return TRUE;
+}
