@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cp-engagement.h"
@@ -137,6 +138,58 @@ test_write (Fixture       *f,
   g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
 }
 
+/* Runs a program on @path and returns what it printed. */
+static char *
+run_tool (const char *tool,
+          const char *path,
+          const char *last)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { program, path, last, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_assert_nonnull (program);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = sample_with_private_notes (f);
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  const char *pages;
+
+  g_assert_true (cp_report_write (engagement, "2026-11-23", path, &error));
+  g_assert_no_error (error);
+
+  /* A real PDF, of pages, titled. */
+  info = run_tool ("pdfinfo", path, NULL);
+  g_assert_nonnull (strstr (info, "Title:           Service desk and change improvement"));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpint (atoi (pages + strlen ("Pages:")), >=, 2);
+
+  /* Phases, goals and the sponsor's note are in it; private notes are not. */
+  text = run_tool ("pdftotext", path, "-");
+  g_assert_nonnull (strstr (text, "Where do we want to be?"));
+  g_assert_nonnull (strstr (text, "Failed changes a month"));
+  g_assert_nonnull (strstr (text, "Kick-off workshop"));
+  g_assert_nonnull (strstr (text, "page 2"));
+  g_assert_null (strstr (text, SECRET));
+  g_assert_null (strstr (text, CLIENT_ONLY));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +199,7 @@ main (int   argc,
   ADD_STORE_TEST ("/report/markdown", test_markdown);
   ADD_STORE_TEST ("/report/html", test_html);
   ADD_STORE_TEST ("/report/write", test_write);
+  ADD_STORE_TEST ("/report/pdf", test_pdf);
 
   return g_test_run ();
 }

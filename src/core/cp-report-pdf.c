@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "cp-bars.h"
 #include "cp-markdown.h"
 #include "cp-report.h"
 #include "cp-store.h"
@@ -30,6 +31,7 @@ typedef struct
   PangoFontDescription *font;
   double                y;
   guint                 page;
+  const char           *title;
 } Pen;
 
 static double
@@ -38,9 +40,13 @@ text_width (void)
   return PAGE_WIDTH - 2 * MARGIN;
 }
 
+static void show_footer (Pen        *pen,
+                         const char *title);
+
 static void
 new_page (Pen *pen)
 {
+  show_footer (pen, pen->title);
   cairo_show_page (pen->cr);
   pen->y = MARGIN;
   pen->page++;
@@ -163,6 +169,9 @@ show_markdown (Pen        *pen,
   if (runs->len == 0)
     return;
 
+  /* A heading does not stay behind at the foot of a page. */
+  need (pen, 72);
+
   markup = runs_to_markup (runs);
   g_strchomp (markup);
   layout = new_layout (pen, text_width ());
@@ -198,18 +207,18 @@ split_row (const char *line)
 }
 
 static void
-show_row (Pen       *pen,
-          GPtrArray *cells,
-          guint      n_columns,
-          gboolean   header)
+show_row (Pen          *pen,
+          GPtrArray    *cells,
+          const double *widths,
+          guint         n_columns,
+          gboolean      header)
 {
-  double column = text_width () / n_columns;
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  double height = 0;
+  double height = 0, x;
 
   for (guint c = 0; c < n_columns; c++)
     {
-      PangoLayout *layout = new_layout (pen, column - 2 * CELL_PAD);
+      PangoLayout *layout = new_layout (pen, widths[c] - 2 * CELL_PAD);
       g_autofree char *escaped = g_markup_escape_text (c < cells->len ? (char *) cells->pdata[c] : "", -1);
       g_autofree char *markup = header ? g_strdup_printf ("<b>%s</b>", escaped) : g_strdup (escaped);
       int h;
@@ -229,50 +238,97 @@ show_row (Pen       *pen,
       cairo_fill (pen->cr);
     }
 
+  x = MARGIN;
   for (guint c = 0; c < n_columns; c++)
     {
       cairo_set_source_rgb (pen->cr, 0.14, 0.12, 0.19);
-      cairo_move_to (pen->cr, MARGIN + c * column + CELL_PAD, pen->y + CELL_PAD);
+      cairo_move_to (pen->cr, x + CELL_PAD, pen->y + CELL_PAD);
       pango_cairo_show_layout (pen->cr, g_ptr_array_index (layouts, c));
 
       cairo_set_source_rgb (pen->cr, 0.87, 0.87, 0.85);
       cairo_set_line_width (pen->cr, 0.6);
-      cairo_rectangle (pen->cr, MARGIN + c * column, pen->y, column, height);
+      cairo_rectangle (pen->cr, x, pen->y, widths[c], height);
       cairo_stroke (pen->cr);
+      x += widths[c];
     }
 
   pen->y += height;
 }
 
-/**
- * cp_report_markdown_to_pdf:
- * @markdown: the report, as cp_report_to_markdown() writes it
- * @n_pages: (out) (optional): how many pages were written
- *
- * Writes the report to @path as an A4 PDF.
- *
- * Returns: whether the file was written
+/* The width a cell's text takes on one line. */
+static double
+natural_width (Pen        *pen,
+               const char *text,
+               gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = new_layout (pen, -1);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *markup = bold ? g_strdup_printf ("<b>%s</b>", escaped) : g_strdup (escaped);
+  int width;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width + 2 * CELL_PAD + 1;
+}
+
+/* Columns as wide as their text, as far as the page allows; a column
+ * that must wrap shares the room left in proportion to its text.
  */
-gboolean
-cp_report_markdown_to_pdf (const char  *markdown,
-                           const char  *title,
-                           const char  *path,
-                           guint       *n_pages,
-                           GError     **error)
+static void
+show_table (Pen       *pen,
+            GPtrArray *header,
+            GPtrArray *rows)
+{
+  guint n = MAX (header->len, 1);
+  g_autofree double *natural = g_new0 (double, n);
+  g_autofree double *widths = g_new0 (double, n);
+  double fair = text_width () / n, fixed = 0, wanted = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      natural[c] = c < header->len ? natural_width (pen, header->pdata[c], TRUE) : 0;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GPtrArray *cells = rows->pdata[r];
+          if (c < cells->len)
+            natural[c] = MAX (natural[c], natural_width (pen, cells->pdata[c], FALSE));
+        }
+      if (natural[c] <= fair)
+        fixed += widths[c] = natural[c];
+      else
+        wanted += natural[c];
+    }
+
+  for (guint c = 0; c < n; c++)
+    if (natural[c] > fair)
+      widths[c] = MIN (natural[c], (text_width () - fixed) * natural[c] / wanted);
+
+  /* Whatever is left over widens the last column, so the table is full width. */
+  {
+    double used = 0;
+    for (guint c = 0; c < n; c++)
+      used += widths[c];
+    widths[n - 1] += text_width () - used;
+  }
+
+  need (pen, 60);
+  show_row (pen, header, widths, n, TRUE);
+  for (guint r = 0; r < rows->len; r++)
+    show_row (pen, rows->pdata[r], widths, n, FALSE);
+  pen->y += 12;
+  cairo_set_source_rgb (pen->cr, 0.14, 0.12, 0.19);
+}
+
+/* Lays out Markdown: pipe tables as ruled tables, the rest as text. */
+static void
+show_document (Pen        *pen,
+               const char *markdown)
 {
   g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
   g_autoptr(GString) chunk = g_string_new (NULL);
-  cairo_surface_t *surface;
-  cairo_status_t status;
   gboolean in_fence = FALSE;
-  Pen pen = { NULL, NULL, MARGIN, 1 };
-
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
-  pen.cr = cairo_create (surface);
-  pen.font = pango_font_description_from_string ("Cantarell, Noto Sans, Sans 10");
-  cairo_set_source_rgb (pen.cr, 0.14, 0.12, 0.19);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -282,19 +338,14 @@ cp_report_markdown_to_pdf (const char  *markdown,
       if (!in_fence && lines[i][0] == '|' && lines[i + 1] && g_str_has_prefix (lines[i + 1], "| ---"))
         {
           g_autoptr(GPtrArray) header = split_row (lines[i]);
-          guint n_columns = MAX (header->len, 1);
+          g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
-          show_markdown (&pen, chunk->str);
+          show_markdown (pen, chunk->str);
           g_string_truncate (chunk, 0);
 
-          show_row (&pen, header, n_columns, TRUE);
           for (i += 2; lines[i] != NULL && lines[i][0] == '|'; i++)
-            {
-              g_autoptr(GPtrArray) cells = split_row (lines[i]);
-              show_row (&pen, cells, n_columns, FALSE);
-            }
-          pen.y += 12;
-          cairo_set_source_rgb (pen.cr, 0.14, 0.12, 0.19);
+            g_ptr_array_add (rows, split_row (lines[i]));
+          show_table (pen, header, rows);
           if (lines[i] == NULL)
             break;
         }
@@ -302,8 +353,89 @@ cp_report_markdown_to_pdf (const char  *markdown,
       g_string_append (chunk, lines[i]);
       g_string_append_c (chunk, '\n');
     }
-  show_markdown (&pen, chunk->str);
 
+  show_markdown (pen, chunk->str);
+}
+
+static void
+show_chart (Pen    *pen,
+            GArray *bars)
+{
+  static const CpBarColors colors = {
+    { 0.14, 0.12, 0.19 }, { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.0 },
+  };
+  g_autoptr(PangoLayout) layout = new_layout (pen, text_width ());
+  double height = bars->len * CP_BARS_ROW_HEIGHT;
+
+  need (pen, height);
+  cairo_save (pen->cr);
+  cairo_translate (pen->cr, MARGIN, pen->y);
+  cp_bars_draw (bars, pen->cr, layout, text_width (), &colors);
+  cairo_restore (pen->cr);
+  pen->y += height + 12;
+}
+
+static void
+show_footer (Pen        *pen,
+             const char *title)
+{
+  g_autoptr(PangoLayout) layout = new_layout (pen, text_width ());
+  /* Translators: the footer of each page of the report. */
+  g_autofree char *text = g_strdup_printf (_("%s · page %u"), title, pen->page);
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  cairo_set_source_rgb (pen->cr, 0.47, 0.46, 0.48);
+  cairo_move_to (pen->cr, MARGIN, PAGE_HEIGHT - MARGIN / 2 - height);
+  pango_cairo_show_layout (pen->cr, layout);
+  cairo_set_source_rgb (pen->cr, 0.14, 0.12, 0.19);
+}
+
+/**
+ * cp_report_markdown_to_pdf:
+ * @markdown: the report, as cp_report_build() writes it
+ * @charts: (nullable) (element-type CpReportChart): charts to draw where
+ *   the Markdown reaches their offsets, in order
+ * @n_pages: (out) (optional): how many pages were written
+ *
+ * Writes the report to @path as an A4 PDF.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+cp_report_markdown_to_pdf (const char  *markdown,
+                           GArray      *charts,
+                           const char  *title,
+                           const char  *path,
+                           guint       *n_pages,
+                           GError     **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Pen pen = { NULL, NULL, MARGIN, 1, title };
+  gsize done = 0;
+
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
+  pen.cr = cairo_create (surface);
+  pen.font = pango_font_description_from_string ("Cantarell, Noto Sans, Sans 10");
+  cairo_set_source_rgb (pen.cr, 0.14, 0.12, 0.19);
+
+  for (guint c = 0; charts != NULL && c < charts->len; c++)
+    {
+      const CpReportChart *chart = &g_array_index (charts, CpReportChart, c);
+      g_autofree char *part = g_strndup (markdown + done, chart->offset - done);
+
+      show_document (&pen, part);
+      show_chart (&pen, chart->bars);
+      done = chart->offset;
+    }
+  show_document (&pen, markdown + done);
+
+  show_footer (&pen, title);
   cairo_show_page (pen.cr);
   pango_font_description_free (pen.font);
   cairo_destroy (pen.cr);

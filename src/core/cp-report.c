@@ -17,6 +17,7 @@
 
 #include "cp-action.h"
 #include "cp-approach.h"
+#include "cp-bars.h"
 #include "cp-checklist-item.h"
 #include "cp-cli.h"
 #include "cp-cycle.h"
@@ -466,18 +467,43 @@ notes_section (GString      *out,
     g_string_append_printf (out, "%s\n\n", _("None shared with the sponsor."));
 }
 
+static void
+chart_clear (gpointer data)
+{
+  CpReportChart *chart = data;
+
+  g_clear_pointer (&chart->bars, g_array_unref);
+}
+
+static void
+add_chart (GArray  *charts,
+           GString *out,
+           GArray  *bars)
+{
+  CpReportChart chart = { out->len, bars };
+
+  if (charts != NULL && bars->len > 0)
+    g_array_append_val (charts, chart);
+  else
+    g_array_unref (bars);
+}
+
 /**
- * cp_report_to_markdown:
- * @today: YYYY-MM-DD, for what is overdue
+ * cp_report_build:
+ * @today: YYYY-MM-DD, for what is overdue and where goals should be
+ * @charts: (out) (optional) (element-type CpReportChart): where the
+ *   phase and goal charts go, for formats that draw them
  *
  * Returns: (transfer full) (nullable): the progress report as Markdown
  */
 char *
-cp_report_to_markdown (CpEngagement  *engagement,
-                       const char    *today,
-                       GError       **error)
+cp_report_build (CpEngagement  *engagement,
+                 const char    *today,
+                 GArray       **charts,
+                 GError       **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GArray) placed = NULL;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
   g_return_val_if_fail (today != NULL, NULL);
@@ -493,20 +519,46 @@ cp_report_to_markdown (CpEngagement  *engagement,
       !cp_engagement_get_notes (engagement, error))
     return NULL;
 
+  if (charts != NULL)
+    {
+      placed = g_array_new (FALSE, TRUE, sizeof (CpReportChart));
+      g_array_set_clear_func (placed, chart_clear);
+    }
+
   summary (out, engagement);
   /* Translators: when the report was made. */
   g_string_append_printf (out, _("*Report of %s.*\n\n"), today);
   cycles_section (out, engagement);
+  add_chart (placed, out, cp_bars_for_phases (engagement));
   approach_risks (out, engagement);
   goals_section (out, engagement);
+  add_chart (placed, out, cp_bars_for_goals (engagement, today));
   maturity_section (out, engagement);
+  add_chart (placed, out, cp_bars_for_maturity (engagement));
   handover_section (out, engagement);
   actions_section (out, engagement, today);
   register_section (out, engagement);
   sessions_section (out, engagement);
   notes_section (out, engagement);
 
+  if (charts != NULL)
+    *charts = g_steal_pointer (&placed);
+
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * cp_report_to_markdown:
+ * @today: YYYY-MM-DD, for what is overdue
+ *
+ * Returns: (transfer full) (nullable): the progress report as Markdown
+ */
+char *
+cp_report_to_markdown (CpEngagement  *engagement,
+                       const char    *today,
+                       GError       **error)
+{
+  return cp_report_build (engagement, today, NULL, error);
 }
 
 /* Calm, printable, and self-contained: no file or network is fetched. */
@@ -684,11 +736,19 @@ cp_report_write (CpEngagement  *engagement,
       return FALSE;
     }
 
+  if (is_pdf_path (path))
+    {
+      g_autoptr(GArray) charts = NULL;
+
+      if (!(markdown = cp_report_build (engagement, today, &charts, error)))
+        return FALSE;
+
+      return cp_report_markdown_to_pdf (markdown, charts, cp_engagement_get_title (engagement),
+                                        path, NULL, error);
+    }
+
   if (!(markdown = cp_report_to_markdown (engagement, today, error)))
     return FALSE;
-
-  if (is_pdf_path (path))
-    return cp_report_markdown_to_pdf (markdown, cp_engagement_get_title (engagement), path, NULL, error);
 
   contents = is_html_path (path)
              ? cp_report_markdown_to_html (markdown, cp_engagement_get_title (engagement))

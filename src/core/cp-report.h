@@ -12,6 +12,17 @@
 
 G_BEGIN_DECLS
 
+/* A chart the report draws where the Markdown reaches @offset. */
+typedef struct
+{
+  gsize   offset;
+  GArray *bars;   /* of CpBar */
+} CpReportChart;
+
+char *cp_report_build       (CpEngagement  *engagement,
+                             const char    *today,
+                             GArray       **charts,
+                             GError       **error);
 char *cp_report_to_markdown (CpEngagement  *engagement,
                              const char    *today,
                              GError       **error);
@@ -19,6 +30,7 @@ char *cp_report_to_markdown (CpEngagement  *engagement,
 char *cp_report_markdown_to_html (const char *markdown,
                                   const char *title);
 gboolean cp_report_markdown_to_pdf (const char  *markdown,
+                                    GArray      *charts,
                                     const char  *title,
                                     const char  *path,
                                     guint       *n_pages,

@@ -1,4 +1,4 @@
-/* cp-bar-chart.h — how far along each thing is, as bars drawn with cairo
+/* cp-bar-chart.h — bars of how far along each thing is, in the window
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,14 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CpBarChart, cp_bar_chart, CP, BAR_CHART, GtkWidget)
 
-GtkWidget *cp_bar_chart_new     (void);
-void       cp_bar_chart_clear   (CpBarChart *self);
-void       cp_bar_chart_add     (CpBarChart *self,
-                                 const char *label,
-                                 double      value,
-                                 double      marker,
-                                 const char *text,
-                                 gboolean    warn);
+GtkWidget *cp_bar_chart_new        (void);
+void       cp_bar_chart_set_bars   (CpBarChart *self,
+                                    GArray     *bars);
 guint      cp_bar_chart_get_n_bars (CpBarChart *self);
 
 G_END_DECLS

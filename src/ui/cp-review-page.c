@@ -11,13 +11,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "cp-bar-chart.h"
+#include "cp-bars.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
-#include "cp-goal.h"
-#include "cp-kpi.h"
 #include "cp-maturity-chart.h"
 #include "cp-phase.h"
 #include "cp-review-page.h"
@@ -47,7 +45,6 @@ fill_phases (CpReviewPage *self)
   GListModel *phases = cycle ? cp_cycle_get_phases (cycle, NULL) : NULL;
   g_autofree char *title = NULL;
 
-  cp_bar_chart_clear (self->phases_chart);
   g_clear_object (&self->to_sign);
 
   if (cycle == NULL)
@@ -64,16 +61,15 @@ fill_phases (CpReviewPage *self)
       adw_preferences_group_set_description (self->phases_group, NULL);
     }
 
-  for (guint i = 0; phases && i < g_list_model_get_n_items (phases); i++)
+  cp_bar_chart_set_bars (self->phases_chart, self->engagement ? cp_bars_for_phases (self->engagement)
+                                                               : cp_bars_new ());
+
+  /* The first phase under way is the one to sign off next. */
+  for (guint i = 0; phases && i < g_list_model_get_n_items (phases) && self->to_sign == NULL; i++)
     {
       g_autoptr(CpPhase) phase = g_list_model_get_item (phases, i);
-      const char *status = cp_phase_status_get_label (cp_phase_get_status (phase));
 
-      cp_bar_chart_add (self->phases_chart, cp_phase_get_name (phase), cp_phase_get_progress (phase),
-                        NAN, status, FALSE);
-
-      /* The first phase under way is the one to sign off next. */
-      if (self->to_sign == NULL && cp_phase_get_status (phase) == CP_PHASE_STATUS_IN_PROGRESS)
+      if (cp_phase_get_status (phase) == CP_PHASE_STATUS_IN_PROGRESS)
         self->to_sign = g_object_ref (phase);
     }
 
@@ -81,41 +77,15 @@ fill_phases (CpReviewPage *self)
                                  self->editable && self->to_sign != NULL);
 }
 
-/* How far a goal has come from its baseline to its target, 0 to 1. */
-static double
-share (double baseline,
-       double target,
-       double value)
-{
-  return target == baseline ? 1 : (value - baseline) / (target - baseline);
-}
-
 static void
 fill_goals (CpReviewPage *self)
 {
-  GListModel *goals = self->engagement ? cp_engagement_get_goals (self->engagement, NULL) : NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  guint n = goals ? g_list_model_get_n_items (goals) : 0;
+  GArray *bars = self->engagement ? cp_bars_for_goals (self->engagement, today) : cp_bars_new ();
 
-  cp_bar_chart_clear (self->goals_chart);
-  gtk_widget_set_visible (GTK_WIDGET (self->goals_chart), n > 0);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CpGoal) goal = g_list_model_get_item (goals, i);
-      const CpReading *latest = cp_goal_get_latest (goal);
-      double baseline = cp_goal_get_baseline_value (goal);
-      double target = cp_goal_get_target_value (goal);
-      double expected = cp_kpi_expected (baseline, cp_goal_get_baseline_date (goal), target,
-                                         cp_goal_get_target_date (goal), today);
-      CpTrack track = cp_goal_get_track (goal);
-
-      cp_bar_chart_add (self->goals_chart, cp_goal_get_name (goal),
-                        latest ? share (baseline, target, latest->value) : 0,
-                        isnan (expected) ? NAN : share (baseline, target, expected),
-                        cp_track_get_label (track), track == CP_TRACK_OFF_TRACK);
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->goals_chart), bars->len > 0);
+  cp_bar_chart_set_bars (self->goals_chart, bars);
 }
 
 /**
