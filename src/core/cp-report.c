@@ -759,7 +759,8 @@ cp_report_write (CpEngagement  *engagement,
 
 /**
  * cp_cli_report:
- * @output: the file to write; its extension (.md or .html) picks the format
+ * @output: the file to write; its extension (.md, .html or .pdf) picks the
+ *   format
  *
  * Returns: the exit status
  */

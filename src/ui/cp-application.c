@@ -40,7 +40,7 @@ static const GOptionEntry option_entries[] = {
   { "import-notes", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Import Markdown files or folders as notes of engagement ID, and exit"), N_("ID") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the progress report of engagement ID to --output (.md or .html), and exit"), N_("ID") },
+    N_("Write the progress report of engagement ID to --output (.md, .html or .pdf), and exit"), N_("ID") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The folder or file to export into"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -373,10 +373,10 @@ report_chosen_cb (GtkNativeDialog *chooser,
       !(path = g_file_get_path (file)))
     return;
 
-  /* A name typed without an extension gets the HTML one. */
+  /* A name typed without an extension gets the PDF one. */
   if (strrchr (path, '.') == NULL || strchr (strrchr (path, '.'), G_DIR_SEPARATOR) != NULL)
     {
-      char *with = g_strconcat (path, ".html", NULL);
+      char *with = g_strconcat (path, ".pdf", NULL);
       g_free (path);
       path = with;
     }
@@ -403,6 +403,7 @@ export_report_action (GtkWidget  *widget,
   CpWindow *self = CP_WINDOW (widget);
   g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
@@ -417,11 +418,14 @@ export_report_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (html, "html");
   gtk_file_filter_set_name (markdown, _("Markdown (.md)"));
   gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_filter_set_name (pdf, _("PDF document (.pdf)"));
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
 
   /* Translators: the file name offered for a report; %s is the engagement. */
-  name = g_strdup_printf (_("%s — progress report.html"), cp_engagement_get_title (self->current));
+  name = g_strdup_printf (_("%s — progress report.pdf"), cp_engagement_get_title (self->current));
   g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
