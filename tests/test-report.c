@@ -190,6 +190,37 @@ test_pdf (Fixture       *f,
   g_assert_null (strstr (text, CLIENT_ONLY));
 }
 
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cp_report_write_finish (result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_write_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CpEngagement) engagement = sample_with_private_notes (f);
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *info = NULL;
+  gboolean done = FALSE;
+
+  /* The database is read at once; the layout happens on a worker. */
+  cp_report_write_async (engagement, "2026-11-23", path, NULL, written_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  info = run_tool ("pdfinfo", path, NULL);
+  g_assert_nonnull (strstr (info, "Pages:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +231,7 @@ main (int   argc,
   ADD_STORE_TEST ("/report/html", test_html);
   ADD_STORE_TEST ("/report/write", test_write);
   ADD_STORE_TEST ("/report/pdf", test_pdf);
+  ADD_STORE_TEST ("/report/write-async", test_write_async);
 
   return g_test_run ();
 }

@@ -710,6 +710,70 @@ is_markdown_path (const char *path)
   return g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown");
 }
 
+/* A report read from the database, to be written to a file. */
+typedef struct
+{
+  char   *markdown;
+  GArray *charts;
+  char   *title;
+  char   *path;
+} Built;
+
+static void
+built_free (Built *built)
+{
+  g_free (built->markdown);
+  g_clear_pointer (&built->charts, g_array_unref);
+  g_free (built->title);
+  g_free (built->path);
+  g_free (built);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Built, built_free)
+
+/* Reads everything the report needs; this part uses the database. */
+static Built *
+build_for (CpEngagement  *engagement,
+           const char    *today,
+           const char    *path,
+           GError       **error)
+{
+  g_autoptr(Built) built = g_new0 (Built, 1);
+
+  if (!is_html_path (path) && !is_markdown_path (path) && !is_pdf_path (path))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("“%s” must end in .md, .html or .pdf"), path);
+      return NULL;
+    }
+
+  built->markdown = cp_report_build (engagement, today, is_pdf_path (path) ? &built->charts : NULL,
+                                     error);
+  if (built->markdown == NULL)
+    return NULL;
+  built->title = g_strdup (cp_engagement_get_title (engagement));
+  built->path = g_strdup (path);
+
+  return g_steal_pointer (&built);
+}
+
+/* Lays the report out and writes it; this part may run on any thread. */
+static gboolean
+write_built (Built   *built,
+             GError **error)
+{
+  g_autofree char *html = NULL;
+
+  if (is_pdf_path (built->path))
+    return cp_report_markdown_to_pdf (built->markdown, built->charts, built->title, built->path,
+                                      NULL, error);
+
+  if (is_html_path (built->path))
+    html = cp_report_markdown_to_html (built->markdown, built->title);
+
+  return g_file_set_contents (built->path, html ? html : built->markdown, -1, error);
+}
+
 /**
  * cp_report_write:
  * @path: the file to write; its extension (.md, .html or .pdf) picks the
@@ -723,38 +787,67 @@ cp_report_write (CpEngagement  *engagement,
                  const char    *path,
                  GError       **error)
 {
-  g_autofree char *markdown = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(Built) built = NULL;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!is_html_path (path) && !is_markdown_path (path) && !is_pdf_path (path))
+  return (built = build_for (engagement, today, path, error)) && write_built (built, error);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_built (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * cp_report_write_async:
+ *
+ * Like cp_report_write(), but lays out and writes the file on a worker
+ * thread; reading the database happens now, on the caller's.
+ */
+void
+cp_report_write_async (CpEngagement        *engagement,
+                       const char          *today,
+                       const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GError *error = NULL;
+  Built *built;
+
+  g_return_if_fail (CP_IS_ENGAGEMENT (engagement));
+  g_return_if_fail (path != NULL);
+
+  g_task_set_source_tag (task, cp_report_write_async);
+  if (!(built = build_for (engagement, today, path, &error)))
     {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
-                   _("“%s” must end in .md, .html or .pdf"), path);
-      return FALSE;
+      g_task_return_error (task, error);
+      return;
     }
 
-  if (is_pdf_path (path))
-    {
-      g_autoptr(GArray) charts = NULL;
+  g_task_set_task_data (task, built, (GDestroyNotify) built_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
 
-      if (!(markdown = cp_report_build (engagement, today, &charts, error)))
-        return FALSE;
+gboolean
+cp_report_write_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-      return cp_report_markdown_to_pdf (markdown, charts, cp_engagement_get_title (engagement),
-                                        path, NULL, error);
-    }
-
-  if (!(markdown = cp_report_to_markdown (engagement, today, error)))
-    return FALSE;
-
-  contents = is_html_path (path)
-             ? cp_report_markdown_to_html (markdown, cp_engagement_get_title (engagement))
-             : g_steal_pointer (&markdown);
-
-  return g_file_set_contents (path, contents, -1, error);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

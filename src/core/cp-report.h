@@ -39,6 +39,14 @@ gboolean cp_report_write         (CpEngagement  *engagement,
                                   const char    *today,
                                   const char    *path,
                                   GError       **error);
+void     cp_report_write_async  (CpEngagement         *engagement,
+                                 const char           *today,
+                                 const char           *path,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data);
+gboolean cp_report_write_finish (GAsyncResult         *result,
+                                 GError              **error);
 int   cp_cli_report              (const char *database,
                                   const char *engagement_id,
                                   const char *output);

@@ -355,6 +355,53 @@ delete_toast_dismissed_cb (CpWindow *self,
     purge_trash (self);
 }
 
+/* A report being written, and who to tell when it is. */
+typedef struct
+{
+  GWeakRef  window;
+  AdwToast *working;
+  char     *path;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_weak_ref_clear (&export->window);
+  g_clear_object (&export->working);
+  g_free (export->path);
+  g_free (export);
+}
+
+static void
+report_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(CpWindow) self = g_weak_ref_get (&export->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (export->path);
+  g_autofree char *message = NULL;
+  gboolean written = cp_report_write_finish (result, &error);
+
+  adw_toast_dismiss (export->working);
+
+  if (self != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      update_actions (self);
+      if (!written)
+        toast (self, error->message);
+      else
+        {
+          /* Translators: %s is the file the report was saved to. */
+          message = g_strdup_printf (_("Report saved as %s"), base);
+          toast (self, message);
+        }
+    }
+
+  export_free (export);
+}
+
 static void
 report_chosen_cb (GtkNativeDialog *chooser,
                   int              response,
@@ -362,11 +409,10 @@ report_chosen_cb (GtkNativeDialog *chooser,
 {
   CpEngagement *engagement = g_object_get_data (G_OBJECT (chooser), "engagement");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
+  Export *export;
 
   if (response != GTK_RESPONSE_ACCEPT ||
       !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) ||
@@ -381,18 +427,16 @@ report_chosen_cb (GtkNativeDialog *chooser,
       path = with;
     }
 
-  if (!cp_report_write (engagement, today, path, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
+  /* Said while the file is laid out and written, off the main thread. */
+  export = g_new0 (Export, 1);
+  g_weak_ref_init (&export->window, self);
+  export->path = g_steal_pointer (&path);
+  export->working = adw_toast_new (_("Exporting the report…"));
+  adw_toast_set_timeout (export->working, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (export->working));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
 
-  /* Translators: %s is the file the report was saved to. */
-  {
-    g_autofree char *base = g_path_get_basename (path);
-    message = g_strdup_printf (_("Report saved as %s"), base);
-  }
-  toast (self, message);
+  cp_report_write_async (engagement, today, export->path, NULL, report_written_cb, export);
 }
 
 static void
