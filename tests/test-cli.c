@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -318,6 +319,57 @@ test_report (Fixture       *f,
   run_clear (&r);
 }
 
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *option = g_strconcat ("--backup=", copy, NULL);
+  g_autofree char *into_folder = g_strconcat ("--backup=", f->dir, NULL);
+  g_autofree char *copy_option = g_strconcat ("--database=", copy, NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *folder_part = g_strconcat (f->dir, ".part", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GStatBuf st;
+  Run r;
+
+  /* Nothing to back up yet, and nothing made. */
+  r = run (f->option, option, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  run_clear (&r);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  r = run (f->option, "--new=Kept safe", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  before = cp_test_file_checksum (f->path);
+
+  r = run (f->option, option, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, copy));
+  run_clear (&r);
+
+  /* The copy is private, whole, and opens with the same engagement. */
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_false (g_file_test (copy_wal, G_FILE_TEST_EXISTS));
+  r = run (copy_option, "--list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\tKept safe\t"));
+  run_clear (&r);
+
+  /* A folder is no place for it; the database is left alone. */
+  r = run (f->option, into_folder, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Could not back up"));
+  run_clear (&r);
+  g_assert_false (g_file_test (folder_part, G_FILE_TEST_EXISTS));
+  after = cp_test_file_checksum (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +387,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
   g_test_add ("/cli/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/cli/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -228,3 +228,30 @@ cp_cli_import_notes (const char         *database,
 
   return 0;
 }
+
+int
+cp_cli_backup (const char *database,
+               const char *output)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (database, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("coachplan: there is no database at “%s” to back up\n"), database);
+      return 1;
+    }
+
+  if (!(store = open_or_complain (database)))
+    return 1;
+
+  if (!cp_store_backup (store, output, &error))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Backed up %s to %s\n"), database, output);
+
+  return 0;
+}

@@ -75,5 +75,8 @@ GArray       *cp_store_find_engagements    (CpStore      *self,
 guint         cp_store_count_engagements   (CpStore      *self);
 CpEngagement *cp_store_load_sample         (CpStore      *self,
                                             GError      **error);
+gboolean      cp_store_backup              (CpStore      *self,
+                                            const char   *path,
+                                            GError      **error);
 
 G_END_DECLS

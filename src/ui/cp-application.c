@@ -41,6 +41,8 @@ static const GOptionEntry option_entries[] = {
     N_("Import Markdown files or folders as notes of engagement ID, and exit"), N_("ID") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the progress report of engagement ID to --output (.md, .html or .pdf), and exit"), N_("ID") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy the whole database to FILE, and exit"), N_("FILE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The folder or file to export into"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -91,6 +93,7 @@ cp_application_handle_local_options (GApplication *app,
   CpApplication *self = CP_APPLICATION (app);
   g_autofree char *path = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *backup = NULL;
   g_auto(GStrv) remaining = NULL;
   const char *new_title = NULL;
   const char *approach = NULL;
@@ -113,6 +116,7 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "import-notes", "&s", &import_notes);
   g_variant_dict_lookup (options, "report", "&s", &report);
   g_variant_dict_lookup (options, "output", "^ay", &output);
+  g_variant_dict_lookup (options, "backup", "^ay", &backup);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
 
   if (remaining != NULL && import_notes == NULL)
@@ -127,10 +131,14 @@ cp_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL)
+  if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&
+      backup == NULL)
     return -1;
 
   path = dup_database_path (self);
+
+  if (backup != NULL)
+    return cp_cli_backup (path, backup);
 
   if (report != NULL)
     return cp_cli_report (path, report, output);
