@@ -370,6 +370,58 @@ test_backup (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+  g_autofree char *backup_option = g_strconcat ("--backup=", copy, NULL);
+  g_autofree char *restore_option = g_strconcat ("--restore=", copy, NULL);
+  g_autofree char *junk_option = g_strconcat ("--restore=", junk, NULL);
+  g_autofree char *kept_option = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *kept;
+  Run r;
+
+  r = run (f->option, "--new=Before the backup", NULL);
+  run_clear (&r);
+  r = run (f->option, backup_option, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  r = run (f->option, "--new=After the backup", NULL);
+  run_clear (&r);
+
+  /* A file that is not a backup is refused; nothing changes. */
+  g_assert_true (g_file_set_contents (junk, "not a database at all", -1, NULL));
+  before = cp_test_file_checksum (f->path);
+  r = run (f->option, junk_option, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  run_clear (&r);
+  after = cp_test_file_checksum (f->path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The backup comes back exactly; what was there is kept beside it. */
+  r = run (f->option, restore_option, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  kept = strstr (r.out, "kept as ");
+  g_assert_nonnull (kept);
+  kept_option = g_strdup_printf ("--database=%.*s", (int) strcspn (kept + 8, "\n"), kept + 8);
+  run_clear (&r);
+
+  r = run (f->option, "--list", NULL);
+  g_assert_nonnull (strstr (r.out, "Before the backup"));
+  g_assert_null (strstr (r.out, "After the backup"));
+  run_clear (&r);
+
+  r = run (kept_option, "--list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "After the backup"));
+  run_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +440,7 @@ main (int   argc,
   g_test_add ("/cli/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
   g_test_add ("/cli/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/cli/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
+  g_test_add ("/cli/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
 
   return g_test_run ();
 }

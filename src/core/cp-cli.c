@@ -255,3 +255,25 @@ cp_cli_backup (const char *database,
 
   return 0;
 }
+
+int
+cp_cli_restore (const char *database,
+                const char *backup)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!(store = open_or_complain (database)))
+    return 1;
+
+  if (!cp_store_restore (store, backup, &kept, &error))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Restored %s; the database as it was is kept as %s\n"), backup, kept);
+
+  return 0;
+}

@@ -23,8 +23,10 @@ int cp_cli_import_notes (const char         *database,
                          const char         *engagement,
                          const char * const *paths);
 
-int cp_cli_backup (const char *database,
-                   const char *output);
+int cp_cli_backup  (const char *database,
+                    const char *output);
+int cp_cli_restore (const char *database,
+                    const char *backup);
 
 /* For the commands of other files: opens the store and finds the
  * engagement @id_text names, or says why not and sets @status.

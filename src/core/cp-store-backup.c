@@ -108,3 +108,71 @@ cp_store_backup (CpStore     *self,
 
   return TRUE;
 }
+
+/**
+ * cp_store_restore:
+ * @backup_path: a backup made by cp_store_backup()
+ * @kept_path: (out) (optional): where the database as it was is kept
+ *
+ * Replaces the whole database with @backup_path. The backup is checked
+ * first — a file that is not ours, is damaged or comes from a newer
+ * version is refused and nothing changes — and the database as it was is
+ * kept as a backup beside it. Objects read from the store before are
+ * stale afterwards; close the store and open it again.
+ *
+ * Returns: whether the database now holds the backup
+ */
+gboolean
+cp_store_restore (CpStore     *self,
+                  const char  *backup_path,
+                  char       **kept_path,
+                  GError     **error)
+{
+  g_autoptr(CpStore) checked = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *kept = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY,
+                           _("This database is read-only; nothing can be restored into it"));
+      return FALSE;
+    }
+
+  /* Opening it read-only runs every check a database gets. */
+  if (!(checked = cp_store_open_full (backup_path, CP_STORE_OPEN_READ_ONLY, error)))
+    return FALSE;
+
+  kept = g_strdup_printf ("%s.before-restore-%s", self->path, stamp);
+  if (!cp_store_backup (self, kept, error))
+    return FALSE;
+
+  backup = sqlite3_backup_init (self->db, "main", checked->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FAILED,
+                   _("Could not restore “%s”: %s"), backup_path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, CP_STORE_ERROR, rc == SQLITE_BUSY || rc == SQLITE_LOCKED
+                                          ? CP_STORE_ERROR_BUSY : CP_STORE_ERROR_FAILED,
+                   _("Could not restore “%s”: %s"), backup_path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (kept_path != NULL)
+    *kept_path = g_steal_pointer (&kept);
+
+  return TRUE;
+}

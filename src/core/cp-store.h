@@ -78,5 +78,9 @@ CpEngagement *cp_store_load_sample         (CpStore      *self,
 gboolean      cp_store_backup              (CpStore      *self,
                                             const char   *path,
                                             GError      **error);
+gboolean      cp_store_restore             (CpStore      *self,
+                                            const char   *backup_path,
+                                            char        **kept_path,
+                                            GError      **error);
 
 G_END_DECLS

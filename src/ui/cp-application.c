@@ -43,6 +43,9 @@ static const GOptionEntry option_entries[] = {
     N_("Write the progress report of engagement ID to --output (.md, .html or .pdf), and exit"), N_("ID") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Copy the whole database to FILE, and exit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the database with the backup FILE, keeping it as it was beside it, and exit"),
+    N_("FILE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The folder or file to export into"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -94,6 +97,7 @@ cp_application_handle_local_options (GApplication *app,
   g_autofree char *path = NULL;
   g_autofree char *output = NULL;
   g_autofree char *backup = NULL;
+  g_autofree char *restore = NULL;
   g_auto(GStrv) remaining = NULL;
   const char *new_title = NULL;
   const char *approach = NULL;
@@ -117,6 +121,7 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "report", "&s", &report);
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "backup", "^ay", &backup);
+  g_variant_dict_lookup (options, "restore", "^ay", &restore);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
 
   if (remaining != NULL && import_notes == NULL)
@@ -132,13 +137,16 @@ cp_application_handle_local_options (GApplication *app,
     }
 
   if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&
-      backup == NULL)
+      backup == NULL && restore == NULL)
     return -1;
 
   path = dup_database_path (self);
 
   if (backup != NULL)
     return cp_cli_backup (path, backup);
+
+  if (restore != NULL)
+    return cp_cli_restore (path, restore);
 
   if (report != NULL)
     return cp_cli_report (path, report, output);
