@@ -287,6 +287,58 @@ test_missing_read_only (Fixture       *f,
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir && g_dir_read_name (dir))
+    n++;
+
+  return n;
+}
+
+static void
+test_rotate_backups (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "backups", NULL);
+  g_autoptr(GDateTime) day1 = g_date_time_new_local (2026, 11, 20, 9, 0, 0);
+  g_autoptr(GDateTime) day1_later = g_date_time_new_local (2026, 11, 20, 17, 30, 0);
+  g_autoptr(GDateTime) day2 = g_date_time_new_local (2026, 11, 21, 9, 0, 0);
+  g_autoptr(GDateTime) day3 = g_date_time_new_local (2026, 11, 23, 9, 0, 0);
+  g_autoptr(CpStore) store = cp_store_open (f->path, NULL);
+  g_autoptr(CpEngagement) engagement = cp_store_create_engagement (store, "Backed up",
+                                                                   CP_APPROACH_COACHED, NULL);
+  g_autofree char *newest = g_build_filename (folder, "coachplan-20261123-090000.db", NULL);
+  g_autofree char *oldest = g_build_filename (folder, "coachplan-20261120-090000.db", NULL);
+  g_autoptr(CpStore) copy = NULL;
+  gboolean made = FALSE;
+
+  /* At most one a day. */
+  g_assert_true (cp_store_rotate_backups (store, folder, 2, day1, &made, &error));
+  g_assert_no_error (error);
+  g_assert_true (made);
+  g_assert_true (cp_store_rotate_backups (store, folder, 2, day1_later, &made, &error));
+  g_assert_false (made);
+  g_assert_cmpuint (count_files (folder), ==, 1);
+
+  /* Two kept: the oldest goes. */
+  g_assert_true (cp_store_rotate_backups (store, folder, 2, day2, &made, &error));
+  g_assert_true (made);
+  g_assert_true (cp_store_rotate_backups (store, folder, 2, day3, &made, &error));
+  g_assert_true (made);
+  g_assert_cmpuint (count_files (folder), ==, 2);
+  g_assert_false (g_file_test (oldest, G_FILE_TEST_EXISTS));
+
+  /* Each is a whole database. */
+  copy = cp_store_open_full (newest, CP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cp_store_count_engagements (copy), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +358,7 @@ main (int   argc,
   ADD ("/store/read-only-flag", test_read_only_flag);
   ADD ("/store/read-only-file", test_read_only_file);
   ADD ("/store/missing-read-only", test_missing_read_only);
+  ADD ("/store/rotate-backups", test_rotate_backups);
 
 #undef ADD
 

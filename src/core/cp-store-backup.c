@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cp-store-private.h"
 
@@ -173,6 +174,105 @@ cp_store_restore (CpStore     *self,
 
   if (kept_path != NULL)
     *kept_path = g_steal_pointer (&kept);
+
+  return TRUE;
+}
+
+/* Backups made by rotation are named by the moment they were made, so
+ * that their names sort as their ages do.
+ */
+#define ROTATED_PREFIX "coachplan-"
+#define ROTATED_SUFFIX ".db"
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Returns: (transfer full): the rotated backups in @folder, oldest first */
+static GPtrArray *
+list_rotated (const char  *folder,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, ROTATED_PREFIX) && g_str_has_suffix (name, ROTATED_SUFFIX))
+      g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, compare_names);
+
+  return g_steal_pointer (&names);
+}
+
+/**
+ * cp_store_rotate_backups:
+ * @folder: where the rotated backups live; made if missing
+ * @keep: how many to keep, at least 1
+ * @now: the moment it is
+ * @made: (out) (optional): whether a backup was made
+ *
+ * Makes a backup in @folder unless one was made on @now's day already,
+ * then removes the oldest so that @keep remain.
+ *
+ * Returns: %FALSE if a backup was due and could not be made
+ */
+gboolean
+cp_store_rotate_backups (CpStore     *self,
+                         const char  *folder,
+                         guint        keep,
+                         GDateTime   *now,
+                         gboolean    *made,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *day = g_date_time_format (now, ROTATED_PREFIX "%Y%m%d");
+  g_autofree char *name = g_date_time_format (now, ROTATED_PREFIX "%Y%m%d-%H%M%S" ROTATED_SUFFIX);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  gboolean due = TRUE;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (keep >= 1, FALSE);
+
+  if (made != NULL)
+    *made = FALSE;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+      set_backup_error (error, folder, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (!(names = list_rotated (folder, error)))
+    return FALSE;
+
+  for (guint i = 0; i < names->len && due; i++)
+    due = !g_str_has_prefix (g_ptr_array_index (names, i), day);
+
+  if (due)
+    {
+      if (!cp_store_backup (self, path, error))
+        return FALSE;
+      g_ptr_array_add (names, g_strdup (name));
+      if (made != NULL)
+        *made = TRUE;
+    }
+
+  while (names->len > keep)
+    {
+      g_autofree char *oldest = g_build_filename (folder, g_ptr_array_index (names, 0), NULL);
+
+      g_unlink (oldest);
+      g_ptr_array_remove_index (names, 0);
+    }
 
   return TRUE;
 }

@@ -78,6 +78,12 @@ CpEngagement *cp_store_load_sample         (CpStore      *self,
 gboolean      cp_store_backup              (CpStore      *self,
                                             const char   *path,
                                             GError      **error);
+gboolean      cp_store_rotate_backups      (CpStore      *self,
+                                            const char   *folder,
+                                            guint         keep,
+                                            GDateTime    *now,
+                                            gboolean     *made,
+                                            GError      **error);
 gboolean      cp_store_restore             (CpStore      *self,
                                             const char   *backup_path,
                                             char        **kept_path,

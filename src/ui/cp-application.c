@@ -227,6 +227,42 @@ cp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
+/* At most daily, after the window is up: a backup beside the database. */
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static gboolean
+rotate_backups_cb (gpointer data)
+{
+  g_autoptr(GObject) window = g_weak_ref_get (data);
+  CpStore *store = window ? cp_window_get_store (CP_WINDOW (window)) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) error = NULL;
+  int keep;
+
+  /* Only while the window that opened the database is still open. */
+  if (store == NULL)
+    return G_SOURCE_REMOVE;
+
+  settings = settings_new_if_installed ();
+  now = g_date_time_new_now_local ();
+  dir = g_path_get_dirname (cp_store_get_path (store));
+  folder = g_build_filename (dir, "backups", NULL);
+  keep = settings ? g_settings_get_int (settings, "backups-to-keep") : 7;
+
+  if (!cp_store_rotate_backups (store, folder, MAX (keep, 1), now, NULL, &error))
+    g_warning ("%s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cp_application_activate (GApplication *app)
 {
@@ -248,6 +284,15 @@ cp_application_activate (GApplication *app)
 
   window = GTK_WINDOW (cp_window_new (self, store, error));
   gtk_window_present (window);
+
+  if (store != NULL && !cp_store_get_read_only (store))
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, window);
+      g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, rotate_backups_cb, ref,
+                                  (GDestroyNotify) weak_ref_free);
+    }
 }
 
 static void

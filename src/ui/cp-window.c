@@ -1050,6 +1050,20 @@ cp_window_get_notes_page (CpWindow *self)
 }
 
 /**
+ * cp_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the database the window shows, if
+ *   it could be opened
+ */
+CpStore *
+cp_window_get_store (CpWindow *self)
+{
+  g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
  * cp_window_get_engagements:
  *
  * Returns: (transfer none) (nullable): the sidebar's list

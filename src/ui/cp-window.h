@@ -24,6 +24,7 @@ CpWindow     *cp_window_new             (CpApplication *application,
                                          const GError  *open_error);
 CpEngagement *cp_window_get_current     (CpWindow      *self);
 GListModel   *cp_window_get_engagements (CpWindow      *self);
+CpStore      *cp_window_get_store       (CpWindow      *self);
 CpNotesPage  *cp_window_get_notes_page  (CpWindow      *self);
 CpSearchDialog *cp_window_search_all    (CpWindow      *self,
                                          const char    *text);
