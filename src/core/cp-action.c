@@ -387,8 +387,6 @@ cp_action_set_done (CpAction  *self,
                     GError   **error)
 {
   g_autofree char *done_on = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CP_IS_ACTION (self), FALSE);
 
@@ -396,38 +394,11 @@ cp_action_set_done (CpAction  *self,
   if (self->done == (guint) done)
     return TRUE;
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "UPDATE action_item SET done = ?2, "
-                                  "done_on = CASE WHEN ?2 THEN date('now', 'localtime') END "
-                                  "WHERE id = ?1 RETURNING done_on",
-                                  error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int (stmt, 2, done);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      done_on = _cp_column_dup (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not save the action"));
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!_cp_store_set_flag (self->store,
+                           "UPDATE action_item SET done = ?2, "
+                           "done_on = CASE WHEN ?2 THEN date('now', 'localtime') END "
+                           "WHERE id = ?1 RETURNING done_on",
+                           self->id, done, NULL, &done_on, _("Could not save the action"), error))
     return FALSE;
 
   self->done = done;

@@ -275,9 +275,7 @@ cp_checklist_item_set_done (CpChecklistItem  *self,
                             const char       *who,
                             GError          **error)
 {
-  sqlite3_stmt *stmt;
   g_autofree char *done_at = NULL;
-  int rc;
 
   g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (self), FALSE);
 
@@ -285,40 +283,12 @@ cp_checklist_item_set_done (CpChecklistItem  *self,
   if (self->done == (guint) done)
     return TRUE;
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "UPDATE checklist_item SET done = ?2, "
-                                  "done_by = CASE WHEN ?2 THEN ?3 END, "
-                                  "done_at = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END "
-                                  "WHERE id = ?1 RETURNING done_at",
-                                  error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int (stmt, 2, done);
-  _cp_bind_text (stmt, 3, who);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      done_at = _cp_column_dup (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not tick the item"));
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!_cp_store_set_flag (self->store,
+                           "UPDATE checklist_item SET done = ?2, "
+                           "done_by = CASE WHEN ?2 THEN ?3 END, "
+                           "done_at = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END "
+                           "WHERE id = ?1 RETURNING done_at",
+                           self->id, done, who, &done_at, _("Could not tick the item"), error))
     return FALSE;
 
   self->done = done;

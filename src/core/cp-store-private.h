@@ -55,6 +55,14 @@ GListStore   *_cp_store_load_list        (CpStore         *self,
 sqlite3_stmt *_cp_store_prepare          (CpStore         *self,
                                           const char      *sql,
                                           GError         **error);
+gboolean      _cp_store_set_flag         (CpStore         *self,
+                                          const char      *sql,
+                                          gint64           id,
+                                          gboolean         flag,
+                                          const char      *text,
+                                          char           **returned,
+                                          const char      *failed,
+                                          GError         **error);
 gboolean      _cp_store_step_done        (CpStore         *self,
                                           sqlite3_stmt    *stmt,
                                           GError         **error);

@@ -206,6 +206,66 @@ _cp_store_step_done (CpStore       *self,
   return FALSE;
 }
 
+/**
+ * _cp_store_set_flag:
+ * @sql: an UPDATE of the row ?1, setting the flag ?2 (and perhaps using
+ *   the text ?3), RETURNING one text column
+ * @returned: (out): that column, as the database wrote it
+ * @failed: what to say when it fails
+ *
+ * Writes a decision such as a tick at once, in its own transaction.
+ */
+gboolean
+_cp_store_set_flag (CpStore     *self,
+                    const char  *sql,
+                    gint64       id,
+                    gboolean     flag,
+                    const char  *text,
+                    char       **returned,
+                    const char  *failed,
+                    GError     **error)
+{
+  g_autofree char *value = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self, sql, error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, !!flag);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    _cp_bind_text (stmt, 3, text);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      value = _cp_column_dup (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, failed);
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self, error))
+    return FALSE;
+
+  *returned = g_steal_pointer (&value);
+
+  return TRUE;
+}
+
 gboolean
 _cp_store_exec (CpStore     *self,
                 const char  *sql,
