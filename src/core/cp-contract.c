@@ -178,10 +178,8 @@ cp_contract_set_text (CpContract     *self,
   if (self->signed_on != NULL)
     return FALSE;
 
-  if (g_strcmp0 (self->text[field], value) != 0)
+  if (_cp_replace_text (&self->text[field], value))
     {
-      g_free (self->text[field]);
-      self->text[field] = g_strdup (value);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_FIRST + field]);
       _cp_store_mark_dirty (self->store, self, cp_contract_save);
     }

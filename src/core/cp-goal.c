@@ -211,16 +211,8 @@ set_text (CpGoal      *self,
 {
   g_return_if_fail (CP_IS_GOAL (self));
 
-  if (value == NULL)
-    value = "";
-  g_return_if_fail (g_utf8_validate (value, -1, NULL));
-
-  if (g_strcmp0 (*field, value) != 0)
-    {
-      g_free (*field);
-      *field = g_strdup (value);
-      changed (self, prop_id);
-    }
+  if (_cp_replace_text (field, value))
+    changed (self, prop_id);
 }
 
 void

@@ -351,16 +351,8 @@ cp_opportunity_set_text (CpOpportunity     *self,
   g_return_if_fail (CP_IS_OPPORTUNITY (self));
   g_return_if_fail (field < CP_OPPORTUNITY_N_TEXTS);
 
-  if (value == NULL)
-    value = "";
-  g_return_if_fail (g_utf8_validate (value, -1, NULL));
-
-  if (g_strcmp0 (self->text[field], value) != 0)
-    {
-      g_free (self->text[field]);
-      self->text[field] = g_strdup (value);
-      changed (self, PROP_TEXT_FIRST + field);
-    }
+  if (_cp_replace_text (&self->text[field], value))
+    changed (self, PROP_TEXT_FIRST + field);
 }
 
 CpSize

@@ -113,4 +113,24 @@ _cp_column_dup (sqlite3_stmt *stmt,
   return text ? g_strdup ((const char *) text) : NULL;
 }
 
+/* Replaces a text field of a model object; %NULL means "". Returns
+ * whether it changed, so the caller notifies and saves only then.
+ */
+static inline gboolean
+_cp_replace_text (char       **field,
+                  const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  g_return_val_if_fail (g_utf8_validate (value, -1, NULL), FALSE);
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}
+
 G_END_DECLS

@@ -161,14 +161,8 @@ set_text (CpWorkstream  *self,
 {
   g_return_if_fail (CP_IS_WORKSTREAM (self));
 
-  if (value == NULL)
-    value = "";
-  g_return_if_fail (g_utf8_validate (value, -1, NULL));
-
-  if (g_strcmp0 (*field, value) != 0)
+  if (_cp_replace_text (field, value))
     {
-      g_free (*field);
-      *field = g_strdup (value);
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
       _cp_store_mark_dirty (self->store, self, cp_workstream_save);
     }
