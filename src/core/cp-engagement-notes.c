@@ -40,19 +40,21 @@ cp_engagement_get_notes (CpEngagement  *self,
   return self->notes ? G_LIST_MODEL (self->notes) : NULL;
 }
 
-/* Inserts one note in the caller's transaction and returns it as read
- * back; the list is the caller's to update.
+/* Inserts one note of engagement @engagement_id in the caller's
+ * transaction and returns it as read back; any loaded list is the
+ * caller's to update.
  */
 CpNote *
-_cp_engagement_insert_note (CpEngagement       *self,
-                            const CpNoteFields *fields,
-                            GError            **error)
+_cp_note_insert (CpStore            *store,
+                 gint64              engagement_id,
+                 const CpNoteFields *fields,
+                 GError            **error)
 {
   CpNote *note = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = _cp_store_prepare (self->store,
+  if (!(stmt = _cp_store_prepare (store,
                                   "INSERT INTO note (engagement_id, session_id, phase_id, title, body, "
                                   "tags, visibility, created_at, updated_at, display_title) "
                                   "VALUES (?1, nullif (?2, 0), nullif (?3, 0), ?4, ?5, ?6, ?7, "
@@ -62,7 +64,7 @@ _cp_engagement_insert_note (CpEngagement       *self,
                                   error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
   sqlite3_bind_int64 (stmt, 2, fields->session_id);
   sqlite3_bind_int64 (stmt, 3, fields->phase_id);
   _cp_bind_text (stmt, 4, fields->title ? fields->title : "");
@@ -87,14 +89,14 @@ _cp_engagement_insert_note (CpEngagement       *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      note = _cp_note_new_from_row (self->store, stmt);
+      note = _cp_note_new_from_row (store, stmt);
       rc = sqlite3_step (stmt);
     }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      _cp_store_set_error (self->store, error, rc, _("Could not add the note"));
+      _cp_store_set_error (store, error, rc, _("Could not add the note"));
       g_clear_object (&note);
     }
 
@@ -142,7 +144,7 @@ insert_one (CpEngagement       *self,
   if (!cp_engagement_get_notes (self, error) || !_cp_store_begin (self->store, error))
     return NULL;
 
-  if (!(note = _cp_engagement_insert_note (self, fields, error)))
+  if (!(note = _cp_note_insert (self->store, self->id, fields, error)))
     {
       _cp_store_rollback (self->store);
       return NULL;

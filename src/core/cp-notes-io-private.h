@@ -8,6 +8,7 @@
 
 #include "cp-engagement.h"
 #include "cp-note.h"
+#include "cp-notes-io.h"
 
 G_BEGIN_DECLS
 
@@ -28,10 +29,32 @@ typedef struct
 gboolean  _cp_note_fields_validate   (const CpNoteFields *fields,
                                       const char         *file_name,
                                       GError            **error);
-CpNote   *_cp_engagement_insert_note (CpEngagement       *self,
+CpNote   *_cp_note_insert            (CpStore            *store,
+                                      gint64              engagement_id,
                                       const CpNoteFields *fields,
                                       GError            **error);
 void      _cp_engagement_notes_added (CpEngagement       *self,
                                       GPtrArray          *notes);
+void      _cp_note_fields_from_file  (CpNoteFields       *fields,
+                                      CpFrontMatter      *front_matter,
+                                      const char         *body,
+                                      gsize               body_length,
+                                      char              **title,
+                                      char              **tags);
+
+/* One "key: value" (or "key:" and a list) of a front matter block. */
+typedef struct
+{
+  char  *key;
+  char  *value;   /* NULL when the value is a list */
+  char **list;
+  guint  line;    /* counted from 1 */
+} CpFrontMatterField;
+
+void       _cp_front_matter_field_free (CpFrontMatterField *field);
+GPtrArray *_cp_front_matter_read       (const char         *text,
+                                        gsize               length,
+                                        gsize              *body_offset,
+                                        guint              *bad_line);
 
 G_END_DECLS

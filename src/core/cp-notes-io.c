@@ -226,6 +226,148 @@ take_value (CpFrontMatter *fm,
     }
 }
 
+void
+_cp_front_matter_field_free (CpFrontMatterField *field)
+{
+  if (field == NULL)
+    return;
+
+  g_free (field->key);
+  g_free (field->value);
+  g_strfreev (field->list);
+  g_free (field);
+}
+
+static void
+add_field (GPtrArray  *fields,
+           char       *key,
+           char       *value,
+           char      **list,
+           guint       line)
+{
+  CpFrontMatterField *field = g_new0 (CpFrontMatterField, 1);
+
+  field->key = key;
+  field->value = value;
+  field->list = list;
+  field->line = line;
+  g_ptr_array_add (fields, field);
+}
+
+/**
+ * _cp_front_matter_read:
+ * @body_offset: (out): where the body starts
+ * @bad_line: (out): the first line that is not front matter, counted
+ *   from 1, when @text starts with "---" but the block is malformed or
+ *   never closed; else 0
+ *
+ * Returns: (transfer full) (element-type CpFrontMatterField) (nullable):
+ *   the keys of the block in file order, or %NULL when @text has no
+ *   well-formed block
+ */
+GPtrArray *
+_cp_front_matter_read (const char *text,
+                       gsize       length,
+                       gsize      *body_offset,
+                       guint      *bad_line)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) _cp_front_matter_field_free);
+  g_autofree char *list_key = NULL;
+  g_autoptr(GStrvBuilder) list = NULL;
+  guint list_line = 0;
+  guint line_no = 1;
+  gsize pos, next, end;
+
+  *body_offset = 0;
+  *bad_line = 0;
+
+  end = line_end (text, length, 0, &next);
+  if (end != 3 || memcmp (text, "---", 3) != 0 || next == length)
+    return NULL;
+
+  for (pos = next; pos < length; pos = next)
+    {
+      g_autofree char *line = NULL;
+      const char *colon;
+
+      line_no++;
+      end = line_end (text, length, pos, &next);
+      line = g_strndup (text + pos, end - pos);
+
+      if (g_str_equal (line, "---") || g_str_equal (line, "..."))
+        {
+          if (list_key != NULL)
+            add_field (fields, g_steal_pointer (&list_key), NULL,
+                       g_strv_builder_end (list), list_line);
+          *body_offset = next;
+          return g_steal_pointer (&fields);
+        }
+
+      if (line[strspn (line, " \t")] == '\0' || line[strspn (line, " \t")] == '#')
+        continue;
+
+      /* An item of the list under the last key. */
+      if (list_key != NULL && (g_str_has_prefix (line, "  - ") || g_str_has_prefix (line, "- ")))
+        {
+          g_autofree char *item = parse_scalar (strchr (line, '-') + 1);
+
+          if (item == NULL)
+            break;
+          g_strv_builder_add (list, item);
+          continue;
+        }
+
+      if (list_key != NULL)
+        {
+          add_field (fields, g_steal_pointer (&list_key), NULL, g_strv_builder_end (list), list_line);
+          g_clear_pointer (&list, g_strv_builder_unref);
+        }
+
+      /* key: value */
+      if (!is_key_char (line[0], TRUE) || !(colon = strchr (line, ':')))
+        break;
+      for (const char *c = line + 1; c < colon; c++)
+        if (!is_key_char (*c, FALSE))
+          goto malformed;
+      if (colon[1] != '\0' && colon[1] != ' ' && colon[1] != '\t')
+        break;
+
+      {
+        g_autofree char *key = g_strndup (line, colon - line);
+        const char *rest = colon + 1 + strspn (colon + 1, " \t");
+
+        if (*rest == '\0')
+          {
+            /* A block list may follow. */
+            list_key = g_steal_pointer (&key);
+            list = g_strv_builder_new ();
+            list_line = line_no;
+          }
+        else if (*rest == '[')
+          {
+            char **items = parse_flow_list (rest);
+
+            if (items == NULL)
+              break;
+            add_field (fields, g_steal_pointer (&key), NULL, items, line_no);
+          }
+        else
+          {
+            char *value = parse_scalar (rest);
+
+            if (value == NULL)
+              break;
+            add_field (fields, g_steal_pointer (&key), value, NULL, line_no);
+          }
+      }
+    }
+
+malformed:
+  /* A malformed line, or no closing line: not front matter. */
+  *bad_line = line_no;
+  return NULL;
+}
+
 /**
  * cp_front_matter_split:
  * @front_matter: (out) (optional): the parsed block, when there is one
@@ -239,102 +381,30 @@ cp_front_matter_split (const char     *text,
                        CpFrontMatter **front_matter,
                        gsize          *body_offset)
 {
-  g_autoptr(CpFrontMatter) fm = g_new0 (CpFrontMatter, 1);
-  g_autofree char *list_key = NULL;
-  g_autoptr(GStrvBuilder) list = NULL;
-  gsize pos, next, end;
+  g_autoptr(GPtrArray) fields = NULL;
+  CpFrontMatter *fm;
+  guint bad_line;
 
-  *body_offset = 0;
   if (front_matter)
     *front_matter = NULL;
 
-  end = line_end (text, length, 0, &next);
-  if (end != 3 || memcmp (text, "---", 3) != 0 || next == length)
+  if (!(fields = _cp_front_matter_read (text, length, body_offset, &bad_line)))
     return FALSE;
 
-  for (pos = next; pos < length; pos = next)
+  fm = g_new0 (CpFrontMatter, 1);
+  for (guint i = 0; i < fields->len; i++)
     {
-      g_autofree char *line = NULL;
-      const char *colon;
+      CpFrontMatterField *field = g_ptr_array_index (fields, i);
 
-      end = line_end (text, length, pos, &next);
-      line = g_strndup (text + pos, end - pos);
-
-      if (g_str_equal (line, "---") || g_str_equal (line, "..."))
-        {
-          if (list_key != NULL)
-            {
-              g_auto(GStrv) items = g_strv_builder_end (list);
-              take_value (fm, list_key, NULL, items);
-            }
-          *body_offset = next;
-          if (front_matter)
-            *front_matter = g_steal_pointer (&fm);
-          return TRUE;
-        }
-
-      if (line[strspn (line, " \t")] == '\0' || line[strspn (line, " \t")] == '#')
-        continue;
-
-      /* An item of the list under the last key. */
-      if (list_key != NULL && (g_str_has_prefix (line, "  - ") || g_str_has_prefix (line, "- ")))
-        {
-          g_autofree char *item = parse_scalar (strchr (line, '-') + 1);
-
-          if (item == NULL)
-            return FALSE;
-          g_strv_builder_add (list, item);
-          continue;
-        }
-
-      if (list_key != NULL)
-        {
-          g_auto(GStrv) items = g_strv_builder_end (list);
-          take_value (fm, list_key, NULL, items);
-          g_clear_pointer (&list_key, g_free);
-          g_clear_pointer (&list, g_strv_builder_unref);
-        }
-
-      /* key: value */
-      if (!is_key_char (line[0], TRUE) || !(colon = strchr (line, ':')))
-        return FALSE;
-      for (const char *c = line + 1; c < colon; c++)
-        if (!is_key_char (*c, FALSE))
-          return FALSE;
-      if (colon[1] != '\0' && colon[1] != ' ' && colon[1] != '\t')
-        return FALSE;
-
-      {
-        g_autofree char *key = g_strndup (line, colon - line);
-        const char *rest = colon + 1 + strspn (colon + 1, " \t");
-
-        if (*rest == '\0')
-          {
-            /* A block list may follow. */
-            list_key = g_steal_pointer (&key);
-            list = g_strv_builder_new ();
-          }
-        else if (*rest == '[')
-          {
-            g_auto(GStrv) items = parse_flow_list (rest);
-
-            if (items == NULL)
-              return FALSE;
-            take_value (fm, key, NULL, items);
-          }
-        else
-          {
-            g_autofree char *value = parse_scalar (rest);
-
-            if (value == NULL)
-              return FALSE;
-            take_value (fm, key, value, NULL);
-          }
-      }
+      take_value (fm, field->key, field->value, field->list);
     }
 
-  /* No closing line: not front matter. */
-  return FALSE;
+  if (front_matter)
+    *front_matter = fm;
+  else
+    cp_front_matter_free (fm);
+
+  return TRUE;
 }
 
 static void
@@ -659,6 +729,51 @@ _cp_note_fields_validate (const CpNoteFields  *fields,
   return TRUE;
 }
 
+/**
+ * _cp_note_fields_from_file:
+ * @front_matter: (nullable): the file's front matter
+ * @title: (out): the title to store, or %NULL; free it after use
+ * @tags: (out): the tags to store, or %NULL; free it after use
+ *
+ * Fills @fields for a note read from a file. A title the body's heading
+ * already gives is not stored, so the note keeps following its heading.
+ */
+void
+_cp_note_fields_from_file (CpNoteFields  *fields,
+                           CpFrontMatter *front_matter,
+                           const char    *body,
+                           gsize          body_length,
+                           char         **title,
+                           char         **tags)
+{
+  g_autofree char *derived = NULL;
+
+  *title = NULL;
+  *tags = NULL;
+  fields->body = body;
+  fields->body_length = body_length;
+  fields->visibility = front_matter && front_matter->has_visibility ? front_matter->visibility
+                                                                    : CP_VISIBILITY_COACH;
+  if (front_matter == NULL)
+    return;
+
+  *tags = _cp_tags_join ((const char * const *) front_matter->tags);
+  fields->tags = *tags;
+  fields->created = front_matter->created;
+  fields->updated = front_matter->updated ? front_matter->updated : front_matter->created;
+
+  derived = g_strndup (body, body_length);
+  *title = cp_markdown_dup_title (derived);
+  if (front_matter->has_title && g_strcmp0 (*title, front_matter->title) != 0)
+    {
+      g_free (*title);
+      *title = g_strdup (front_matter->title);
+    }
+  else
+    g_clear_pointer (title, g_free);
+  fields->title = *title;
+}
+
 typedef struct
 {
   char          *path;
@@ -799,35 +914,10 @@ cp_notes_import (CpEngagement        *engagement,
       CpNoteFields fields = { 0 };
       CpNote *note;
 
-      fields.body = p->contents + p->body_offset;
-      fields.body_length = p->length - p->body_offset;
-      fields.visibility = fm && fm->has_visibility ? fm->visibility : CP_VISIBILITY_COACH;
+      _cp_note_fields_from_file (&fields, fm, p->contents + p->body_offset,
+                                 p->length - p->body_offset, &title, &tags);
 
-      if (fm != NULL)
-        {
-          g_autofree char *derived = NULL;
-
-          tags = _cp_tags_join ((const char * const *) fm->tags);
-          fields.tags = tags;
-          fields.created = fm->created;
-          fields.updated = fm->updated ? fm->updated : fm->created;
-
-          /* A title the body's heading already gives is not stored, so
-           * the note keeps following its heading.
-           */
-          derived = g_strndup (fields.body, fields.body_length);
-          title = cp_markdown_dup_title (derived);
-          if (fm->has_title && g_strcmp0 (title, fm->title) != 0)
-            {
-              g_free (title);
-              title = g_strdup (fm->title);
-            }
-          else
-            g_clear_pointer (&title, g_free);
-          fields.title = title;
-        }
-
-      if (!(note = _cp_engagement_insert_note (engagement, &fields, error)))
+      if (!(note = _cp_note_insert (store, cp_engagement_get_id (engagement), &fields, error)))
         {
           _cp_store_rollback (store);
           return FALSE;
