@@ -86,8 +86,10 @@ cp_test_sql_exec (const char *path,
                   const char *sql)
 {
   sqlite3 *db = NULL;
+  char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
   sqlite3_close (db);
 }

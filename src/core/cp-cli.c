@@ -12,6 +12,7 @@
 
 #include "cp-cli.h"
 #include "cp-engagement.h"
+#include "cp-engagement-io.h"
 #include "cp-notes-io.h"
 #include "cp-store.h"
 
@@ -225,6 +226,61 @@ cp_cli_import_notes (const char         *database,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u note into “%s”\n",
                         "Imported %u notes into “%s”\n", imported),
            imported, cp_engagement_get_title (engagement));
+
+  return 0;
+}
+
+int
+cp_cli_export (const char *database,
+               const char *engagement_id,
+               const char *folder)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (folder == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --export needs --output=FOLDER"));
+      return 2;
+    }
+
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!cp_engagement_export (engagement, folder, NULL, &error))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Exported “%s” to %s\n"), cp_engagement_get_title (engagement), folder);
+
+  return 0;
+}
+
+int
+cp_cli_import (const char *database,
+               const char *folder)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!(store = cp_store_open (database, &error)))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  if (!(id = cp_store_import_engagement (store, folder, &error)))
+    {
+      g_printerr (_("coachplan: nothing was imported: %s\n"), error->message);
+      return 1;
+    }
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
 
   return 0;
 }

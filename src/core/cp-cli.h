@@ -23,6 +23,12 @@ int cp_cli_import_notes (const char         *database,
                          const char         *engagement,
                          const char * const *paths);
 
+int cp_cli_export (const char *database,
+                   const char *engagement,
+                   const char *folder);
+int cp_cli_import (const char *database,
+                   const char *folder);
+
 int cp_cli_backup  (const char *database,
                     const char *output);
 int cp_cli_restore (const char *database,

@@ -51,6 +51,12 @@ typedef struct
   guint  line;    /* counted from 1 */
 } CpFrontMatterField;
 
+void       _cp_append_quoted           (GString            *out,
+                                        const char         *value);
+char      *_cp_note_export_markdown    (CpStore            *store,
+                                        CpNote             *note,
+                                        const char         *engagement_title,
+                                        gsize              *length);
 void       _cp_front_matter_field_free (CpFrontMatterField *field);
 GPtrArray *_cp_front_matter_read       (const char         *text,
                                         gsize               length,

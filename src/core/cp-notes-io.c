@@ -407,9 +407,10 @@ cp_front_matter_split (const char     *text,
   return TRUE;
 }
 
-static void
-append_quoted (GString    *out,
-               const char *value)
+/* Appends @value as a double-quoted front matter scalar. */
+void
+_cp_append_quoted (GString    *out,
+                   const char *value)
 {
   g_string_append_c (out, '"');
   for (const char *p = value ? value : ""; *p; p++)
@@ -449,19 +450,19 @@ cp_note_to_markdown (CpNote     *note,
   GString *out = g_string_new ("---\n");
 
   g_string_append (out, "title: ");
-  append_quoted (out, title);
+  _cp_append_quoted (out, title);
   g_string_append (out, "\nengagement: ");
-  append_quoted (out, engagement_title);
+  _cp_append_quoted (out, engagement_title);
   g_string_append (out, "\nsession: ");
-  append_quoted (out, session);
+  _cp_append_quoted (out, session);
   g_string_append (out, "\nphase: ");
-  append_quoted (out, phase);
+  _cp_append_quoted (out, phase);
   g_string_append (out, "\ntags: [");
   for (guint i = 0; tags[i]; i++)
     {
       if (i > 0)
         g_string_append (out, ", ");
-      append_quoted (out, tags[i]);
+      _cp_append_quoted (out, tags[i]);
     }
   g_string_append_printf (out, "]\nvisibility: %s\ncreated: %s\nupdated: %s\n---\n",
                           cp_visibility_to_string (cp_note_get_visibility (note)),
@@ -554,6 +555,23 @@ query_text (CpStore    *store,
   return text;
 }
 
+/* The note as a file of a notes export, its session and phase named. */
+char *
+_cp_note_export_markdown (CpStore    *store,
+                          CpNote     *note,
+                          const char *engagement_title,
+                          gsize      *length)
+{
+  g_autofree char *session = NULL;
+  g_autofree char *phase = NULL;
+
+  session = query_text (store, "SELECT replace (starts_at, 'T', ' ') FROM session WHERE id = ?1",
+                        cp_note_get_session_id (note));
+  phase = query_text (store, "SELECT name FROM phase WHERE id = ?1", cp_note_get_phase_id (note));
+
+  return cp_note_to_markdown (note, engagement_title, session, phase, length);
+}
+
 void
 cp_export_file_free (CpExportFile *file)
 {
@@ -597,21 +615,15 @@ cp_notes_export_prepare (CpEngagement        *engagement,
     {
       g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
       g_autofree char *title = NULL;
-      g_autofree char *session = NULL;
-      g_autofree char *phase = NULL;
       CpExportFile *file;
 
       if ((flags & CP_NOTES_EXPORT_SKIP_COACH_ONLY) &&
           cp_note_get_visibility (note) == CP_VISIBILITY_COACH)
         continue;
 
-      session = query_text (store, "SELECT replace (starts_at, 'T', ' ') FROM session WHERE id = ?1",
-                            cp_note_get_session_id (note));
-      phase = query_text (store, "SELECT name FROM phase WHERE id = ?1", cp_note_get_phase_id (note));
-
       file = g_new0 (CpExportFile, 1);
-      file->contents = cp_note_to_markdown (note, cp_engagement_get_title (engagement), session,
-                                            phase, &file->length);
+      file->contents = _cp_note_export_markdown (store, note, cp_engagement_get_title (engagement),
+                                                 &file->length);
       title = cp_note_dup_display_title (note);
       file->name = cp_note_file_name (title, taken);
       g_ptr_array_add (files, file);
@@ -620,12 +632,31 @@ cp_notes_export_prepare (CpEngagement        *engagement,
   return g_steal_pointer (&files);
 }
 
+static gboolean
+make_folder (const char  *folder,
+             GError     **error)
+{
+  int errsv;
+  g_autofree char *display = NULL;
+
+  if (g_mkdir_with_parents (folder, 0755) == 0)
+    return TRUE;
+
+  errsv = errno;
+  display = g_filename_display_name (folder);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
+
+  return FALSE;
+}
+
 /**
  * cp_export_write_files:
  * @folder: where to write; created if missing
  * @progress: (nullable): told after each file
  *
- * Writes the files; each one whole or not at all. A cancelled export
+ * Writes the files, making the subfolders their names hold; each one
+ * whole or not at all. A cancelled export
  * stops between files. Safe to call from any thread.
  */
 gboolean
@@ -639,20 +670,21 @@ cp_export_write_files (const char      *folder,
   g_return_val_if_fail (folder != NULL, FALSE);
   g_return_val_if_fail (files != NULL, FALSE);
 
-  if (g_mkdir_with_parents (folder, 0755) != 0)
-    {
-      int errsv = errno;
-      g_autofree char *display = g_filename_display_name (folder);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
-      return FALSE;
-    }
+  if (!make_folder (folder, error))
+    return FALSE;
 
   for (guint i = 0; i < files->len; i++)
     {
       CpExportFile *file = g_ptr_array_index (files, i);
       g_autofree char *path = g_build_filename (folder, file->name, NULL);
+
+      if (strchr (file->name, '/') != NULL)
+        {
+          g_autofree char *parent = g_path_get_dirname (path);
+
+          if (!make_folder (parent, error))
+            return FALSE;
+        }
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !g_file_set_contents_full (path, file->contents, file->length,

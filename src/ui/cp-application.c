@@ -39,6 +39,11 @@ static const GOptionEntry option_entries[] = {
     N_("Write the notes of engagement ID as Markdown files into --output, and exit"), N_("ID") },
   { "import-notes", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Import Markdown files or folders as notes of engagement ID, and exit"), N_("ID") },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the whole engagement ID as a folder of Markdown files into --output, and exit"),
+    N_("ID") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add the engagement in the folder DIR as a new one, and exit"), N_("DIR") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the progress report of engagement ID to --output (.md, .html or .pdf), and exit"), N_("ID") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -98,7 +103,9 @@ cp_application_handle_local_options (GApplication *app,
   g_autofree char *output = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *restore = NULL;
+  g_autofree char *import = NULL;
   g_auto(GStrv) remaining = NULL;
+  const char *export = NULL;
   const char *new_title = NULL;
   const char *approach = NULL;
   const char *export_notes = NULL;
@@ -119,6 +126,8 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-notes", "&s", &export_notes);
   g_variant_dict_lookup (options, "import-notes", "&s", &import_notes);
   g_variant_dict_lookup (options, "report", "&s", &report);
+  g_variant_dict_lookup (options, "export", "&s", &export);
+  g_variant_dict_lookup (options, "import", "^ay", &import);
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "backup", "^ay", &backup);
   g_variant_dict_lookup (options, "restore", "^ay", &restore);
@@ -137,7 +146,7 @@ cp_application_handle_local_options (GApplication *app,
     }
 
   if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&
-      backup == NULL && restore == NULL)
+      backup == NULL && restore == NULL && export == NULL && import == NULL)
     return -1;
 
   path = dup_database_path (self);
@@ -150,6 +159,12 @@ cp_application_handle_local_options (GApplication *app,
 
   if (report != NULL)
     return cp_cli_report (path, report, output);
+
+  if (export != NULL)
+    return cp_cli_export (path, export, output);
+
+  if (import != NULL)
+    return cp_cli_import (path, import);
 
   if (export_notes != NULL)
     return cp_cli_export_notes (path, export_notes, output);
