@@ -370,6 +370,59 @@ test_backup (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* --export writes the folder, --import adds it as a new engagement, and
+ * a broken folder is refused naming its file and line.
+ */
+static void
+test_folder (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "Kick-off", NULL);
+  g_autofree char *output = g_strconcat ("--output=", folder, NULL);
+  g_autofree char *import = g_strconcat ("--import=", folder, NULL);
+  g_autofree char *people = g_build_filename (folder, "people.md", NULL);
+  g_autofree char *engagement_file = g_build_filename (folder, "engagement.md", NULL);
+  g_autofree char *engagement = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Run r;
+
+  r = run (f->option, "--new=Folder | trip", "--approach=coached", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  r = run (f->option, "--export=1", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--output"));
+  run_clear (&r);
+
+  r = run (f->option, "--export=1", output, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_assert_true (g_file_get_contents (engagement_file, &engagement, NULL, NULL));
+  g_assert_nonnull (strstr (engagement, "format-version: 1\ntitle: \"Folder | trip\"\n"));
+  g_assert_nonnull (strstr (engagement, "approach: coached\n"));
+
+  r = run (f->option, import, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "2\n");
+  run_clear (&r);
+
+  r = run (f->option, "--list", NULL);
+  g_assert_nonnull (strstr (r.out, "1\tFolder | trip\t"));
+  g_assert_nonnull (strstr (r.out, "2\tFolder | trip\t"));
+  run_clear (&r);
+
+  g_assert_true (g_file_set_contents (people, "# People\n\nWho?\n", -1, NULL));
+  before = cp_test_sql_text (f->path, "SELECT count(*) FROM engagement");
+  r = run (f->option, import, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "nothing was imported: people.md, line 3:"));
+  run_clear (&r);
+  after = cp_test_sql_text (f->path, "SELECT count(*) FROM engagement");
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_restore (Fixture       *f,
               gconstpointer  data)
@@ -441,6 +494,7 @@ main (int   argc,
   g_test_add ("/cli/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/cli/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/cli/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
+  g_test_add ("/cli/folder", Fixture, NULL, fixture_set_up, test_folder, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -128,6 +128,15 @@ write_text (const char *dir,
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 }
 
+static gboolean
+note_exists (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, "notes", name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
 static void
 sql (Fixture    *f,
      const char *statement)
@@ -227,8 +236,7 @@ test_round_trip_sample (Fixture       *f,
   index = read_text (first, "notes.md");
   g_assert_nonnull (strstr (index, "(<notes/Same title.md>)"));
   g_assert_nonnull (strstr (index, "(<notes/Same title (2).md>)"));
-  g_assert_true (g_file_test (g_build_filename (first, "notes", "Same title (2).md", NULL),
-                              G_FILE_TEST_IS_REGULAR));
+  g_assert_true (note_exists (first, "Same title (2).md"));
 
   id = cp_store_import_engagement (f->store, first, &error);
   g_assert_no_error (error);
@@ -246,8 +254,12 @@ test_round_trip_sample (Fixture       *f,
   assert_same_tree (first, second);
 
   /* Searchable at once: the notes went through the full-text index. */
-  g_assert_cmpstr (cp_test_sql_text (f->path, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'heading'"),
-                   ==, "2");
+  {
+    g_autofree char *found = cp_test_sql_text (f->path, "SELECT count(*) FROM note_fts "
+                                                        "WHERE note_fts MATCH 'heading'");
+
+    g_assert_cmpstr (found, ==, "2");
+  }
 }
 
 /* An engagement of every size: many rows of each kind, with values that
@@ -396,7 +408,6 @@ test_re_export (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *first = g_build_filename (f->dir, "first", NULL);
   g_autofree char *second = g_build_filename (f->dir, "second", NULL);
-  g_autofree char *old_note = NULL;
   g_autoptr(CpNote) note = NULL;
   GListModel *notes;
 
@@ -408,16 +419,12 @@ test_re_export (Fixture       *f,
   notes = cp_engagement_get_notes (engagement, &error);
   g_assert_no_error (error);
   note = g_list_model_get_item (notes, 0);
-  old_note = g_build_filename (second, "notes", "no heading, no newline.md", NULL);
   g_assert_cmpstr (cp_note_get_body (note), ==, "no heading, no newline");
-  g_assert_true (g_file_test (old_note, G_FILE_TEST_EXISTS) ||
-                 g_file_test (g_build_filename (second, "notes", "Same title (2).md", NULL),
-                              G_FILE_TEST_EXISTS));
+  g_assert_true (note_exists (second, "Same title (2).md"));
   cp_note_set_title (note, "Renamed");
   export_into (engagement, second);
-  g_assert_false (g_file_test (g_build_filename (second, "notes", "Same title (2).md", NULL),
-                               G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (g_build_filename (second, "notes", "Renamed.md", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (note_exists (second, "Same title (2).md"));
+  g_assert_true (note_exists (second, "Renamed.md"));
 }
 
 typedef struct
@@ -471,7 +478,9 @@ copy_tree (const char *from,
       g_autofree char *parent = g_path_get_dirname (target);
       gsize length;
 
-      g_assert_true (g_file_get_contents (g_build_filename (from, name, NULL), &text, &length, NULL));
+      g_autofree char *source = g_build_filename (from, name, NULL);
+
+      g_assert_true (g_file_get_contents (source, &text, &length, NULL));
       g_mkdir_with_parents (parent, 0700);
       g_assert_true (g_file_set_contents (target, text, length, NULL));
     }

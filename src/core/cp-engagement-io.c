@@ -1261,6 +1261,7 @@ typedef struct
 {
   char  **values;
   guint  *lines;
+  guint   n_values;
   guint   line;
 } Record;
 
@@ -1299,7 +1300,10 @@ doc_free (Doc *doc)
 static void
 record_free (Record *record)
 {
-  g_strfreev (record->values);
+  /* Values may be missing, so not a NULL-terminated array. */
+  for (guint i = 0; i < record->n_values; i++)
+    g_free (record->values[i]);
+  g_free (record->values);
   g_free (record->lines);
   g_free (record);
 }
@@ -1678,8 +1682,9 @@ record_new (const List *list,
 {
   Record *record = g_new0 (Record, 1);
 
-  record->values = g_new0 (char *, list->n_columns + 1);
+  record->values = g_new0 (char *, list->n_columns);
   record->lines = g_new0 (guint, list->n_columns);
+  record->n_values = list->n_columns;
   record->line = line;
 
   return record;
