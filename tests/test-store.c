@@ -337,6 +337,99 @@ test_rotate_backups (Fixture       *f,
   copy = cp_store_open_full (newest, CP_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cp_store_count_engagements (copy), ==, 1);
+
+  /* Listed newest first, each with the moment its name gives. */
+  {
+    g_autoptr(GPtrArray) backups = cp_store_list_backups (folder);
+    g_autoptr(GDateTime) made_at = NULL;
+
+    g_assert_cmpuint (backups->len, ==, 2);
+    g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, newest);
+    made_at = cp_backup_get_time (g_ptr_array_index (backups, 0));
+    g_assert_nonnull (made_at);
+    g_assert_true (g_date_time_equal (made_at, day3));
+    g_assert_null (cp_backup_get_time ("coachplan-2026-junk.db"));
+  }
+
+  /* Backing up now makes one even on a day that has one, and keeps N. */
+  {
+    g_autoptr(GDateTime) day3_later = g_date_time_new_local (2026, 11, 23, 10, 15, 0);
+    g_autoptr(GPtrArray) backups = NULL;
+    g_autofree char *beside = NULL;
+    g_autofree char *expected = NULL;
+
+    g_assert_true (cp_store_back_up_now (store, folder, 2, day3_later, &error));
+    g_assert_no_error (error);
+    backups = cp_store_list_backups (folder);
+    g_assert_cmpuint (backups->len, ==, 2);
+    g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "coachplan-20261123-101500.db"));
+    g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, newest);
+
+    beside = cp_store_dup_backup_folder (store);
+    expected = g_build_filename (f->dir, "backups", NULL);
+    g_assert_cmpstr (beside, ==, expected);
+  }
+
+  /* No folder, no backups. */
+  {
+    g_autoptr(GPtrArray) none = cp_store_list_backups ("/nonexistent/backups");
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
+/* A real backup damaged afterwards — a page overwritten, or the file cut
+ * short — is refused, and the database stays exactly as it was.
+ */
+static void
+test_restore_corrupt_backup (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
+  g_autoptr(CpStore) store = cp_store_open (f->path, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Engagement %u with a longer title to fill pages", i);
+      g_autoptr(CpEngagement) engagement = cp_store_create_engagement (store, title,
+                                                                       CP_APPROACH_COACHED, NULL);
+    }
+  g_assert_true (cp_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 4096);
+
+  for (guint how = 0; how < 2; how++)
+    {
+      g_autofree char *broken = g_memdup2 (contents, length);
+      gsize broken_length = length;
+      g_autofree char *after = NULL;
+      g_autofree char *kept = NULL;
+
+      if (how == 0)
+        /* The second page, a b-tree page, overwritten with noise. */
+        for (gsize i = 4096 + 8; i < 2 * 4096; i++)
+          broken[i] = (char) (i * 7919 % 251);
+      else
+        broken_length = length / 2;
+      g_assert_true (g_file_set_contents (backup, broken, broken_length, NULL));
+
+      cp_store_flush (store, NULL);
+      before = (g_free (before), cp_test_file_checksum (f->path));
+      g_assert_false (cp_store_restore (store, backup, &kept, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+      g_assert_null (kept);
+      cp_store_flush (store, NULL);
+      after = cp_test_file_checksum (f->path);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpuint (cp_store_count_engagements (store), ==, 200);
+    }
 }
 
 int
@@ -359,6 +452,7 @@ main (int   argc,
   ADD ("/store/read-only-file", test_read_only_file);
   ADD ("/store/missing-read-only", test_missing_read_only);
   ADD ("/store/rotate-backups", test_rotate_backups);
+  ADD ("/store/restore-corrupt-backup", test_restore_corrupt_backup);
 
 #undef ADD
 

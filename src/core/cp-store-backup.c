@@ -133,6 +133,7 @@ cp_store_restore (CpStore     *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *kept = NULL;
+  g_autoptr(GError) local = NULL;
   sqlite3_backup *backup;
   int rc;
 
@@ -147,8 +148,15 @@ cp_store_restore (CpStore     *self,
     }
 
   /* Opening it read-only runs every check a database gets. */
-  if (!(checked = cp_store_open_full (backup_path, CP_STORE_OPEN_READ_ONLY, error)))
-    return FALSE;
+  if (!(checked = cp_store_open_full (backup_path, CP_STORE_OPEN_READ_ONLY, &local)))
+    {
+      g_autofree char *display = g_filename_display_name (backup_path);
+
+      /* Translators: the backup's file name, then why it was refused. */
+      g_set_error (error, local->domain, local->code, _("Nothing was restored from “%s”: %s"),
+                   display, local->message);
+      return FALSE;
+    }
 
   kept = g_strdup_printf ("%s.before-restore-%s", self->path, stamp);
   if (!cp_store_backup (self, kept, error))
@@ -212,25 +220,14 @@ list_rotated (const char  *folder,
   return g_steal_pointer (&names);
 }
 
-/**
- * cp_store_rotate_backups:
- * @folder: where the rotated backups live; made if missing
- * @keep: how many to keep, at least 1
- * @now: the moment it is
- * @made: (out) (optional): whether a backup was made
- *
- * Makes a backup in @folder unless one was made on @now's day already,
- * then removes the oldest so that @keep remain.
- *
- * Returns: %FALSE if a backup was due and could not be made
- */
-gboolean
-cp_store_rotate_backups (CpStore     *self,
-                         const char  *folder,
-                         guint        keep,
-                         GDateTime   *now,
-                         gboolean    *made,
-                         GError     **error)
+static gboolean
+rotate (CpStore     *self,
+        const char  *folder,
+        guint        keep,
+        GDateTime   *now,
+        gboolean     force,
+        gboolean    *made,
+        GError     **error)
 {
   g_autoptr(GPtrArray) names = NULL;
   g_autofree char *day = g_date_time_format (now, ROTATED_PREFIX "%Y%m%d");
@@ -254,14 +251,16 @@ cp_store_rotate_backups (CpStore     *self,
   if (!(names = list_rotated (folder, error)))
     return FALSE;
 
-  for (guint i = 0; i < names->len && due; i++)
+  for (guint i = 0; i < names->len && due && !force; i++)
     due = !g_str_has_prefix (g_ptr_array_index (names, i), day);
 
   if (due)
     {
       if (!cp_store_backup (self, path, error))
         return FALSE;
-      g_ptr_array_add (names, g_strdup (name));
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
       if (made != NULL)
         *made = TRUE;
     }
@@ -275,4 +274,102 @@ cp_store_rotate_backups (CpStore     *self,
     }
 
   return TRUE;
+}
+
+/**
+ * cp_store_rotate_backups:
+ * @folder: where the rotated backups live; made if missing
+ * @keep: how many to keep, at least 1
+ * @now: the moment it is
+ * @made: (out) (optional): whether a backup was made
+ *
+ * Makes a backup in @folder unless one was made on @now's day already,
+ * then removes the oldest so that @keep remain.
+ *
+ * Returns: %FALSE if a backup was due and could not be made
+ */
+gboolean
+cp_store_rotate_backups (CpStore     *self,
+                         const char  *folder,
+                         guint        keep,
+                         GDateTime   *now,
+                         gboolean    *made,
+                         GError     **error)
+{
+  return rotate (self, folder, keep, now, FALSE, made, error);
+}
+
+/**
+ * cp_store_back_up_now:
+ *
+ * Like cp_store_rotate_backups(), but makes a backup even when one was
+ * made today.
+ */
+gboolean
+cp_store_back_up_now (CpStore     *self,
+                      const char  *folder,
+                      guint        keep,
+                      GDateTime   *now,
+                      GError     **error)
+{
+  return rotate (self, folder, keep, now, TRUE, NULL, error);
+}
+
+/**
+ * cp_store_dup_backup_folder:
+ *
+ * Returns: (transfer full): where the rotated backups of the database
+ *   live: "backups" beside it
+ */
+char *
+cp_store_dup_backup_folder (CpStore *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  dir = g_path_get_dirname (cp_store_get_path (self));
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+/**
+ * cp_store_list_backups:
+ * @folder: a folder of rotated backups
+ *
+ * Returns: (transfer full) (element-type filename): the backups' paths,
+ *   newest first; empty when the folder does not exist
+ */
+GPtrArray *
+cp_store_list_backups (const char *folder)
+{
+  g_autoptr(GPtrArray) names = list_rotated (folder, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = names ? names->len : 0; i-- > 0;)
+    g_ptr_array_add (paths, g_build_filename (folder, g_ptr_array_index (names, i), NULL));
+
+  return paths;
+}
+
+/**
+ * cp_backup_get_time:
+ * @path: a backup's path
+ *
+ * Returns: (transfer full) (nullable): when the backup was made, in local
+ *   time, as its name says
+ */
+GDateTime *
+cp_backup_get_time (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  int y, mo, d, h, mi, sec;
+  char tail[8] = { 0 };
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+
+  if (sscanf (name, ROTATED_PREFIX "%4d%2d%2d-%2d%2d%2d%7s", &y, &mo, &d, &h, &mi, &sec, tail) != 7 ||
+      strcmp (tail, ROTATED_SUFFIX) != 0)
+    return NULL;
+
+  return g_date_time_new (zone, y, mo, d, h, mi, sec);
 }

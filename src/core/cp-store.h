@@ -84,6 +84,14 @@ gboolean      cp_store_rotate_backups      (CpStore      *self,
                                             GDateTime    *now,
                                             gboolean     *made,
                                             GError      **error);
+gboolean      cp_store_back_up_now         (CpStore      *self,
+                                            const char   *folder,
+                                            guint         keep,
+                                            GDateTime    *now,
+                                            GError      **error);
+char         *cp_store_dup_backup_folder   (CpStore      *self);
+GPtrArray    *cp_store_list_backups        (const char   *folder);
+GDateTime    *cp_backup_get_time           (const char   *path);
 gboolean      cp_store_restore             (CpStore      *self,
                                             const char   *backup_path,
                                             char        **kept_path,

@@ -257,7 +257,6 @@ rotate_backups_cb (gpointer data)
   CpStore *store = window ? cp_window_get_store (CP_WINDOW (window)) : NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(GError) error = NULL;
   int keep;
@@ -268,8 +267,7 @@ rotate_backups_cb (gpointer data)
 
   settings = settings_new_if_installed ();
   now = g_date_time_new_now_local ();
-  dir = g_path_get_dirname (cp_store_get_path (store));
-  folder = g_build_filename (dir, "backups", NULL);
+  folder = cp_store_dup_backup_folder (store);
   keep = settings ? g_settings_get_int (settings, "backups-to-keep") : 7;
 
   if (!cp_store_rotate_backups (store, folder, MAX (keep, 1), now, NULL, &error))
