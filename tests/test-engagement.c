@@ -137,6 +137,22 @@ test_autosave (Fixture       *f,
 
   stored = cp_test_sql_text (f->path, sql);
   g_assert_cmpstr (stored, ==, "After");
+  g_clear_pointer (&stored, g_free);
+
+  /* A longer delay, as the preferences may set, waits longer. */
+  cp_store_set_save_delay (f->store, 5000);
+  g_assert_cmpuint (cp_store_get_save_delay (f->store), ==, 5000);
+  cp_engagement_set_title (e, "Later");
+  g_timeout_add (1000, quit_cb, loop);
+  g_main_loop_run (loop);
+  stored = cp_test_sql_text (f->path, sql);
+  g_assert_cmpstr (stored, ==, "After");
+  g_clear_pointer (&stored, g_free);
+
+  /* A flush does not wait. */
+  cp_store_flush (f->store, NULL);
+  stored = cp_test_sql_text (f->path, sql);
+  g_assert_cmpstr (stored, ==, "Later");
 }
 
 static void

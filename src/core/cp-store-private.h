@@ -35,6 +35,7 @@ struct _CpStore
   GHashTable *engagements;  /* gint64 *id -> CpEngagement *, not referenced */
   GArray     *dirty;        /* CpStoreDirty, each object referenced */
   guint       save_source;
+  guint       save_delay;   /* ms from a change to its save */
   guint       transaction_depth;
 
   guint       read_only : 1;

@@ -396,7 +396,7 @@ _cp_store_mark_dirty (CpStore         *self,
 
 schedule:
   g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  self->save_source = g_timeout_add (self->save_delay, save_timeout_cb, self);
 }
 
 void
@@ -565,6 +565,31 @@ cp_store_init (CpStore *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
   self->engagements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->dirty = g_array_new (FALSE, FALSE, sizeof (CpStoreDirty));
+  self->save_delay = SAVE_DELAY_MS;
+}
+
+/**
+ * cp_store_set_save_delay:
+ * @delay_ms: how long after the last change a change is saved
+ *
+ * Changes made after this wait @delay_ms for more before they are
+ * written; cp_store_flush() writes at once whatever waits.
+ */
+void
+cp_store_set_save_delay (CpStore *self,
+                         guint    delay_ms)
+{
+  g_return_if_fail (CP_IS_STORE (self));
+
+  self->save_delay = CLAMP (delay_ms, 10, 60000);
+}
+
+guint
+cp_store_get_save_delay (CpStore *self)
+{
+  g_return_val_if_fail (CP_IS_STORE (self), 0);
+
+  return self->save_delay;
 }
 
 char *

@@ -51,6 +51,9 @@ CpStore      *cp_store_open_full           (const char   *path,
 const char   *cp_store_get_path            (CpStore      *self);
 gboolean      cp_store_get_read_only       (CpStore      *self);
 int           cp_store_get_schema_version  (CpStore      *self);
+void          cp_store_set_save_delay      (CpStore      *self,
+                                            guint         delay_ms);
+guint         cp_store_get_save_delay      (CpStore      *self);
 gboolean      cp_store_flush               (CpStore      *self,
                                             GError      **error);
 CpEngagement *cp_store_create_engagement   (CpStore      *self,

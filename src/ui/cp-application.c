@@ -14,6 +14,7 @@
 #include "cp-cli.h"
 #include "cp-report.h"
 #include "cp-store.h"
+#include "cp-ui-util.h"
 #include "cp-window.h"
 
 struct _CpApplication
@@ -60,21 +61,6 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-/* The settings schema is installed with the app; a build run from the
- * source tree without it still answers the command line.
- */
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  return schema ? g_settings_new (APP_ID) : NULL;
-}
-
 static char *
 dup_database_path (CpApplication *self)
 {
@@ -84,7 +70,7 @@ dup_database_path (CpApplication *self)
   if (self->database != NULL)
     return g_strdup (self->database);
 
-  settings = self->settings ? g_object_ref (self->settings) : settings_new_if_installed ();
+  settings = self->settings ? g_object_ref (self->settings) : cp_ui_settings_new ();
   if (settings != NULL)
     configured = g_settings_get_string (settings, "database-path");
 
@@ -233,7 +219,7 @@ cp_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cp_application_parent_class)->startup (app);
 
-  self->settings = settings_new_if_installed ();
+  self->settings = cp_ui_settings_new ();
   if (self->settings == NULL)
     g_warning ("The settings schema %s is not installed; window state will not be kept", APP_ID);
 
@@ -265,7 +251,7 @@ rotate_backups_cb (gpointer data)
   if (store == NULL)
     return G_SOURCE_REMOVE;
 
-  settings = settings_new_if_installed ();
+  settings = cp_ui_settings_new ();
   now = g_date_time_new_now_local ();
   folder = cp_store_dup_backup_folder (store);
   keep = settings ? g_settings_get_int (settings, "backups-to-keep") : 7;

@@ -24,6 +24,7 @@
 #include "cp-session.h"
 #include "cp-session-dialog.h"
 #include "cp-store.h"
+#include "cp-ui-util.h"
 
 #define APPLY_DELAY_MS 200
 
@@ -36,6 +37,8 @@ struct _CpNoteEditor
   GArray         *session_ids;   /* gint64, by dropdown position */
   GArray         *phase_ids;
   guint           apply_source;
+  GSettings      *settings;
+  GtkCssProvider *font_css;
 
   GtkWidget      *back_button;
   GtkEntry       *title_entry;
@@ -318,6 +321,46 @@ update_choices (CpNoteEditor *self)
   self->loading = was_loading;
 }
 
+/* The editor font setting, as CSS for the text view. */
+static void
+font_changed_cb (CpNoteEditor *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "editor-font");
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  const char *family = pango_font_description_get_family (desc);
+  g_autoptr(GString) css = g_string_new ("textview {");
+
+  if (family != NULL && *family != '\0')
+    {
+      g_string_append (css, " font-family: \"");
+      for (const char *p = family; *p; p++)
+        if (*p != '"' && *p != '\\' && *p != '\n')
+          g_string_append_c (css, *p);
+      g_string_append (css, "\";");
+    }
+  if (pango_font_description_get_size (desc) > 0)
+    g_string_append_printf (css, " font-size: %g%s;",
+                            (double) pango_font_description_get_size (desc) / PANGO_SCALE,
+                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+  g_string_append_printf (css, " font-weight: %d; font-style: %s; }",
+                          (int) pango_font_description_get_weight (desc),
+                          pango_font_description_get_style (desc) == PANGO_STYLE_ITALIC ? "italic"
+                                                                                        : "normal");
+  pango_font_description_free (desc);
+
+  gtk_css_provider_load_from_data (self->font_css, css->str, css->len);
+}
+
+static gboolean
+orientation_from_below (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  g_value_set_enum (value, g_variant_get_boolean (variant) ? GTK_ORIENTATION_VERTICAL
+                                                          : GTK_ORIENTATION_HORIZONTAL);
+  return TRUE;
+}
+
 static void
 cp_note_editor_dispose (GObject *object)
 {
@@ -329,6 +372,8 @@ cp_note_editor_dispose (GObject *object)
   g_clear_object (&self->engagement);
   g_clear_pointer (&self->session_ids, g_array_unref);
   g_clear_pointer (&self->phase_ids, g_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->font_css);
 
   G_OBJECT_CLASS (cp_note_editor_parent_class)->dispose (object);
 }
@@ -396,6 +441,20 @@ cp_note_editor_init (CpNoteEditor *self)
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   dark_changed_cb (self, NULL, style_manager);
+
+  /* The font and layout the preferences choose. */
+  self->font_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->source_view)),
+                                  GTK_STYLE_PROVIDER (self->font_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if ((self->settings = cp_ui_settings_new ()) != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::editor-font", G_CALLBACK (font_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      font_changed_cb (self);
+      g_settings_bind_with_mapping (self->settings, "preview-below", self->paned, "orientation",
+                                    G_SETTINGS_BIND_GET, orientation_from_below, NULL, NULL, NULL);
+    }
 
   g_signal_connect_swapped (buffer (self), "changed", G_CALLBACK (buffer_changed_cb), self);
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);

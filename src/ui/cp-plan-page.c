@@ -43,6 +43,7 @@ struct _CpPlanPage
   GtkDropDown     *cycle_dropdown;
   GtkLabel        *progress_label;
   GtkMenuButton   *new_cycle_button;
+  GSettings       *settings;
   GtkProgressBar  *cycle_progress;
   AdwActionRow    *approach_row;
   AdwExpanderRow  *history_row;
@@ -489,32 +490,45 @@ update_actions (CpPlanPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->template_list), enabled);
 }
 
+/* The templates to start a cycle from, the preferred one first. */
 static void
 fill_templates (CpPlanPage *self)
 {
   GListModel *all = cp_template_get_all ();
   g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *preferred = self->settings ? g_settings_get_string (self->settings, "default-template")
+                                              : NULL;
+  GtkWidget *child;
 
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(CpTemplate) template = g_list_model_get_item (all, i);
-      g_autoptr(GMenuItem) menu_item = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->template_list))) != NULL)
+    gtk_list_box_remove (self->template_list, child);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_template_get_name (template));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cp_template_get_description (template));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "template-id",
-                              g_strdup (cp_template_get_id (template)), g_free);
-      gtk_list_box_append (self->template_list, row);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(CpTemplate) template = g_list_model_get_item (all, i);
+        g_autoptr(GMenuItem) menu_item = NULL;
+        GtkWidget *row;
+        GtkWidget *arrow;
 
-      menu_item = g_menu_item_new (cp_template_get_name (template), NULL);
-      g_menu_item_set_action_and_target (menu_item, "plan.start-cycle", "s",
-                                         cp_template_get_id (template));
-      g_menu_append_item (menu, menu_item);
-    }
+        if ((g_strcmp0 (cp_template_get_id (template), preferred) == 0) != (pass == 0))
+          continue;
+
+        row = adw_action_row_new ();
+        arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_template_get_name (template));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cp_template_get_description (template));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+        g_object_set_data_full (G_OBJECT (row), "template-id",
+                                g_strdup (cp_template_get_id (template)), g_free);
+        gtk_list_box_append (self->template_list, row);
+
+        menu_item = g_menu_item_new (cp_template_get_name (template), NULL);
+        g_menu_item_set_action_and_target (menu_item, "plan.start-cycle", "s",
+                                           cp_template_get_id (template));
+        g_menu_append_item (menu, menu_item);
+      }
 
   gtk_menu_button_set_menu_model (self->new_cycle_button, G_MENU_MODEL (menu));
 }
@@ -534,6 +548,7 @@ cp_plan_page_dispose (GObject *object)
   g_clear_object (&self->removed_phase);
   g_clear_object (&self->removed_item);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cp_plan_page_parent_class)->dispose (object);
 }
@@ -598,6 +613,9 @@ cp_plan_page_init (CpPlanPage *self)
   g_signal_group_connect_swapped (self->cycle_signals, "notify::progress",
                                   G_CALLBACK (update_progress), self);
 
+  if ((self->settings = cp_ui_settings_new ()) != NULL)
+    g_signal_connect_object (self->settings, "changed::default-template",
+                             G_CALLBACK (fill_templates), self, G_CONNECT_SWAPPED);
   fill_templates (self);
   update_actions (self);
 }

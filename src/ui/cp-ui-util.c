@@ -42,6 +42,27 @@ cp_ui_toast_error (GtkWidget    *widget,
 }
 
 /* Who ticks an item or records something: the person at the keyboard. */
+/**
+ * cp_ui_settings_new:
+ *
+ * The settings schema is installed with the app; a build run from the
+ * source tree without it still works, keeping nothing.
+ *
+ * Returns: (transfer full) (nullable): the app's settings, or %NULL when
+ *   the schema is not installed
+ */
+GSettings *
+cp_ui_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
 const char *
 cp_ui_user_name (void)
 {

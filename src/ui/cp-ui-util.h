@@ -17,6 +17,7 @@ void        cp_ui_show_toast  (GtkWidget    *widget,
 void        cp_ui_toast_error (GtkWidget    *widget,
                                const GError *error);
 const char *cp_ui_user_name   (void);
+GSettings  *cp_ui_settings_new (void);
 char       *cp_ui_format_date (const char   *iso);
 char       *cp_ui_snippet_markup (const char *snippet);
 void        cp_ui_fill_search_hits (GtkListBox *list,

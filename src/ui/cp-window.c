@@ -721,6 +721,12 @@ cp_window_close_request (GtkWindow *window)
 }
 
 static void
+autosave_delay_changed_cb (CpWindow *self)
+{
+  cp_store_set_save_delay (self->store, g_settings_get_int (get_settings (self), "autosave-delay"));
+}
+
+static void
 cp_window_constructed (GObject *object)
 {
   CpWindow *self = (CpWindow *)object;
@@ -762,6 +768,13 @@ cp_window_constructed (GObject *object)
   cp_measures_page_set_editable (self->measures_page, !cp_store_get_read_only (self->store));
   cp_register_page_set_editable (self->register_page, !cp_store_get_read_only (self->store));
   cp_review_page_set_editable (self->review_page, !cp_store_get_read_only (self->store));
+
+  if (get_settings (self) != NULL)
+    {
+      g_signal_connect_object (get_settings (self), "changed::autosave-delay",
+                               G_CALLBACK (autosave_delay_changed_cb), self, G_CONNECT_SWAPPED);
+      autosave_delay_changed_cb (self);
+    }
 
   restore_state (self);
   update_content (self);
