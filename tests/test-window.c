@@ -34,6 +34,8 @@
 #include "cp-phase.h"
 #include "cp-search-dialog.h"
 #include "cp-plan-page.h"
+#include "cp-preferences-window.h"
+#include "cp-engagement-io.h"
 #include "cp-engagement.h"
 #include "cp-store.h"
 #include "cp-test-util.h"
@@ -114,7 +116,12 @@ activate_cb (GApplication *app,
   run->scenario (CP_WINDOW (window));
   run->ran = TRUE;
 
-  gtk_window_close (window);
+  /* The scenario may have replaced the window it was given. */
+  while ((window = gtk_application_get_active_window (GTK_APPLICATION (app))) != NULL)
+    {
+      gtk_window_close (window);
+      spin (50);
+    }
 }
 
 static void
@@ -985,6 +992,144 @@ test_window_read_only (void)
   cp_test_remove_tree (dir);
 }
 
+static void
+preferences_and_restore (CpWindow *window)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CpStore *store = cp_window_get_store (window);
+  g_autofree char *folder = cp_store_dup_backup_folder (store);
+  g_autoptr(GPtrArray) backups = NULL;
+  GtkWidget *preferences;
+  GtkWidget *dialog;
+  GtkWidget *paned;
+  GtkWindow *reopened;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_window_get_engagements (window)), ==, 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin (300);
+  preferences = GTK_WIDGET (find_toplevel (CP_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (preferences);
+  g_assert_nonnull (find (preferences, ADW_TYPE_ACTION_ROW, "Database File"));
+
+  /* Settings reach what they set, at once. */
+  g_settings_set_int (settings, "autosave-delay", 1200);
+  g_assert_cmpuint (cp_store_get_save_delay (store), ==, 1200);
+  paned = find (GTK_WIDGET (window), GTK_TYPE_PANED, NULL);
+  g_assert_nonnull (paned);
+  g_settings_set_boolean (settings, "preview-below", TRUE);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_VERTICAL);
+  g_settings_set_boolean (settings, "preview-below", FALSE);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_HORIZONTAL);
+  g_settings_reset (settings, "autosave-delay");
+
+  /* Back up now: listed, newest first, with a Restore button. */
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.back-up-now", NULL));
+  spin (200);
+  backups = cp_store_list_backups (folder);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    g_autoptr(GDateTime) made = cp_backup_get_time (g_ptr_array_index (backups, 0));
+    g_autofree char *title = g_date_time_format (made, "%A %-d %B %Y, %H:%M");
+
+    g_assert_nonnull (find (preferences, ADW_TYPE_ACTION_ROW, title));
+  }
+
+  /* Work done after the backup... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-engagement", NULL));
+  spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_window_get_engagements (window)), ==, 2);
+
+  /* ...is undone by restoring it, once confirmed. */
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.restore", "s",
+                                             g_ptr_array_index (backups, 0)));
+  spin (200);
+  dialog = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  spin (500);
+
+  /* A new window shows the restored database; the old one is gone. */
+  reopened = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CP_IS_WINDOW (reopened));
+  g_assert_true ((gpointer) reopened != (gpointer) window);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_window_get_engagements (CP_WINDOW (reopened))), ==, 1);
+  g_assert_null (find_toplevel (CP_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (reopened), "Backup restored"));
+}
+
+static void
+test_window_preferences (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+
+  database = g_build_filename (dir, "preferences.db", NULL);
+
+  run_app (database, preferences_and_restore);
+
+  /* The database as it was before the restore is kept beside it. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    kept |= g_str_has_prefix (name, "preferences.db.before-restore-");
+  g_assert_true (kept);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
+static void
+export_and_import_folder (CpWindow *window)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "sample", NULL);
+  g_autoptr(GError) error = NULL;
+  CpEngagement *sample;
+  CpEngagement *imported;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  sample = cp_window_get_current (window);
+  g_assert_nonnull (sample);
+  g_assert_true (cp_engagement_export (sample, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A broken folder: a toast says why, and nothing is added. */
+  g_assert_null (cp_window_import_folder (window, dir));
+  spin (200);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Nothing was imported"));
+  g_assert_cmpuint (g_list_model_get_n_items (cp_window_get_engagements (window)), ==, 1);
+
+  /* Imported and selected. */
+  imported = cp_window_import_folder (window, folder);
+  g_assert_nonnull (imported);
+  g_assert_true (cp_window_get_current (window) == imported);
+  g_assert_true (imported != sample);
+  g_assert_cmpstr (cp_engagement_get_title (imported), ==, cp_engagement_get_title (sample));
+  g_assert_cmpuint (g_list_model_get_n_items (cp_window_get_engagements (window)), ==, 2);
+  spin (200);
+
+  cp_test_remove_tree (dir);
+}
+
+static void
+test_window_folder (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+
+  database = g_build_filename (dir, "folder.db", NULL);
+
+  run_app (database, export_and_import_folder);
+
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1001,6 +1146,8 @@ main (int   argc,
   g_test_add_func ("/window/register", test_window_register);
   g_test_add_func ("/window/contract", test_window_contract);
   g_test_add_func ("/window/review", test_window_review);
+  g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/folder", test_window_folder);
 
   return g_test_run ();
 }

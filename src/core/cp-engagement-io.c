@@ -1210,6 +1210,76 @@ cp_engagement_export (CpEngagement  *engagement,
          remove_stale_notes (folder, files, error);
 }
 
+typedef struct
+{
+  char      *folder;
+  GPtrArray *files;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->folder);
+  g_ptr_array_unref (job->files);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError *error = NULL;
+
+  if (cp_export_write_files (job->folder, job->files, cancellable, NULL, NULL, &error) &&
+      remove_stale_notes (job->folder, job->files, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * cp_engagement_export_async:
+ *
+ * Reads the engagement now, on the store's thread, and writes the folder
+ * on a worker thread.
+ */
+void
+cp_engagement_export_async (CpEngagement        *engagement,
+                            const char          *folder,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (engagement, cancellable, callback, user_data);
+  GError *error = NULL;
+  ExportJob *job;
+  GPtrArray *files;
+
+  g_task_set_source_tag (task, cp_engagement_export_async);
+
+  if (!(files = cp_engagement_export_prepare (engagement, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->folder = g_strdup (folder);
+  job->files = files;
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+cp_engagement_export_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* --- Reading the files --------------------------------------------- */
 
 typedef enum

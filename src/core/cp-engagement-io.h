@@ -23,6 +23,13 @@ gboolean   cp_engagement_export         (CpEngagement  *engagement,
                                          const char    *folder,
                                          GCancellable  *cancellable,
                                          GError       **error);
+void       cp_engagement_export_async   (CpEngagement        *engagement,
+                                         const char          *folder,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean   cp_engagement_export_finish  (GAsyncResult        *result,
+                                         GError             **error);
 gint64     cp_store_import_engagement   (CpStore       *store,
                                          const char    *folder,
                                          GError       **error);

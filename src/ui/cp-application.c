@@ -12,6 +12,7 @@
 
 #include "cp-application.h"
 #include "cp-cli.h"
+#include "cp-preferences-window.h"
 #include "cp-report.h"
 #include "cp-store.h"
 #include "cp-ui-util.h"
@@ -206,9 +207,30 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  CpPreferencesWindow *preferences;
+
+  if (!CP_IS_WINDOW (window))
+    return;
+
+  if ((preferences = cp_preferences_window_new (CP_WINDOW (window))) == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; there is nothing to set", APP_ID);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -216,6 +238,7 @@ cp_application_startup (GApplication *app)
 {
   CpApplication *self = CP_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cp_application_parent_class)->startup (app);
 
@@ -226,6 +249,8 @@ cp_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
 }
 
 /* At most daily, after the window is up: a backup beside the database. */
@@ -260,6 +285,107 @@ rotate_backups_cb (gpointer data)
     g_warning ("%s", error->message);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Opens the database again in a new window, then closes @old: every
+ * object read before a restore, or from another database, is stale.
+ */
+static GtkWindow *
+reopen (CpApplication *self,
+        GtkWindow     *old)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = NULL;
+  g_autofree char *path = dup_database_path (self);
+  GtkWindow *window;
+
+  store = cp_store_open (path, &error);
+  window = GTK_WINDOW (cp_window_new (self, store, error));
+  gtk_window_present (window);
+
+  /* Its close saves its size and flushes what it holds: nothing, now. */
+  if (old != NULL)
+    gtk_window_close (old);
+
+  return window;
+}
+
+/**
+ * cp_application_restore_backup:
+ * @window: the main window, whose database is restored
+ *
+ * Restores @backup into the database of @window, keeping the database as
+ * it was beside it, and shows the restored data in a new main window.
+ */
+gboolean
+cp_application_restore_backup (CpApplication  *self,
+                               GtkWindow      *window,
+                               const char     *backup,
+                               GError        **error)
+{
+  CpStore *store;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_name = NULL;
+  g_autofree char *message = NULL;
+  GtkWindow *reopened;
+
+  g_return_val_if_fail (CP_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (CP_IS_WINDOW (window), FALSE);
+
+  store = cp_window_get_store (CP_WINDOW (window));
+  if (store == NULL)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_FAILED,
+                           _("No database is open to restore into"));
+      return FALSE;
+    }
+
+  if (!cp_store_flush (store, error) || !cp_store_restore (store, backup, &kept, error))
+    return FALSE;
+
+  reopened = reopen (self, window);
+  kept_name = g_path_get_basename (kept);
+  /* Translators: the file the database was kept in before the restore. */
+  message = g_strdup_printf (_("Backup restored; the database as it was is kept as “%s”"), kept_name);
+  cp_window_add_toast (CP_WINDOW (reopened), adw_toast_new (message));
+
+  return TRUE;
+}
+
+/**
+ * cp_application_use_database:
+ * @path: (nullable): a database file, or %NULL for the default one
+ *
+ * Opens @path — refusing it, with nothing changed, if it cannot be
+ * used — makes it the one Coachplan opens, and shows it in a new main
+ * window.
+ */
+gboolean
+cp_application_use_database (CpApplication  *self,
+                             GtkWindow      *window,
+                             const char     *path,
+                             GError        **error)
+{
+  g_autoptr(CpStore) checked = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  g_return_val_if_fail (CP_IS_APPLICATION (self), FALSE);
+
+  if (path != NULL && !(checked = cp_store_open (path, error)))
+    return FALSE;
+  g_clear_object (&checked);
+
+  settings = self->settings ? g_object_ref (self->settings) : cp_ui_settings_new ();
+  if (settings != NULL)
+    g_settings_set_string (settings, "database-path", path ? path : "");
+
+  /* A database given on the command line gives way to the choice. */
+  g_clear_pointer (&self->database, g_free);
+  self->database = path ? g_strdup (path) : NULL;
+
+  reopen (self, window);
+
+  return TRUE;
 }
 
 static void

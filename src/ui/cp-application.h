@@ -16,5 +16,13 @@ G_DECLARE_FINAL_TYPE (CpApplication, cp_application, CP, APPLICATION, AdwApplica
 
 CpApplication *cp_application_new          (GApplicationFlags  flags);
 GSettings     *cp_application_get_settings (CpApplication     *self);
+gboolean       cp_application_restore_backup (CpApplication   *self,
+                                              GtkWindow       *window,
+                                              const char      *backup,
+                                              GError         **error);
+gboolean       cp_application_use_database (CpApplication     *self,
+                                            GtkWindow         *window,
+                                            const char        *path,
+                                            GError           **error);
 
 G_END_DECLS

@@ -41,7 +41,6 @@ cp_ui_toast_error (GtkWidget    *widget,
   cp_ui_show_toast (widget, adw_toast_new (error->message));
 }
 
-/* Who ticks an item or records something: the person at the keyboard. */
 /**
  * cp_ui_settings_new:
  *
@@ -63,6 +62,7 @@ cp_ui_settings_new (void)
   return schema ? g_settings_new (APP_ID) : NULL;
 }
 
+/* Who ticks an item or records something: the person at the keyboard. */
 const char *
 cp_ui_user_name (void)
 {

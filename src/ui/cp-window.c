@@ -22,6 +22,7 @@
 #include "cp-notes-page.h"
 #include "cp-plan-page.h"
 #include "cp-search-dialog.h"
+#include "cp-engagement-io.h"
 #include "cp-store.h"
 #include "cp-window.h"
 
@@ -98,6 +99,8 @@ update_actions (CpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-engagement",
                                  writable && self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-folder", self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  writable && self->trashed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
@@ -355,12 +358,18 @@ delete_toast_dismissed_cb (CpWindow *self,
     purge_trash (self);
 }
 
-/* A report being written, and who to tell when it is. */
+typedef gboolean (*FinishFunc) (GAsyncResult  *result,
+                                GError       **error);
+
+/* A report or folder being written, and who to tell when it is. */
 typedef struct
 {
-  GWeakRef  window;
-  AdwToast *working;
-  char     *path;
+  GWeakRef    window;
+  AdwToast   *working;
+  char       *path;
+  const char *action;   /* disabled while it runs */
+  FinishFunc  finish;
+  char       *done;     /* what to say when it is written */
 } Export;
 
 static void
@@ -369,37 +378,53 @@ export_free (Export *export)
   g_weak_ref_clear (&export->window);
   g_clear_object (&export->working);
   g_free (export->path);
+  g_free (export->done);
   g_free (export);
 }
 
 static void
-report_written_cb (GObject      *source,
+export_written_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   Export *export = user_data;
   g_autoptr(CpWindow) self = g_weak_ref_get (&export->window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (export->path);
-  g_autofree char *message = NULL;
-  gboolean written = cp_report_write_finish (result, &error);
+  gboolean written = export->finish (result, &error);
 
   adw_toast_dismiss (export->working);
 
   if (self != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
     {
       update_actions (self);
-      if (!written)
-        toast (self, error->message);
-      else
-        {
-          /* Translators: %s is the file the report was saved to. */
-          message = g_strdup_printf (_("Report saved as %s"), base);
-          toast (self, message);
-        }
+      toast (self, written ? export->done : error->message);
     }
 
   export_free (export);
+}
+
+/* Says that an export runs, off the main thread, until it is done. */
+static Export *
+export_start (CpWindow   *self,
+              char       *path,
+              const char *working,
+              const char *action,
+              FinishFunc  finish,
+              char       *done)
+{
+  Export *export = g_new0 (Export, 1);
+
+  g_weak_ref_init (&export->window, self);
+  export->path = path;
+  export->action = action;
+  export->finish = finish;
+  export->done = done;
+  export->working = adw_toast_new (working);
+  adw_toast_set_timeout (export->working, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (export->working));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, FALSE);
+
+  return export;
 }
 
 static void
@@ -412,6 +437,8 @@ report_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *done = NULL;
   Export *export;
 
   if (response != GTK_RESPONSE_ACCEPT ||
@@ -427,16 +454,12 @@ report_chosen_cb (GtkNativeDialog *chooser,
       path = with;
     }
 
-  /* Said while the file is laid out and written, off the main thread. */
-  export = g_new0 (Export, 1);
-  g_weak_ref_init (&export->window, self);
-  export->path = g_steal_pointer (&path);
-  export->working = adw_toast_new (_("Exporting the report…"));
-  adw_toast_set_timeout (export->working, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (export->working));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
-
-  cp_report_write_async (engagement, today, export->path, NULL, report_written_cb, export);
+  base = g_path_get_basename (path);
+  /* Translators: %s is the file the report was saved to. */
+  done = g_strdup_printf (_("Report saved as %s"), base);
+  export = export_start (self, g_steal_pointer (&path), _("Exporting the report…"), "win.export-report",
+                         cp_report_write_finish, g_steal_pointer (&done));
+  cp_report_write_async (engagement, today, export->path, NULL, export_written_cb, export);
 }
 
 static void
@@ -476,6 +499,142 @@ export_report_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (chooser), "engagement", g_object_ref (self->current),
                           g_object_unref);
   g_signal_connect_object (chooser, "response", G_CALLBACK (report_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+folder_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CpWindow        *self)
+{
+  CpEngagement *engagement = g_object_get_data (G_OBJECT (chooser), "engagement");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *done = NULL;
+  char *path = NULL;
+  Export *export;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) ||
+      !(path = g_file_get_path (file)))
+    return;
+
+  base = g_path_get_basename (path);
+  /* Translators: %s is the folder the engagement was written to. */
+  done = g_strdup_printf (_("Engagement exported to the folder %s"), base);
+  export = export_start (self, path, _("Exporting the engagement…"), "win.export-folder",
+                         cp_engagement_export_finish, g_steal_pointer (&done));
+  cp_engagement_export_async (engagement, export->path, NULL, export_written_cb, export);
+}
+
+static void
+export_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->current == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Engagement as a Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  name = g_strdup (cp_engagement_get_title (self->current));
+  g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), *name ? name : _("Engagement"));
+
+  g_object_set_data_full (G_OBJECT (chooser), "engagement", g_object_ref (self->current),
+                          g_object_unref);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * cp_window_add_toast:
+ * @toast: (transfer full): what to say
+ */
+void
+cp_window_add_toast (CpWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (CP_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * cp_window_import_folder:
+ * @path: an engagement folder
+ *
+ * Adds the engagement in @path as a new one and shows it, or says in a
+ * toast why nothing was added.
+ *
+ * Returns: (transfer none) (nullable): the new engagement
+ */
+CpEngagement *
+cp_window_import_folder (CpWindow   *self,
+                         const char *path)
+{
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  if (!(id = cp_store_import_engagement (self->store, path, &error)) ||
+      !(engagement = cp_store_get_engagement (self->store, id, &error)))
+    {
+      /* Translators: why an engagement folder was not imported. */
+      message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
+      toast (self, message);
+      return NULL;
+    }
+
+  /* The filters make way, so the engagement shows in the sidebar. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  select_engagement (self, engagement);
+  /* Translators: the imported engagement's title. */
+  message = g_strdup_printf (_("Imported “%s”"), cp_engagement_get_title (engagement));
+  toast (self, message);
+
+  return self->current;
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
+      (path = g_file_get_path (file)))
+    cp_window_import_folder (self, path);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Engagement Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Import"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -972,6 +1131,8 @@ cp_window_class_init (CpWindowClass *klass)
                                    new_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-folder", NULL, export_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.delete-engagement", NULL,
                                    delete_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);

@@ -28,5 +28,9 @@ CpStore      *cp_window_get_store       (CpWindow      *self);
 CpNotesPage  *cp_window_get_notes_page  (CpWindow      *self);
 CpSearchDialog *cp_window_search_all    (CpWindow      *self,
                                          const char    *text);
+void          cp_window_add_toast       (CpWindow      *self,
+                                         AdwToast      *toast);
+CpEngagement *cp_window_import_folder   (CpWindow      *self,
+                                         const char    *path);
 
 G_END_DECLS
