@@ -650,6 +650,42 @@ make_folder (const char  *folder,
   return FALSE;
 }
 
+/* Makes the folders @name holds below @folder, refusing to go through a
+ * symbolic link: an export never writes outside the folder chosen.
+ */
+static gboolean
+make_subfolder (const char  *folder,
+                const char  *name,
+                GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (name, "/", -1);
+  g_autofree char *path = g_strdup (folder);
+
+  for (guint i = 0; parts[i] && parts[i + 1]; i++)
+    {
+      char *next = g_build_filename (path, parts[i], NULL);
+      GStatBuf st;
+
+      g_free (path);
+      path = next;
+
+      if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                       _("“%s” is a symbolic link; an export writes only inside its folder"),
+                       display);
+          return FALSE;
+        }
+
+      if (!make_folder (path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * cp_export_write_files:
  * @folder: where to write; created if missing
@@ -678,13 +714,8 @@ cp_export_write_files (const char      *folder,
       CpExportFile *file = g_ptr_array_index (files, i);
       g_autofree char *path = g_build_filename (folder, file->name, NULL);
 
-      if (strchr (file->name, '/') != NULL)
-        {
-          g_autofree char *parent = g_path_get_dirname (path);
-
-          if (!make_folder (parent, error))
-            return FALSE;
-        }
+      if (strchr (file->name, '/') != NULL && !make_subfolder (folder, file->name, error))
+        return FALSE;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !g_file_set_contents_full (path, file->contents, file->length,

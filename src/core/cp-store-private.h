@@ -7,6 +7,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "cp-store.h"
 
@@ -36,6 +37,8 @@ struct _CpStore
   GArray     *dirty;        /* CpStoreDirty, each object referenced */
   guint       save_source;
   guint       save_delay;   /* ms from a change to its save */
+  dev_t       file_dev;     /* the file opened, to notice it replaced */
+  ino_t       file_ino;
   guint       transaction_depth;
 
   guint       read_only : 1;

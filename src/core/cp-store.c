@@ -98,6 +98,18 @@ _cp_store_set_error (CpStore     *self,
       break;
     }
 
+  /* A write the file system refused for want of room, or a size limit. */
+  if ((rc & 0xff) == SQLITE_IOERR && self && self->db)
+    {
+      int errsv = sqlite3_system_errno (self->db);
+
+      if (errsv == ENOSPC || errsv == EFBIG || errsv == EDQUOT)
+        {
+          code = CP_STORE_ERROR_FULL;
+          why = _("the disk is full");
+        }
+    }
+
   if (why == NULL)
     why = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
@@ -282,6 +294,31 @@ _cp_store_exec (CpStore     *self,
   return TRUE;
 }
 
+/* Writing to a database file that was deleted or replaced while open
+ * would lose every change when the app closes: SQLite would go on writing
+ * to a file no longer in any folder. So each write first checks that the
+ * path still names the file that was opened.
+ */
+static gboolean
+check_file (CpStore  *self,
+            GError  **error)
+{
+  g_autofree char *display = NULL;
+  GStatBuf st;
+
+  if (self->file_ino == 0 ||
+      (g_stat (self->path, &st) == 0 && st.st_dev == self->file_dev && st.st_ino == self->file_ino))
+    return TRUE;
+
+  display = g_filename_display_name (self->path);
+  g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_REPLACED,
+               _("The database “%s” was deleted or replaced by another program while open; "
+                 "nothing more is saved to it. Close Coachplan and open it again."),
+               display);
+
+  return FALSE;
+}
+
 gboolean
 _cp_store_begin (CpStore  *self,
                  GError  **error)
@@ -293,9 +330,16 @@ _cp_store_begin (CpStore  *self,
       return FALSE;
     }
 
-  if (self->transaction_depth++ > 0)
-    return TRUE;
+  if (self->transaction_depth > 0)
+    {
+      self->transaction_depth++;
+      return TRUE;
+    }
 
+  if (!check_file (self, error))
+    return FALSE;
+
+  self->transaction_depth++;
   if (!_cp_store_exec (self, "BEGIN IMMEDIATE", error))
     {
       self->transaction_depth--;
@@ -420,11 +464,24 @@ _cp_store_forget_dirty (CpStore  *self,
  * Writes every pending edit now, all in one transaction. On failure the
  * edits stay pending and in memory, so a later flush can still save them.
  */
+/* Swaps the list out before unreferencing: a last unref may run code
+ * that marks something dirty again.
+ */
+static void
+forget_dirty (CpStore *self)
+{
+  g_autoptr(GArray) dirty = g_steal_pointer (&self->dirty);
+
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (CpStoreDirty));
+  for (guint i = 0; i < dirty->len; i++)
+    g_object_unref (g_array_index (dirty, CpStoreDirty, i).object);
+}
+
 gboolean
 cp_store_flush (CpStore  *self,
                 GError  **error)
 {
-  g_autoptr(GArray) dirty = NULL;
+  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (CP_IS_STORE (self), FALSE);
 
@@ -433,8 +490,16 @@ cp_store_flush (CpStore  *self,
   if (self->dirty->len == 0)
     return TRUE;
 
-  if (!_cp_store_begin (self, error))
-    return FALSE;
+  if (!_cp_store_begin (self, &local))
+    {
+      /* A file that was replaced never takes these edits: let them go,
+       * having said so, rather than try again for ever.
+       */
+      if (g_error_matches (local, CP_STORE_ERROR, CP_STORE_ERROR_REPLACED))
+        forget_dirty (self);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
 
   for (guint i = 0; i < self->dirty->len; i++)
     {
@@ -450,13 +515,7 @@ cp_store_flush (CpStore  *self,
   if (!_cp_store_commit (self, error))
     return FALSE;
 
-  /* Swap the list out before unreferencing: a last unref may run code
-   * that marks something dirty again.
-   */
-  dirty = g_steal_pointer (&self->dirty);
-  self->dirty = g_array_new (FALSE, FALSE, sizeof (CpStoreDirty));
-  for (guint i = 0; i < dirty->len; i++)
-    g_object_unref (g_array_index (dirty, CpStoreDirty, i).object);
+  forget_dirty (self);
 
   return TRUE;
 }
@@ -933,6 +992,17 @@ cp_store_open_full (const char        *path,
       if (!cp_store_purge_trash (self, error))
         return NULL;
     }
+
+  /* Which file this is, to notice if it is deleted or replaced. */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0)
+      {
+        self->file_dev = st.st_dev;
+        self->file_ino = st.st_ino;
+      }
+  }
 
   return g_steal_pointer (&self);
 }

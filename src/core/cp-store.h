@@ -26,6 +26,7 @@ typedef enum
   CP_STORE_ERROR_FULL,
   CP_STORE_ERROR_NOT_FOUND,
   CP_STORE_ERROR_INVALID,
+  CP_STORE_ERROR_REPLACED,
 } CpStoreError;
 
 typedef enum
