@@ -333,7 +333,13 @@ test_rotate_backups (Fixture       *f,
   g_assert_cmpuint (count_files (folder), ==, 2);
   g_assert_false (g_file_test (oldest, G_FILE_TEST_EXISTS));
 
-  /* Each is a whole database. */
+  /* Each is a whole database, readable by its owner alone. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (newest, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   copy = cp_store_open_full (newest, CP_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cp_store_count_engagements (copy), ==, 1);
