@@ -16,6 +16,10 @@ build_packages=(
 test_packages=(
   xvfb xauth dbus python3 sqlite3 valgrind libxml2-utils poppler-utils
 )
+# libFuzzer comes with clang's runtime libraries.
+fuzz_packages=(
+  clang libclang-rt-14-dev
+)
 
 missing_packages () {
   local p
