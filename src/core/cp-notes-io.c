@@ -719,7 +719,8 @@ cp_export_write_files (const char      *folder,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !g_file_set_contents_full (path, file->contents, file->length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                     0644, error))
         return FALSE;
 
       if (progress)

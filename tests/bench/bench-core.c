@@ -1,0 +1,342 @@
+/* bench-core.c — search, bulk import, export and preview, each against a
+ * floor measured in the same run on the same machine
+ *
+ * Usage: bench-core LARGE_DB WORKDIR [RESULTS_JSON]
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cmark.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "bench-util.h"
+#include "cp-engagement.h"
+#include "cp-markdown.h"
+#include "cp-notes-io.h"
+#include "cp-search.h"
+
+#define REPEAT 15
+
+static void
+check (gboolean  ok,
+       GError   *error)
+{
+  if (!ok)
+    g_error ("bench-core: %s", error ? error->message : "failed");
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Global search, top 20 with snippets, against the bare FTS5 query with
+ * snippets on the same file.
+ */
+static BenchResult
+bench_search (const char *path)
+{
+  static const char *queries[] = { "change", "incident workshop", "escalation", "knowledge article",
+                                   "maturity", "root cause" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open (path, &error);
+  g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  BenchResult r = { "global search, top 20 with snippets", "ms" };
+
+  check (store != NULL, error);
+  g_assert (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+  g_assert (sqlite3_prepare_v2 (db, "SELECT rowid, snippet (note_fts, 1, '[', ']', '…', 16) "
+                                    "FROM note_fts WHERE note_fts MATCH ?1 ORDER BY rank LIMIT 20",
+                                -1, &stmt, NULL) == SQLITE_OK);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *match = cp_search_fts_query (queries[q]);
+
+      for (guint i = 0; i < REPEAT; i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(GPtrArray) hits = cp_store_search_notes (store, queries[q], 0, 20, &error);
+          double ms = bench_ms_since (start);
+
+          check (hits != NULL, error);
+          g_array_append_val (app, ms);
+
+          start = g_get_monotonic_time ();
+          sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            ;
+          sqlite3_reset (stmt);
+          ms = bench_ms_since (start);
+          g_array_append_val (bare, ms);
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  r.value = bench_median (app);
+  r.floor = bench_median (bare);
+  r.goal = "<= 2x";
+  r.met = r.value <= 2 * r.floor;
+
+  return r;
+}
+
+/* Bulk import of 100,000 note files against a bare insert loop into the
+ * same schema, full-text index included.
+ */
+static void
+bench_import (const char  *workdir,
+              BenchResult *result,
+              GPtrArray   *bodies)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *folder = g_build_filename (workdir, "import", NULL);
+  g_autofree char *app_db = g_build_filename (workdir, "import.db", NULL);
+  g_autofree char *bare_db = g_build_filename (workdir, "bare.db", NULL);
+  const char *paths[] = { folder, NULL };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 start;
+  guint imported = 0;
+
+  remove_tree (folder);
+  g_mkdir_with_parents (folder, 0700);
+  for (guint i = 0; i < BENCH_NOTES; i++)
+    {
+      char *body = bench_note_text (rand, BENCH_NOTE_BYTES, i);
+      g_autofree char *name = g_strdup_printf ("%s/note-%06u.md", folder, i);
+
+      check (g_file_set_contents (name, body, -1, &error), error);
+      g_ptr_array_add (bodies, body);
+    }
+
+  /* The app: read, check and add every file, in one transaction. */
+  {
+    g_autoptr(CpStore) store = (g_unlink (app_db), cp_store_open (app_db, &error));
+    g_autoptr(CpEngagement) engagement = NULL;
+
+    check (store != NULL, error);
+    engagement = cp_store_create_engagement (store, "Import", CP_APPROACH_COACHED, &error);
+    check (engagement != NULL, error);
+    start = g_get_monotonic_time ();
+    check (cp_notes_import (engagement, paths, &imported, &error), error);
+    result->value = bench_ms_since (start);
+    g_assert (imported == BENCH_NOTES);
+  }
+
+  /* The floor: the same schema, the bodies already in memory. */
+  {
+    g_autoptr(CpStore) store = (g_unlink (bare_db), cp_store_open (bare_db, &error));
+    g_autoptr(CpEngagement) engagement = cp_store_create_engagement (store, "Bare",
+                                                                     CP_APPROACH_COACHED, &error);
+
+    check (engagement != NULL, error);
+  }
+  g_assert (sqlite3_open (bare_db, &db) == SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", NULL, NULL, NULL);
+  g_assert (sqlite3_prepare_v2 (db, "INSERT INTO note (engagement_id, title, display_title, body, "
+                                    "tags, visibility) VALUES (1, '', ?1, ?2, '', 'coach')",
+                                -1, &stmt, NULL) == SQLITE_OK);
+  start = g_get_monotonic_time ();
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      const char *body = g_ptr_array_index (bodies, i);
+
+      sqlite3_bind_text (stmt, 1, body + 2, strcspn (body + 2, "\n"), SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
+      g_assert (sqlite3_step (stmt) == SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  result->floor = bench_ms_since (start);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  result->name = "bulk import of 100,000 notes";
+  result->unit = "ms";
+  result->goal = "<= 2x";
+  result->met = result->value <= 2 * result->floor;
+}
+
+/* Exporting an engagement of 10,000 notes, as throughput, against
+ * writing the same bytes to the same names with plain stdio.
+ */
+static BenchResult
+bench_export (const char *workdir,
+              GPtrArray  *bodies)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (workdir, "export.db", NULL);
+  g_autofree char *app_dir = g_build_filename (workdir, "export-app", NULL);
+  g_autofree char *bare_dir = g_build_filename (workdir, "export-bare", NULL);
+  g_autoptr(CpStore) store = (g_unlink (db_path), cp_store_open (db_path, &error));
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  BenchResult r = { "export of a 10,000-note engagement", "MB/s" };
+  guint written = 0;
+  gsize bytes = 0;
+  gint64 start;
+  double app_ms, bare_ms;
+
+  check (store != NULL, error);
+  engagement = cp_store_create_engagement (store, "Export", CP_APPROACH_COACHED, &error);
+  check (engagement != NULL, error);
+  {
+    g_autofree char *folder = g_build_filename (workdir, "import", NULL);
+    g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < 10000; i++)
+      g_ptr_array_add (some, g_strdup_printf ("%s/note-%06u.md", folder, i));
+    g_ptr_array_add (some, NULL);
+    check (cp_notes_import (engagement, (const char * const *) some->pdata, NULL, &error), error);
+  }
+
+  remove_tree (app_dir);
+  remove_tree (bare_dir);
+
+  /* The app: render each note with its front matter, then write. */
+  start = g_get_monotonic_time ();
+  check (cp_notes_export (engagement, app_dir, CP_NOTES_EXPORT_DEFAULT, NULL, NULL, NULL, &written,
+                          &error), error);
+  app_ms = bench_ms_since (start);
+  g_assert (written == 10000);
+
+  /* The floor: the same names and bytes, fopen, fwrite, fclose. */
+  files = cp_notes_export_prepare (engagement, CP_NOTES_EXPORT_DEFAULT, &error);
+  check (files != NULL, error);
+  g_mkdir_with_parents (bare_dir, 0755);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      CpExportFile *file = g_ptr_array_index (files, i);
+      g_autofree char *path = g_build_filename (bare_dir, file->name, NULL);
+      FILE *out = fopen (path, "w");
+
+      g_assert (out != NULL);
+      fwrite (file->contents, 1, file->length, out);
+      fclose (out);
+      bytes += file->length;
+    }
+  bare_ms = bench_ms_since (start);
+
+  r.value = bytes / 1e6 / (app_ms / 1000);
+  r.floor = bytes / 1e6 / (bare_ms / 1000);
+  r.goal = ">= 0.5x";
+  r.met = r.value >= 0.5 * r.floor;
+
+  return r;
+}
+
+/* The preview's parse of a 100 KB note into styled runs, against cmark
+ * rendering it to HTML.
+ */
+static BenchResult
+bench_preview (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  BenchResult r = { "preview runs of a 100 KB note", "ms" };
+  guint serial = 0;
+
+  /* Headings, paragraphs, lists, emphasis and code, as notes have. */
+  while (text->len < 100 * 1024)
+    {
+      g_autofree char *part = bench_note_text (rand, 400, ++serial);
+
+      g_string_append (text, part);
+      g_string_append_printf (text, "\n- item with **strong** and *emphasis* %u\n- `code` and "
+                              "[a link](https://example.com/%u)\n\n", serial, serial);
+    }
+
+  for (guint i = 0; i < REPEAT; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GPtrArray) runs = cp_markdown_to_runs (text->str, text->len);
+      double ms = bench_ms_since (start);
+      char *html;
+
+      g_array_append_val (app, ms);
+      start = g_get_monotonic_time ();
+      html = cmark_markdown_to_html (text->str, text->len, CMARK_OPT_DEFAULT);
+      ms = bench_ms_since (start);
+      free (html);
+      g_array_append_val (bare, ms);
+    }
+
+  r.value = bench_median (app);
+  r.floor = bench_median (bare);
+  r.goal = "<= 16 ms";
+  r.met = r.value <= 16;
+
+  return r;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  BenchResult results[4];
+  guint n = 0;
+
+  if (argc < 3)
+    {
+      g_printerr ("usage: bench-core LARGE_DB WORKDIR [RESULTS_JSON]\n");
+      return 2;
+    }
+
+  /* BENCH_ONLY=export, say, runs one of them. */
+#define WANTED(what) (g_getenv ("BENCH_ONLY") == NULL || g_str_equal (g_getenv ("BENCH_ONLY"), what))
+  if (WANTED ("search"))
+    {
+      results[n] = bench_search (argv[1]);
+      bench_print (&results[n++]);
+    }
+  if (WANTED ("preview"))
+    {
+      results[n] = bench_preview ();
+      bench_print (&results[n++]);
+    }
+  if (WANTED ("import") || WANTED ("export"))
+    {
+      bench_import (argv[2], &results[n], bodies);
+      if (WANTED ("import"))
+        bench_print (&results[n++]);
+    }
+  if (WANTED ("export"))
+    {
+      results[n] = bench_export (argv[2], bodies);
+      bench_print (&results[n++]);
+    }
+
+  bench_save (argc > 3 ? argv[3] : NULL, results, n);
+
+  return 0;
+}
