@@ -32,6 +32,7 @@
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
 #include "cp-phase.h"
+#include "cp-phase-row.h"
 #include "cp-search-dialog.h"
 #include "cp-plan-page.h"
 #include "cp-preferences-window.h"
@@ -263,6 +264,21 @@ open_sample_at (CpWindow   *window,
   return page;
 }
 
+/* Opens every phase of the plan, as a click on each would. */
+static void
+expand_phases (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (CP_IS_PHASE_ROW (child))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (child), TRUE);
+      else
+        expand_phases (child);
+    }
+}
+
 static CpChecklistRow *
 find_open_item (GtkWidget *root)
 {
@@ -306,6 +322,8 @@ tick_an_item (CpWindow *window)
   before = g_strdup (gtk_label_get_label (progress));
 
   /* Tick the first open item the way a click on its box does. */
+  expand_phases (plan);
+  spin (100);
   row = find_open_item (plan);
   g_assert_nonnull (row);
   ticked_text = g_strdup (cp_checklist_item_get_text (cp_checklist_row_get_item (row)));
@@ -410,7 +428,7 @@ write_a_note (CpWindow *window)
         note = candidate;
     }
   g_assert_nonnull (note);
-  g_assert_true (cp_notes_page_open_note (notes, cp_note_get_id (note)));
+  g_assert_true (cp_window_open_note (window, cp_engagement_get_id (engagement), cp_note_get_id (note)));
   spin (300);
 
   /* The preview shows the note's text, without its Markdown marks. */

@@ -37,6 +37,7 @@ struct _CpPhaseRow
 
   guint           editable : 1;
   guint           syncing : 1;
+  guint           items_bound : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CpPhaseRow, cp_phase_row, ADW_TYPE_EXPANDER_ROW)
@@ -263,6 +264,22 @@ cp_phase_row_init (CpPhaseRow *self)
                             G_CALLBACK (status_selected_cb), self);
 }
 
+static void
+bind_items (CpPhaseRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *items;
+
+  if (self->items_bound || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+
+  self->items_bound = TRUE;
+  items = cp_phase_get_items (self->phase, &error);
+  if (items == NULL)
+    g_warning ("%s", error->message);
+  gtk_list_box_bind_model (self->items_list, items, create_item_row, self, NULL);
+}
+
 GtkWidget *
 cp_phase_row_new (CpEngagement *engagement,
                   CpPhase      *phase,
@@ -271,8 +288,6 @@ cp_phase_row_new (CpEngagement *engagement,
 {
   CpPhaseRow *self;
   g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *items;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
   g_return_val_if_fail (CP_IS_PHASE (phase), NULL);
@@ -287,10 +302,10 @@ cp_phase_row_new (CpEngagement *engagement,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 
-  items = cp_phase_get_items (phase, &error);
-  if (items == NULL)
-    g_warning ("%s", error->message);
-  gtk_list_box_bind_model (self->items_list, items, create_item_row, self, NULL);
+  /* A phase's items are made into rows the first time it opens: a plan
+   * shows quickly however many items its phases hold.
+   */
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (bind_items), NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
   gtk_widget_set_visible (self->sign_off_button, editable);

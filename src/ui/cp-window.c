@@ -155,6 +155,29 @@ update_content (CpWindow *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
 }
 
+/* Only the page on show follows the current engagement; the others
+ * catch up when they are shown. Selecting an engagement builds one page,
+ * not six.
+ */
+static void
+sync_visible_page (CpWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "plan") == 0)
+    cp_plan_page_set_engagement (self->plan_page, self->current);
+  else if (g_strcmp0 (page, "notes") == 0)
+    cp_notes_page_set_engagement (self->notes_page, self->current);
+  else if (g_strcmp0 (page, "measures") == 0)
+    cp_measures_page_set_engagement (self->measures_page, self->current);
+  else if (g_strcmp0 (page, "register") == 0)
+    cp_register_page_set_engagement (self->register_page, self->current);
+  else if (g_strcmp0 (page, "review") == 0)
+    cp_review_page_set_engagement (self->review_page, self->current);
+  else
+    cp_engagement_page_set_engagement (self->engagement_page, self->current);
+}
+
 static void
 set_current (CpWindow     *self,
              CpEngagement *engagement)
@@ -165,13 +188,7 @@ set_current (CpWindow     *self,
     return;
 
   g_set_object (&self->current, engagement);
-  cp_engagement_page_set_engagement (self->engagement_page, engagement);
-
-  cp_plan_page_set_engagement (self->plan_page, engagement);
-  cp_notes_page_set_engagement (self->notes_page, engagement);
-  cp_measures_page_set_engagement (self->measures_page, engagement);
-  cp_register_page_set_engagement (self->register_page, engagement);
-  cp_review_page_set_engagement (self->review_page, engagement);
+  sync_visible_page (self);
   g_binding_group_set_source (self->current_bindings, engagement);
   if (engagement == NULL)
     adw_view_switcher_title_set_title (self->content_title, "");
@@ -597,10 +614,7 @@ cp_window_import_folder (CpWindow   *self,
       return NULL;
     }
 
-  /* The filters make way, so the engagement shows in the sidebar. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_filter, 0);
-  select_engagement (self, engagement);
+  cp_window_show_engagement (self, engagement);
   /* Translators: the imported engagement's title. */
   message = g_strdup_printf (_("Imported “%s”"), cp_engagement_get_title (engagement));
   toast (self, message);
@@ -727,29 +741,61 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/**
+ * cp_window_show_engagement:
+ *
+ * Selects @engagement in the sidebar, its filters making way, and shows it.
+ */
+void
+cp_window_show_engagement (CpWindow     *self,
+                           CpEngagement *engagement)
+{
+  g_return_if_fail (CP_IS_WINDOW (self));
+  g_return_if_fail (CP_IS_ENGAGEMENT (engagement));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  select_engagement (self, engagement);
+}
+
+/**
+ * cp_window_open_note:
+ *
+ * Shows the note in the editor, its engagement selected.
+ *
+ * Returns: whether the note was found
+ */
+gboolean
+cp_window_open_note (CpWindow *self,
+                     gint64    engagement_id,
+                     gint64    note_id)
+{
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CP_IS_WINDOW (self), FALSE);
+
+  engagement = cp_store_get_engagement (self->store, engagement_id, &error);
+  if (engagement == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+
+  cp_window_show_engagement (self, engagement);
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  return cp_notes_page_open_note (self->notes_page, note_id);
+}
+
 static void
 open_note_cb (CpWindow       *self,
               gint64          engagement_id,
               gint64          note_id,
               CpSearchDialog *dialog)
 {
-  g_autoptr(CpEngagement) engagement = NULL;
-  g_autoptr(GError) error = NULL;
-
-  engagement = cp_store_get_engagement (self->store, engagement_id, &error);
-  if (engagement == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  /* The filters make way, so the engagement shows in the sidebar. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_filter, 0);
-  select_engagement (self, engagement);
-  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  cp_notes_page_open_note (self->notes_page, note_id);
+  cp_window_open_note (self, engagement_id, note_id);
 }
 
 /**
@@ -917,6 +963,8 @@ cp_window_constructed (GObject *object)
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (sync_visible_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "save-failed",
                            G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
 

@@ -28,6 +28,11 @@ CpStore      *cp_window_get_store       (CpWindow      *self);
 CpNotesPage  *cp_window_get_notes_page  (CpWindow      *self);
 CpSearchDialog *cp_window_search_all    (CpWindow      *self,
                                          const char    *text);
+void          cp_window_show_engagement (CpWindow      *self,
+                                         CpEngagement  *engagement);
+gboolean      cp_window_open_note       (CpWindow      *self,
+                                         gint64         engagement_id,
+                                         gint64         note_id);
 void          cp_window_add_toast       (CpWindow      *self,
                                          AdwToast      *toast);
 CpEngagement *cp_window_import_folder   (CpWindow      *self,
