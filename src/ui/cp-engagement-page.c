@@ -471,7 +471,6 @@ dark_changed_cb (CpEngagementPage *self,
 static void
 cp_engagement_page_init (CpEngagementPage *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   GtkTextBuffer *buffer;
 
@@ -484,8 +483,7 @@ cp_engagement_page_init (CpEngagementPage *self)
     gtk_string_list_append (self->approach_names, cp_approach_get_name (a));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->scope_view));
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  cp_ui_highlight_markdown (GTK_SOURCE_BUFFER (buffer));
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   dark_changed_cb (self, NULL, style_manager);

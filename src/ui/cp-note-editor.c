@@ -428,7 +428,6 @@ dark_changed_cb (CpNoteEditor    *self,
 static void
 cp_note_editor_init (CpNoteEditor *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -436,8 +435,7 @@ cp_note_editor_init (CpNoteEditor *self)
   self->session_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer (self)),
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  cp_ui_highlight_markdown (GTK_SOURCE_BUFFER (buffer (self)));
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   dark_changed_cb (self, NULL, style_manager);

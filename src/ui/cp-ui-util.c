@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 #include <stdio.h>
 
 #include "cp-cycle.h"
@@ -60,6 +61,42 @@ cp_ui_settings_new (void)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
 
   return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static gboolean
+set_markdown_cb (gpointer data)
+{
+  g_autoptr(GtkSourceBuffer) buffer = g_weak_ref_get (data);
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  if (buffer != NULL)
+    gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages,
+                                                                                      "markdown"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/**
+ * cp_ui_highlight_markdown:
+ *
+ * Highlights @buffer as Markdown once the window is up: loading the
+ * language the first time takes longer than a frame, and start-up should
+ * not wait for it.
+ */
+void
+cp_ui_highlight_markdown (GtkSourceBuffer *buffer)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, buffer);
+  g_idle_add_full (G_PRIORITY_LOW, set_markdown_cb, ref, weak_ref_free);
 }
 
 /* Who ticks an item or records something: the person at the keyboard. */

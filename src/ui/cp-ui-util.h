@@ -7,6 +7,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
 
 #include "cp-types.h"
 
@@ -18,6 +19,7 @@ void        cp_ui_toast_error (GtkWidget    *widget,
                                const GError *error);
 const char *cp_ui_user_name   (void);
 GSettings  *cp_ui_settings_new (void);
+void        cp_ui_highlight_markdown (GtkSourceBuffer *buffer);
 char       *cp_ui_format_date (const char   *iso);
 char       *cp_ui_snippet_markup (const char *snippet);
 void        cp_ui_fill_search_hits (GtkListBox *list,
