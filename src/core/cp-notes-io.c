@@ -24,6 +24,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -686,6 +688,58 @@ make_subfolder (const char  *folder,
   return TRUE;
 }
 
+/* Writes a file whole or not at all. A new one is written in place,
+ * made with O_EXCL so that nothing there — a link, say — is followed; one
+ * that exists is replaced through a copy renamed over it, durably.
+ */
+static gboolean
+write_file (const char  *path,
+            const char  *contents,
+            gsize        length,
+            GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  gsize done = 0;
+  int errsv;
+
+  if (fd < 0 && errno == EEXIST)
+    return g_file_set_contents_full (path, contents, length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                     0644, error);
+
+  while (fd >= 0 && done < length)
+    {
+      gssize n = write (fd, contents + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += n;
+    }
+
+  errsv = errno;
+  if (fd >= 0 && done == length && close (fd) == 0)
+    return TRUE;
+
+  if (fd >= 0)
+    {
+      errsv = done == length ? errno : errsv;
+      if (done != length)
+        close (fd);
+      g_unlink (path);
+    }
+
+  {
+    g_autofree char *display = g_filename_display_name (path);
+
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                 _("Could not write “%s”: %s"), display, g_strerror (errsv));
+  }
+
+  return FALSE;
+}
+
 /**
  * cp_export_write_files:
  * @folder: where to write; created if missing
@@ -718,9 +772,7 @@ cp_export_write_files (const char      *folder,
         return FALSE;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !g_file_set_contents_full (path, file->contents, file->length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                     0644, error))
+          !write_file (path, file->contents, file->length, error))
         return FALSE;
 
       if (progress)
