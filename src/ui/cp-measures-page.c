@@ -180,10 +180,7 @@ create_exit_row (gpointer item,
 
   if (self->editable)
     {
-      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, _("Remove Criterion"));
-      gtk_widget_add_css_class (remove, "flat");
+      remove = cp_ui_icon_button_new ("user-trash-symbolic", _("Remove Criterion"));
       g_object_set_data_full (G_OBJECT (remove), "item", g_object_ref (item), g_object_unref);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_exit_item_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -480,14 +477,11 @@ update_readings (AdwExpanderRow *row)
       g_autofree char *title = g_strdup_printf ("%s %s", value, cp_goal_get_unit (goal));
       g_autofree char *date = cp_ui_format_date (r->date);
       GtkWidget *reading = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *remove = cp_ui_icon_button_new ("user-trash-symbolic", _("Remove Reading"));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reading), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (reading), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (reading), date);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove Reading"));
       gtk_widget_set_visible (remove, editable);
       g_object_set_data (G_OBJECT (remove), "reading-id", GSIZE_TO_POINTER ((gsize) r->id));
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_reading_cb), row);

@@ -256,6 +256,8 @@ fill (CpSessionDialog *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_stakeholder_get_name (person));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      cp_stakeholder_get_name (person), -1);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cp_stakeholder_get_role (person));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), attends);
       g_object_set_data (G_OBJECT (check), "stakeholder-id", GSIZE_TO_POINTER ((gsize) id));

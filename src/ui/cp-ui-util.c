@@ -99,6 +99,27 @@ cp_ui_highlight_markdown (GtkSourceBuffer *buffer)
   g_idle_add_full (G_PRIORITY_LOW, set_markdown_cb, ref, weak_ref_free);
 }
 
+/**
+ * cp_ui_icon_button_new:
+ * @label: what the button does, shown as its tooltip and read out by
+ *   screen readers
+ *
+ * Returns: (transfer floating): a flat button showing only an icon
+ */
+GtkWidget *
+cp_ui_icon_button_new (const char *icon_name,
+                       const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return button;
+}
+
 /* Who ticks an item or records something: the person at the keyboard. */
 const char *
 cp_ui_user_name (void)
