@@ -6,7 +6,8 @@
 # sample engagement by activating its button (as a screen reader user
 # would), then visits each page and fails on any control in the tree — on
 # show or not — that a screen reader could not name: no name, only its
-# widget class ("GtkButton"), or a mnemonic's underscore read out.
+# widget class ("GtkButton"), or a mnemonic's underscore read out. Then
+# it starts the app again with LANGUAGE=de and finds it in German.
 #
 # Usage: test-atspi.py COACHPLAN
 #
@@ -98,9 +99,28 @@ def unnamed(where):
     return bad
 
 
+def start(binary, work, name, language):
+    env = dict(os.environ, GSK_RENDERER='cairo', LANGUAGE=language)
+    env.pop('NO_AT_BRIDGE', None)
+    app = subprocess.Popen([binary, '--database=' + os.path.join(work, name)], env=env)
+    # Let the window come up before asking for its tree: an early walk
+    # finds a tree not filled in yet.
+    app_root()
+    time.sleep(3)
+    return app
+
+
+def stop(app):
+    app.terminate()
+    app.wait(10)
+    # The next app has the same name on the bus; let this one leave it.
+    time.sleep(1)
+
+
 def main():
     global pyatspi
     binary = sys.argv[1]
+    work = tempfile.mkdtemp(prefix='coachplan-atspi-')
     # The accessibility bus of this session, as a desktop would start it.
     # Its daemons get no stdout: the test's output must end when it does.
     bus = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
@@ -108,46 +128,51 @@ def main():
                            stderr=subprocess.DEVNULL, start_new_session=True)
     time.sleep(1)
     pyatspi = importlib.import_module('pyatspi')
-    work = tempfile.mkdtemp(prefix='coachplan-atspi-')
-    env = dict(os.environ, GSK_RENDERER='cairo')
-    env.pop('NO_AT_BRIDGE', None)
-    app = subprocess.Popen([binary, '--database=' + os.path.join(work, 'atspi.db')], env=env)
     problems = []
     try:
-        # Let the window come up before asking for its tree: an early walk
-        # finds a tree not filled in yet.
-        app_root()
-        time.sleep(3)
-        # The empty window: its main controls, by role and name.
-        find('push button', 'New Engagement')
-        sample = find('push button', 'Open Sample Engagement')
-        problems += unnamed('empty window')
+        app = start(binary, work, 'atspi.db', 'C')
+        try:
+            # The empty window: its main controls, by role and name.
+            find('push button', 'New Engagement')
+            sample = find('push button', 'Open Sample Engagement')
+            problems += unnamed('empty window')
 
-        # A screen reader user opens the sample, then visits every page;
-        # each fills in when first shown.
-        activate(sample)
-        find('entry', 'Search engagements')
-        find('push button', 'Main Menu')
-        tabs = {name: acc for acc, role, name, _ in controls() if role == 'page tab'}
-        for page in ('Overview', 'Plan', 'Measures', 'Register', 'Review', 'Notes'):
-            if page not in tabs:
-                sys.exit(f'test-atspi: no page tab named “{page}”')
-            activate(tabs[page])
-            time.sleep(0.8)
-        find('text', 'Title')
-        find('entry', 'Search this engagement’s notes')
-        problems += unnamed('every page')
-        n = len(controls())
+            # A screen reader user opens the sample, then visits every
+            # page; each fills in when first shown.
+            activate(sample)
+            find('entry', 'Search engagements')
+            find('push button', 'Main Menu')
+            tabs = {name: acc for acc, role, name, _ in controls() if role == 'page tab'}
+            for page in ('Overview', 'Plan', 'Measures', 'Register', 'Review', 'Notes'):
+                if page not in tabs:
+                    sys.exit(f'test-atspi: no page tab named “{page}”')
+                activate(tabs[page])
+                time.sleep(0.8)
+            find('text', 'Title')
+            find('entry', 'Search this engagement’s notes')
+            problems += unnamed('every page')
+            n = len(controls())
+        finally:
+            stop(app)
+
+        # Started in German, the window speaks German.
+        app = start(binary, work, 'atspi-de.db', 'de')
+        try:
+            find('push button', 'Neuer Auftrag')
+            activate(find('push button', 'Beispielauftrag öffnen'))
+            find('entry', 'Aufträge durchsuchen')
+            find('page tab', 'Übersicht')
+            find('page tab', 'Notizen')
+        finally:
+            stop(app)
     finally:
-        app.terminate()
-        app.wait(10)
         os.killpg(bus.pid, signal.SIGTERM)
         bus.wait(10)
 
     for problem in sorted(set(problems)):
         print(problem)
-    print(f'test-atspi: {n} accessible objects on the last page, '
-          f'{len(set(problems))} controls without a name')
+    print(f'test-atspi: {n} accessible objects, {len(set(problems))} controls without a name; '
+          'the German window found by its German names')
     sys.exit(1 if problems else 0)
 
 
