@@ -220,6 +220,15 @@ open_sample (CpWindow *window)
   /* The page explains the chosen approach. */
   g_assert_nonnull (find (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, "Risks"));
   g_assert_nonnull (find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Client Organisation"));
+
+  /* Alt+6 shows the Notes page, Alt+1 the overview again. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cp_window_get_notes_page (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "notes"));
+  spin (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cp_window_get_notes_page (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  spin (200);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cp_window_get_notes_page (window))));
 }
 
 static GtkLabel *

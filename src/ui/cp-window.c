@@ -1112,6 +1112,24 @@ row_subtitle (GtkListItem *item,
   return g_strdup_printf (_("%s · %s"), client, status_name);
 }
 
+static const char * const pages[] = {
+  "overview", "plan", "measures", "register", "review", "notes",
+};
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+
+  if (self->current == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 cp_window_class_init (CpWindowClass *klass)
 {
@@ -1188,6 +1206,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search-all", NULL, search_all_action);
   gtk_widget_class_install_action (widget_class, "win.open-actions", NULL, open_actions_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-engagement", NULL);
@@ -1201,6 +1220,11 @@ cp_window_class_init (CpWindowClass *klass)
                                        "win.delete-engagement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo-delete", NULL);
+
+  /* Alt+1 to Alt+6: the pages, in the order the switcher shows them. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page",
+                                         "s", pages[i]);
 }
 
 static void
