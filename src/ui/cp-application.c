@@ -9,11 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cp-application.h"
 #include "cp-cli.h"
+#include "cp-first-frame.h"
 #include "cp-preferences-window.h"
 #include "cp-report.h"
 #include "cp-store.h"
@@ -390,32 +389,6 @@ cp_application_use_database (CpApplication  *self,
   return TRUE;
 }
 
-/* For build-aux/bench: when the window has drawn its first frame, say
- * when (the monotonic clock, in µs) and how much memory is resident, then
- * quit.
- */
-static void
-first_frame_cb (GdkFrameClock *clock,
-                GtkWindow     *window)
-{
-  g_autofree char *status = NULL;
-  const char *rss;
-
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  rss = status ? strstr (status, "VmRSS:") : NULL;
-  g_print ("first-frame %" G_GINT64_FORMAT " rss-kb %ld\n", g_get_monotonic_time (),
-           rss ? strtol (rss + strlen ("VmRSS:"), NULL, 10) : 0L);
-  gtk_window_close (window);
-}
-
-static void
-bench_window_mapped_cb (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb),
-                    window);
-}
-
 static void
 cp_application_activate (GApplication *app)
 {
@@ -436,8 +409,9 @@ cp_application_activate (GApplication *app)
   store = cp_store_open (path, &error);
 
   window = GTK_WINDOW (cp_window_new (self, store, error));
+  /* For build-aux/bench. */
   if (g_getenv ("COACHPLAN_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (bench_window_mapped_cb), NULL);
+    cp_first_frame_report (window);
   gtk_window_present (window);
 
   if (store != NULL && !cp_store_get_read_only (store))

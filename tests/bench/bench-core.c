@@ -20,6 +20,7 @@
 #include "cp-markdown.h"
 #include "cp-notes-io.h"
 #include "cp-search.h"
+#include "cp-test-util.h"
 
 #define REPEAT 15
 
@@ -29,24 +30,6 @@ check (gboolean  ok,
 {
   if (!ok)
     g_error ("bench-core: %s", error ? error->message : "failed");
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Global search, top 20 with snippets, against the bare FTS5 query with
@@ -124,7 +107,7 @@ bench_import (const char  *workdir,
   gint64 start;
   guint imported = 0;
 
-  remove_tree (folder);
+  cp_test_remove_tree (folder);
   g_mkdir_with_parents (folder, 0700);
   for (guint i = 0; i < BENCH_NOTES; i++)
     {

@@ -1,8 +1,9 @@
 /* minimal-window.c — the floor for start-up: an empty libadwaita window
  *
  * Built in the same tree with the same flags as Coachplan; prints the
- * moment its first frame is drawn and its resident memory then, as
- * Coachplan does with COACHPLAN_BENCH_FIRST_FRAME set, and quits.
+ * moment its first frame is drawn and its resident memory then with the
+ * same code as Coachplan does with COACHPLAN_BENCH_FIRST_FRAME set, and
+ * quits.
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,30 +12,8 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdlib.h>
-#include <string.h>
 
-static void
-first_frame_cb (GdkFrameClock *clock,
-                GtkWindow     *window)
-{
-  g_autofree char *status = NULL;
-  const char *rss;
-
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  rss = status ? strstr (status, "VmRSS:") : NULL;
-  g_print ("first-frame %" G_GINT64_FORMAT " rss-kb %ld\n", g_get_monotonic_time (),
-           rss ? strtol (rss + strlen ("VmRSS:"), NULL, 10) : 0L);
-  gtk_window_close (window);
-}
-
-static void
-mapped_cb (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb),
-                    window);
-}
+#include "cp-first-frame.h"
 
 static void
 activate_cb (GtkApplication *app)
@@ -45,7 +24,7 @@ activate_cb (GtkApplication *app)
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
-  g_signal_connect (window, "map", G_CALLBACK (mapped_cb), NULL);
+  cp_first_frame_report (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -17,6 +17,7 @@
 #include "cp-engagement.h"
 #include "cp-engagement-io.h"
 #include "cp-store.h"
+#include "cp-test-util.h"
 
 int LLVMFuzzerInitialize    (int    *argc,
                              char ***argv);
@@ -27,29 +28,11 @@ static char *root;
 static CpStore *store;
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 clean_up (void)
 {
   g_clear_object (&store);
   if (root != NULL)
-    remove_tree (root);
+    cp_test_remove_tree (root);
   g_clear_pointer (&root, g_free);
 }
 
@@ -100,7 +83,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   if (store == NULL)
     LLVMFuzzerInitialize (NULL, NULL);
 
-  remove_tree (folder);
+  cp_test_remove_tree (folder);
   g_mkdir_with_parents (notes, 0700);
 
   /* "%%%% name\n" then the file, up to the next such line. */
