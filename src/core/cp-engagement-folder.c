@@ -1,0 +1,399 @@
+/* cp-engagement-folder.c — the files of an engagement folder, described once
+ *
+ * The folder holds engagement.md (front matter, then the scope), one
+ * file for each part of the engagement and notes/ as the notes export
+ * writes it; doc/engagement-folder.md describes every file. Each part is
+ * described once, below, as a list of columns with the SQL that reads
+ * and writes it, and the same description drives both the export and
+ * the import, so the two cannot drift apart.
+ *
+ * Export (cp-engagement-export.c) reads the database in a stable order;
+ * import (cp-engagement-import.c, reading files with cp-engagement-read.c)
+ * adds the engagement in one transaction, all of it or nothing.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-engagement-io"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "cp-engagement.h"
+#include "cp-engagement-folder-private.h"
+#include "cp-engagement-io.h"
+#include "cp-markdown.h"
+#include "cp-note-private.h"
+#include "cp-notes-io.h"
+#include "cp-notes-io-private.h"
+#include "cp-store-private.h"
+
+#define LIST(select, insert, ref_kind, columns) \
+  { select, insert, ref_kind, columns, G_N_ELEMENTS (columns) }
+
+#define APPROACHES "undecided|done-to-you|do-it-yourself|coached"
+#define STAGES "coach-leads|staff-with-coach|staff-alone"
+
+static const Column engagement_columns[] = {
+  { "title", K_TEXT },
+  { "client", K_TEXT },
+  { "sponsor", K_TEXT },
+  { "coach", K_TEXT },
+  { "approach", K_ENUM, APPROACHES, TRUE },
+  { "driver", K_ENUM, "undecided|strategy|operational", TRUE },
+  { "status", K_ENUM, "planned|active|closed", TRUE },
+  { "start", K_DATE },
+  { "end", K_DATE },
+  { "created", K_STAMP, NULL, TRUE },
+  { "updated", K_STAMP, NULL, TRUE },
+  { "scope", K_BLOCK },
+};
+
+const List _cp_folder_engagement_list = LIST (
+  "SELECT id, title, client, sponsor, coach, approach, driver, status, start_date, end_date, "
+  "created_at, updated_at, scope FROM engagement WHERE id = ?1",
+  "INSERT INTO engagement (title, client, sponsor, coach, approach, driver, status, start_date, "
+  "end_date, created_at, updated_at, scope) "
+  "VALUES (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+  N_KINDS, engagement_columns);
+
+static const Column person_columns[] = {
+  { "#", K_NUMBER },
+  { "Name", K_TEXT },
+  { "Role", K_TEXT },
+  { "Contact", K_TEXT },
+};
+
+static const List person_list = LIST (
+  "SELECT id, name, role, contact FROM stakeholder WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO stakeholder (engagement_id, position, name, role, contact) VALUES (?1, ?2, ?3, ?4, ?5)",
+  K_PERSON, person_columns);
+
+static const Column approach_change_columns[] = {
+  { "On", K_DATE, NULL, TRUE },
+  { "From", K_ENUM, APPROACHES, TRUE },
+  { "To", K_ENUM, APPROACHES, TRUE },
+  { "Reason", K_TEXT },
+};
+
+const List _cp_folder_approach_change_list = LIST (
+  "SELECT id, changed_on, from_approach, to_approach, reason FROM approach_change "
+  "WHERE engagement_id = ?1 ORDER BY id",
+  "INSERT INTO approach_change (engagement_id, changed_on, from_approach, to_approach, reason) "
+  "VALUES (?1, ?3, ?4, ?5, ?6)",
+  N_KINDS, approach_change_columns);
+
+static const Column cycle_columns[] = {
+  { "Number", K_INT, NULL, TRUE },
+  { "Template", K_TEXT, NULL, TRUE },
+  { "Template name", K_TEXT },
+  { "Approach", K_ENUM, APPROACHES, TRUE },
+  { "Started", K_DATE, NULL, TRUE },
+};
+
+const List _cp_folder_cycle_list = LIST (
+  "SELECT id, number, template, template_name, approach, started_on FROM cycle "
+  "WHERE engagement_id = ?1 ORDER BY number",
+  "INSERT INTO cycle (engagement_id, number, template, template_name, approach, started_on) "
+  "VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
+  N_KINDS, cycle_columns);
+
+static const Column phase_columns[] = {
+  { "Name", K_TEXT },
+  { "Role", K_ENUM, "vision|baseline|targets|plan|action|review|momentum", TRUE },
+  { "Status", K_ENUM, "not-started|in-progress|done", TRUE },
+  { "Description", K_TEXT },
+};
+
+const List _cp_folder_phase_list = LIST (
+  "SELECT id, name, role, status, description FROM phase WHERE cycle_id = ?1 ORDER BY position, id",
+  "INSERT INTO phase (cycle_id, position, name, role, status, description) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  N_KINDS, phase_columns);
+
+static const Column checklist_columns[] = {
+  { "Done", K_DONE },
+  { "Text", K_TEXT },
+  { "Source", K_ENUM, "template|approach|user", TRUE },
+  { "Approach", K_ENUM, APPROACHES },
+  { "Done by", K_NTEXT },
+  { "Done at", K_NTEXT },
+  { "Comment", K_TEXT },
+};
+
+const List _cp_folder_checklist_list = LIST (
+  "SELECT id, done, text, source, approach, done_by, done_at, comment FROM checklist_item "
+  "WHERE phase_id = ?1 ORDER BY position, id",
+  "INSERT INTO checklist_item (phase_id, position, done, text, source, approach, done_by, done_at, "
+  "comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  N_KINDS, checklist_columns);
+
+static const Column sign_off_columns[] = {
+  { "Signed on", K_DATE, NULL, TRUE },
+  { "Reviewer", K_TEXT },
+  { "Decision", K_ENUM, "approved|changes-requested", TRUE },
+  { "Comments", K_TEXT },
+  { "Recorded", K_STAMP, NULL, TRUE },
+};
+
+const List _cp_folder_sign_off_list = LIST (
+  "SELECT id, signed_on, reviewer, decision, comments, recorded_at FROM sign_off "
+  "WHERE phase_id = ?1 ORDER BY id",
+  "INSERT INTO sign_off (phase_id, signed_on, reviewer, decision, comments, recorded_at) "
+  "VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
+  N_KINDS, sign_off_columns);
+
+static const Column session_columns[] = {
+  { "#", K_NUMBER },
+  { "Starts", K_TEXT, NULL, TRUE },
+  { "Minutes", K_INT, NULL, TRUE },
+  { "Kind", K_ENUM, "one-on-one|workshop|review|sponsor-meeting|remote", TRUE },
+  { "Topic", K_TEXT },
+  { "Phase", K_PHASE },
+  { "Attendees", K_ATTENDEES },
+};
+
+static const List session_list = LIST (
+  "SELECT id, starts_at, duration_minutes, kind, topic, phase_id, "
+  "(SELECT group_concat (stakeholder_id) FROM session_attendee WHERE session_id = session.id) "
+  "FROM session WHERE engagement_id = ?1 ORDER BY starts_at, id",
+  "INSERT INTO session (engagement_id, starts_at, duration_minutes, kind, topic, phase_id) "
+  "VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
+  K_SESSION, session_columns);
+
+static const Column note_columns[] = {
+  { "Note", K_FILE, NULL, TRUE, TRUE },
+  { "Session", K_SESSION },
+  { "Phase", K_PHASE },
+};
+
+/* Notes are read and written by hand: the list gives the index's shape. */
+const List _cp_folder_note_list = LIST (
+  "SELECT " CP_NOTE_COLUMNS " FROM note WHERE engagement_id = ?1 ORDER BY created_at, id",
+  NULL, K_NOTE, note_columns);
+
+static const Column opportunity_columns[] = {
+  { "No", K_INT, NULL, TRUE, TRUE },
+  { "Raised", K_DATE, NULL, TRUE },
+  { "Size", K_ENUM, "small|medium|large", TRUE },
+  { "Timescale", K_TEXT },
+  { "Description", K_TEXT },
+  { "Priority", K_ENUM, "low|medium|high", TRUE },
+  { "KPI", K_TEXT },
+  { "Justification", K_TEXT },
+  { "Raised by", K_TEXT },
+  { "Actioned by", K_TEXT },
+  { "Required by", K_DATE },
+  { "Status", K_ENUM, "raised|approved|in-progress|done|rejected", TRUE },
+  { "Phase", K_PHASE },
+};
+
+static const List opportunity_list = LIST (
+  "SELECT id, number, raised_on, size, timescale, description, priority, kpi, justification, "
+  "raised_by, actioned_by, required_by, status, phase_id FROM opportunity "
+  "WHERE engagement_id = ?1 ORDER BY number",
+  "INSERT INTO opportunity (engagement_id, number, raised_on, size, timescale, description, "
+  "priority, kpi, justification, raised_by, actioned_by, required_by, status, phase_id) "
+  "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+  K_OPPORTUNITY, opportunity_columns);
+
+static const Column action_columns[] = {
+  { "Done", K_DONE },
+  { "Text", K_TEXT },
+  { "Owner", K_TEXT },
+  { "Due", K_DATE },
+  { "Done on", K_NTEXT },
+  { "Phase", K_PHASE },
+  { "Note", K_NOTE },
+  { "Opportunity", K_OPPORTUNITY },
+  { "Created", K_STAMP, NULL, TRUE },
+};
+
+static const List action_list = LIST (
+  "SELECT id, done, text, owner, due_on, done_on, phase_id, note_id, opportunity_id, created_at "
+  "FROM action_item WHERE engagement_id = ?1 ORDER BY created_at, id",
+  "INSERT INTO action_item (engagement_id, done, text, owner, due_on, done_on, phase_id, note_id, "
+  "opportunity_id, created_at) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  N_KINDS, action_columns);
+
+static const Column goal_columns[] = {
+  { "#", K_NUMBER },
+  { "Goal", K_TEXT },
+  { "Unit", K_TEXT },
+  { "Baseline", K_REAL },
+  { "Baseline date", K_DATE },
+  { "Target", K_REAL },
+  { "Target date", K_DATE },
+};
+
+static const List goal_list = LIST (
+  "SELECT id, name, unit, baseline_value, baseline_date, target_value, target_date FROM goal "
+  "WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO goal (engagement_id, position, name, unit, baseline_value, baseline_date, "
+  "target_value, target_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  K_GOAL, goal_columns);
+
+static const Column reading_columns[] = {
+  { "Goal", K_GOAL, NULL, TRUE },
+  { "Taken on", K_DATE, NULL, TRUE },
+  { "Value", K_REAL, NULL, TRUE },
+};
+
+static const List reading_list = LIST (
+  "SELECT r.id, r.goal_id, r.taken_on, r.value FROM goal_reading r JOIN goal g ON g.id = r.goal_id "
+  "WHERE g.engagement_id = ?1 ORDER BY g.position, g.id, r.taken_on, r.id",
+  "INSERT INTO goal_reading (goal_id, taken_on, value) VALUES (?3, ?4, ?5)",
+  N_KINDS, reading_columns);
+
+static const Column maturity_columns[] = {
+  { "Practice", K_TEXT, NULL, TRUE },
+  { "Before", K_LEVEL },
+  { "Evidence before", K_TEXT },
+  { "After", K_LEVEL },
+  { "Evidence after", K_TEXT },
+};
+
+static const List maturity_list = LIST (
+  "SELECT id, practice, baseline_level, baseline_evidence, review_level, review_evidence "
+  "FROM maturity WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO maturity (engagement_id, position, practice, baseline_level, baseline_evidence, "
+  "review_level, review_evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  N_KINDS, maturity_columns);
+
+static const Column workstream_columns[] = {
+  { "#", K_NUMBER },
+  { "Workstream", K_TEXT },
+  { "Owner", K_TEXT },
+  { "Stage", K_ENUM, STAGES, TRUE },
+};
+
+static const List workstream_list = LIST (
+  "SELECT id, name, owner, stage FROM workstream WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO workstream (engagement_id, position, name, owner, stage) VALUES (?1, ?2, ?3, ?4, ?5)",
+  K_WORKSTREAM, workstream_columns);
+
+static const Column handover_columns[] = {
+  { "Workstream", K_WORKSTREAM, NULL, TRUE },
+  { "Stage", K_ENUM, STAGES, TRUE },
+  { "Changed on", K_DATE, NULL, TRUE },
+};
+
+static const List handover_list = LIST (
+  "SELECT c.id, c.workstream_id, c.stage, c.changed_on FROM workstream_change c "
+  "JOIN workstream w ON w.id = c.workstream_id WHERE w.engagement_id = ?1 "
+  "ORDER BY w.position, w.id, c.id",
+  "INSERT INTO workstream_change (workstream_id, stage, changed_on) VALUES (?3, ?4, ?5)",
+  N_KINDS, handover_columns);
+
+static const Column exit_columns[] = {
+  { "Done", K_DONE },
+  { "Text", K_TEXT },
+  { "Done on", K_DATE },
+};
+
+/* The box only shows the day; the day is what is stored. */
+static const List exit_list = LIST (
+  "SELECT id, done_on IS NOT NULL, text, done_on FROM exit_item "
+  "WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO exit_item (engagement_id, position, text, done_on) VALUES (?1, ?2, ?4, ?5)",
+  N_KINDS, exit_columns);
+
+static const Column contract_columns[] = {
+  { "Version", K_INT, NULL, TRUE },
+  { "Coach", K_TEXT },
+  { "Client lead", K_TEXT },
+  { "Sponsor", K_TEXT },
+  { "Signed on", K_DATE },
+  { "Goals", K_BLOCK },
+  { "Measures", K_BLOCK },
+  { "Roles", K_BLOCK },
+};
+
+const List _cp_folder_contract_list = LIST (
+  "SELECT id, version, coach, client_lead, sponsor, signed_on, goals, measures, roles FROM contract "
+  "WHERE engagement_id = ?1 ORDER BY version",
+  "INSERT INTO contract (engagement_id, version, coach, client_lead, sponsor, signed_on, goals, "
+  "measures, roles) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  N_KINDS, contract_columns);
+
+
+
+static const Part people_parts[] = { { NULL, &person_list, SHAPE_TABLE } };
+static const Part session_parts[] = { { NULL, &session_list, SHAPE_TABLE } };
+static const Part note_parts[] = { { NULL, &_cp_folder_note_list, SHAPE_TABLE } };
+static const Part register_parts[] = { { NULL, &opportunity_list, SHAPE_TABLE } };
+static const Part action_parts[] = { { NULL, &action_list, SHAPE_TASKS } };
+static const Part measure_parts[] = {
+  { "Goals", &goal_list, SHAPE_TABLE },
+  { "Readings", &reading_list, SHAPE_TABLE },
+  { "Maturity", &maturity_list, SHAPE_TABLE },
+  { "Handover", &workstream_list, SHAPE_TABLE },
+  { "Handover history", &handover_list, SHAPE_TABLE },
+  { "Exit checklist", &exit_list, SHAPE_TASKS },
+};
+
+
+#define SIMPLE(name, title, parts) { name, title, parts, G_N_ELEMENTS (parts) }
+
+const Simple _cp_folder_people_file = SIMPLE ("people.md", "People", people_parts);
+const Simple _cp_folder_sessions_file = SIMPLE ("sessions.md", "Sessions", session_parts);
+const Simple _cp_folder_notes_file = SIMPLE ("notes.md", "Notes", note_parts);
+const Simple _cp_folder_register_file = SIMPLE ("register.md", "Improvement register", register_parts);
+const Simple _cp_folder_actions_file = SIMPLE ("actions.md", "Actions", action_parts);
+const Simple _cp_folder_measures_file = SIMPLE ("measures.md", "Measures", measure_parts);
+
+
+const char *
+_cp_folder_kind_noun (Kind kind)
+{
+  switch (kind)
+    {
+    case K_PHASE: return _("phase");
+    case K_PERSON: return _("person");
+    case K_SESSION: return _("session");
+    case K_NOTE: return _("note");
+    case K_OPPORTUNITY: return _("register entry");
+    case K_GOAL: return _("goal");
+    case K_WORKSTREAM: return _("workstream");
+    case K_NUMBER: case K_TEXT: case K_NTEXT: case K_DATE: case K_STAMP: case K_INT:
+    case K_LEVEL: case K_REAL: case K_ENUM: case K_DONE: case K_BLOCK: case K_FILE:
+    case K_ATTENDEES: case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gint64 *
+_cp_folder_box_id (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+/* The column a task's line shows: its text. */
+guint
+_cp_folder_task_text_column (const List *list)
+{
+  for (guint c = 0; c < list->n_columns; c++)
+    if (list->columns[c].kind == K_TEXT)
+      return c;
+
+  g_assert_not_reached ();
+}
+
+int
+_cp_folder_find_column (const List *list,
+                        const char *title)
+{
+  for (guint c = 0; c < list->n_columns; c++)
+    if (g_str_equal (list->columns[c].title, title))
+      return c;
+
+  return -1;
+}
+

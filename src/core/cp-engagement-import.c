@@ -1,0 +1,805 @@
+/* cp-engagement-import.c — an engagement folder added as a new engagement
+ *
+ * Adds the engagement in one transaction: all of it or, if any line is
+ * wrong, nothing — and the message names the file and the line.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-engagement-io"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "cp-engagement.h"
+#include "cp-engagement-folder-private.h"
+#include "cp-engagement-io.h"
+#include "cp-markdown.h"
+#include "cp-note-private.h"
+#include "cp-notes-io.h"
+#include "cp-notes-io-private.h"
+#include "cp-store-private.h"
+
+typedef struct
+{
+  CpStore    *store;
+  const char *folder;
+  gint64      engagement_id;
+  GHashTable *ids[N_KINDS];   /* char * -> gint64 *, per kind of reference */
+} Import;
+
+static gboolean
+allowed (const char *words,
+         const char *value)
+{
+  g_auto(GStrv) list = g_strsplit (words, "|", -1);
+
+  return g_strv_contains ((const char * const *) list, value);
+}
+
+static gboolean
+valid_stamp (const char *s)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (s, NULL);
+
+  return dt != NULL && strlen (s) == 20 && s[10] == 'T' && s[19] == 'Z';
+}
+
+static gboolean
+lookup_ref (Import      *im,
+            Doc         *doc,
+            Kind         kind,
+            const char  *value,
+            guint        line,
+            gint64      *id,
+            GError     **error)
+{
+  gint64 *found = g_hash_table_lookup (im->ids[kind], value);
+
+  if (found == NULL)
+    {
+      /* Translators: the first %s is what is referred to: a phase, a note… */
+      _cp_folder_doc_error (doc->name, line, error, _("there is no %s “%s”"),
+                            _cp_folder_kind_noun (kind), value);
+      return FALSE;
+    }
+
+  *id = *found;
+
+  return TRUE;
+}
+
+/* Checks one value and binds it as parameter @param. */
+static gboolean
+bind_value (Import        *im,
+            Doc           *doc,
+            sqlite3_stmt  *stmt,
+            int            param,
+            const Column  *column,
+            const char    *value,
+            guint          line,
+            GError       **error)
+{
+  gboolean empty = value == NULL || *value == '\0';
+  gint64 number;
+
+  if (empty && column->required && column->kind != K_TEXT)
+    {
+      _cp_folder_doc_error (doc->name, line, error, _("“%s” needs a value"), column->title);
+      return FALSE;
+    }
+
+  if (empty && column->kind != K_TEXT && column->kind != K_BLOCK && column->kind != K_DONE)
+    {
+      sqlite3_bind_null (stmt, param);
+      return TRUE;
+    }
+
+  switch (column->kind)
+    {
+    case K_TEXT:
+      if (empty && column->required)
+        {
+          _cp_folder_doc_error (doc->name, line, error, _("“%s” needs a value"), column->title);
+          return FALSE;
+        }
+      G_GNUC_FALLTHROUGH;
+    case K_NTEXT:
+    case K_BLOCK:
+      _cp_bind_text (stmt, param, value ? value : "");
+      return TRUE;
+
+    case K_DATE:
+      if (!cp_date_is_valid (value))
+        {
+          _cp_folder_doc_error (doc->name, line, error, _("“%s” is not a date written YYYY-MM-DD"),
+                                value);
+          return FALSE;
+        }
+      _cp_bind_text (stmt, param, value);
+      return TRUE;
+
+    case K_STAMP:
+      if (!valid_stamp (value))
+        {
+          _cp_folder_doc_error (doc->name, line, error,
+                                _("“%s” is not a time written YYYY-MM-DDTHH:MM:SSZ"), value);
+          return FALSE;
+        }
+      _cp_bind_text (stmt, param, value);
+      return TRUE;
+
+    case K_INT:
+    case K_LEVEL:
+      if (!g_ascii_string_to_signed (value, 10, column->kind == K_LEVEL ? 0 : G_MININT32,
+                                     column->kind == K_LEVEL ? 5 : G_MAXINT32, &number, NULL))
+        {
+          _cp_folder_doc_error (doc->name, line, error,
+                                column->kind == K_LEVEL ? _("“%s” is not a level from 0 to 5")
+                                             : _("“%s” is not a whole number"),
+                                value);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, param, number);
+      return TRUE;
+
+    case K_REAL:
+      {
+        char *end = NULL;
+        double real = g_ascii_strtod (value, &end);
+
+        if (end == value || *end != '\0' || !isfinite (real))
+          {
+            _cp_folder_doc_error (doc->name, line, error, _("“%s” is not a number"), value);
+            return FALSE;
+          }
+        sqlite3_bind_double (stmt, param, real);
+        return TRUE;
+      }
+
+    case K_ENUM:
+      if (!allowed (column->allowed, value))
+        {
+          g_auto(GStrv) list = g_strsplit (column->allowed, "|", -1);
+          g_autofree char *words = g_strjoinv (", ", list);
+
+          _cp_folder_doc_error (doc->name, line, error, _("“%s” is not one of: %s"), value, words);
+          return FALSE;
+        }
+      _cp_bind_text (stmt, param, value);
+      return TRUE;
+
+    case K_DONE:
+      sqlite3_bind_int (stmt, param, value && *value != ' ' && *value != '\0');
+      return TRUE;
+
+    case K_PHASE:
+    case K_PERSON:
+    case K_SESSION:
+    case K_NOTE:
+    case K_OPPORTUNITY:
+    case K_GOAL:
+    case K_WORKSTREAM:
+      if (!lookup_ref (im, doc, column->kind, value, line, &number, error))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, param, number);
+      return TRUE;
+
+    case K_NUMBER:
+    case K_FILE:
+    case K_ATTENDEES:
+    case N_KINDS:
+    default:
+      break;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+remember_ref (Import      *im,
+              Doc         *doc,
+              Kind         kind,
+              const char  *key,
+              guint        line,
+              gint64       id,
+              GError     **error)
+{
+  if (key == NULL || *key == '\0')
+    {
+      _cp_folder_doc_error (doc->name, line, error, _("the number others refer to is missing"));
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (im->ids[kind], key))
+    {
+      _cp_folder_doc_error (doc->name, line, error, _("“%s” is used twice"), key);
+      return FALSE;
+    }
+
+  g_hash_table_insert (im->ids[kind], g_strdup (key), _cp_folder_box_id (id));
+
+  return TRUE;
+}
+
+static gboolean
+insert_attendees (Import      *im,
+                  Doc         *doc,
+                  gint64       session,
+                  const char  *value,
+                  guint        line,
+                  GError     **error)
+{
+  g_auto(GStrv) numbers = NULL;
+
+  if (value == NULL || *value == '\0')
+    return TRUE;
+
+  numbers = g_strsplit (value, ",", -1);
+  for (guint i = 0; numbers[i]; i++)
+    {
+      sqlite3_stmt *stmt;
+      gint64 person;
+      int rc;
+
+      g_strstrip (numbers[i]);
+      if (!lookup_ref (im, doc, K_PERSON, numbers[i], line, &person, error) ||
+          !(stmt = _cp_store_prepare (im->store,
+                                      "INSERT OR IGNORE INTO session_attendee "
+                                      "(session_id, stakeholder_id) "
+                                      "VALUES (?1, ?2)",
+                                      error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, session);
+      sqlite3_bind_int64 (stmt, 2, person);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _cp_store_set_error (im->store, error, rc, _("Could not import the engagement"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Inserts one record of @list; its id is returned in @id. */
+static gboolean
+insert_record (Import      *im,
+               Doc         *doc,
+               const List  *list,
+               gint64       owner,
+               guint        position,
+               Record      *record,
+               gint64      *id,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int param = 3;
+  int rc;
+
+  if (!(stmt = _cp_store_prepare (im->store, list->insert, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, owner);
+  sqlite3_bind_int (stmt, 2, position);
+  for (guint c = 0; c < list->n_columns; c++)
+    {
+      const Column *column = &list->columns[c];
+
+      if (column->kind == K_NUMBER || column->kind == K_ATTENDEES)
+        continue;
+      if (!bind_value (im, doc, stmt, param++, column, record->values[c],
+                       record->lines[c] ? record->lines[c] : record->line, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autoptr(GError) local = NULL;
+
+      _cp_store_set_error (im->store, &local, rc, _("could not be stored"));
+      _cp_folder_doc_error (doc->name, record->line, error, "%s", local->message);
+      return FALSE;
+    }
+
+  *id = _cp_store_last_insert_id (im->store);
+
+  for (guint c = 0; c < list->n_columns; c++)
+    {
+      const Column *column = &list->columns[c];
+
+      if (list->ref_kind != N_KINDS && (column->kind == K_NUMBER || column->ref) &&
+          !remember_ref (im, doc, list->ref_kind, record->values[c], record->line, *id, error))
+        return FALSE;
+      if (column->kind == K_ATTENDEES &&
+          !insert_attendees (im, doc, *id, record->values[c], record->lines[c], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_records (Import      *im,
+                Doc         *doc,
+                const List  *list,
+                gint64       owner,
+                GPtrArray   *records,
+                GError     **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      gint64 id;
+
+      if (!insert_record (im, doc, list, owner, i, g_ptr_array_index (records, i), &id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads a file of the folder whole, checked as text. A missing file is
+ * an empty one when @may_miss, else an error.
+ */
+static char *
+read_part (Import       *im,
+           const char   *name,
+           gboolean      may_miss,
+           gsize        *length,
+           GError      **error)
+{
+  g_autofree char *path = g_build_filename (im->folder, name, NULL);
+  g_autoptr(GError) local = NULL;
+  char *text = NULL;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0 && may_miss)
+    {
+      *length = 0;
+      return g_strdup ("");
+    }
+
+  if (g_lstat (path, &st) != 0)
+    {
+      _cp_folder_doc_error (name, 0, error, _("the file is missing"));
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      _cp_folder_doc_error (name, 0, error, _("not a plain file"));
+      return NULL;
+    }
+
+  if (st.st_size > PART_MAX_BYTES)
+    {
+      _cp_folder_doc_error (name, 0, error,
+                            _("larger than %d MB, too large to be part of an engagement"),
+                            PART_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &text, length, &local))
+    {
+      _cp_folder_doc_error (name, 0, error, "%s", local->message);
+      return NULL;
+    }
+
+  if (memchr (text, '\0', *length) != NULL || !g_utf8_validate (text, *length, NULL))
+    {
+      _cp_folder_doc_error (name, 0, error, _("not UTF-8 text"));
+      g_free (text);
+      return NULL;
+    }
+
+  return text;
+}
+
+static Doc *
+read_doc (Import      *im,
+          const char  *name,
+          GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (!(text = read_part (im, name, TRUE, &length, error)))
+    return NULL;
+
+  return _cp_folder_doc_parse (name, text, length, error);
+}
+
+static gboolean
+import_simple (Import        *im,
+               const Simple  *simple,
+               GError       **error)
+{
+  g_autoptr(Doc) doc = read_doc (im, simple->name, error);
+
+  if (doc == NULL)
+    return FALSE;
+  if (doc->blocks->len == 0)
+    return TRUE;
+
+  if (!_cp_folder_doc_expect_heading (doc, 1, NULL, simple->title, error))
+    return FALSE;
+
+  for (guint i = 0; i < simple->n_parts; i++)
+    {
+      const Part *part = &simple->parts[i];
+      g_autoptr(GPtrArray) records = NULL;
+      g_autofree char *example = g_strdup_printf ("## %s", part->heading ? part->heading : "");
+
+      if (part->heading && !_cp_folder_doc_expect_heading (doc, 2, part->heading, example, error))
+        return FALSE;
+      if (!(records = _cp_folder_read_records (doc, part->list, part->shape, error)) ||
+          !insert_records (im, doc, part->list, im->engagement_id, records, error))
+        return FALSE;
+    }
+
+  return _cp_folder_doc_expect_end (doc, error);
+}
+
+static gboolean
+import_engagement (Import      *im,
+                   GError     **error)
+{
+  const List *list = &_cp_folder_engagement_list;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(Record) record = NULL;
+  gboolean has_format = FALSE;
+  gsize length, body;
+  guint bad_line;
+
+  {
+    g_autofree char *path = g_build_filename (im->folder, ENGAGEMENT_FILE, NULL);
+
+    if (!g_file_test (path, G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *display = g_filename_display_name (im->folder);
+
+        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                     _("“%s” is not an engagement folder: it has no %s"), display, ENGAGEMENT_FILE);
+        return FALSE;
+      }
+  }
+
+  if (!(text = read_part (im, ENGAGEMENT_FILE, FALSE, &length, error)))
+    return FALSE;
+
+  if (!(fields = _cp_front_matter_read (text, length, &body, &bad_line)))
+    {
+      _cp_folder_doc_error (ENGAGEMENT_FILE, MAX (bad_line, 1), error,
+                            bad_line ? _("this line of the front matter is not “key: value”")
+                          : _("the file must start with front matter between “---” lines"));
+      return FALSE;
+    }
+
+  record = _cp_folder_record_new (list, 1);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      CpFrontMatterField *field = g_ptr_array_index (fields, i);
+      const char *value = field->value ? field->value : "";
+      int c;
+
+      if (field->list != NULL && field->list[0] != NULL)
+        {
+          _cp_folder_doc_error (ENGAGEMENT_FILE, field->line, error, _("“%s” takes one value"),
+                                field->key);
+          return FALSE;
+        }
+
+      if (g_str_equal (field->key, "format"))
+        {
+          if (!g_str_equal (value, FORMAT_NAME))
+            {
+              _cp_folder_doc_error (ENGAGEMENT_FILE, field->line, error,
+                                    _("this is not a Coachplan engagement (format “%s”)"), value);
+              return FALSE;
+            }
+          has_format = TRUE;
+          continue;
+        }
+
+      if (g_str_equal (field->key, "format-version"))
+        {
+          gint64 version;
+
+          if (!g_ascii_string_to_signed (value, 10, 1, G_MAXINT32, &version, NULL))
+            {
+              _cp_folder_doc_error (ENGAGEMENT_FILE, field->line, error,
+                                    _("“%s” is not a format version"), value);
+              return FALSE;
+            }
+          if (version > CP_ENGAGEMENT_FORMAT_VERSION)
+            {
+              g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NEWER_VERSION,
+                           _("%s, line %u: written by a newer Coachplan (format version %d; "
+                             "this one reads up to %d)"),
+                           ENGAGEMENT_FILE, field->line, (int) version, CP_ENGAGEMENT_FORMAT_VERSION);
+              return FALSE;
+            }
+          continue;
+        }
+
+      c = _cp_folder_find_column (list, field->key);
+      if (c < 0 || list->columns[c].kind == K_BLOCK)
+        {
+          _cp_folder_doc_error (ENGAGEMENT_FILE, field->line, error, _("“%s” is not a field here"),
+                                field->key);
+          return FALSE;
+        }
+      g_free (record->values[c]);
+      record->values[c] = g_strdup (value);
+      record->lines[c] = field->line;
+    }
+
+  if (!has_format)
+    {
+      _cp_folder_doc_error (ENGAGEMENT_FILE, 1, error, _("the front matter has no “format: %s”"),
+                            FORMAT_NAME);
+      return FALSE;
+    }
+
+  /* The scope, as written. */
+  record->values[list->n_columns - 1] = g_strndup (text + body, length - body);
+
+  {
+    Doc doc = { (char *) ENGAGEMENT_FILE, NULL, 0, 0 };
+
+    return insert_record (im, &doc, list, 0, 0, record, &im->engagement_id, error);
+  }
+}
+
+static gboolean
+import_csip (Import   *im,
+             GError  **error)
+{
+  g_autoptr(Doc) doc = read_doc (im, CSIP_FILE, error);
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (doc == NULL)
+    return FALSE;
+  if (doc->blocks->len == 0)
+    return TRUE;
+
+  if (!_cp_folder_doc_expect_heading (doc, 1, NULL, "# Improvement plan", error) ||
+      !_cp_folder_doc_expect_heading (doc, 2, "Approach changes", "## Approach changes", error) ||
+      !(changes = _cp_folder_read_records (doc, &_cp_folder_approach_change_list, SHAPE_TABLE,
+                                           error)) ||
+      !insert_records (im, doc, &_cp_folder_approach_change_list, im->engagement_id, changes, error))
+    return FALSE;
+
+  while (_cp_folder_doc_at_heading (doc, 2, "Cycle"))
+    {
+      g_autoptr(Record) cycle = NULL;
+      gint64 cycle_id;
+      guint n_phases = 0;
+
+      doc->next++;
+      if (!(cycle = _cp_folder_read_fields (doc, &_cp_folder_cycle_list, 2, error)) ||
+          !insert_record (im, doc, &_cp_folder_cycle_list, im->engagement_id, 0, cycle, &cycle_id,
+                          error))
+        return FALSE;
+
+      while (_cp_folder_doc_at_heading (doc, 3, "Phase"))
+        {
+          g_autoptr(Record) phase = NULL;
+          g_autoptr(GPtrArray) items = NULL;
+          g_autoptr(GPtrArray) sign_offs = NULL;
+          g_autofree char *ref = NULL;
+          gint64 phase_id;
+
+          doc->next++;
+          if (!(phase = _cp_folder_read_fields (doc, &_cp_folder_phase_list, 3, error)) ||
+              !insert_record (im, doc, &_cp_folder_phase_list, cycle_id, n_phases, phase, &phase_id,
+                              error))
+            return FALSE;
+
+          ref = g_strdup_printf ("%s.%u", cycle->values[0], ++n_phases);
+          if (!remember_ref (im, doc, K_PHASE, ref, phase->line, phase_id, error) ||
+              !_cp_folder_doc_expect_heading (doc, 4, "Review checklist", "#### Review checklist",
+                                              error) ||
+              !(items = _cp_folder_read_records (doc, &_cp_folder_checklist_list, SHAPE_TASKS,
+                                                 error)) ||
+              !insert_records (im, doc, &_cp_folder_checklist_list, phase_id, items, error) ||
+              !_cp_folder_doc_expect_heading (doc, 4, "Sign-offs", "#### Sign-offs", error) ||
+              !(sign_offs = _cp_folder_read_records (doc, &_cp_folder_sign_off_list, SHAPE_TABLE,
+                                                     error)) ||
+              !insert_records (im, doc, &_cp_folder_sign_off_list, phase_id, sign_offs, error))
+            return FALSE;
+        }
+    }
+
+  return _cp_folder_doc_expect_end (doc, error);
+}
+
+static gboolean
+import_contract (Import   *im,
+                 GError  **error)
+{
+  g_autoptr(Doc) doc = read_doc (im, CONTRACT_FILE, error);
+
+  if (doc == NULL)
+    return FALSE;
+  if (doc->blocks->len == 0)
+    return TRUE;
+
+  if (!_cp_folder_doc_expect_heading (doc, 1, NULL, "# Contract", error))
+    return FALSE;
+
+  while (_cp_folder_doc_at_heading (doc, 2, "Version"))
+    {
+      g_autoptr(Record) version = NULL;
+      gint64 id;
+
+      doc->next++;
+      if (!(version = _cp_folder_read_fields (doc, &_cp_folder_contract_list, 2, error)) ||
+          !insert_record (im, doc, &_cp_folder_contract_list, im->engagement_id, 0, version, &id,
+                          error))
+        return FALSE;
+    }
+
+  return _cp_folder_doc_expect_end (doc, error);
+}
+
+/* The file a notes.md cell names: "[label](<notes/NAME>)" or NAME. */
+static char *
+note_file_from_cell (const char *cell)
+{
+  const char *start = g_strrstr (cell, "](<" NOTES_FOLDER "/");
+
+  if (cell[0] == '[' && start != NULL && g_str_has_suffix (cell, ">)"))
+    {
+      start += strlen ("](<" NOTES_FOLDER "/");
+      return g_strndup (start, strlen (start) - 2);
+    }
+
+  return g_strdup (cell);
+}
+
+static gboolean
+import_notes (Import   *im,
+              GError  **error)
+{
+  g_autoptr(Doc) doc = read_doc (im, _cp_folder_notes_file.name, error);
+  g_autoptr(GPtrArray) records = NULL;
+
+  if (doc == NULL)
+    return FALSE;
+  if (doc->blocks->len == 0)
+    return TRUE;
+
+  if (!_cp_folder_doc_expect_heading (doc, 1, NULL, "# Notes", error) ||
+      !(records = _cp_folder_read_records (doc, &_cp_folder_note_list, SHAPE_TABLE, error)) ||
+      !_cp_folder_doc_expect_end (doc, error))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      Record *record = g_ptr_array_index (records, i);
+      g_autofree char *name = note_file_from_cell (record->values[0] ? record->values[0] : "");
+      g_autofree char *part = g_build_filename (NOTES_FOLDER, name, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *tags = NULL;
+      g_autoptr(CpFrontMatter) front_matter = NULL;
+      g_autoptr(CpNote) note = NULL;
+      CpNoteFields fields = { 0 };
+      gsize length, body = 0;
+
+      if (*name == '\0' || strchr (name, '/') != NULL || strchr (name, '\\') != NULL ||
+          name[0] == '.' || !g_str_has_suffix (name, ".md"))
+        {
+          _cp_folder_doc_error (doc->name, record->line, error,
+                                _("“%s” is not the name of a note file in %s/"),
+                                name, NOTES_FOLDER);
+          return FALSE;
+        }
+
+      {
+        g_autofree char *path = g_build_filename (im->folder, part, NULL);
+
+        if (!g_file_test (path, G_FILE_TEST_EXISTS))
+          {
+            _cp_folder_doc_error (doc->name, record->line, error, _("the note file %s is missing"),
+                                  part);
+            return FALSE;
+          }
+      }
+
+      if (!(text = read_part (im, part, FALSE, &length, error)))
+        return FALSE;
+
+      cp_front_matter_split (text, length, &front_matter, &body);
+      _cp_note_fields_from_file (&fields, front_matter, text + body, length - body, &title, &tags);
+      if (!_cp_note_fields_validate (&fields, part, error))
+        return FALSE;
+
+      if ((record->values[1] && *record->values[1] &&
+           !lookup_ref (im, doc, K_SESSION, record->values[1], record->line, &fields.session_id,
+                        error)) ||
+          (record->values[2] && *record->values[2] &&
+           !lookup_ref (im, doc, K_PHASE, record->values[2], record->line, &fields.phase_id, error)))
+        return FALSE;
+
+      if (!(note = _cp_note_insert (im->store, im->engagement_id, &fields, error)) ||
+          !remember_ref (im, doc, K_NOTE, name, record->line, cp_note_get_id (note), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cp_store_import_engagement:
+ * @folder: a folder an export wrote, or one written by hand in the same
+ *   format
+ *
+ * Adds the engagement the folder holds as a new one: all of it or, when
+ * any file is wrong, nothing; the error names the file and the line.
+ *
+ * Returns: the new engagement's id, or 0 on error
+ */
+gint64
+cp_store_import_engagement (CpStore     *store,
+                            const char  *folder,
+                            GError     **error)
+{
+  Import im = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (CP_IS_STORE (store), 0);
+  g_return_val_if_fail (folder != NULL, 0);
+
+  if (!cp_store_flush (store, error) || !_cp_store_begin (store, error))
+    return 0;
+
+  im.store = store;
+  im.folder = folder;
+  for (guint k = 0; k < N_KINDS; k++)
+    im.ids[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* Rows before the rows that refer to them. */
+  ok = import_engagement (&im, error) &&
+       import_simple (&im, &_cp_folder_people_file, error) &&
+       import_csip (&im, error) &&
+       import_simple (&im, &_cp_folder_sessions_file, error) &&
+       import_notes (&im, error) &&
+       import_simple (&im, &_cp_folder_register_file, error) &&
+       import_simple (&im, &_cp_folder_actions_file, error) &&
+       import_simple (&im, &_cp_folder_measures_file, error) &&
+       import_contract (&im, error);
+
+  for (guint k = 0; k < N_KINDS; k++)
+    g_hash_table_unref (im.ids[k]);
+
+  if (!ok)
+    {
+      _cp_store_rollback (store);
+      return 0;
+    }
+
+  if (!_cp_store_commit (store, error))
+    return 0;
+
+  _cp_store_engagements_changed (store);
+
+  return im.engagement_id;
+}
