@@ -265,10 +265,11 @@ open_sample_at (CpWindow   *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
   spin (300);
 
+  /* As Alt+2 and the like do; the page is made as it is first shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+  spin (300);
   page = find (GTK_WIDGET (window), type, NULL);
   g_assert_nonnull (page);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (page)), name);
-  spin (300);
 
   return page;
 }
@@ -1045,6 +1046,8 @@ preferences_and_restore (CpWindow *window)
   /* Settings reach what they set, at once. */
   g_settings_set_int (settings, "autosave-delay", 1200);
   g_assert_cmpuint (cp_store_get_save_delay (store), ==, 1200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "notes"));
+  spin (200);
   paned = find (GTK_WIDGET (window), GTK_TYPE_PANED, NULL);
   g_assert_nonnull (paned);
   g_settings_set_boolean (settings, "preview-below", TRUE);

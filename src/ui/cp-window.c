@@ -49,6 +49,12 @@ struct _CpWindow
   AdwViewSwitcherTitle *content_title;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
+  /* Pages other than the overview are made when first shown. */
+  AdwBin               *plan_bin;
+  AdwBin               *notes_bin;
+  AdwBin               *measures_bin;
+  AdwBin               *register_bin;
+  AdwBin               *review_bin;
   CpPlanPage           *plan_page;
   CpNotesPage          *notes_page;
   CpMeasuresPage       *measures_page;
@@ -153,6 +159,57 @@ update_content (CpWindow *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
 }
 
+typedef void (*SetEditableFunc)   (gpointer      page,
+                                   gboolean      editable);
+typedef void (*SetEngagementFunc) (gpointer      page,
+                                   CpEngagement *engagement);
+
+/* The pages made when first shown: a window opens without building the
+ * five pages not on show.
+ */
+static const struct
+{
+  const char        *name;
+  GType            (*get_type) (void);
+  gsize              bin;
+  gsize              page;
+  SetEditableFunc    set_editable;
+  SetEngagementFunc  set_engagement;
+} lazy_pages[] = {
+  { "plan", cp_plan_page_get_type, G_STRUCT_OFFSET (CpWindow, plan_bin),
+    G_STRUCT_OFFSET (CpWindow, plan_page), (SetEditableFunc) cp_plan_page_set_editable,
+    (SetEngagementFunc) cp_plan_page_set_engagement },
+  { "notes", cp_notes_page_get_type, G_STRUCT_OFFSET (CpWindow, notes_bin),
+    G_STRUCT_OFFSET (CpWindow, notes_page), (SetEditableFunc) cp_notes_page_set_editable,
+    (SetEngagementFunc) cp_notes_page_set_engagement },
+  { "measures", cp_measures_page_get_type, G_STRUCT_OFFSET (CpWindow, measures_bin),
+    G_STRUCT_OFFSET (CpWindow, measures_page), (SetEditableFunc) cp_measures_page_set_editable,
+    (SetEngagementFunc) cp_measures_page_set_engagement },
+  { "register", cp_register_page_get_type, G_STRUCT_OFFSET (CpWindow, register_bin),
+    G_STRUCT_OFFSET (CpWindow, register_page), (SetEditableFunc) cp_register_page_set_editable,
+    (SetEngagementFunc) cp_register_page_set_engagement },
+  { "review", cp_review_page_get_type, G_STRUCT_OFFSET (CpWindow, review_bin),
+    G_STRUCT_OFFSET (CpWindow, review_page), (SetEditableFunc) cp_review_page_set_editable,
+    (SetEngagementFunc) cp_review_page_set_engagement },
+};
+
+/* Returns the page of lazy_pages[@i], made now if it was not yet. */
+static gpointer
+ensure_page (CpWindow *self,
+             guint     i)
+{
+  gpointer *page = G_STRUCT_MEMBER_P (self, lazy_pages[i].page);
+
+  if (*page == NULL)
+    {
+      *page = g_object_new (lazy_pages[i].get_type (), NULL);
+      lazy_pages[i].set_editable (*page, self->store != NULL && !cp_store_get_read_only (self->store));
+      adw_bin_set_child (G_STRUCT_MEMBER (AdwBin *, self, lazy_pages[i].bin), *page);
+    }
+
+  return *page;
+}
+
 /* Only the page on show follows the current engagement; the others
  * catch up when they are shown. Selecting an engagement builds one page,
  * not six.
@@ -160,20 +217,22 @@ update_content (CpWindow *self)
 static void
 sync_visible_page (CpWindow *self)
 {
-  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  if (g_strcmp0 (page, "plan") == 0)
-    cp_plan_page_set_engagement (self->plan_page, self->current);
-  else if (g_strcmp0 (page, "notes") == 0)
-    cp_notes_page_set_engagement (self->notes_page, self->current);
-  else if (g_strcmp0 (page, "measures") == 0)
-    cp_measures_page_set_engagement (self->measures_page, self->current);
-  else if (g_strcmp0 (page, "register") == 0)
-    cp_register_page_set_engagement (self->register_page, self->current);
-  else if (g_strcmp0 (page, "review") == 0)
-    cp_review_page_set_engagement (self->review_page, self->current);
-  else
-    cp_engagement_page_set_engagement (self->engagement_page, self->current);
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (g_strcmp0 (name, lazy_pages[i].name) == 0)
+      {
+        lazy_pages[i].set_engagement (ensure_page (self, i), self->current);
+        return;
+      }
+
+  cp_engagement_page_set_engagement (self->engagement_page, self->current);
+}
+
+static CpNotesPage *
+get_notes_page (CpWindow *self)
+{
+  return ensure_page (self, 1);
 }
 
 static void
@@ -491,7 +550,7 @@ search_action (GtkWidget  *widget,
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "engagement") == 0)
     {
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      cp_notes_page_focus_search (self->notes_page);
+      cp_notes_page_focus_search (get_notes_page (self));
       return;
     }
 
@@ -544,7 +603,7 @@ cp_window_open_note (CpWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "notes");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
-  return cp_notes_page_open_note (self->notes_page, note_id);
+  return cp_notes_page_open_note (get_notes_page (self), note_id);
 }
 
 static void
@@ -602,7 +661,8 @@ search_all_action (GtkWidget  *widget,
   CpWindow *self = CP_WINDOW (widget);
 
   /* Everything typed so far is searchable. */
-  cp_notes_page_flush (self->notes_page);
+  if (self->notes_page != NULL)
+    cp_notes_page_flush (self->notes_page);
   cp_store_flush (self->store, NULL);
   cp_window_search_all (self, NULL);
 }
@@ -666,7 +726,8 @@ cp_window_close_request (GtkWindow *window)
       g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
     }
 
-  cp_notes_page_flush (self->notes_page);
+  if (self->notes_page != NULL)
+    cp_notes_page_flush (self->notes_page);
 
   if (self->store != NULL && !cp_store_get_read_only (self->store) &&
       !cp_store_flush (self->store, &error))
@@ -728,11 +789,6 @@ cp_window_constructed (GObject *object)
 
   gtk_revealer_set_reveal_child (self->read_only_banner, cp_store_get_read_only (self->store));
   cp_engagement_page_set_editable (self->engagement_page, !cp_store_get_read_only (self->store));
-  cp_plan_page_set_editable (self->plan_page, !cp_store_get_read_only (self->store));
-  cp_notes_page_set_editable (self->notes_page, !cp_store_get_read_only (self->store));
-  cp_measures_page_set_editable (self->measures_page, !cp_store_get_read_only (self->store));
-  cp_register_page_set_editable (self->register_page, !cp_store_get_read_only (self->store));
-  cp_review_page_set_editable (self->review_page, !cp_store_get_read_only (self->store));
 
   if (get_settings (self) != NULL)
     {
@@ -918,11 +974,6 @@ cp_window_class_init (CpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CP_TYPE_ENGAGEMENT_PAGE);
-  g_type_ensure (CP_TYPE_PLAN_PAGE);
-  g_type_ensure (CP_TYPE_NOTES_PAGE);
-  g_type_ensure (CP_TYPE_MEASURES_PAGE);
-  g_type_ensure (CP_TYPE_REGISTER_PAGE);
-  g_type_ensure (CP_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CpWindow, toast_overlay);
@@ -936,11 +987,11 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, CpWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, CpWindow, notes_page);
-  gtk_widget_class_bind_template_child (widget_class, CpWindow, measures_page);
-  gtk_widget_class_bind_template_child (widget_class, CpWindow, register_page);
-  gtk_widget_class_bind_template_child (widget_class, CpWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, notes_bin);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, measures_bin);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, register_bin);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, review_bin);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
@@ -1050,7 +1101,7 @@ cp_window_get_notes_page (CpWindow *self)
 {
   g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
 
-  return self->notes_page;
+  return get_notes_page (self);
 }
 
 /**
