@@ -353,14 +353,14 @@ insert_records (Import      *im,
   return TRUE;
 }
 
-/* Reads a file of the folder whole, checked as text. A missing file is
- * an empty one when @may_miss, else an error.
+/* Reads a file of the folder whole, checked as text. A missing file
+ * reads as empty, and @missing says so.
  */
 static char *
 read_part (Import       *im,
            const char   *name,
-           gboolean      may_miss,
            gsize        *length,
+           gboolean     *missing,
            GError      **error)
 {
   g_autofree char *path = g_build_filename (im->folder, name, NULL);
@@ -368,16 +368,11 @@ read_part (Import       *im,
   char *text = NULL;
   GStatBuf st;
 
-  if (g_lstat (path, &st) != 0 && may_miss)
+  *missing = g_lstat (path, &st) != 0;
+  if (*missing)
     {
       *length = 0;
       return g_strdup ("");
-    }
-
-  if (g_lstat (path, &st) != 0)
-    {
-      _cp_folder_doc_error (name, 0, error, _("the file is missing"));
-      return NULL;
     }
 
   if (!S_ISREG (st.st_mode))
@@ -416,9 +411,10 @@ read_doc (Import      *im,
           GError     **error)
 {
   g_autofree char *text = NULL;
+  gboolean missing;
   gsize length;
 
-  if (!(text = read_part (im, name, TRUE, &length, error)))
+  if (!(text = read_part (im, name, &length, &missing, error)))
     return NULL;
 
   return _cp_folder_doc_parse (name, text, length, error);
@@ -464,24 +460,21 @@ import_engagement (Import      *im,
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(Record) record = NULL;
   gboolean has_format = FALSE;
+  gboolean missing;
   gsize length, body;
   guint bad_line;
 
-  {
-    g_autofree char *path = g_build_filename (im->folder, ENGAGEMENT_FILE, NULL);
-
-    if (!g_file_test (path, G_FILE_TEST_EXISTS))
-      {
-        g_autofree char *display = g_filename_display_name (im->folder);
-
-        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
-                     _("“%s” is not an engagement folder: it has no %s"), display, ENGAGEMENT_FILE);
-        return FALSE;
-      }
-  }
-
-  if (!(text = read_part (im, ENGAGEMENT_FILE, FALSE, &length, error)))
+  if (!(text = read_part (im, ENGAGEMENT_FILE, &length, &missing, error)))
     return FALSE;
+
+  if (missing)
+    {
+      g_autofree char *display = g_filename_display_name (im->folder);
+
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("“%s” is not an engagement folder: it has no %s"), display, ENGAGEMENT_FILE);
+      return FALSE;
+    }
 
   if (!(fields = _cp_front_matter_read (text, length, &body, &bad_line)))
     {
@@ -702,6 +695,7 @@ import_notes (Import   *im,
       g_autoptr(CpFrontMatter) front_matter = NULL;
       g_autoptr(CpNote) note = NULL;
       CpNoteFields fields = { 0 };
+      gboolean missing;
       gsize length, body = 0;
 
       if (*name == '\0' || strchr (name, '/') != NULL || strchr (name, '\\') != NULL ||
@@ -713,19 +707,14 @@ import_notes (Import   *im,
           return FALSE;
         }
 
-      {
-        g_autofree char *path = g_build_filename (im->folder, part, NULL);
-
-        if (!g_file_test (path, G_FILE_TEST_EXISTS))
-          {
-            _cp_folder_doc_error (doc->name, record->line, error, _("the note file %s is missing"),
-                                  part);
-            return FALSE;
-          }
-      }
-
-      if (!(text = read_part (im, part, FALSE, &length, error)))
+      if (!(text = read_part (im, part, &length, &missing, error)))
         return FALSE;
+      if (missing)
+        {
+          _cp_folder_doc_error (doc->name, record->line, error, _("the note file %s is missing"),
+                                part);
+          return FALSE;
+        }
 
       cp_front_matter_split (text, length, &front_matter, &body);
       _cp_note_fields_from_file (&fields, front_matter, text + body, length - body, &title, &tags);
