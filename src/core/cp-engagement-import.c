@@ -89,7 +89,7 @@ bind_value (Import        *im,
   gboolean empty = value == NULL || *value == '\0';
   gint64 number;
 
-  if (empty && column->required && column->kind != K_TEXT)
+  if (empty && column->required)
     {
       _cp_folder_doc_error (doc->name, line, error, _("“%s” needs a value"), column->title);
       return FALSE;
@@ -104,12 +104,6 @@ bind_value (Import        *im,
   switch (column->kind)
     {
     case K_TEXT:
-      if (empty && column->required)
-        {
-          _cp_folder_doc_error (doc->name, line, error, _("“%s” needs a value"), column->title);
-          return FALSE;
-        }
-      G_GNUC_FALLTHROUGH;
     case K_NTEXT:
     case K_BLOCK:
       _cp_bind_text (stmt, param, value ? value : "");
