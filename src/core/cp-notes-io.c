@@ -699,43 +699,49 @@ write_file (const char  *path,
             GError     **error)
 {
   int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  g_autofree char *display = NULL;
   gsize done = 0;
-  int errsv;
+  int errsv = 0;
 
   if (fd < 0 && errno == EEXIST)
     return g_file_set_contents_full (path, contents, length,
                                      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
                                      0644, error);
+  if (fd < 0)
+    goto failed;
 
-  while (fd >= 0 && done < length)
+  while (done < length)
     {
       gssize n = write (fd, contents + done, length - done);
 
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
-        break;
+        {
+          errsv = n < 0 ? errno : ENOSPC;
+          break;
+        }
       done += n;
     }
 
-  errsv = errno;
-  if (fd >= 0 && done == length && close (fd) == 0)
-    return TRUE;
-
-  if (fd >= 0)
+  if (done == length)
     {
-      errsv = done == length ? errno : errsv;
-      if (done != length)
-        close (fd);
-      g_unlink (path);
+      if (close (fd) == 0)
+        return TRUE;
+      errsv = errno;
     }
+  else
+    close (fd);
 
-  {
-    g_autofree char *display = g_filename_display_name (path);
+  /* Not whole: nothing. */
+  g_unlink (path);
+  errno = errsv;
 
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                 _("Could not write “%s”: %s"), display, g_strerror (errsv));
-  }
+failed:
+  errsv = errno;
+  display = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               _("Could not write “%s”: %s"), display, g_strerror (errsv));
 
   return FALSE;
 }

@@ -232,7 +232,11 @@ sync_visible_page (CpWindow *self)
 static CpNotesPage *
 get_notes_page (CpWindow *self)
 {
-  return ensure_page (self, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (lazy_pages[i].page == G_STRUCT_OFFSET (CpWindow, notes_page))
+      return ensure_page (self, i);
+
+  g_assert_not_reached ();
 }
 
 static void
