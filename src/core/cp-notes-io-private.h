@@ -58,6 +58,12 @@ char      *_cp_note_export_markdown    (CpStore            *store,
                                         const char         *engagement_title,
                                         gsize              *length);
 void       _cp_front_matter_field_free (CpFrontMatterField *field);
+gboolean   _cp_front_matter_parse_checked (const char     *text,
+                                           gsize           length,
+                                           const char     *file,
+                                           CpFrontMatter **front_matter,
+                                           gsize          *body_offset,
+                                           GError        **error);
 GPtrArray *_cp_front_matter_read       (const char         *text,
                                         gsize               length,
                                         gsize              *body_offset,

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "cp-engagement-private.h"
+#include "cp-file.h"
 #include "cp-note-private.h"
 #include "cp-notes-io.h"
 #include "cp-notes-io-private.h"
@@ -409,6 +410,77 @@ cp_front_matter_split (const char     *text,
   return TRUE;
 }
 
+/**
+ * _cp_front_matter_parse_checked:
+ * @file: the file's name, for messages
+ * @front_matter: (out): the block, or %NULL when @text has none
+ * @body_offset: (out): where the body starts
+ *
+ * Like cp_front_matter_split(), but a block that says one thing twice or
+ * gives a value Coachplan cannot keep is refused, naming the line, rather
+ * than quietly read some other way.
+ */
+gboolean
+_cp_front_matter_parse_checked (const char     *text,
+                                gsize           length,
+                                const char     *file,
+                                CpFrontMatter **front_matter,
+                                gsize          *body_offset,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  CpFrontMatter *fm;
+  guint bad_line;
+
+  *front_matter = NULL;
+  if (!(fields = _cp_front_matter_read (text, length, body_offset, &bad_line)))
+    return TRUE;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      CpFrontMatterField *field = g_ptr_array_index (fields, i);
+      const char *key = field->key;
+      const char *value = field->value ? field->value : "";
+      g_autofree char *why = NULL;
+      CpVisibility visibility;
+
+      if (!g_hash_table_add (seen, field->key))
+        why = g_strdup_printf (_("“%s” is given twice"), key);
+      else if (g_str_equal (key, "visibility") && !cp_visibility_from_string (value, &visibility))
+        why = g_strdup_printf (_("the visibility “%s” is not coach, client or sponsor"), value);
+      else if ((g_str_equal (key, "created") || g_str_equal (key, "updated")) &&
+               !valid_timestamp (value))
+        /* Translators: "created" or "updated", then the value given. */
+        why = g_strdup_printf (_("%s “%s” is not a time written YYYY-MM-DDTHH:MM:SSZ"), key, value);
+      else if (g_str_equal (key, "title") && field->value == NULL)
+        why = g_strdup_printf (_("“%s” takes one value"), key);
+
+      if (why != NULL)
+        {
+          /* Translators: a file, a line of it, and what is wrong there. */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s, line %u: %s"), file,
+                       field->line, why);
+          return FALSE;
+        }
+    }
+
+  fm = g_new0 (CpFrontMatter, 1);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      CpFrontMatterField *field = g_ptr_array_index (fields, i);
+
+      take_value (fm, field->key, field->value, field->list);
+    }
+
+  if (front_matter)
+    *front_matter = fm;
+  else
+    cp_front_matter_free (fm);
+
+  return TRUE;
+}
+
 /* Appends @value as a double-quoted front matter scalar. */
 void
 _cp_append_quoted (GString    *out,
@@ -688,64 +760,6 @@ make_subfolder (const char  *folder,
   return TRUE;
 }
 
-/* Writes a file whole or not at all. A new one is written in place,
- * made with O_EXCL so that nothing there — a link, say — is followed; one
- * that exists is replaced through a copy renamed over it, durably.
- */
-static gboolean
-write_file (const char  *path,
-            const char  *contents,
-            gsize        length,
-            GError     **error)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-  g_autofree char *display = NULL;
-  gsize done = 0;
-  int errsv = 0;
-
-  if (fd < 0 && errno == EEXIST)
-    return g_file_set_contents_full (path, contents, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                     0644, error);
-  if (fd < 0)
-    goto failed;
-
-  while (done < length)
-    {
-      gssize n = write (fd, contents + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          errsv = n < 0 ? errno : ENOSPC;
-          break;
-        }
-      done += n;
-    }
-
-  if (done == length)
-    {
-      if (close (fd) == 0)
-        return TRUE;
-      errsv = errno;
-    }
-  else
-    close (fd);
-
-  /* Not whole: nothing. */
-  g_unlink (path);
-  errno = errsv;
-
-failed:
-  errsv = errno;
-  display = g_filename_display_name (path);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-               _("Could not write “%s”: %s"), display, g_strerror (errsv));
-
-  return FALSE;
-}
-
 /**
  * cp_export_write_files:
  * @folder: where to write; created if missing
@@ -778,7 +792,7 @@ cp_export_write_files (const char      *folder,
         return FALSE;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !write_file (path, file->contents, file->length, error))
+          !cp_file_write (path, file->contents, file->length, error))
         return FALSE;
 
       if (progress)
@@ -924,20 +938,42 @@ compare_strings (gconstpointer a,
 }
 
 /* Collects the .md files of @path: the file itself, or those in the
- * folder and its subfolders, in name order.
+ * folder and its subfolders, in name order. Inside a folder a symbolic
+ * link is refused, never followed: it could lead anywhere, or round in
+ * a loop. @inside says which files were found in a folder.
  */
 static gboolean
 collect (const char  *path,
+         gboolean     in_folder,
          GPtrArray   *files,
+         GHashTable  *inside,
          GError     **error)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = NULL;
   const char *name;
+  GStatBuf st;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+  if ((in_folder ? g_lstat (path, &st) : g_stat (path, &st)) != 0)
+    {
+      cp_file_set_io_error (error, errno, FALSE, path);
+      return FALSE;
+    }
+
+  if (S_ISLNK (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is a symbolic link; links inside a folder are not followed"), display);
+      return FALSE;
+    }
+
+  if (!S_ISDIR (st.st_mode))
     {
       g_ptr_array_add (files, g_strdup (path));
+      if (in_folder)
+        g_hash_table_add (inside, g_strdup (path));
       return TRUE;
     }
 
@@ -952,15 +988,20 @@ collect (const char  *path,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      const char *child_name = g_ptr_array_index (names, i);
+      g_autofree char *child = g_build_filename (path, child_name, NULL);
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+      if (g_lstat (child, &st) != 0)
         {
-          if (!collect (child, files, error))
+          cp_file_set_io_error (error, errno, FALSE, child);
+          return FALSE;
+        }
+      if (S_ISLNK (st.st_mode) || S_ISDIR (st.st_mode) ||
+          g_str_has_suffix (child_name, ".md") || g_str_has_suffix (child_name, ".markdown"))
+        {
+          if (!collect (child, TRUE, files, inside, error))
             return FALSE;
         }
-      else if (g_str_has_suffix (child, ".md") || g_str_has_suffix (child, ".markdown"))
-        g_ptr_array_add (files, g_steal_pointer (&child));
     }
 
   return TRUE;
@@ -983,6 +1024,7 @@ cp_notes_import (CpEngagement        *engagement,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) inside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CpStore *store;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
@@ -990,7 +1032,7 @@ cp_notes_import (CpEngagement        *engagement,
   store = cp_engagement_get_store (engagement);
 
   for (guint i = 0; paths && paths[i]; i++)
-    if (!collect (paths[i], files, error))
+    if (!collect (paths[i], FALSE, files, inside, error))
       return FALSE;
 
   /* Read and check every file before writing anything. */
@@ -1000,28 +1042,22 @@ cp_notes_import (CpEngagement        *engagement,
       g_autofree char *display = g_filename_display_name (path);
       Pending *p = g_new0 (Pending, 1);
       CpNoteFields fields = { 0 };
-      GStatBuf st;
 
       p->path = g_strdup (path);
       g_ptr_array_add (pending, p);
 
-      if (g_stat (path, &st) == 0 && st.st_size > CP_NOTE_MAX_BYTES)
-        {
-          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
-                       _("%s is larger than %d MB, too large for a note"), display,
-                       CP_NOTE_MAX_BYTES / (1024 * 1024));
-          return FALSE;
-        }
-
-      if (!g_file_get_contents (path, &p->contents, &p->length, error))
+      if (!(p->contents = cp_file_read (path, CP_NOTE_MAX_BYTES,
+                                        g_hash_table_contains (inside, path)
+                                        ? CP_FILE_READ_NO_FOLLOW : CP_FILE_READ_DEFAULT,
+                                        &p->length, error)))
         return FALSE;
 
       fields.body = p->contents;
       fields.body_length = p->length;
-      if (!_cp_note_fields_validate (&fields, display, error))
+      if (!_cp_note_fields_validate (&fields, display, error) ||
+          !_cp_front_matter_parse_checked (p->contents, p->length, display, &p->front_matter,
+                                           &p->body_offset, error))
         return FALSE;
-
-      cp_front_matter_split (p->contents, p->length, &p->front_matter, &p->body_offset);
     }
 
   if (!cp_engagement_get_notes (engagement, error) || !_cp_store_begin (store, error))
