@@ -1015,7 +1015,7 @@ test_folder_mutations (Fx            *f,
     { "sessions.md", "| 2026-09-14T09:30 | 180 |", "| 2026-09-14T09:30 | -5 |", "Minutes" },
     { "engagement.md", "client:", "title: \"Second title\"\nclient:", "title" },
     { "engagement.md", "format-version: 1\n", "", "format-version" },
-    { "register.md", "- Number: 2", "- Number: 1", "Number" },
+    { "register.md", "| 2 | 2026-09-28 |", "| 1 | 2026-09-28 |", "“No” 1 is used twice" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
@@ -1024,6 +1024,7 @@ test_folder_mutations (Fx            *f,
       g_autofree char *part = g_build_filename (folder, mutations[i].file, NULL);
       Run r;
 
+      g_test_message ("%s: “%s” for “%s”", mutations[i].file, mutations[i].to, mutations[i].from);
       edit_file (part, mutations[i].from, mutations[i].to);
       fx_freeze (f);
 
@@ -1549,7 +1550,7 @@ test_folder_breakages (Fx            *f,
     { "engagement.md", "format: coachplan-engagement", "format: other", "format" },
     { "engagement.md", "approach: coached", "approach: magic", "magic" },
     { "engagement.md", "start: 2026-09-07", "start: 2026-09-31", "2026-09-31" },
-    { "people.md", "# People", "# Folk", "People" },
+    { "people.md", "# People", "Just a line", "line 1" },
     { "sessions.md", "| workshop |", "| party |", "party" },
     { "notes.md", "](<notes/", "](<notes/../", "notes" },
     { "csip.md", "- [x]", "- [?]", "csip.md" },
@@ -1561,6 +1562,7 @@ test_folder_breakages (Fx            *f,
       g_autofree char *part = g_build_filename (folder, mutations[i].file, NULL);
       Run r;
 
+      g_test_message ("%s: “%s” for “%s”", mutations[i].file, mutations[i].to, mutations[i].from);
       edit_file (part, mutations[i].from, mutations[i].to);
       fx_freeze (f);
 

@@ -25,6 +25,7 @@ typedef enum
   K_NTEXT,        /* text; empty is no value */
   K_DATE,         /* YYYY-MM-DD */
   K_STAMP,        /* YYYY-MM-DDTHH:MM:SSZ */
+  K_MINUTE,       /* YYYY-MM-DDTHH:MM, local time */
   K_INT,
   K_LEVEL,        /* a maturity level, 0 to 5 */
   K_REAL,
@@ -53,6 +54,7 @@ typedef struct
   const char *allowed;    /* K_ENUM: the words, "|"-separated */
   guint       required : 1;
   guint       ref : 1;    /* rows are referred to by this value */
+  guint       positive : 1;  /* K_INT: greater than 0 */
 } Column;
 
 typedef struct

@@ -151,8 +151,8 @@ const List _cp_folder_sign_off_list = LIST (
 
 static const Column session_columns[] = {
   { "#", K_NUMBER },
-  { "Starts", K_TEXT, NULL, TRUE },
-  { "Minutes", K_INT, NULL, TRUE },
+  { "Starts", K_MINUTE, NULL, TRUE },
+  { "Minutes", K_INT, NULL, TRUE, FALSE, TRUE },
   { "Kind", K_ENUM, "one-on-one|workshop|review|sponsor-meeting|remote", TRUE },
   { "Topic", K_TEXT },
   { "Phase", K_PHASE },
@@ -179,7 +179,7 @@ const List _cp_folder_note_list = LIST (
   NULL, K_NOTE, note_columns);
 
 static const Column opportunity_columns[] = {
-  { "No", K_INT, NULL, TRUE, TRUE },
+  { "No", K_INT, NULL, TRUE, TRUE, TRUE },
   { "Raised", K_DATE, NULL, TRUE },
   { "Size", K_ENUM, "small|medium|large", TRUE },
   { "Timescale", K_TEXT },
@@ -305,7 +305,7 @@ static const List exit_list = LIST (
   N_KINDS, exit_columns);
 
 static const Column contract_columns[] = {
-  { "Version", K_INT, NULL, TRUE },
+  { "Version", K_INT, NULL, TRUE, FALSE, TRUE },
   { "Coach", K_TEXT },
   { "Client lead", K_TEXT },
   { "Sponsor", K_TEXT },
@@ -361,7 +361,7 @@ _cp_folder_kind_noun (Kind kind)
     case K_OPPORTUNITY: return _("register entry");
     case K_GOAL: return _("goal");
     case K_WORKSTREAM: return _("workstream");
-    case K_NUMBER: case K_TEXT: case K_NTEXT: case K_DATE: case K_STAMP: case K_INT:
+    case K_NUMBER: case K_TEXT: case K_NTEXT: case K_DATE: case K_STAMP: case K_MINUTE: case K_INT:
     case K_LEVEL: case K_REAL: case K_ENUM: case K_DONE: case K_BLOCK: case K_FILE:
     case K_ATTENDEES: case N_KINDS:
     default:

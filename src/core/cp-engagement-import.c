@@ -20,10 +20,12 @@
 #include "cp-engagement.h"
 #include "cp-engagement-folder-private.h"
 #include "cp-engagement-io.h"
+#include "cp-file.h"
 #include "cp-markdown.h"
 #include "cp-note-private.h"
 #include "cp-notes-io.h"
 #include "cp-notes-io-private.h"
+#include "cp-session.h"
 #include "cp-store-private.h"
 
 typedef struct
@@ -129,8 +131,26 @@ bind_value (Import        *im,
       _cp_bind_text (stmt, param, value);
       return TRUE;
 
+    case K_MINUTE:
+      if (!cp_datetime_is_valid (value))
+        {
+          _cp_folder_doc_error (doc->name, line, error,
+                                _("“%s” is not a date and time written YYYY-MM-DDTHH:MM"), value);
+          return FALSE;
+        }
+      _cp_bind_text (stmt, param, value);
+      return TRUE;
+
     case K_INT:
     case K_LEVEL:
+      if (column->positive &&
+          (!g_ascii_string_to_signed (value, 10, 1, G_MAXINT32, &number, NULL)))
+        {
+          /* Translators: a column's name, then the value found there. */
+          _cp_folder_doc_error (doc->name, line, error, _("“%s” must be a whole number above 0, not “%s”"),
+                                column->title, value);
+          return FALSE;
+        }
       if (!g_ascii_string_to_signed (value, 10, column->kind == K_LEVEL ? 0 : G_MININT32,
                                      column->kind == K_LEVEL ? 5 : G_MAXINT32, &number, NULL))
         {
@@ -280,6 +300,22 @@ insert_record (Import      *im,
   int param = 3;
   int rc;
 
+  /* A number others refer to is used once; said before the database
+   * says it in its own words.
+   */
+  for (guint c = 0; c < list->n_columns; c++)
+    {
+      const Column *column = &list->columns[c];
+
+      if (list->ref_kind != N_KINDS && column->ref && record->values[c] != NULL &&
+          g_hash_table_contains (im->ids[list->ref_kind], record->values[c]))
+        {
+          _cp_folder_doc_error (doc->name, record->lines[c] ? record->lines[c] : record->line, error,
+                                _("“%s” %s is used twice"), column->title, record->values[c]);
+          return FALSE;
+        }
+    }
+
   if (!(stmt = _cp_store_prepare (im->store, list->insert, error)))
     return FALSE;
 
@@ -306,8 +342,17 @@ insert_record (Import      *im,
     {
       g_autoptr(GError) local = NULL;
 
-      _cp_store_set_error (im->store, &local, rc, _("could not be stored"));
-      _cp_folder_doc_error (doc->name, record->line, error, "%s", local->message);
+      /* A rule of the database the checks above do not know: its own
+       * words name the column.
+       */
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        _cp_folder_doc_error (doc->name, record->line, error, _("this row breaks a rule: %s"),
+                              sqlite3_errmsg (im->store->db));
+      else
+        {
+          _cp_store_set_error (im->store, &local, rc, _("could not be stored"));
+          _cp_folder_doc_error (doc->name, record->line, error, "%s", local->message);
+        }
       return FALSE;
     }
 
@@ -348,7 +393,8 @@ insert_records (Import      *im,
 }
 
 /* Reads a file of the folder whole, checked as text. A missing file
- * reads as empty, and @missing says so.
+ * reads as empty, and @missing says so; a link, a pipe or anything but a
+ * plain file is refused before it is read.
  */
 static char *
 read_part (Import       *im,
@@ -360,33 +406,19 @@ read_part (Import       *im,
   g_autofree char *path = g_build_filename (im->folder, name, NULL);
   g_autoptr(GError) local = NULL;
   char *text = NULL;
-  GStatBuf st;
 
-  *missing = g_lstat (path, &st) != 0;
+  if (!cp_file_check_regular (path, FALSE, missing, &local) ||
+      (!*missing && !(text = cp_file_read (path, PART_MAX_BYTES, CP_FILE_READ_NO_FOLLOW, length,
+                                           &local))))
+    {
+      _cp_folder_doc_error (name, 0, error, "%s", local->message);
+      return NULL;
+    }
+
   if (*missing)
     {
       *length = 0;
       return g_strdup ("");
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      _cp_folder_doc_error (name, 0, error, _("not a plain file"));
-      return NULL;
-    }
-
-  if (st.st_size > PART_MAX_BYTES)
-    {
-      _cp_folder_doc_error (name, 0, error,
-                            _("larger than %d MB, too large to be part of an engagement"),
-                            PART_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &text, length, &local))
-    {
-      _cp_folder_doc_error (name, 0, error, "%s", local->message);
-      return NULL;
     }
 
   if (memchr (text, '\0', *length) != NULL || !g_utf8_validate (text, *length, NULL))
@@ -453,7 +485,9 @@ import_engagement (Import      *im,
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(Record) record = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean has_format = FALSE;
+  gboolean has_version = FALSE;
   gboolean missing;
   gsize length, body;
   guint bad_line;
@@ -492,6 +526,13 @@ import_engagement (Import      *im,
           return FALSE;
         }
 
+      if (!g_hash_table_add (seen, field->key))
+        {
+          _cp_folder_doc_error (ENGAGEMENT_FILE, field->line, error, _("“%s” is given twice"),
+                                field->key);
+          return FALSE;
+        }
+
       if (g_str_equal (field->key, "format"))
         {
           if (!g_str_equal (value, FORMAT_NAME))
@@ -522,6 +563,7 @@ import_engagement (Import      *im,
                            ENGAGEMENT_FILE, field->line, (int) version, CP_ENGAGEMENT_FORMAT_VERSION);
               return FALSE;
             }
+          has_version = TRUE;
           continue;
         }
 
@@ -541,6 +583,13 @@ import_engagement (Import      *im,
     {
       _cp_folder_doc_error (ENGAGEMENT_FILE, 1, error, _("the front matter has no “format: %s”"),
                             FORMAT_NAME);
+      return FALSE;
+    }
+
+  if (!has_version)
+    {
+      _cp_folder_doc_error (ENGAGEMENT_FILE, 1, error,
+                            _("the front matter has no “format-version”, so it cannot be read safely"));
       return FALSE;
     }
 
@@ -661,21 +710,70 @@ note_file_from_cell (const char *cell)
   return g_strdup (cell);
 }
 
+/* The .md files in notes/, by name. The folder must be a real one: a
+ * link could lead anywhere.
+ */
+static GHashTable *
+notes_folder_files (Import   *im,
+                    GError  **error)
+{
+  g_autofree char *path = g_build_filename (im->folder, NOTES_FOLDER, NULL);
+  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    {
+      int errsv = errno;
+
+      if (errsv == ENOENT)
+        return g_steal_pointer (&files);
+      cp_file_set_io_error (&local, errsv, FALSE, path);
+      _cp_folder_doc_error (NOTES_FOLDER, 0, error, "%s", local->message);
+      return NULL;
+    }
+
+  if (!S_ISDIR (st.st_mode))
+    {
+      _cp_folder_doc_error (NOTES_FOLDER, 0, error, _("this is %s, not a folder; links are not followed"),
+                            cp_file_describe_mode (st.st_mode));
+      return NULL;
+    }
+
+  if (!(dir = g_dir_open (path, 0, &local)))
+    {
+      _cp_folder_doc_error (NOTES_FOLDER, 0, error, "%s", local->message);
+      return NULL;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".md"))
+      g_hash_table_add (files, g_strdup (name));
+
+  return g_steal_pointer (&files);
+}
+
 static gboolean
 import_notes (Import   *im,
               GError  **error)
 {
   g_autoptr(Doc) doc = read_doc (im, _cp_folder_notes_file.name, error);
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer file;
 
-  if (doc == NULL)
+  if (doc == NULL || !(files = notes_folder_files (im, error)))
     return FALSE;
-  if (doc->blocks->len == 0)
-    return TRUE;
 
-  if (!_cp_folder_doc_expect_heading (doc, 1, NULL, "# Notes", error) ||
-      !(records = _cp_folder_read_records (doc, &_cp_folder_note_list, SHAPE_TABLE, error)) ||
-      !_cp_folder_doc_expect_end (doc, error))
+  if (doc->blocks->len == 0)
+    records = g_ptr_array_new ();
+  else if (!_cp_folder_doc_expect_heading (doc, 1, NULL, "# Notes", error) ||
+           !(records = _cp_folder_read_records (doc, &_cp_folder_note_list, SHAPE_TABLE, error)) ||
+           !_cp_folder_doc_expect_end (doc, error))
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
@@ -710,7 +808,9 @@ import_notes (Import   *im,
           return FALSE;
         }
 
-      cp_front_matter_split (text, length, &front_matter, &body);
+      if (!_cp_front_matter_parse_checked (text, length, part, &front_matter, &body, error))
+        return FALSE;
+      g_hash_table_add (listed, g_strdup (name));
       _cp_note_fields_from_file (&fields, front_matter, text + body, length - body, &title, &tags);
       if (!_cp_note_fields_validate (&fields, part, error))
         return FALSE;
@@ -726,6 +826,18 @@ import_notes (Import   *im,
           !remember_ref (im, doc, K_NOTE, name, record->line, cp_note_get_id (note), error))
         return FALSE;
     }
+
+  /* A note file the index does not list would be lost without a word. */
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &file, NULL))
+    if (!g_hash_table_contains (listed, file))
+      {
+        _cp_folder_doc_error (_cp_folder_notes_file.name, 0, error,
+                              _("the note file %s/%s is not listed here; add it to the index "
+                                "or move it out of the folder"),
+                              NOTES_FOLDER, (const char *) file);
+        return FALSE;
+      }
 
   return TRUE;
 }
