@@ -1025,18 +1025,18 @@ cp_notes_import (CpEngagement        *engagement,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) inside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local = NULL;
   CpStore *store;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
 
   store = cp_engagement_get_store (engagement);
 
-  for (guint i = 0; paths && paths[i]; i++)
-    if (!collect (paths[i], FALSE, files, inside, error))
-      return FALSE;
+  for (guint i = 0; paths && paths[i] && local == NULL; i++)
+    collect (paths[i], FALSE, files, inside, &local);
 
   /* Read and check every file before writing anything. */
-  for (guint i = 0; i < files->len; i++)
+  for (guint i = 0; i < files->len && local == NULL; i++)
     {
       const char *path = g_ptr_array_index (files, i);
       g_autofree char *display = g_filename_display_name (path);
@@ -1049,15 +1049,23 @@ cp_notes_import (CpEngagement        *engagement,
       if (!(p->contents = cp_file_read (path, CP_NOTE_MAX_BYTES,
                                         g_hash_table_contains (inside, path)
                                         ? CP_FILE_READ_NO_FOLLOW : CP_FILE_READ_DEFAULT,
-                                        &p->length, error)))
-        return FALSE;
+                                        &p->length, &local)))
+        break;
 
       fields.body = p->contents;
       fields.body_length = p->length;
-      if (!_cp_note_fields_validate (&fields, display, error) ||
-          !_cp_front_matter_parse_checked (p->contents, p->length, display, &p->front_matter,
-                                           &p->body_offset, error))
+      if (!_cp_note_fields_validate (&fields, display, error))
         return FALSE;
+      if (!_cp_front_matter_parse_checked (p->contents, p->length, display, &p->front_matter,
+                                           &p->body_offset, &local))
+        break;
+    }
+
+  /* A file refused is bad input, whatever the reason. */
+  if (local != NULL)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID, local->message);
+      return FALSE;
     }
 
   if (!cp_engagement_get_notes (engagement, error) || !_cp_store_begin (store, error))

@@ -40,6 +40,7 @@ struct _CpStore
   dev_t       file_dev;     /* the file opened, to notice it replaced */
   ino_t       file_ino;
   guint       transaction_depth;
+  char       *read_only_reason;  /* why, in words, when it is not asked for */
 
   guint       read_only : 1;
   guint       changed_pending : 1;
@@ -95,6 +96,24 @@ gboolean      _cp_store_migrate          (sqlite3         *db,
                                           int              from_version,
                                           int              to_version,
                                           char           **errmsg);
+
+/* A CHECK rule of a table made by step @version, as a query counting the
+ * rows that break it.
+ */
+typedef struct
+{
+  int         version;
+  const char *table;
+  const char *sql;
+} CpStoreRule;
+
+extern const CpStoreRule _cp_store_rules[];
+
+sqlite3      *_cp_store_expected_schema  (int              version);
+gboolean      _cp_store_check_schema     (sqlite3         *db,
+                                          int              version,
+                                          gboolean         check_rows,
+                                          char           **problem);
 
 /* Binds a possibly NULL UTF-8 string; NULL becomes SQL NULL. */
 static inline void

@@ -12,9 +12,12 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cp-engagement-private.h"
+#include "cp-file.h"
 #include "cp-store-private.h"
 
 /* "CPln" — marks a file as ours so that another program's SQLite file
@@ -325,8 +328,15 @@ _cp_store_begin (CpStore  *self,
 {
   if (self->read_only)
     {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” is read-only"), self->path);
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      if (self->read_only_reason != NULL)
+        /* Translators: the database, then why it cannot be written. */
+        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY,
+                     _("The database “%s” is read-only: %s"), display, self->read_only_reason);
+      else
+        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY,
+                     _("The database “%s” is read-only"), display);
       return FALSE;
     }
 
@@ -555,6 +565,7 @@ cp_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (cp_store_parent_class)->finalize (object);
 }
@@ -761,12 +772,14 @@ quick_check (sqlite3 *db)
   return rc;
 }
 
-/* Looks at an existing file through a read-only connection and decides
- * whether we may open it for writing. Nothing here writes: a refused
- * file stays byte for byte as it was.
+/* Looks at an existing file and decides whether we may open it: through
+ * a connection that may write when we may (so that closing it leaves no
+ * -wal or -shm file behind), read-only otherwise. Nothing here writes: a
+ * refused file stays byte for byte as it was.
  */
 static gboolean
 inspect (const char  *path,
+         gboolean     writable,
          int         *version_out,
          GError     **error)
 {
@@ -777,9 +790,11 @@ inspect (const char  *path,
   int n_tables = 0;
   int page_count = 0;
   int page_size = 0;
+  gboolean small = FALSE;
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *problem = NULL;
 
-  rc = open_connection (path, TRUE, &db);
+  rc = open_connection (path, !writable, &db);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, 5000);
@@ -789,10 +804,19 @@ inspect (const char  *path,
           query_int (db, "PRAGMA page_count", &page_count, &rc) &&
           query_int (db, "PRAGMA page_size", &page_size, &rc))
         {
-          if ((gint64) page_count * page_size <= QUICK_CHECK_MAX_BYTES)
+          small = (gint64) page_count * page_size <= QUICK_CHECK_MAX_BYTES;
+          if (small)
             rc = quick_check (db);
         }
     }
+
+  /* The tables are as the version says: checked now, before anything
+   * is written, so that a file another tool changed is refused whole.
+   */
+  if (rc == SQLITE_OK && app_id == CP_APPLICATION_ID &&
+      version >= 0 && version <= CP_STORE_SCHEMA_VERSION &&
+      !_cp_store_check_schema (db, version, small, &problem))
+    rc = SQLITE_SCHEMA;
 
   sqlite3_close_v2 (db);
 
@@ -808,6 +832,13 @@ inspect (const char  *path,
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
                    _("The database “%s” is damaged. It was left unchanged; restore it from a backup."),
                    display);
+      return FALSE;
+    case SQLITE_SCHEMA:
+      /* Translators: the database, then what is wrong with it, as "its table “note” is missing". */
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: %s (it says it is format %d). "
+                     "It was left unchanged; restore it from a backup."),
+                   display, problem, version);
       return FALSE;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -846,6 +877,15 @@ inspect (const char  *path,
       return FALSE;
     }
 
+  if (version < 0)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
+                   _("The database “%s” says it is format %d, which no Coachplan writes. "
+                     "It was left unchanged; restore it from a backup."),
+                   display, version);
+      return FALSE;
+    }
+
   *version_out = version;
 
   return TRUE;
@@ -855,7 +895,7 @@ static gboolean
 upgrade (CpStore  *self,
          GError  **error)
 {
-  g_autofree char *errmsg = NULL;
+  char *errmsg = NULL;
   g_autofree char *pragma = NULL;
   int version = 0;
   int rc;
@@ -877,9 +917,15 @@ upgrade (CpStore  *self,
     {
       if (!_cp_store_migrate (self->db, version, CP_STORE_SCHEMA_VERSION, &errmsg))
         {
-          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FAILED,
-                       _("Could not upgrade the database to format %d: %s"),
-                       CP_STORE_SCHEMA_VERSION, errmsg ? errmsg : "");
+          g_autofree char *display = g_filename_display_name (self->path);
+
+          /* SQLite's message, freed as SQLite allocated it. */
+          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
+                       _("The database “%s” says it is format %d, but its tables are not as "
+                         "that format has them (%s), so it cannot be upgraded to format %d. "
+                         "It was left unchanged; restore it from a backup."),
+                       display, version, errmsg ? errmsg : "", CP_STORE_SCHEMA_VERSION);
+          sqlite3_free (errmsg);
           _cp_store_rollback (self);
           return FALSE;
         }
@@ -893,6 +939,70 @@ upgrade (CpStore  *self,
     }
 
   return _cp_store_commit (self, error);
+}
+
+/* The longest path SQLite opens on this system. */
+#define SQLITE_MAX_PATH 511
+
+/* A database path must name a regular file (or nothing yet) that SQLite
+ * can open: a named pipe would hang it, a device never end.
+ */
+static gboolean
+check_path (const char  *path,
+            gboolean    *missing,
+            GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *full = g_canonicalize_filename (path, NULL);
+  g_autoptr(GError) local = NULL;
+
+  if (strlen (full) + strlen ("-journal") > SQLITE_MAX_PATH)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                   _("The path of the database “%s” is too long: SQLite opens paths of up to "
+                     "%d bytes, and this one has %d. Move the file to a shorter path."),
+                   display, SQLITE_MAX_PATH - (int) strlen ("-journal"), (int) strlen (full));
+      return FALSE;
+    }
+
+  if (!cp_file_check_regular (path, TRUE, missing, &local))
+    {
+      /* Translators: the path, then what it is instead of a database. */
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” cannot be a database: %s"), display, local->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Why a database may be read but not written, in words; NULL when it
+ * may be written. SQLite writes beside the file too: its -wal and -shm.
+ */
+static char *
+why_read_only (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  if (g_access (path, W_OK) != 0)
+    return g_strdup (_("the file may not be written"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *name = g_path_get_basename (beside);
+      GStatBuf st;
+
+      if (g_lstat (beside, &st) == 0 && !S_ISREG (st.st_mode))
+        /* Translators: SQLite's file beside the database, then what it is instead. */
+        return g_strdup_printf (_("“%s” is %s, where SQLite keeps its journal; move it away"),
+                                name, cp_file_describe_mode (st.st_mode));
+      if (g_lstat (beside, &st) != 0 && g_access (dir, W_OK) != 0)
+        return g_strdup (_("its folder may not be written, and SQLite writes its journal there"));
+    }
+
+  return NULL;
 }
 
 /**
@@ -926,6 +1036,8 @@ cp_store_open_full (const char        *path,
   g_autoptr(CpStore) self = NULL;
   g_autofree char *default_path = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *reason = NULL;
+  gboolean missing = FALSE;
   int version = 0;
   int rc;
 
@@ -934,14 +1046,10 @@ cp_store_open_full (const char        *path,
 
   display = g_filename_display_name (path);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is a folder, not a database file"), display);
-      return NULL;
-    }
+  if (!check_path (path, &missing, error))
+    return NULL;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (missing)
     {
       if (flags & CP_STORE_OPEN_READ_ONLY)
         {
@@ -953,18 +1061,21 @@ cp_store_open_full (const char        *path,
         return NULL;
     }
 
-  if (!inspect (path, &version, error))
+  reason = why_read_only (path);
+  if (!inspect (path, reason == NULL && !(flags & CP_STORE_OPEN_READ_ONLY), &version, error))
     return NULL;
 
   self = g_object_new (CP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = (flags & CP_STORE_OPEN_READ_ONLY) != 0 || g_access (path, W_OK) != 0;
+  self->read_only = (flags & CP_STORE_OPEN_READ_ONLY) != 0 || reason != NULL;
+  self->read_only_reason = g_steal_pointer (&reason);
 
   if (self->read_only && version < CP_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” is read-only and needs an upgrade to open. "
-                     "It was left unchanged."), display);
+                   _("The database “%s” is format %d and needs an upgrade to format %d to open, "
+                     "but it is read-only. It was left unchanged."),
+                   display, version, CP_STORE_SCHEMA_VERSION);
       return NULL;
     }
 
@@ -983,9 +1094,12 @@ cp_store_open_full (const char        *path,
 
   if (!self->read_only)
     {
-      if (!_cp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-          !_cp_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-          !upgrade (self, error))
+      /* Upgraded before the journal mode changes, so that a refused
+       * upgrade leaves the file exactly as it was.
+       */
+      if (!upgrade (self, error) ||
+          !_cp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !_cp_store_exec (self, "PRAGMA synchronous = FULL", error))
         return NULL;
 
       /* Engagements trashed in an earlier run whose undo never came. */
