@@ -1062,7 +1062,7 @@ cp_store_open_full (const char        *path,
     }
 
   reason = why_read_only (path);
-  if (!inspect (path, reason == NULL && !(flags & CP_STORE_OPEN_READ_ONLY), &version, error))
+  if (!inspect (path, reason == NULL, &version, error))
     return NULL;
 
   self = g_object_new (CP_TYPE_STORE, NULL);
@@ -1079,12 +1079,19 @@ cp_store_open_full (const char        *path,
       return NULL;
     }
 
-  rc = open_connection (path, self->read_only, &self->db);
+  /* A file opened read-only by choice is still read through a connection
+   * that may write, told to write nothing, so that closing it leaves no
+   * -wal or -shm file behind.
+   */
+  rc = open_connection (path, self->read_only_reason != NULL, &self->db);
   if (rc != SQLITE_OK)
     {
       _cp_store_set_error (self, error, rc, _("Could not open the database"));
       return NULL;
     }
+  if (self->read_only && self->read_only_reason == NULL &&
+      !_cp_store_exec (self, "PRAGMA query_only = 1", error))
+    return NULL;
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
