@@ -83,14 +83,19 @@ emit (Walker     *w,
   CpRun *last = w->runs->len ? g_ptr_array_index (w->runs, w->runs->len - 1) : NULL;
   CpRunStyle style = current_style (w) | extra;
   const char *url = w->links->len ? g_ptr_array_index (w->links, w->links->len - 1) : NULL;
+  /* Nesting past the deepest drawn is drawn flat: the text keeps its
+   * room, and laying it out its linear time, however deep it goes.
+   */
+  guint quote_depth = MIN (w->quote_depth, CP_MARKDOWN_MAX_DEPTH);
+  guint list_depth = MIN (w->lists->len, CP_MARKDOWN_MAX_DEPTH);
 
   if (text == NULL || length == 0 || *text == '\0')
     return;
 
   /* Runs that look alike join, which keeps the buffer's tags few. */
   if (last != NULL && last->text == NULL && last->style == style &&
-      last->heading == w->heading && last->quote_depth == w->quote_depth &&
-      last->list_depth == w->lists->len && g_strcmp0 (last->url, url) == 0)
+      last->heading == w->heading && last->quote_depth == quote_depth &&
+      last->list_depth == list_depth && g_strcmp0 (last->url, url) == 0)
     {
       g_string_append_len (w->text, text, length);
       return;
@@ -103,8 +108,8 @@ emit (Walker     *w,
   last = g_new0 (CpRun, 1);
   last->style = style;
   last->heading = w->heading;
-  last->quote_depth = w->quote_depth;
-  last->list_depth = w->lists->len;
+  last->quote_depth = quote_depth;
+  last->list_depth = list_depth;
   last->url = g_strdup (url);
   g_ptr_array_add (w->runs, last);
 }

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The deepest nesting of quotes, and of lists, that runs report. */
+#define CP_MARKDOWN_MAX_DEPTH 8
+
 typedef enum
 {
   CP_RUN_EMPHASIS    = 1 << 0,

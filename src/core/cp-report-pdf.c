@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "cp-bars.h"
+#include "cp-file.h"
 #include "cp-markdown.h"
 #include "cp-report.h"
 #include "cp-store.h"
@@ -180,32 +181,6 @@ show_markdown (Pen        *pen,
   pen->y += 10;
 }
 
-/* The cells of one pipe-table row; "\|" is a bar inside a cell. */
-static GPtrArray *
-split_row (const char *line)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) cell = g_string_new (NULL);
-  gboolean open = FALSE;
-
-  for (const char *p = line; *p; p++)
-    {
-      if (p[0] == '\\' && p[1] == '|')
-        g_string_append_c (cell, '|'), p++;
-      else if (*p == '|')
-        {
-          if (open)
-            g_ptr_array_add (cells, g_strdup (g_strstrip (cell->str)));
-          g_string_truncate (cell, 0);
-          open = TRUE;
-        }
-      else
-        g_string_append_c (cell, *p);
-    }
-
-  return cells;
-}
-
 static void
 show_row (Pen          *pen,
           GPtrArray    *cells,
@@ -337,14 +312,14 @@ show_document (Pen        *pen,
 
       if (!in_fence && lines[i][0] == '|' && lines[i + 1] && g_str_has_prefix (lines[i + 1], "| ---"))
         {
-          g_autoptr(GPtrArray) header = split_row (lines[i]);
+          g_autoptr(GPtrArray) header = cp_report_split_row (lines[i]);
           g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
           show_markdown (pen, chunk->str);
           g_string_truncate (chunk, 0);
 
           for (i += 2; lines[i] != NULL && lines[i][0] == '|'; i++)
-            g_ptr_array_add (rows, split_row (lines[i]));
+            g_ptr_array_add (rows, cp_report_split_row (lines[i]));
           show_table (pen, header, rows);
           if (lines[i] == NULL)
             break;
@@ -393,6 +368,16 @@ show_footer (Pen        *pen,
   cairo_set_source_rgb (pen->cr, 0.14, 0.12, 0.19);
 }
 
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
  * cp_report_markdown_to_pdf:
  * @markdown: the report, as cp_report_build() writes it
@@ -412,12 +397,14 @@ cp_report_markdown_to_pdf (const char  *markdown,
                            guint       *n_pages,
                            GError     **error)
 {
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   Pen pen = { NULL, NULL, MARGIN, 1, title };
   gsize done = 0;
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  /* Laid out in memory, then written the way every file is written. */
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
   pen.cr = cairo_create (surface);
@@ -445,10 +432,15 @@ cp_report_markdown_to_pdf (const char  *markdown,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      g_autofree char *display = g_filename_display_name (path);
+
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+                   _("Could not lay out “%s”: %s"), display, cairo_status_to_string (status));
       return FALSE;
     }
+
+  if (!cp_file_write (path, (const char *) bytes->data, bytes->len, error))
+    return FALSE;
 
   if (n_pages != NULL)
     *n_pages = pen.page;

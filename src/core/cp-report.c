@@ -22,6 +22,7 @@
 #include "cp-cli.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
+#include "cp-file.h"
 #include "cp-goal.h"
 #include "cp-kpi.h"
 #include "cp-maturity.h"
@@ -37,22 +38,74 @@
 /* How many register entries the report names. */
 #define TOP_OPPORTUNITIES 5
 
-/* Text for a table cell: one line, no column breaks. */
+/* The characters that make Markdown of inline text. */
+#define MARKDOWN_SPECIAL "\\`*_[]<>!|~&#"
+
+/* A field's value as Markdown that reads as the text itself, on one
+ * line: only note bodies are Markdown, never a title, a name or a topic.
+ */
+static char *
+md (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '\n' || *p == '\r')
+        g_string_append_c (out, ' ');
+      else
+        {
+          if (strchr (MARKDOWN_SPECIAL, *p) != NULL)
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Text for a table cell: one line, no column breaks, no Markdown. */
 static void
 append_cell (GString    *out,
              const char *text)
 {
+  g_autofree char *escaped = md (text);
+
   g_string_append (out, "| ");
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '|')
-        g_string_append (out, "\\|");
-      else if (*p == '\n' || *p == '\r')
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_c (out, *p);
-    }
+  g_string_append (out, escaped);
   g_string_append_c (out, ' ');
+}
+
+/**
+ * cp_report_split_row:
+ * @line: a row of a pipe table, as the report writes it
+ *
+ * Returns: (transfer full) (element-type utf8): its cells as text, the
+ *   backslash escapes taken away
+ */
+GPtrArray *
+cp_report_split_row (const char *line)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean open = FALSE;
+
+  for (const char *p = line; *p; p++)
+    {
+      if (p[0] == '\\' && p[1] != '\0' && g_ascii_ispunct (p[1]))
+        g_string_append_c (cell, *++p);
+      else if (*p == '|')
+        {
+          if (open)
+            g_ptr_array_add (cells, g_strdup (g_strstrip (cell->str)));
+          g_string_truncate (cell, 0);
+          open = TRUE;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+
+  return cells;
 }
 
 static void
@@ -90,12 +143,16 @@ summary (GString      *out,
 {
   double handover = cp_engagement_get_handover (e);
   g_autofree char *percent = g_strdup_printf ("%.0f %%", handover * 100);
+  g_autofree char *title = md (cp_engagement_get_title (e));
+  g_autofree char *client = md (cp_engagement_get_client (e));
+  g_autofree char *sponsor = md (cp_engagement_get_sponsor (e));
+  g_autofree char *coach = md (cp_engagement_get_coach (e));
 
-  g_string_append_printf (out, "# %s\n\n", cp_engagement_get_title (e));
+  g_string_append_printf (out, "# %s\n\n", title);
   /* Translators: the report's header lines. */
-  g_string_append_printf (out, _("**Client:** %s  \n"), cp_engagement_get_client (e));
-  g_string_append_printf (out, _("**Sponsor:** %s  \n"), cp_engagement_get_sponsor (e));
-  g_string_append_printf (out, _("**Coach:** %s  \n"), cp_engagement_get_coach (e));
+  g_string_append_printf (out, _("**Client:** %s  \n"), client);
+  g_string_append_printf (out, _("**Sponsor:** %s  \n"), sponsor);
+  g_string_append_printf (out, _("**Coach:** %s  \n"), coach);
   g_string_append_printf (out, _("**Approach:** %s  \n"),
                           cp_approach_get_name (cp_engagement_get_approach (e)));
   if (cp_engagement_get_start_date (e) && cp_engagement_get_end_date (e))
@@ -130,8 +187,10 @@ approach_risks (GString      *out,
               if (cp_checklist_item_get_source (item) != CP_ITEM_SOURCE_APPROACH ||
                   cp_checklist_item_get_done (item))
                 continue;
-              g_string_append_printf (out, "- %s (%s)\n", cp_checklist_item_get_text (item),
-                                      cp_phase_get_name (phase));
+              g_autofree char *text = md (cp_checklist_item_get_text (item));
+              g_autofree char *phase_name = md (cp_phase_get_name (phase));
+
+              g_string_append_printf (out, "- %s (%s)\n", text, phase_name);
               any = TRUE;
             }
         }
@@ -169,10 +228,11 @@ cycles_section (GString      *out,
     {
       g_autoptr(CpCycle) cycle = g_list_model_get_item (cycles, c);
       GListModel *phases = cp_cycle_get_phases (cycle, NULL);
+      g_autofree char *template_name = md (cp_cycle_get_template_name (cycle));
 
       /* Translators: a cycle's number, its template and how far it is. */
       g_string_append_printf (out, _("### Cycle %u: %s, %.0f %% done\n\n"), cp_cycle_get_number (cycle),
-                              cp_cycle_get_template_name (cycle), cp_cycle_get_progress (cycle) * 100);
+                              template_name, cp_cycle_get_progress (cycle) * 100);
       append_row (out, _("Phase"), _("Status"), _("Checklist"), _("Sign-off"), NULL);
       append_rule (out, 4);
 
@@ -294,12 +354,13 @@ actions_section (GString      *out,
   for (guint i = 0; actions && i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr(CpAction) a = g_list_model_get_item (actions, i);
-      const char *owner = cp_action_get_owner (a);
+      g_autofree char *owner = md (cp_action_get_owner (a));
+      g_autofree char *text = md (cp_action_get_text (a));
 
       if (cp_action_get_done (a))
         continue;
       g_string_append_printf (out, "- %s%s", cp_action_is_overdue (a, today) ? _("**Overdue:** ") : "",
-                              cp_action_get_text (a));
+                              text);
       if (*owner)
         g_string_append_printf (out, " — %s", owner);
       if (cp_action_get_due_on (a))
@@ -382,7 +443,9 @@ sessions_section (GString      *out,
           g_autoptr(CpSession) s = g_list_model_get_item (sessions, i);
           g_autofree char *day = g_strndup (cp_session_get_starts_at (s), 10);
 
-          g_string_append_printf (out, "- %s: %s\n", day, cp_session_get_topic (s));
+          g_autofree char *topic = md (cp_session_get_topic (s));
+
+          g_string_append_printf (out, "- %s: %s\n", day, topic);
         }
     }
   g_string_append_c (out, '\n');
@@ -449,13 +512,15 @@ notes_section (GString      *out,
     {
       g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
       g_autofree char *title = NULL;
+      g_autofree char *heading = NULL;
 
       /* Only what was written for the sponsor's eyes. */
       if (cp_note_get_visibility (note) != CP_VISIBILITY_SPONSOR)
         continue;
 
       title = cp_note_dup_display_title (note);
-      g_string_append_printf (out, "### %s\n\n", title);
+      heading = md (title);
+      g_string_append_printf (out, "### %s\n\n", heading);
       append_nested (out, cp_note_get_body (note), title);
       if (!g_str_has_suffix (out->str, "\n"))
         g_string_append_c (out, '\n');
@@ -585,35 +650,19 @@ is_table_line (const char *line)
   return line != NULL && line[0] == '|';
 }
 
-/* One row of a pipe table as HTML cells; "\|" is a bar inside a cell. */
+/* One row of a pipe table as HTML cells. */
 static void
 table_row_to_html (GString    *html,
                    const char *line,
                    const char *tag)
 {
-  g_autoptr(GString) cell = g_string_new (NULL);
-  gboolean open = FALSE;
+  g_autoptr(GPtrArray) cells = cp_report_split_row (line);
 
   g_string_append (html, "<tr>");
-  for (const char *p = line; *p; p++)
+  for (guint i = 0; i < cells->len; i++)
     {
-      if (p[0] == '\\' && p[1] == '|')
-        {
-          g_string_append_c (cell, '|');
-          p++;
-        }
-      else if (*p == '|')
-        {
-          if (open)
-            {
-              g_autofree char *text = g_markup_escape_text (g_strstrip (cell->str), -1);
-              g_string_append_printf (html, "<%s>%s</%s>", tag, text, tag);
-            }
-          g_string_truncate (cell, 0);
-          open = TRUE;
-        }
-      else
-        g_string_append_c (cell, *p);
+      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (cells, i), -1);
+      g_string_append_printf (html, "<%s>%s</%s>", tag, text, tag);
     }
   g_string_append (html, "</tr>\n");
 }
@@ -771,7 +820,10 @@ write_built (Built   *built,
   if (is_html_path (built->path))
     html = cp_report_markdown_to_html (built->markdown, built->title);
 
-  return g_file_set_contents (built->path, html ? html : built->markdown, -1, error);
+  if (html == NULL)
+    return cp_file_write (built->path, built->markdown, strlen (built->markdown), error);
+
+  return cp_file_write (built->path, html, strlen (html), error);
 }
 
 /**
