@@ -16,10 +16,12 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cp-engagement.h"
 #include "cp-engagement-folder-private.h"
 #include "cp-engagement-io.h"
+#include "cp-file.h"
 #include "cp-markdown.h"
 #include "cp-note-private.h"
 #include "cp-notes-io.h"
@@ -72,6 +74,7 @@ typedef struct
   gint64      engagement_id;
   GHashTable *refs[N_KINDS];   /* gint64 *id -> char *, per kind of reference */
   GPtrArray  *files;           /* CpExportFile */
+  GHashTable *foreign;         /* names in notes/ that are not ours, folded; or NULL */
 } Export;
 
 
@@ -522,6 +525,18 @@ export_notes (Export      *ex,
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GString *index = g_string_new (NULL);
   const List *list = &_cp_folder_note_list;
+  GHashTableIter iter;
+  gpointer foreign;
+
+  /* A file of someone else's in notes/ keeps its name: a note that
+   * would take it takes the next one.
+   */
+  if (ex->foreign != NULL)
+    {
+      g_hash_table_iter_init (&iter, ex->foreign);
+      while (g_hash_table_iter_next (&iter, &foreign, NULL))
+        g_hash_table_add (taken, g_strdup (foreign));
+    }
   sqlite3_stmt *stmt;
   int rc;
 
@@ -599,9 +614,10 @@ compare_files (gconstpointer a,
  * Returns: (transfer full) (element-type CpExportFile) (nullable): the
  *   files, by name; names in notes/ carry the folder
  */
-GPtrArray *
-cp_engagement_export_prepare (CpEngagement  *engagement,
-                              GError       **error)
+static GPtrArray *
+prepare (CpEngagement  *engagement,
+         GHashTable    *foreign,
+         GError       **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_export_file_free);
   Export ex = { 0 };
@@ -609,6 +625,7 @@ cp_engagement_export_prepare (CpEngagement  *engagement,
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
 
+  ex.foreign = foreign;
   ex.store = cp_engagement_get_store (engagement);
   ex.engagement_id = cp_engagement_get_id (engagement);
   ex.files = files;
@@ -670,23 +687,214 @@ cp_engagement_export_prepare (CpEngagement  *engagement,
   return g_steal_pointer (&files);
 }
 
-/* Removes the notes a previous export of the folder wrote that this one
- * did not: a renamed or removed note leaves no stale file behind.
+GPtrArray *
+cp_engagement_export_prepare (CpEngagement  *engagement,
+                              GError       **error)
+{
+  return prepare (engagement, NULL, error);
+}
+
+/* What an export finds in its folder before it writes a byte. */
+typedef struct
+{
+  GHashTable *ours;      /* note files an earlier export listed in notes.md */
+  GHashTable *foreign;   /* every other name in notes/, folded */
+} Target;
+
+static void
+target_clear (Target *t)
+{
+  g_clear_pointer (&t->ours, g_hash_table_unref);
+  g_clear_pointer (&t->foreign, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Target, target_clear)
+
+static const char * const part_names[] = {
+  "people.md", CSIP_FILE, "sessions.md", "notes.md", "register.md", "actions.md",
+  "measures.md", CONTRACT_FILE,
+};
+
+static gboolean
+refuse_folder (GError      **error,
+               const char   *folder,
+               const char   *why)
+{
+  g_autofree char *display = g_filename_display_name (folder);
+
+  /* Translators: the folder, then why nothing was written there. */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("Nothing was exported into “%s”: %s"), display, why);
+
+  return FALSE;
+}
+
+/* Whether engagement.md in @folder is one Coachplan wrote. */
+static gboolean
+is_ours (const char  *path,
+         GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  gsize length, body;
+  guint bad_line;
+
+  if (!(text = cp_file_read (path, PART_MAX_BYTES, CP_FILE_READ_NO_FOLLOW, &length, error)))
+    return FALSE;
+
+  fields = _cp_front_matter_read (text, length, &body, &bad_line);
+  for (guint i = 0; fields && i < fields->len; i++)
+    {
+      CpFrontMatterField *field = g_ptr_array_index (fields, i);
+
+      if (g_str_equal (field->key, "format") && g_strcmp0 (field->value, FORMAT_NAME) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The note files notes.md lists: those a Coachplan export wrote there. */
+static GHashTable *
+read_manifest (const char  *folder,
+               GError     **error)
+{
+  g_autofree char *path = g_build_filename (folder, _cp_folder_notes_file.name, NULL);
+  g_autoptr(GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(Doc) doc = NULL;
+  g_autofree char *text = NULL;
+  gboolean missing;
+  gsize length;
+
+  if (!cp_file_check_regular (path, FALSE, &missing, error))
+    return NULL;
+  if (missing)
+    return g_steal_pointer (&ours);
+
+  if (!(text = cp_file_read (path, PART_MAX_BYTES, CP_FILE_READ_NO_FOLLOW, &length, error)))
+    return NULL;
+
+  if (!(doc = _cp_folder_doc_parse (_cp_folder_notes_file.name, text, length, &local)) ||
+      (doc->blocks->len > 0 &&
+       (!_cp_folder_doc_expect_heading (doc, 1, NULL, "# Notes", &local) ||
+        !(records = _cp_folder_read_records (doc, &_cp_folder_note_list, SHAPE_TABLE, &local)))))
+    {
+      /* Translators: why notes.md could not be read. */
+      g_autofree char *why = g_strdup_printf (_("its list of the notes Coachplan wrote cannot be read "
+                                                "(%s), so Coachplan cannot tell its files in %s/ "
+                                                "from yours"),
+                                              local->message, NOTES_FOLDER);
+      refuse_folder (error, folder, why);
+      return NULL;
+    }
+
+  for (guint i = 0; records && i < records->len; i++)
+    {
+      Record *record = g_ptr_array_index (records, i);
+
+      if (record->values[0] != NULL)
+        g_hash_table_add (ours, _cp_folder_note_file_from_cell (record->values[0]));
+    }
+
+  return g_steal_pointer (&ours);
+}
+
+/* Looks at the folder before anything is written. Refused: a folder
+ * holding files of an engagement Coachplan did not write, and a notes/
+ * that is a link. Files of the user's in notes/ are noted, to be left
+ * alone.
+ */
+static gboolean
+inspect_target (const char  *folder,
+                Target      *t,
+                GError     **error)
+{
+  g_autofree char *engagement = g_build_filename (folder, ENGAGEMENT_FILE, NULL);
+  g_autofree char *notes = g_build_filename (folder, NOTES_FOLDER, NULL);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gboolean missing;
+  const char *name;
+  GStatBuf st;
+
+  t->ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  t->foreign = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (g_stat (folder, &st) != 0)
+    return TRUE;
+  if (!S_ISDIR (st.st_mode))
+    {
+      g_autofree char *why = g_strdup_printf (_("it is %s, not a folder"),
+                                              cp_file_describe_mode (st.st_mode));
+      return refuse_folder (error, folder, why);
+    }
+
+  if (!cp_file_check_regular (engagement, FALSE, &missing, &local))
+    return refuse_folder (error, folder, local->message);
+
+  if (!missing && !is_ours (engagement, &local))
+    {
+      g_autofree char *why = local ? g_strdup (local->message)
+                                   : g_strdup_printf (_("it holds an %s that Coachplan did not write; "
+                                                        "export into an empty folder or an earlier export"),
+                                                      ENGAGEMENT_FILE);
+      return refuse_folder (error, folder, why);
+    }
+
+  if (missing)
+    for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
+      {
+        g_autofree char *part = g_build_filename (folder, part_names[i], NULL);
+
+        if (g_lstat (part, &st) == 0)
+          {
+            g_autofree char *why = g_strdup_printf (_("it holds a %s that Coachplan did not write; "
+                                                      "export into an empty folder or an earlier export"),
+                                                    part_names[i]);
+            return refuse_folder (error, folder, why);
+          }
+      }
+
+  if (g_lstat (notes, &st) != 0)
+    return TRUE;
+  if (S_ISLNK (st.st_mode) || !S_ISDIR (st.st_mode))
+    {
+      g_autofree char *why = g_strdup_printf (_("its “%s” is %s; an export writes only inside its folder"),
+                                              NOTES_FOLDER, cp_file_describe_mode (st.st_mode));
+      return refuse_folder (error, folder, why);
+    }
+
+  if (!missing)
+    {
+      g_hash_table_unref (t->ours);
+      if (!(t->ours = read_manifest (folder, error)))
+        return FALSE;
+    }
+
+  if (!(dir = g_dir_open (notes, 0, &local)))
+    return refuse_folder (error, folder, local->message);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_hash_table_contains (t->ours, name))
+      g_hash_table_add (t->foreign, g_utf8_casefold (name, -1));
+
+  return TRUE;
+}
+
+/* Removes the note files an earlier export wrote, as its notes.md lists
+ * them, that this one did not write: a renamed or removed note leaves no
+ * stale file behind. Nothing else in notes/ is ever touched.
  */
 static gboolean
 remove_stale_notes (const char  *folder,
+                    GHashTable  *ours,
                     GPtrArray   *files,
                     GError     **error)
 {
-  g_autofree char *notes = g_build_filename (folder, NOTES_FOLDER, NULL);
   g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (notes, G_FILE_TEST_IS_DIR))
-    return TRUE;
-  if (!(dir = g_dir_open (notes, 0, error)))
-    return FALSE;
+  GHashTableIter iter;
+  gpointer name;
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -696,15 +904,18 @@ remove_stale_notes (const char  *folder,
         g_hash_table_add (written, file->name + strlen (NOTES_FOLDER "/"));
     }
 
-  while ((name = g_dir_read_name (dir)) != NULL)
+  g_hash_table_iter_init (&iter, ours);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
     {
       g_autofree char *path = NULL;
+      GStatBuf st;
 
-      if (!g_str_has_suffix (name, ".md") || g_hash_table_contains (written, name))
+      if (g_hash_table_contains (written, name) || strchr (name, '/') != NULL ||
+          ((char *) name)[0] == '.' || !g_str_has_suffix (name, ".md"))
         continue;
 
-      path = g_build_filename (notes, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_unlink (path) != 0)
+      path = g_build_filename (folder, NOTES_FOLDER, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && g_unlink (path) != 0)
         {
           int errsv = errno;
           g_autofree char *display = g_filename_display_name (path);
@@ -723,7 +934,10 @@ remove_stale_notes (const char  *folder,
  * @folder: where to write; created if missing
  *
  * Writes the whole engagement as a folder of Markdown files. Exporting
- * again into the same folder changes only the files whose data changed.
+ * again into the same folder changes only the files whose data changed,
+ * and removes only note files an earlier export wrote there; a folder
+ * that holds another engagement's files, or whose notes/ is a link, is
+ * refused before anything is written.
  */
 gboolean
 cp_engagement_export (CpEngagement  *engagement,
@@ -731,17 +945,20 @@ cp_engagement_export (CpEngagement  *engagement,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GPtrArray) files = cp_engagement_export_prepare (engagement, error);
+  g_auto(Target) target = { 0 };
+  g_autoptr(GPtrArray) files = NULL;
 
-  return files != NULL &&
+  return inspect_target (folder, &target, error) &&
+         (files = prepare (engagement, target.foreign, error)) != NULL &&
          cp_export_write_files (folder, files, cancellable, NULL, NULL, error) &&
-         remove_stale_notes (folder, files, error);
+         remove_stale_notes (folder, target.ours, files, error);
 }
 
 typedef struct
 {
   char      *folder;
   GPtrArray *files;
+  Target     target;
 } ExportJob;
 
 static void
@@ -749,6 +966,7 @@ export_job_free (ExportJob *job)
 {
   g_free (job->folder);
   g_ptr_array_unref (job->files);
+  target_clear (&job->target);
   g_free (job);
 }
 
@@ -762,7 +980,7 @@ export_thread (GTask        *task,
   GError *error = NULL;
 
   if (cp_export_write_files (job->folder, job->files, cancellable, NULL, NULL, &error) &&
-      remove_stale_notes (job->folder, job->files, &error))
+      remove_stale_notes (job->folder, job->target.ours, job->files, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -782,13 +1000,15 @@ cp_engagement_export_async (CpEngagement        *engagement,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (engagement, cancellable, callback, user_data);
+  g_auto(Target) target = { 0 };
   GError *error = NULL;
   ExportJob *job;
   GPtrArray *files;
 
   g_task_set_source_tag (task, cp_engagement_export_async);
 
-  if (!(files = cp_engagement_export_prepare (engagement, &error)))
+  if (!inspect_target (folder, &target, &error) ||
+      !(files = prepare (engagement, target.foreign, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -797,6 +1017,8 @@ cp_engagement_export_async (CpEngagement        *engagement,
   job = g_new0 (ExportJob, 1);
   job->folder = g_strdup (folder);
   job->files = files;
+  job->target = target;
+  target = (Target) { 0 };
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
 }

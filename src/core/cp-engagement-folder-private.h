@@ -117,6 +117,7 @@ extern const Simple _cp_folder_register_file;
 extern const Simple _cp_folder_actions_file;
 extern const Simple _cp_folder_measures_file;
 
+char       *_cp_folder_note_file_from_cell (const char *cell);
 const char *_cp_folder_kind_noun         (Kind         kind);
 gint64     *_cp_folder_box_id            (gint64       id);
 guint       _cp_folder_task_text_column  (const List  *list);

@@ -397,3 +397,17 @@ _cp_folder_find_column (const List *list,
   return -1;
 }
 
+/* The file a notes.md cell names: "[label](<notes/NAME>)" or NAME. */
+char *
+_cp_folder_note_file_from_cell (const char *cell)
+{
+  const char *start = g_strrstr (cell, "](<" NOTES_FOLDER "/");
+
+  if (cell[0] == '[' && start != NULL && g_str_has_suffix (cell, ">)"))
+    {
+      start += strlen ("](<" NOTES_FOLDER "/");
+      return g_strndup (start, strlen (start) - 2);
+    }
+
+  return g_strdup (cell);
+}

@@ -695,21 +695,6 @@ import_contract (Import   *im,
   return _cp_folder_doc_expect_end (doc, error);
 }
 
-/* The file a notes.md cell names: "[label](<notes/NAME>)" or NAME. */
-static char *
-note_file_from_cell (const char *cell)
-{
-  const char *start = g_strrstr (cell, "](<" NOTES_FOLDER "/");
-
-  if (cell[0] == '[' && start != NULL && g_str_has_suffix (cell, ">)"))
-    {
-      start += strlen ("](<" NOTES_FOLDER "/");
-      return g_strndup (start, strlen (start) - 2);
-    }
-
-  return g_strdup (cell);
-}
-
 /* The .md files in notes/, by name. The folder must be a real one: a
  * link could lead anywhere.
  */
@@ -779,7 +764,7 @@ import_notes (Import   *im,
   for (guint i = 0; i < records->len; i++)
     {
       Record *record = g_ptr_array_index (records, i);
-      g_autofree char *name = note_file_from_cell (record->values[0] ? record->values[0] : "");
+      g_autofree char *name = _cp_folder_note_file_from_cell (record->values[0] ? record->values[0] : "");
       g_autofree char *part = g_build_filename (NOTES_FOLDER, name, NULL);
       g_autofree char *text = NULL;
       g_autofree char *title = NULL;

@@ -549,6 +549,21 @@ cp_note_to_markdown (CpNote     *note,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_reserved_name (const char *name)
+{
+  static const char * const reserved[] = { "con", "prn", "aux", "nul", NULL };
+  g_autofree char *stem = g_ascii_strdown (name, strcspn (name, "."));
+
+  g_strchomp (stem);
+  if (g_strv_contains (reserved, stem))
+    return TRUE;
+
+  /* COM1 to COM9 and LPT1 to LPT9. */
+  return strlen (stem) == 4 && (g_str_has_prefix (stem, "com") || g_str_has_prefix (stem, "lpt")) &&
+         stem[3] >= '1' && stem[3] <= '9';
+}
+
 /**
  * cp_note_file_name:
  * @taken: (element-type utf8 utf8): names already used in the folder,
@@ -593,6 +608,12 @@ cp_note_file_name (const char *title,
     g_string_truncate (base, base->len - 1);
   if (base->len == 0)
     g_string_assign (base, _("note"));
+
+  /* Names Windows keeps for devices, whatever follows a dot, would make
+   * the folder unreadable there: "CON" becomes "CON_".
+   */
+  if (is_reserved_name (base->str))
+    g_string_insert_c (base, strcspn (base->str, "."), '_');
 
   name = g_strconcat (base->str, ".md", NULL);
   for (guint n = 2; taken && g_hash_table_contains (taken, (folded = g_utf8_casefold (name, -1))); n++)
