@@ -1680,6 +1680,162 @@ test_odd_titles_export (Fx            *f,
   }
 }
 
+
+static void
+test_more_databases_refused (Fx            *f,
+                             gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  Run r;
+
+  /* Another application's SQLite file. */
+  g_unlink (f->db);
+  cp_test_sql_exec (f->db, "CREATE TABLE songs (title TEXT)");
+  fx_freeze (f);
+  r = run (f, "--list", NULL);
+  assert_refused (f, &r, "cp.db", "another application", NULL);
+  run_clear (&r);
+
+  /* A database cut short. */
+  g_assert_true (g_file_get_contents (template_db, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->db, contents, MIN (length, 8192), NULL));
+  fx_freeze (f);
+  r = run (f, "--new=Cut short", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_says (&r, "cp.db");
+  run_clear (&r);
+  fx_assert_untouched (f);
+
+  /* Zeros where the header should be. */
+  {
+    g_autofree char *zeros = g_malloc0 (4096);
+
+    g_assert_true (g_file_set_contents (f->db, zeros, 4096, NULL));
+  }
+  fx_freeze (f);
+  r = run (f, "--list", NULL);
+  assert_refused (f, &r, "cp.db", "not a Coachplan database", NULL);
+  run_clear (&r);
+}
+
+static void
+test_folder_as_database (Fx            *f,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = fx_path (f, "folder.db");
+  g_autofree char *option = g_strconcat ("--database=", folder, NULL);
+  const char *args[] = { option, "--list", NULL };
+  Run r;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  fx_freeze (f);
+  r = run_argv (NULL, args);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_says (&r, "folder.db");
+  assert_says (&r, "a folder");
+  run_clear (&r);
+  fx_assert_untouched (f);
+}
+
+static void
+test_restores_refused (Fx            *f,
+                       gconstpointer  data)
+{
+  g_autofree char *foreign = fx_path (f, "foreign.db");
+  g_autofree char *newer = fx_path (f, "newer.db");
+  g_autofree char *missing = fx_path (f, "missing.db");
+  g_autofree char *junk = fx_path (f, "junk.db");
+  const char *backups[] = { foreign, newer, missing, junk };
+  const char *says[] = { "another application", "newer version", "No such file", "not a Coachplan database" };
+
+  cp_test_sql_exec (foreign, "CREATE TABLE songs (title TEXT)");
+  copy_file (template_db, newer);
+  cp_test_sql_exec (newer, "PRAGMA user_version = 99");
+  write_text (junk, "SQLite format 3, or so it says\n");
+  fx_freeze (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (backups); i++)
+    {
+      g_autofree char *option = g_strconcat ("--restore=", backups[i], NULL);
+      g_autofree char *base = g_path_get_basename (backups[i]);
+      Run r = run (f, option, NULL);
+
+      assert_refused (f, &r, base, says[i], NULL);
+      run_clear (&r);
+    }
+}
+
+static void
+test_notes_accepted_exactly (Fx            *f,
+                             gconstpointer  data)
+{
+  static const struct { const char *file; const char *body; const char *title; } cases[] = {
+    { "---\r\ntitle: \"With CRLF\"\r\nvisibility: client\r\n---\r\nBody\r\n", "Body\r\n", "With CRLF" },
+    { "", "", "" },
+    { "---\nnot: front matter\nthis line is body\n---\ntext\n",
+      "---\nnot: front matter\nthis line is body\n---\ntext\n", "not: front matter" },
+    { "# Heading only\n", "# Heading only\n", "Heading only" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fx_path (f, "ok.md");
+      g_autofree char *body = NULL;
+      g_autofree char *title = NULL;
+      Run r;
+
+      write_text (path, cases[i].file);
+      r = run (f, "--import-notes=1", path, NULL);
+      assert_done (&r);
+      run_clear (&r);
+
+      body = sql_text (f, "SELECT body FROM note ORDER BY id DESC LIMIT 1");
+      title = sql_text (f, "SELECT display_title FROM note ORDER BY id DESC LIMIT 1");
+      g_assert_cmpstr (body, ==, cases[i].body);
+      g_assert_cmpstr (title, ==, cases[i].title);
+    }
+}
+
+static void
+test_usage_and_missing (Fx            *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = fx_path (f, "r.txt");
+  g_autofree char *option = g_strconcat ("--output=", out, NULL);
+  g_autofree char *pdf = fx_path (f, "r.pdf");
+  g_autofree char *pdf_option = g_strconcat ("--output=", pdf, NULL);
+  g_autofree char *file = fx_path (f, "a-file");
+  g_autofree char *into_file = g_strconcat ("--output=", file, NULL);
+  Run r;
+
+  write_text (file, "a file, not a folder\n");
+  fx_freeze (f);
+
+  r = run (f, "--report=1", option, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_says (&r, "r.txt");
+  run_clear (&r);
+
+  r = run (f, "--report=99", pdf_option, NULL);
+  assert_refused (f, &r, "99", NULL);
+  run_clear (&r);
+
+  r = run (f, "--report=one", pdf_option, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_says (&r, "one");
+  run_clear (&r);
+
+  r = run (f, "--export=1", into_file, NULL);
+  assert_refused (f, &r, "a-file", "not a folder", NULL);
+  run_clear (&r);
+
+  r = run (f, "--export-notes=1", into_file, NULL);
+  assert_refused (f, &r, "a-file", NULL);
+  run_clear (&r);
+  fx_assert_untouched (f);
+}
+
 static void
 make_template (void)
 {
@@ -1762,6 +1918,11 @@ main (int   argc,
   ADD ("passing/notes-bad-text", test_notes_bad_text);
   ADD ("passing/databases-refused", test_databases_refused);
   ADD ("passing/odd-titles-export", test_odd_titles_export);
+  ADD ("passing/more-databases-refused", test_more_databases_refused);
+  ADD ("passing/folder-as-database", test_folder_as_database);
+  ADD ("passing/restores-refused", test_restores_refused);
+  ADD ("passing/notes-accepted-exactly", test_notes_accepted_exactly);
+  ADD ("passing/usage-and-missing", test_usage_and_missing);
 #undef ADD
 
   status = g_test_run ();
