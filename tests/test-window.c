@@ -998,6 +998,28 @@ read_only_window (CpWindow *window)
 
   gtk_window_destroy (GTK_WINDOW (ro));
   spin (100);
+
+  /* Read-only not by choice: the window says why. */
+  {
+    g_autofree char *dir = g_path_get_dirname (database);
+    g_autofree char *copy = g_build_filename (dir, "ro.db", NULL);
+    g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
+
+    g_assert_true (cp_store_backup (store, copy, &error));
+    g_clear_object (&store);
+    g_assert_cmpint (g_mkdir (wal, 0700), ==, 0);
+    store = cp_store_open (copy, &error);
+    g_assert_no_error (error);
+    ro = cp_window_new (CP_APPLICATION (app), store, NULL);
+    gtk_window_present (GTK_WINDOW (ro));
+    spin (300);
+    g_assert_nonnull (find (GTK_WIDGET (ro), GTK_TYPE_LABEL,
+                            "This database is read-only: “ro.db-wal” is a folder, where SQLite keeps "
+                            "its journal; move it away. You can look, but changes cannot be saved."));
+    gtk_window_destroy (GTK_WINDOW (ro));
+    spin (100);
+    g_rmdir (wal);
+  }
 }
 
 static void
@@ -1007,7 +1029,7 @@ test_window_read_only (void)
   g_autoptr(CpStore) store = NULL;
   g_autoptr(CpEngagement) engagement = NULL;
 
-  database = g_build_filename (dir, "ro.db", NULL);
+  database = g_build_filename (dir, "main.db", NULL);
   store = cp_store_open (database, NULL);
   engagement = cp_store_create_engagement (store, "Look, do not touch", CP_APPROACH_COACHED, NULL);
   g_assert_nonnull (engagement);

@@ -1144,6 +1144,20 @@ cp_store_get_read_only (CpStore *self)
   return self->read_only;
 }
 
+/**
+ * cp_store_get_read_only_reason:
+ *
+ * Returns: (nullable): why the database cannot be written, in words,
+ *   when it was not opened read-only by choice
+ */
+const char *
+cp_store_get_read_only_reason (CpStore *self)
+{
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  return self->read_only_reason;
+}
+
 int
 cp_store_get_schema_version (CpStore *self)
 {

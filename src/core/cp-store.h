@@ -51,6 +51,7 @@ CpStore      *cp_store_open_full           (const char   *path,
                                             GError      **error);
 const char   *cp_store_get_path            (CpStore      *self);
 gboolean      cp_store_get_read_only       (CpStore      *self);
+const char   *cp_store_get_read_only_reason (CpStore     *self);
 int           cp_store_get_schema_version  (CpStore      *self);
 void          cp_store_set_save_delay      (CpStore      *self,
                                             guint         delay_ms);

@@ -62,6 +62,7 @@ struct _CpWindow
   CpReviewPage         *review_page;
   GtkWidget            *delete_button;
   GtkRevealer          *read_only_banner;
+  GtkLabel             *read_only_label;
   GtkStack             *content_stack;
   CpEngagementPage     *engagement_page;
   AdwStatusPage        *error_page;
@@ -792,6 +793,13 @@ cp_window_constructed (GObject *object)
                            G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_revealer_set_reveal_child (self->read_only_banner, cp_store_get_read_only (self->store));
+  if (cp_store_get_read_only_reason (self->store) != NULL)
+    {
+      /* Translators: why the database cannot be written, as "its folder may not be written". */
+      g_autofree char *text = g_strdup_printf (_("This database is read-only: %s. You can look, but changes cannot be saved."),
+                                               cp_store_get_read_only_reason (self->store));
+      gtk_label_set_text (self->read_only_label, text);
+    }
   cp_engagement_page_set_editable (self->engagement_page, !cp_store_get_read_only (self->store));
 
   if (get_settings (self) != NULL)
@@ -998,6 +1006,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, review_bin);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, engagement_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, error_page);
