@@ -371,6 +371,21 @@ malformed:
   return NULL;
 }
 
+static CpFrontMatter *
+front_matter_from_fields (GPtrArray *fields)
+{
+  CpFrontMatter *fm = g_new0 (CpFrontMatter, 1);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      CpFrontMatterField *field = g_ptr_array_index (fields, i);
+
+      take_value (fm, field->key, field->value, field->list);
+    }
+
+  return fm;
+}
+
 /**
  * cp_front_matter_split:
  * @front_matter: (out) (optional): the parsed block, when there is one
@@ -385,7 +400,6 @@ cp_front_matter_split (const char     *text,
                        gsize          *body_offset)
 {
   g_autoptr(GPtrArray) fields = NULL;
-  CpFrontMatter *fm;
   guint bad_line;
 
   if (front_matter)
@@ -394,18 +408,8 @@ cp_front_matter_split (const char     *text,
   if (!(fields = _cp_front_matter_read (text, length, body_offset, &bad_line)))
     return FALSE;
 
-  fm = g_new0 (CpFrontMatter, 1);
-  for (guint i = 0; i < fields->len; i++)
-    {
-      CpFrontMatterField *field = g_ptr_array_index (fields, i);
-
-      take_value (fm, field->key, field->value, field->list);
-    }
-
   if (front_matter)
-    *front_matter = fm;
-  else
-    cp_front_matter_free (fm);
+    *front_matter = front_matter_from_fields (fields);
 
   return TRUE;
 }
@@ -430,7 +434,6 @@ _cp_front_matter_parse_checked (const char     *text,
 {
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  CpFrontMatter *fm;
   guint bad_line;
 
   *front_matter = NULL;
@@ -465,18 +468,8 @@ _cp_front_matter_parse_checked (const char     *text,
         }
     }
 
-  fm = g_new0 (CpFrontMatter, 1);
-  for (guint i = 0; i < fields->len; i++)
-    {
-      CpFrontMatterField *field = g_ptr_array_index (fields, i);
-
-      take_value (fm, field->key, field->value, field->list);
-    }
-
   if (front_matter)
-    *front_matter = fm;
-  else
-    cp_front_matter_free (fm);
+    *front_matter = front_matter_from_fields (fields);
 
   return TRUE;
 }

@@ -3,7 +3,7 @@
  * The input is a whole database file; the corpus holds small valid ones
  * for the fuzzer to mutate. It is opened as the app opens a database —
  * refused with a message, or opened and read: every engagement listed
- * and its report built — and restored as a backup into a database made
+ * and its report built — and restored as a backup into the database made
  * once, which a refusal must leave as it was.
  *
  * Copyright 2026 The Coachplan authors
@@ -18,16 +18,9 @@
 #include "cp-engagement.h"
 #include "cp-report.h"
 #include "cp-store.h"
-#include "cp-test-util.h"
+#include "fuzz-store.h"
 
-int LLVMFuzzerInitialize    (int    *argc,
-                             char ***argv);
-int LLVMFuzzerTestOneInput  (const unsigned char *data,
-                             size_t               size);
-
-static char *root;
 static char *input;
-static CpStore *target;
 
 static void
 remove_database (const char *path)
@@ -41,42 +34,24 @@ remove_database (const char *path)
     }
 }
 
-static void
-clean_up (void)
-{
-  g_clear_object (&target);
-  if (root != NULL)
-    cp_test_remove_tree (root);
-  g_clear_pointer (&root, g_free);
-  g_clear_pointer (&input, g_free);
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  root = g_dir_make_tmp ("coachplan-fuzz-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (root, "target.db", NULL);
+  fuzz_store_init ();
   input = g_build_filename (root, "input.db", NULL);
-  target = cp_store_open (path, &error);
-  g_assert_no_error (error);
-  atexit (clean_up);
 
   return 0;
 }
 
 static void
-read_all (CpStore *store)
+read_all (CpStore *opened)
 {
-  g_autoptr(GArray) ids = cp_store_find_engagements (store, NULL, CP_STATUS_ANY, NULL);
+  g_autoptr(GArray) ids = cp_store_find_engagements (opened, NULL, CP_STATUS_ANY, NULL);
 
   for (guint i = 0; ids != NULL && i < MIN (ids->len, 4); i++)
     {
-      g_autoptr(CpEngagement) engagement = cp_store_get_engagement (store, g_array_index (ids, gint64, i), NULL);
+      g_autoptr(CpEngagement) engagement = cp_store_get_engagement (opened, g_array_index (ids, gint64, i), NULL);
       g_autofree char *markdown = NULL;
 
       if (engagement != NULL)
@@ -93,7 +68,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  if (target == NULL)
+  if (store == NULL)
     LLVMFuzzerInitialize (NULL, NULL);
 
   remove_database (input);
@@ -101,11 +76,11 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
 
   /* Opened as the app opens it: refused with a reason, or read. */
   {
-    g_autoptr(CpStore) store = cp_store_open (input, &error);
+    g_autoptr(CpStore) opened = cp_store_open (input, &error);
 
-    g_assert ((store == NULL) == (error != NULL));
-    if (store != NULL)
-      read_all (store);
+    g_assert ((opened == NULL) == (error != NULL));
+    if (opened != NULL)
+      read_all (opened);
     else
       g_assert (error->message[0] != '\0');
     g_clear_error (&error);
@@ -116,23 +91,23 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
    */
   remove_database (input);
   g_assert (g_file_set_contents (input, (const char *) data, size, NULL));
-  cp_store_flush (target, NULL);
-  before = cp_test_sql_text (cp_store_get_path (target), "SELECT count(*) FROM engagement");
-  if (cp_store_restore (target, input, &kept, &error))
+  cp_store_flush (store, NULL);
+  before = cp_test_sql_text (cp_store_get_path (store), "SELECT count(*) FROM engagement");
+  if (cp_store_restore (store, input, &kept, &error))
     {
       g_autoptr(GError) reopen_error = NULL;
-      g_autofree char *path = g_strdup (cp_store_get_path (target));
+      g_autofree char *path = g_strdup (cp_store_get_path (store));
 
       g_unlink (kept);
-      g_clear_object (&target);
-      target = cp_store_open (path, &reopen_error);
+      g_clear_object (&store);
+      store = cp_store_open (path, &reopen_error);
       g_assert_no_error (reopen_error);
-      read_all (target);
+      read_all (store);
     }
   else
     {
       g_assert (error != NULL && error->message[0] != '\0');
-      after = cp_test_sql_text (cp_store_get_path (target), "SELECT count(*) FROM engagement");
+      after = cp_test_sql_text (cp_store_get_path (store), "SELECT count(*) FROM engagement");
       g_assert (g_strcmp0 (before, after) == 0);
     }
 

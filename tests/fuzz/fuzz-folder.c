@@ -17,38 +17,13 @@
 #include "cp-engagement.h"
 #include "cp-engagement-io.h"
 #include "cp-store.h"
-#include "cp-test-util.h"
-
-int LLVMFuzzerInitialize    (int    *argc,
-                             char ***argv);
-int LLVMFuzzerTestOneInput  (const unsigned char *data,
-                             size_t               size);
-
-static char *root;
-static CpStore *store;
-
-static void
-clean_up (void)
-{
-  g_clear_object (&store);
-  if (root != NULL)
-    cp_test_remove_tree (root);
-  g_clear_pointer (&root, g_free);
-}
+#include "fuzz-store.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  root = g_dir_make_tmp ("coachplan-fuzz-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (root, "fuzz.db", NULL);
-  store = cp_store_open (path, &error);
-  g_assert_no_error (error);
-  atexit (clean_up);
+  fuzz_store_init ();
 
   return 0;
 }

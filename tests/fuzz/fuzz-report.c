@@ -22,41 +22,16 @@
 #include "cp-report.h"
 #include "cp-session.h"
 #include "cp-store.h"
-#include "cp-test-util.h"
+#include "fuzz-store.h"
 
-int LLVMFuzzerInitialize    (int    *argc,
-                             char ***argv);
-int LLVMFuzzerTestOneInput  (const unsigned char *data,
-                             size_t               size);
-
-static char *root;
 static char *pdf;
-static CpStore *store;
-
-static void
-clean_up (void)
-{
-  g_clear_object (&store);
-  if (root != NULL)
-    cp_test_remove_tree (root);
-  g_clear_pointer (&root, g_free);
-  g_clear_pointer (&pdf, g_free);
-}
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  root = g_dir_make_tmp ("coachplan-fuzz-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (root, "fuzz.db", NULL);
+  fuzz_store_init ();
   pdf = g_build_filename (root, "report.pdf", NULL);
-  store = cp_store_open (path, &error);
-  g_assert_no_error (error);
-  atexit (clean_up);
 
   return 0;
 }
