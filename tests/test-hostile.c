@@ -887,24 +887,36 @@ test_fifo_note_in_folder (Fx            *f,
   run_clear (&r);
 }
 
+/* --database=NAME, made by the caller in the case's folder, is refused
+ * with a message naming it and saying @says; nothing changes.
+ */
+static void
+assert_database_refused (Fx         *f,
+                         const char *name,
+                         const char *says)
+{
+  g_autofree char *path = fx_path (f, name);
+  g_autofree char *option = g_strconcat ("--database=", path, NULL);
+  const char *args[] = { option, "--list", NULL };
+  Run r;
+
+  fx_freeze (f);
+  r = run_argv (NULL, args);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_says (&r, name);
+  assert_says (&r, says);
+  run_clear (&r);
+  fx_assert_untouched (f);
+}
+
 static void
 test_fifo_database (Fx            *f,
                     gconstpointer  data)
 {
   g_autofree char *fifo = fx_path (f, "pipe.db");
-  g_autofree char *option = g_strconcat ("--database=", fifo, NULL);
-  const char *args[] = { option, "--list", NULL };
-  Run r;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  fx_freeze (f);
-
-  r = run_argv (NULL, args);
-  g_assert_cmpint (r.status, ==, 1);
-  assert_says (&r, "pipe.db");
-  assert_says (&r, "named pipe");
-  run_clear (&r);
-  fx_assert_untouched (f);
+  assert_database_refused (f, "pipe.db", "named pipe");
 }
 
 static void
@@ -1722,18 +1734,9 @@ test_folder_as_database (Fx            *f,
                          gconstpointer  data)
 {
   g_autofree char *folder = fx_path (f, "folder.db");
-  g_autofree char *option = g_strconcat ("--database=", folder, NULL);
-  const char *args[] = { option, "--list", NULL };
-  Run r;
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  fx_freeze (f);
-  r = run_argv (NULL, args);
-  g_assert_cmpint (r.status, ==, 1);
-  assert_says (&r, "folder.db");
-  assert_says (&r, "a folder");
-  run_clear (&r);
-  fx_assert_untouched (f);
+  assert_database_refused (f, "folder.db", "a folder");
 }
 
 static void
