@@ -438,6 +438,51 @@ test_restore_corrupt_backup (Fixture       *f,
     }
 }
 
+
+/* A row written around a rule of its column is found, and the file
+ * refused, naming the table.
+ */
+static void
+test_broken_rule (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CpStore) store = cp_store_open (f->path, NULL);
+  g_autoptr(CpEngagement) engagement = cp_store_create_engagement (store, "Rules", CP_APPROACH_COACHED, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (engagement);
+  g_clear_object (&engagement);
+  g_clear_object (&store);
+  cp_test_sql_exec (f->path, "PRAGMA ignore_check_constraints = 1; UPDATE engagement SET status = 'lost'");
+  before = cp_test_file_checksum (f->path);
+
+  store = cp_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "CHECK constraint failed in engagement"));
+  after = cp_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* An index the file's format has is missing: refused, naming it. */
+static void
+test_missing_index (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CpStore) store = cp_store_open (f->path, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+  cp_test_sql_exec (f->path, "DROP INDEX goal_by_engagement");
+  store = cp_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "its index “goal_by_engagement” is missing"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +504,8 @@ main (int   argc,
   ADD ("/store/missing-read-only", test_missing_read_only);
   ADD ("/store/rotate-backups", test_rotate_backups);
   ADD ("/store/restore-corrupt-backup", test_restore_corrupt_backup);
+  ADD ("/store/refuse/broken-rule", test_broken_rule);
+  ADD ("/store/refuse/missing-index", test_missing_index);
 
 #undef ADD
 

@@ -244,7 +244,7 @@ open_backup (CpStore     *self,
 
   if (!check_pragma (checked->db, "PRAGMA integrity_check(1)", &problem) ||
       !check_pragma (checked->db, "PRAGMA foreign_key_check", &problem) ||
-      !_cp_store_check_schema (checked->db, CP_STORE_SCHEMA_VERSION, TRUE, &problem))
+      !_cp_store_check_schema (checked->db, CP_STORE_SCHEMA_VERSION, &problem))
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
                    _("the backup is damaged: %s"), problem);

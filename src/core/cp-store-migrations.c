@@ -313,59 +313,6 @@ _cp_store_migrate (sqlite3  *db,
   return sqlite3_exec (db, pragma, NULL, NULL, errmsg) == SQLITE_OK;
 }
 
-/* Each CHECK rule of the schema, as a query counting the rows that break
- * it. SQLite's own integrity check does not look at CHECK rules, and a
- * row written around them (by another tool) would fail later, far from
- * its cause. The test /store/rules proves that every rule of the schema
- * is here, word for word.
- */
-const CpStoreRule _cp_store_rules[] = {
-  { 1, "engagement", "SELECT count(*) FROM engagement WHERE NOT ("
-    "approach IN ('undecided', 'done-to-you', 'do-it-yourself', 'coached') AND "
-    "driver IN ('undecided', 'strategy', 'operational') AND "
-    "status IN ('planned', 'active', 'closed') AND "
-    "(start_date IS NULL OR date(start_date) IS start_date) AND "
-    "(end_date IS NULL OR date(end_date) IS end_date))" },
-  { 2, "cycle", "SELECT count(*) FROM cycle WHERE NOT ("
-    "approach IN ('undecided', 'done-to-you', 'do-it-yourself', 'coached'))" },
-  { 2, "phase", "SELECT count(*) FROM phase WHERE NOT ("
-    "role IN ('vision', 'baseline', 'targets', 'plan', 'action', 'review', 'momentum') AND "
-    "status IN ('not-started', 'in-progress', 'done'))" },
-  { 2, "checklist_item", "SELECT count(*) FROM checklist_item WHERE NOT ("
-    "source IN ('template', 'approach', 'user') AND done IN (0, 1))" },
-  { 2, "sign_off", "SELECT count(*) FROM sign_off WHERE NOT ("
-    "date(signed_on) IS signed_on AND decision IN ('approved', 'changes-requested'))" },
-  { 3, "session", "SELECT count(*) FROM session WHERE NOT ("
-    "duration_minutes > 0 AND "
-    "kind IN ('one-on-one', 'workshop', 'review', 'sponsor-meeting', 'remote'))" },
-  { 3, "note", "SELECT count(*) FROM note WHERE NOT ("
-    "visibility IN ('coach', 'client', 'sponsor'))" },
-  { 4, "goal", "SELECT count(*) FROM goal WHERE NOT ("
-    "(baseline_date IS NULL OR date(baseline_date) IS baseline_date) AND "
-    "(target_date IS NULL OR date(target_date) IS target_date))" },
-  { 4, "goal_reading", "SELECT count(*) FROM goal_reading WHERE NOT ("
-    "date(taken_on) IS taken_on)" },
-  { 4, "maturity", "SELECT count(*) FROM maturity WHERE NOT ("
-    "baseline_level BETWEEN 0 AND 5 AND review_level BETWEEN 0 AND 5)" },
-  { 4, "workstream", "SELECT count(*) FROM workstream WHERE NOT ("
-    "stage IN ('coach-leads', 'staff-with-coach', 'staff-alone'))" },
-  { 4, "workstream_change", "SELECT count(*) FROM workstream_change WHERE NOT ("
-    "stage IN ('coach-leads', 'staff-with-coach', 'staff-alone'))" },
-  { 5, "action_item", "SELECT count(*) FROM action_item WHERE NOT ("
-    "(due_on IS NULL OR date(due_on) IS due_on) AND done IN (0, 1))" },
-  { 6, "opportunity", "SELECT count(*) FROM opportunity WHERE NOT ("
-    "number > 0 AND date(raised_on) IS raised_on AND "
-    "size IN ('small', 'medium', 'large') AND "
-    "priority IN ('low', 'medium', 'high') AND "
-    "(required_by IS NULL OR date(required_by) IS required_by) AND "
-    "status IN ('raised', 'approved', 'in-progress', 'done', 'rejected'))" },
-  { 7, "contract", "SELECT count(*) FROM contract WHERE NOT ("
-    "version > 0 AND (signed_on IS NULL OR date(signed_on) IS signed_on))" },
-  { 8, "exit_item", "SELECT count(*) FROM exit_item WHERE NOT ("
-    "done_on IS NULL OR date(done_on) IS done_on)" },
-  { 0, NULL, NULL },
-};
-
 /* The schema as the steps up to a version make it, in a database of its
  * own in memory, made once.
  */
@@ -417,19 +364,17 @@ table_columns (sqlite3    *db,
 /**
  * _cp_store_check_schema:
  * @db: a database whose user_version is @version
- * @check_rows: whether to look at every row for broken CHECK rules too
  * @problem: (out): what is wrong, in words, when it returns %FALSE
  *
  * Checks that every table, column, index and trigger the steps up to
- * @version make is there, and with @check_rows that no row breaks a
- * CHECK rule. Reads only.
+ * @version make is there. Reads only. (SQLite's quick_check and
+ * integrity_check find the rows that break a CHECK rule.)
  *
  * Returns: whether the database is as its version says
  */
 gboolean
 _cp_store_check_schema (sqlite3   *db,
                         int        version,
-                        gboolean   check_rows,
                         char     **problem)
 {
   sqlite3 *expected = _cp_store_expected_schema (version);
@@ -477,34 +422,6 @@ _cp_store_check_schema (sqlite3   *db,
     }
   sqlite3_finalize (objects);
   sqlite3_finalize (lookup);
-
-  for (const CpStoreRule *rule = _cp_store_rules; ok && check_rows && rule->table; rule++)
-    {
-      sqlite3_stmt *stmt = NULL;
-      int broken = 0;
-
-      if (rule->version > version)
-        continue;
-      if (sqlite3_prepare_v2 (db, rule->sql, -1, &stmt, NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW)
-        broken = sqlite3_column_int (stmt, 0);
-      else
-        {
-          *problem = g_strdup (sqlite3_errmsg (db));
-          ok = FALSE;
-        }
-      sqlite3_finalize (stmt);
-
-      if (broken > 0)
-        {
-          *problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%d row of its table “%s” breaks the rules of its columns",
-                                                   "%d rows of its table “%s” break the rules of their columns",
-                                                   broken),
-                                      broken, rule->table);
-          ok = FALSE;
-        }
-    }
 
   return ok;
 }

@@ -97,22 +97,9 @@ gboolean      _cp_store_migrate          (sqlite3         *db,
                                           int              to_version,
                                           char           **errmsg);
 
-/* A CHECK rule of a table made by step @version, as a query counting the
- * rows that break it.
- */
-typedef struct
-{
-  int         version;
-  const char *table;
-  const char *sql;
-} CpStoreRule;
-
-extern const CpStoreRule _cp_store_rules[];
-
 sqlite3      *_cp_store_expected_schema  (int              version);
 gboolean      _cp_store_check_schema     (sqlite3         *db,
                                           int              version,
-                                          gboolean         check_rows,
                                           char           **problem);
 
 /* Binds a possibly NULL UTF-8 string; NULL becomes SQL NULL. */

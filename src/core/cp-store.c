@@ -753,8 +753,12 @@ open_connection (const char  *path,
   return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
+/* SQLite's quick check, which also finds rows that break a CHECK rule;
+ * what it found first is kept in @problem.
+ */
 static int
-quick_check (sqlite3 *db)
+quick_check (sqlite3  *db,
+             char    **problem)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -764,8 +768,13 @@ quick_check (sqlite3 *db)
     {
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        rc = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0
-             ? SQLITE_OK : SQLITE_CORRUPT;
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          rc = g_strcmp0 (result, "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+          if (rc != SQLITE_OK)
+            *problem = g_strdup (result);
+        }
     }
   sqlite3_finalize (stmt);
 
@@ -790,7 +799,6 @@ inspect (const char  *path,
   int n_tables = 0;
   int page_count = 0;
   int page_size = 0;
-  gboolean small = FALSE;
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *problem = NULL;
 
@@ -804,9 +812,8 @@ inspect (const char  *path,
           query_int (db, "PRAGMA page_count", &page_count, &rc) &&
           query_int (db, "PRAGMA page_size", &page_size, &rc))
         {
-          small = (gint64) page_count * page_size <= QUICK_CHECK_MAX_BYTES;
-          if (small)
-            rc = quick_check (db);
+          if ((gint64) page_count * page_size <= QUICK_CHECK_MAX_BYTES)
+            rc = quick_check (db, &problem);
         }
     }
 
@@ -815,7 +822,7 @@ inspect (const char  *path,
    */
   if (rc == SQLITE_OK && app_id == CP_APPLICATION_ID &&
       version >= 0 && version <= CP_STORE_SCHEMA_VERSION &&
-      !_cp_store_check_schema (db, version, small, &problem))
+      !_cp_store_check_schema (db, version, &problem))
     rc = SQLITE_SCHEMA;
 
   sqlite3_close_v2 (db);
@@ -829,9 +836,15 @@ inspect (const char  *path,
                    _("“%s” is not a Coachplan database. It was left unchanged."), display);
       return FALSE;
     case SQLITE_CORRUPT:
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged. It was left unchanged; restore it from a backup."),
-                   display);
+      if (problem != NULL)
+        /* Translators: the database, then what SQLite's check found, in its words. */
+        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
+                     _("The database “%s” is damaged (%s). It was left unchanged; restore it from a backup."),
+                     display, problem);
+      else
+        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
+                     _("The database “%s” is damaged. It was left unchanged; restore it from a backup."),
+                     display);
       return FALSE;
     case SQLITE_SCHEMA:
       /* Translators: the database, then what is wrong with it, as "its table “note” is missing". */
