@@ -14,6 +14,7 @@
 #include "cp-engagement.h"
 #include "cp-engagement-io.h"
 #include "cp-notes-io.h"
+#include "cp-report.h"
 #include "cp-store.h"
 
 /* Exit statuses: 0 done, 1 the database or the data refused, 2 usage. */
@@ -330,6 +331,51 @@ cp_cli_restore (const char *database,
     }
 
   g_print (_("Restored %s; the database as it was is kept as %s\n"), backup, kept);
+
+  return 0;
+}
+
+/**
+ * cp_cli_report:
+ * @output: the file to write; its extension (.md, .html or .pdf) picks the
+ *   format
+ *
+ * Returns: the exit status
+ */
+int
+cp_cli_report (const char *database,
+               const char *engagement_id,
+               const char *output)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  int status = 0;
+
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --report needs --output=FILE, ending in .md, .html or .pdf"));
+      return 2;
+    }
+
+  if (!cp_report_path_is_supported (output))
+    {
+      g_printerr (_("coachplan: “%s” must end in .md, .html or .pdf\n"), output);
+      return 2;
+    }
+
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!cp_report_write (engagement, today, output, &error))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Wrote the report of “%s” to %s\n"), cp_engagement_get_title (engagement), output);
 
   return 0;
 }

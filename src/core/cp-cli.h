@@ -42,4 +42,8 @@ CpEngagement *_cp_cli_lookup_engagement (const char  *database,
                                          CpStore    **store_out,
                                          int         *status);
 
+int   cp_cli_report              (const char *database,
+                                  const char *engagement_id,
+                                  const char *output);
+
 G_END_DECLS

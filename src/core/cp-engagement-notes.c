@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cp-engagement-private.h"
+#include "cp-markdown.h"
 #include "cp-note-private.h"
 #include "cp-notes-io-private.h"
 #include "cp-session-private.h"

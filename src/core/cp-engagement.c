@@ -139,26 +139,6 @@ set_text (CpEngagement *self,
   changed (self, TEXT_PROP (index));
 }
 
-/**
- * cp_date_is_valid:
- * @date: (nullable): a date
- *
- * Returns: whether @date is a calendar date written YYYY-MM-DD
- */
-gboolean
-cp_date_is_valid (const char *date)
-{
-  int y, m, d;
-  char tail;
-
-  if (date == NULL || strlen (date) != 10 ||
-      sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      date[4] != '-' || date[7] != '-')
-    return FALSE;
-
-  return g_date_valid_dmy (d, m, y);
-}
-
 static gboolean
 set_date (CpEngagement  *self,
           char         **field,

@@ -10,6 +10,8 @@
 
 #include "cp-types.h"
 
+#include "cp-date.h"
+
 G_BEGIN_DECLS
 
 #define CP_TYPE_ENGAGEMENT (cp_engagement_get_type ())
@@ -159,7 +161,6 @@ typedef struct
 
 void           cp_approach_change_free        (CpApproachChange *change);
 
-gboolean       cp_date_is_valid               (const char    *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpApproachChange, cp_approach_change_free)
 

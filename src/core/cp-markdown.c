@@ -302,3 +302,5 @@ cp_markdown_to_runs (const char *markdown,
 
   return w.runs;
 }
+
+

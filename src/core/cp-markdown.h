@@ -40,4 +40,6 @@ typedef struct
 GPtrArray *cp_markdown_to_runs (const char *markdown,
                                 gssize      length);
 
+char      *cp_markdown_dup_title (const char *markdown);
+
 G_END_DECLS

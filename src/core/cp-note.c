@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cp-enums.h"
+#include "cp-markdown.h"
 #include "cp-note-private.h"
 #include "cp-store-private.h"
 

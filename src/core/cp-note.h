@@ -40,6 +40,4 @@ void          cp_note_set_phase_id      (CpNote             *self,
 const char   *cp_note_get_created       (CpNote             *self);
 const char   *cp_note_get_updated       (CpNote             *self);
 
-char         *cp_markdown_dup_title     (const char         *markdown);
-
 G_END_DECLS

@@ -32,6 +32,7 @@
 
 #include "cp-engagement-private.h"
 #include "cp-file.h"
+#include "cp-markdown.h"
 #include "cp-note-private.h"
 #include "cp-notes-io.h"
 #include "cp-notes-io-private.h"

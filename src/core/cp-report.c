@@ -19,7 +19,6 @@
 #include "cp-approach.h"
 #include "cp-bars.h"
 #include "cp-checklist-item.h"
-#include "cp-cli.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
 #include "cp-file.h"
@@ -759,6 +758,18 @@ is_markdown_path (const char *path)
   return g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown");
 }
 
+/**
+ * cp_report_path_is_supported:
+ *
+ * Returns: whether @path ends in .md, .html or .pdf, the formats a
+ *   report is written in
+ */
+gboolean
+cp_report_path_is_supported (const char *path)
+{
+  return is_html_path (path) || is_markdown_path (path) || is_pdf_path (path);
+}
+
 /* A report read from the database, to be written to a file. */
 typedef struct
 {
@@ -900,49 +911,4 @@ cp_report_write_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * cp_cli_report:
- * @output: the file to write; its extension (.md, .html or .pdf) picks the
- *   format
- *
- * Returns: the exit status
- */
-int
-cp_cli_report (const char *database,
-               const char *engagement_id,
-               const char *output)
-{
-  g_autoptr(CpStore) store = NULL;
-  g_autoptr(CpEngagement) engagement = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  int status = 0;
-
-  if (output == NULL)
-    {
-      g_printerr ("%s\n", _("coachplan: --report needs --output=FILE, ending in .md, .html or .pdf"));
-      return 2;
-    }
-
-  if (!is_html_path (output) && !is_markdown_path (output) && !is_pdf_path (output))
-    {
-      g_printerr (_("coachplan: “%s” must end in .md, .html or .pdf\n"), output);
-      return 2;
-    }
-
-  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
-    return status;
-
-  if (!cp_report_write (engagement, today, output, &error))
-    {
-      g_printerr ("coachplan: %s\n", error->message);
-      return 1;
-    }
-
-  g_print (_("Wrote the report of “%s” to %s\n"), cp_engagement_get_title (engagement), output);
-
-  return 0;
 }

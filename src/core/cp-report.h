@@ -48,8 +48,6 @@ void     cp_report_write_async  (CpEngagement         *engagement,
                                  gpointer              user_data);
 gboolean cp_report_write_finish (GAsyncResult         *result,
                                  GError              **error);
-int   cp_cli_report              (const char *database,
-                                  const char *engagement_id,
-                                  const char *output);
+gboolean cp_report_path_is_supported (const char *path);
 
 G_END_DECLS

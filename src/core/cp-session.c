@@ -199,28 +199,6 @@ _cp_session_new_from_row (CpStore      *store,
   return self;
 }
 
-/**
- * cp_datetime_is_valid:
- *
- * Returns: whether @starts_at is a local date and time, YYYY-MM-DDTHH:MM
- */
-gboolean
-cp_datetime_is_valid (const char *starts_at)
-{
-  g_autofree char *date = NULL;
-  int hour, minute;
-  char tail;
-
-  if (starts_at == NULL || strlen (starts_at) != 16 || starts_at[10] != 'T' ||
-      sscanf (starts_at + 11, "%2d:%2d%c", &hour, &minute, &tail) != 2 ||
-      starts_at[13] != ':' || hour > 23 || minute > 59 || hour < 0 || minute < 0)
-    return FALSE;
-
-  date = g_strndup (starts_at, 10);
-
-  return cp_date_is_valid (date);
-}
-
 gint64
 cp_session_get_id (CpSession *self)
 {

@@ -10,6 +10,8 @@
 
 #include "cp-types.h"
 
+#include "cp-date.h"
+
 G_BEGIN_DECLS
 
 #define CP_TYPE_SESSION (cp_session_get_type ())
@@ -39,6 +41,5 @@ gboolean       cp_session_set_attendee      (CpSession     *self,
                                              gboolean       attends,
                                              GError       **error);
 
-gboolean       cp_datetime_is_valid         (const char    *starts_at);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "cp-cycle.h"
 #include "cp-engagement.h"
+#include "cp-markdown.h"
 #include "cp-markdown-view.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
