@@ -483,6 +483,116 @@ test_missing_index (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "its index “goal_by_engagement” is missing"));
 }
 
+
+/* Every row of every table of @path, the columns of @columns_from only,
+ * as text: to compare the values of two files.
+ */
+static char *
+dump_values (const char *path,
+             const char *columns_from)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  sqlite3 *db = NULL, *shape = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (columns_from, &shape, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (shape, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                              "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'note_fts%' "
+                                              "ORDER BY name", -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autoptr(GString) query = g_string_new ("SELECT ");
+      sqlite3_stmt *columns = NULL, *rows = NULL;
+      gboolean first = TRUE;
+
+      sqlite3_prepare_v2 (shape, "SELECT name FROM pragma_table_info (?1)", -1, &columns, NULL);
+      sqlite3_bind_text (columns, 1, table, -1, SQLITE_STATIC);
+      while (sqlite3_step (columns) == SQLITE_ROW)
+        {
+          g_string_append_printf (query, "%s\"%s\"", first ? "" : ", ", sqlite3_column_text (columns, 0));
+          first = FALSE;
+        }
+      sqlite3_finalize (columns);
+      g_string_append_printf (query, " FROM \"%s\" ORDER BY 1, 2", table);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, query->str, -1, &rows, NULL), ==, SQLITE_OK);
+      g_string_append_printf (dump, "[%s]\n", table);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            g_string_append_printf (dump, "%s|", sqlite3_column_text (rows, c) ? (const char *) sqlite3_column_text (rows, c) : "NULL");
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (shape);
+  sqlite3_close (db);
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* A database of format 8 with the sample in it: upgraded, every value
+ * kept, and every row given a stable id of its own.
+ */
+static void
+test_migrate_with_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "version-8.sqlite", NULL);
+  g_autofree char *original = g_build_filename (f->dir, "original.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tables[] = {
+    "engagement", "stakeholder", "approach_change", "cycle", "phase", "checklist_item", "sign_off",
+    "session", "note", "goal", "goal_reading", "maturity", "workstream", "workstream_change",
+    "action_item", "opportunity", "contract", "exit_item",
+  };
+  gsize length;
+  guint n_rows = 0;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  g_assert_true (g_file_set_contents (original, contents, length, NULL));
+  before = dump_values (original, original);
+
+  {
+    g_autoptr(CpStore) store = cp_store_open (f->path, &error);
+    g_autoptr(CpEngagement) added = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cp_store_get_schema_version (store), ==, CP_STORE_SCHEMA_VERSION);
+    added = cp_store_create_engagement (store, "Added after", CP_APPROACH_COACHED, &error);
+    g_assert_no_error (error);
+    g_assert_true (cp_store_trash_engagement (store, added, &error));
+    g_assert_true (cp_store_purge_trash (store, &error));
+  }
+
+  after = dump_values (f->path, original);
+  g_assert_cmpstr (after, ==, before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      g_autofree char *check_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE uuid IS NULL OR "
+                                                    "uuid NOT GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-*-4*-*-*' OR "
+                                                    "length (uuid) != 36", tables[i]);
+      g_autofree char *distinct_sql = g_strdup_printf ("SELECT count(DISTINCT uuid) FROM %s", tables[i]);
+      g_autofree char *count = cp_test_sql_text (f->path, count_sql);
+      g_autofree char *bad = cp_test_sql_text (f->path, check_sql);
+      g_autofree char *distinct = cp_test_sql_text (f->path, distinct_sql);
+
+      g_assert_cmpstr (bad, ==, "0");
+      g_assert_cmpstr (distinct, ==, count);
+      n_rows += atoi (count);
+    }
+  g_assert_cmpuint (n_rows, >, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +616,7 @@ main (int   argc,
   ADD ("/store/restore-corrupt-backup", test_restore_corrupt_backup);
   ADD ("/store/refuse/broken-rule", test_broken_rule);
   ADD ("/store/refuse/missing-index", test_missing_index);
+  ADD ("/store/migrate-with-data", test_migrate_with_data);
 
 #undef ADD
 

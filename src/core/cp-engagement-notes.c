@@ -57,10 +57,10 @@ _cp_note_insert (CpStore            *store,
 
   if (!(stmt = _cp_store_prepare (store,
                                   "INSERT INTO note (engagement_id, session_id, phase_id, title, body, "
-                                  "tags, visibility, created_at, updated_at, display_title) "
+                                  "tags, visibility, created_at, updated_at, display_title, uuid) "
                                   "VALUES (?1, nullif (?2, 0), nullif (?3, 0), ?4, ?5, ?6, ?7, "
                                   "coalesce (?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
-                                  "coalesce (?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?10) "
+                                  "coalesce (?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?10, ?11) "
                                   "RETURNING " CP_NOTE_COLUMNS,
                                   error)))
     return NULL;
@@ -75,6 +75,14 @@ _cp_note_insert (CpStore            *store,
   _cp_bind_text (stmt, 7, cp_visibility_to_string (fields->visibility));
   _cp_bind_text (stmt, 8, fields->created);
   _cp_bind_text (stmt, 9, fields->updated);
+  /* Given here rather than by the database's trigger: a bulk import
+   * writes each note once.
+   */
+  {
+    g_autofree char *uuid = fields->uuid ? NULL : g_uuid_string_random ();
+
+    _cp_bind_text (stmt, 11, fields->uuid ? fields->uuid : uuid);
+  }
 
   if (fields->title != NULL && *fields->title != '\0')
     _cp_bind_text (stmt, 10, fields->title);

@@ -24,6 +24,7 @@ typedef struct
   gint64        phase_id;
   const char   *created;    /* NULL: now */
   const char   *updated;
+  const char   *uuid;       /* NULL: a new random one */
 } CpNoteFields;
 
 gboolean  _cp_note_fields_validate   (const CpNoteFields *fields,

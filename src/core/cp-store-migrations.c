@@ -12,6 +12,26 @@
 
 #include "cp-store-private.h"
 
+/* A random version 4 UUID, made by SQLite itself, so that a row any
+ * program adds gets one.
+ */
+#define UUID_V4 \
+  "lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' || " \
+  "substr (hex (randomblob (2)), 2) || '-' || substr ('89AB', 1 + (random () & 3), 1) || " \
+  "substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)))"
+
+/* Gives every row of table @t a stable id, the same on every machine the
+ * row travels to: existing rows now, new rows as they are added (unless
+ * the writer gives one).
+ */
+#define STABLE_ID(t) \
+  "ALTER TABLE " t " ADD COLUMN uuid TEXT;" \
+  "UPDATE " t " SET uuid = " UUID_V4 ";" \
+  "CREATE UNIQUE INDEX " t "_by_uuid ON " t " (uuid);" \
+  "CREATE TRIGGER " t "_uuid AFTER INSERT ON " t " WHEN new.uuid IS NULL BEGIN " \
+  "  UPDATE " t " SET uuid = " UUID_V4 " WHERE rowid = new.rowid; " \
+  "END;"
+
 /* Step N takes a database from user_version N-1 to N. Steps are only ever
  * appended: a released step is never edited, so every database walks the
  * same path whatever version it starts from.
@@ -283,6 +303,33 @@ static const char * const migrations[] = {
   "  text TEXT NOT NULL DEFAULT '',"
   "  done_on TEXT CHECK (done_on IS NULL OR date(done_on) IS done_on)"
   ");",
+
+  /* 9: a stable id on every record. A signed contract still never
+   * changes, but for being given its id once.
+   */
+  "DROP TRIGGER contract_signed_is_frozen;"
+  STABLE_ID ("engagement")
+  STABLE_ID ("stakeholder")
+  STABLE_ID ("approach_change")
+  STABLE_ID ("cycle")
+  STABLE_ID ("phase")
+  STABLE_ID ("checklist_item")
+  STABLE_ID ("sign_off")
+  STABLE_ID ("session")
+  STABLE_ID ("note")
+  STABLE_ID ("goal")
+  STABLE_ID ("goal_reading")
+  STABLE_ID ("maturity")
+  STABLE_ID ("workstream")
+  STABLE_ID ("workstream_change")
+  STABLE_ID ("action_item")
+  STABLE_ID ("opportunity")
+  STABLE_ID ("contract")
+  STABLE_ID ("exit_item")
+  "CREATE TRIGGER contract_signed_is_frozen BEFORE UPDATE ON contract "
+  "WHEN OLD.signed_on IS NOT NULL AND OLD.uuid IS NOT NULL BEGIN "
+  "  SELECT RAISE (ABORT, 'a signed contract does not change'); "
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);
