@@ -76,10 +76,24 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The two folders hold the same files with the same bytes. */
+/* @text with every id (a UUID) written as the same placeholder. */
+static char *
+without_ids (const char *text)
+{
+  g_autoptr(GRegex) uuid = g_regex_new ("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                                        0, 0, NULL);
+
+  return g_regex_replace_literal (uuid, text, -1, 0, "ID", 0, NULL);
+}
+
+/* The two folders hold the same files with the same bytes; with
+ * @same_ids FALSE, ids may differ (a copy in the same database gets ids
+ * of its own).
+ */
 static void
-assert_same_tree (const char *a,
-                  const char *b)
+assert_same_tree_full (const char *a,
+                       const char *b,
+                       gboolean    same_ids)
 {
   g_autoptr(GPtrArray) names_a = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names_b = g_ptr_array_new_with_free_func (g_free);
@@ -101,9 +115,25 @@ assert_same_tree (const char *a,
       g_assert_cmpstr (g_ptr_array_index (names_a, i), ==, g_ptr_array_index (names_b, i));
       g_assert_true (g_file_get_contents (path_a, &text_a, &length_a, NULL));
       g_assert_true (g_file_get_contents (path_b, &text_b, &length_b, NULL));
-      if (length_a != length_b || memcmp (text_a, text_b, length_a) != 0)
+      if (!same_ids)
+        {
+          g_autofree char *plain_a = without_ids (text_a);
+          g_autofree char *plain_b = without_ids (text_b);
+
+          if (g_strcmp0 (plain_a, plain_b) != 0)
+            g_error ("%s differs:\n%s\n---\n%s", path_a, plain_a, plain_b);
+        }
+      else if (length_a != length_b || memcmp (text_a, text_b, length_a) != 0)
         g_error ("%s differs:\n%s\n---\n%s", path_a, text_a, text_b);
     }
+}
+
+/* The same, but for the ids of a copy made in the same database. */
+static void
+assert_same_tree (const char *a,
+                  const char *b)
+{
+  assert_same_tree_full (a, b, FALSE);
 }
 
 static char *
@@ -227,7 +257,7 @@ test_round_trip_sample (Fixture       *f,
 
   /* Readable Markdown: tables, task lists, the notes as files. */
   people = read_text (first, "people.md");
-  g_assert_nonnull (strstr (people, "| # | Name | Role | Contact |\n| --- | --- | --- | --- |\n"));
+  g_assert_nonnull (strstr (people, "| # | Name | Role | Contact | Id |\n| --- | --- | --- | --- | --- |\n"));
   g_assert_nonnull (strstr (people, "| 1 | Pipe \\| and \\\\ back\\nslash |"));
   csip = read_text (first, "csip.md");
   g_assert_nonnull (strstr (csip, "\n- [x] "));
@@ -260,6 +290,50 @@ test_round_trip_sample (Fixture       *f,
 
     g_assert_cmpstr (found, ==, "2");
   }
+}
+
+/* Every record keeps its id on the way to another database, so that both
+ * name it the same; a copy in the same database gets ids of its own.
+ */
+static void
+test_ids_round_trip (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CpEngagement) engagement = tricky_sample (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_build_filename (f->dir, "first", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second", NULL);
+  g_autofree char *third = g_build_filename (f->dir, "third", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *copied = NULL;
+  g_autoptr(CpStore) other = NULL;
+  g_autoptr(CpEngagement) arrived = NULL;
+  g_autoptr(CpEngagement) copy = NULL;
+  gint64 id;
+
+  export_into (engagement, first);
+  original = read_text (first, "engagement.md");
+  g_assert_nonnull (strstr (original, "\nid: "));
+
+  other = cp_store_open (other_path, &error);
+  g_assert_no_error (error);
+  id = cp_store_import_engagement (other, first, &error);
+  g_assert_no_error (error);
+  arrived = cp_store_get_engagement (other, id, &error);
+  g_assert_no_error (error);
+  export_into (arrived, second);
+  assert_same_tree_full (first, second, TRUE);
+
+  /* Imported again where it came from: a copy, with ids of its own. */
+  id = cp_store_import_engagement (f->store, first, &error);
+  g_assert_no_error (error);
+  copy = cp_store_get_engagement (f->store, id, &error);
+  g_assert_no_error (error);
+  export_into (copy, third);
+  copied = read_text (third, "engagement.md");
+  g_assert_cmpstr (copied, !=, original);
+  assert_same_tree (first, third);
 }
 
 /* An engagement of every size: many rows of each kind, with values that
@@ -414,7 +488,7 @@ test_re_export (Fixture       *f,
   export_into (engagement, first);
   export_into (engagement, second);
   export_into (engagement, second);
-  assert_same_tree (first, second);
+  assert_same_tree_full (first, second, TRUE);
 
   notes = cp_engagement_get_notes (engagement, &error);
   g_assert_no_error (error);
@@ -436,13 +510,13 @@ typedef struct
 } Breakage;
 
 static const Breakage breakages[] = {
-  { "engagement.md", "format-version: 1", "format-version: 2", "engagement.md, line 3: written by a newer" },
+  { "engagement.md", "format-version: 2", "format-version: 3", "engagement.md, line 3: written by a newer" },
   { "engagement.md", "format: coachplan-engagement", "format: other", "engagement.md, line 2:" },
   { "engagement.md", "---\nformat", "format", "engagement.md, line 1:" },
-  { "engagement.md", "status: active", "status: paused", "engagement.md, line 10: “paused” is not one of" },
+  { "engagement.md", "status: active", "status: paused", "engagement.md, line 11: “paused” is not one of" },
   { "register.md", "| 1 | 2026-", "| 1 | 2026-13-", "register.md, line 5: " },
   { "people.md", "| # | Name |", "| # | Nom |", "people.md, line 3: there is no column “Nom”" },
-  { "people.md", " | ext. 4410 |", " |", "people.md, line 7: this row has 3 cells" },
+  { "people.md", " | ext. 4410 |", " |", "people.md, line 7: this row has 4 cells" },
   { "sessions.md", NULL, "# Sessions\n\n| # | Starts | Minutes | Kind | Topic | Phase | Attendees |\n"
                          "| --- | --- | --- | --- | --- | --- | --- |\n"
                          "| 1 | 2026-10-01T10:00 | 60 | workshop | T | 9.9 |  |\n",
@@ -452,14 +526,15 @@ static const Breakage breakages[] = {
                          "| 1 | 2026-10-01T10:00 | 60 | workshop | T |  | 1, 99 |\n",
     "sessions.md, line 5: there is no person “99”" },
   { "measures.md", "## Readings", "Some words.\n\n## Readings", "measures.md, line " },
-  { "contract.md", "no newline\n~~~~~~\n", "no newline\n~~~~~\n", "contract.md, line 48: this block of text is never closed" },
+  { "contract.md", "no newline\n~~~~~~\n", "no newline\n~~~~~\n", "contract.md, line 50: this block of text is never closed" },
   { "actions.md", NULL, "# Actions\n\n- [ ] \xff\xfe bad bytes\n", "actions.md: not UTF-8 text" },
   { "actions.md", NULL, "# Actions\n\n- [ ] Call\n  - Owner: A\n  - Owner: B\n  - Created: 2026-01-01T00:00:00Z\n",
     "actions.md, line 5: “Owner” is given twice" },
   { "actions.md", NULL, "# Actions\n\n- [ ] Call\n  - Created: 2026-01-01T00:00:00Z\n  - Note: gone.md\n",
     "actions.md, line 5: there is no note “gone.md”" },
-  { "notes.md", "| Note | Session | Phase |\n| --- | --- | --- |\n",
-    "| Note | Session | Phase |\n| --- | --- | --- |\n| missing.md |  |  |\n", "notes.md, line 5: " },
+  { "notes.md", "| Note | Session | Phase | Id |\n| --- | --- | --- | --- |\n",
+    "| Note | Session | Phase | Id |\n| --- | --- | --- | --- |\n| missing.md |  |  |  |\n", "notes.md, line 5: " },
+  { "engagement.md", "\nid: ", "\nid: not-an-id\n# ", "engagement.md, line 4: “not-an-id” is not an id" },
   { "csip.md", "#### Sign-offs", "#### Signatures", "csip.md, line " },
 };
 
@@ -553,6 +628,7 @@ main (int   argc,
 
   ADD_STORE_TEST ("/folder/round-trip-sample", test_round_trip_sample);
   ADD_STORE_TEST ("/folder/round-trip-large", test_round_trip_large);
+  ADD_STORE_TEST ("/folder/ids-round-trip", test_ids_round_trip);
   ADD_STORE_TEST ("/folder/re-export", test_re_export);
   ADD_STORE_TEST ("/folder/refused", test_refused);
 

@@ -175,6 +175,8 @@ export_rows (Export      *ex,
 
           if (column->kind == K_NUMBER)
             values[c] = g_strdup_printf ("%u", index + 1);
+          else if (column->kind == K_UUID)
+            values[c] = export_value (ex, stmt, sqlite3_column_count (stmt) - 1, column);
           else
             values[c] = export_value (ex, stmt, i++, column);
 
@@ -550,11 +552,11 @@ export_notes (Export      *ex,
   start_block (index);
   {
     const Column *columns = _cp_folder_note_list.columns;
-    const char *titles[] = { columns[0].title, columns[1].title, columns[2].title };
-    const char *rules[] = { "---", "---", "---" };
+    const char *titles[] = { columns[0].title, columns[1].title, columns[2].title, columns[3].title };
+    const char *rules[] = { "---", "---", "---", "---" };
 
-    append_table_row (index, titles, 3, FALSE);
-    append_table_row (index, rules, 3, FALSE);
+    append_table_row (index, titles, 4, FALSE);
+    append_table_row (index, rules, 4, FALSE);
   }
 
   /* Oldest first, so equal titles number in the order they were written. */
@@ -567,7 +569,7 @@ export_notes (Export      *ex,
       g_autofree char *path = g_build_filename (NOTES_FOLDER, name, NULL);
       g_autofree char *label = g_strdelimit (g_strdup (name), "[]", '_');
       g_autofree char *link = g_strdup_printf ("[%s](<%s/%s>)", label, NOTES_FOLDER, name);
-      const char *cells[3];
+      const char *cells[4];
       CpExportFile *file = g_new0 (CpExportFile, 1);
 
       file->name = g_steal_pointer (&path);
@@ -579,7 +581,10 @@ export_notes (Export      *ex,
       cells[0] = link;
       cells[1] = export_ref (ex, K_SESSION, cp_note_get_session_id (note));
       cells[2] = export_ref (ex, K_PHASE, cp_note_get_phase_id (note));
-      append_table_row (index, cells, 3, TRUE);
+      cells[3] = (const char *) sqlite3_column_text (stmt, sqlite3_column_count (stmt) - 1);
+      if (cells[3] == NULL)
+        cells[3] = "";
+      append_table_row (index, cells, 4, TRUE);
     }
   sqlite3_reset (stmt);
 

@@ -26,6 +26,7 @@ typedef enum
   K_DATE,         /* YYYY-MM-DD */
   K_STAMP,        /* YYYY-MM-DDTHH:MM:SSZ */
   K_MINUTE,       /* YYYY-MM-DDTHH:MM, local time */
+  K_UUID,         /* the record's stable id; read and written as the last column of its query */
   K_INT,
   K_LEVEL,        /* a maturity level, 0 to 5 */
   K_REAL,
@@ -118,6 +119,7 @@ extern const Simple _cp_folder_actions_file;
 extern const Simple _cp_folder_measures_file;
 
 char       *_cp_folder_note_file_from_cell (const char *cell);
+gboolean    _cp_folder_uuid_is_valid (const char *value);
 const char *_cp_folder_kind_noun         (Kind         kind);
 gint64     *_cp_folder_box_id            (gint64       id);
 guint       _cp_folder_task_text_column  (const List  *list);

@@ -41,6 +41,7 @@
 #define STAGES "coach-leads|staff-with-coach|staff-alone"
 
 static const Column engagement_columns[] = {
+  { "id", K_UUID },
   { "title", K_TEXT },
   { "client", K_TEXT },
   { "sponsor", K_TEXT },
@@ -57,10 +58,10 @@ static const Column engagement_columns[] = {
 
 const List _cp_folder_engagement_list = LIST (
   "SELECT id, title, client, sponsor, coach, approach, driver, status, start_date, end_date, "
-  "created_at, updated_at, scope FROM engagement WHERE id = ?1",
+  "created_at, updated_at, scope, uuid FROM engagement WHERE id = ?1",
   "INSERT INTO engagement (title, client, sponsor, coach, approach, driver, status, start_date, "
-  "end_date, created_at, updated_at, scope) "
-  "VALUES (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+  "end_date, created_at, updated_at, scope, uuid) "
+  "VALUES (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
   N_KINDS, engagement_columns);
 
 static const Column person_columns[] = {
@@ -68,11 +69,13 @@ static const Column person_columns[] = {
   { "Name", K_TEXT },
   { "Role", K_TEXT },
   { "Contact", K_TEXT },
+  { "Id", K_UUID },
 };
 
 static const List person_list = LIST (
-  "SELECT id, name, role, contact FROM stakeholder WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO stakeholder (engagement_id, position, name, role, contact) VALUES (?1, ?2, ?3, ?4, ?5)",
+  "SELECT id, name, role, contact, uuid FROM stakeholder WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO stakeholder (engagement_id, position, name, role, contact, uuid) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   K_PERSON, person_columns);
 
 static const Column approach_change_columns[] = {
@@ -80,13 +83,14 @@ static const Column approach_change_columns[] = {
   { "From", K_ENUM, APPROACHES, TRUE },
   { "To", K_ENUM, APPROACHES, TRUE },
   { "Reason", K_TEXT },
+  { "Id", K_UUID },
 };
 
 const List _cp_folder_approach_change_list = LIST (
-  "SELECT id, changed_on, from_approach, to_approach, reason FROM approach_change "
+  "SELECT id, changed_on, from_approach, to_approach, reason, uuid FROM approach_change "
   "WHERE engagement_id = ?1 ORDER BY id",
-  "INSERT INTO approach_change (engagement_id, changed_on, from_approach, to_approach, reason) "
-  "VALUES (?1, ?3, ?4, ?5, ?6)",
+  "INSERT INTO approach_change (engagement_id, changed_on, from_approach, to_approach, reason, "
+  "uuid) VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
   N_KINDS, approach_change_columns);
 
 static const Column cycle_columns[] = {
@@ -95,13 +99,14 @@ static const Column cycle_columns[] = {
   { "Template name", K_TEXT },
   { "Approach", K_ENUM, APPROACHES, TRUE },
   { "Started", K_DATE, NULL, TRUE },
+  { "Id", K_UUID },
 };
 
 const List _cp_folder_cycle_list = LIST (
-  "SELECT id, number, template, template_name, approach, started_on FROM cycle "
+  "SELECT id, number, template, template_name, approach, started_on, uuid FROM cycle "
   "WHERE engagement_id = ?1 ORDER BY number",
-  "INSERT INTO cycle (engagement_id, number, template, template_name, approach, started_on) "
-  "VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
+  "INSERT INTO cycle (engagement_id, number, template, template_name, approach, started_on, uuid) "
+  "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
   N_KINDS, cycle_columns);
 
 static const Column phase_columns[] = {
@@ -109,12 +114,13 @@ static const Column phase_columns[] = {
   { "Role", K_ENUM, "vision|baseline|targets|plan|action|review|momentum", TRUE },
   { "Status", K_ENUM, "not-started|in-progress|done", TRUE },
   { "Description", K_TEXT },
+  { "Id", K_UUID },
 };
 
 const List _cp_folder_phase_list = LIST (
-  "SELECT id, name, role, status, description FROM phase WHERE cycle_id = ?1 ORDER BY position, id",
-  "INSERT INTO phase (cycle_id, position, name, role, status, description) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  "SELECT id, name, role, status, description, uuid FROM phase WHERE cycle_id = ?1 ORDER BY position, id",
+  "INSERT INTO phase (cycle_id, position, name, role, status, description, uuid) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
   N_KINDS, phase_columns);
 
 static const Column checklist_columns[] = {
@@ -125,13 +131,14 @@ static const Column checklist_columns[] = {
   { "Done by", K_NTEXT },
   { "Done at", K_NTEXT },
   { "Comment", K_TEXT },
+  { "Id", K_UUID },
 };
 
 const List _cp_folder_checklist_list = LIST (
-  "SELECT id, done, text, source, approach, done_by, done_at, comment FROM checklist_item "
+  "SELECT id, done, text, source, approach, done_by, done_at, comment, uuid FROM checklist_item "
   "WHERE phase_id = ?1 ORDER BY position, id",
   "INSERT INTO checklist_item (phase_id, position, done, text, source, approach, done_by, done_at, "
-  "comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  "comment, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
   N_KINDS, checklist_columns);
 
 static const Column sign_off_columns[] = {
@@ -140,13 +147,14 @@ static const Column sign_off_columns[] = {
   { "Decision", K_ENUM, "approved|changes-requested", TRUE },
   { "Comments", K_TEXT },
   { "Recorded", K_STAMP, NULL, TRUE },
+  { "Id", K_UUID },
 };
 
 const List _cp_folder_sign_off_list = LIST (
-  "SELECT id, signed_on, reviewer, decision, comments, recorded_at FROM sign_off "
+  "SELECT id, signed_on, reviewer, decision, comments, recorded_at, uuid FROM sign_off "
   "WHERE phase_id = ?1 ORDER BY id",
-  "INSERT INTO sign_off (phase_id, signed_on, reviewer, decision, comments, recorded_at) "
-  "VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
+  "INSERT INTO sign_off (phase_id, signed_on, reviewer, decision, comments, recorded_at, uuid) "
+  "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
   N_KINDS, sign_off_columns);
 
 static const Column session_columns[] = {
@@ -157,25 +165,27 @@ static const Column session_columns[] = {
   { "Topic", K_TEXT },
   { "Phase", K_PHASE },
   { "Attendees", K_ATTENDEES },
+  { "Id", K_UUID },
 };
 
 static const List session_list = LIST (
   "SELECT id, starts_at, duration_minutes, kind, topic, phase_id, "
-  "(SELECT group_concat (stakeholder_id) FROM session_attendee WHERE session_id = session.id) "
-  "FROM session WHERE engagement_id = ?1 ORDER BY starts_at, id",
-  "INSERT INTO session (engagement_id, starts_at, duration_minutes, kind, topic, phase_id) "
-  "VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
+  "(SELECT group_concat (stakeholder_id) FROM session_attendee WHERE session_id = session.id), "
+  "uuid FROM session WHERE engagement_id = ?1 ORDER BY starts_at, id",
+  "INSERT INTO session (engagement_id, starts_at, duration_minutes, kind, topic, phase_id, uuid) "
+  "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
   K_SESSION, session_columns);
 
 static const Column note_columns[] = {
   { "Note", K_FILE, NULL, TRUE, TRUE },
   { "Session", K_SESSION },
   { "Phase", K_PHASE },
+  { "Id", K_UUID },
 };
 
 /* Notes are read and written by hand: the list gives the index's shape. */
 const List _cp_folder_note_list = LIST (
-  "SELECT " CP_NOTE_COLUMNS " FROM note WHERE engagement_id = ?1 ORDER BY created_at, id",
+  "SELECT " CP_NOTE_COLUMNS ", uuid FROM note WHERE engagement_id = ?1 ORDER BY created_at, id",
   NULL, K_NOTE, note_columns);
 
 static const Column opportunity_columns[] = {
@@ -192,15 +202,16 @@ static const Column opportunity_columns[] = {
   { "Required by", K_DATE },
   { "Status", K_ENUM, "raised|approved|in-progress|done|rejected", TRUE },
   { "Phase", K_PHASE },
+  { "Id", K_UUID },
 };
 
 static const List opportunity_list = LIST (
   "SELECT id, number, raised_on, size, timescale, description, priority, kpi, justification, "
-  "raised_by, actioned_by, required_by, status, phase_id FROM opportunity "
+  "raised_by, actioned_by, required_by, status, phase_id, uuid FROM opportunity "
   "WHERE engagement_id = ?1 ORDER BY number",
   "INSERT INTO opportunity (engagement_id, number, raised_on, size, timescale, description, "
-  "priority, kpi, justification, raised_by, actioned_by, required_by, status, phase_id) "
-  "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+  "priority, kpi, justification, raised_by, actioned_by, required_by, status, phase_id, uuid) "
+  "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
   K_OPPORTUNITY, opportunity_columns);
 
 static const Column action_columns[] = {
@@ -213,13 +224,14 @@ static const Column action_columns[] = {
   { "Note", K_NOTE },
   { "Opportunity", K_OPPORTUNITY },
   { "Created", K_STAMP, NULL, TRUE },
+  { "Id", K_UUID },
 };
 
 static const List action_list = LIST (
-  "SELECT id, done, text, owner, due_on, done_on, phase_id, note_id, opportunity_id, created_at "
-  "FROM action_item WHERE engagement_id = ?1 ORDER BY created_at, id",
+  "SELECT id, done, text, owner, due_on, done_on, phase_id, note_id, opportunity_id, created_at, "
+  "uuid FROM action_item WHERE engagement_id = ?1 ORDER BY created_at, id",
   "INSERT INTO action_item (engagement_id, done, text, owner, due_on, done_on, phase_id, note_id, "
-  "opportunity_id, created_at) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  "opportunity_id, created_at, uuid) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   N_KINDS, action_columns);
 
 static const Column goal_columns[] = {
@@ -230,25 +242,27 @@ static const Column goal_columns[] = {
   { "Baseline date", K_DATE },
   { "Target", K_REAL },
   { "Target date", K_DATE },
+  { "Id", K_UUID },
 };
 
 static const List goal_list = LIST (
-  "SELECT id, name, unit, baseline_value, baseline_date, target_value, target_date FROM goal "
+  "SELECT id, name, unit, baseline_value, baseline_date, target_value, target_date, uuid FROM goal "
   "WHERE engagement_id = ?1 ORDER BY position, id",
   "INSERT INTO goal (engagement_id, position, name, unit, baseline_value, baseline_date, "
-  "target_value, target_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  "target_value, target_date, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
   K_GOAL, goal_columns);
 
 static const Column reading_columns[] = {
   { "Goal", K_GOAL, NULL, TRUE },
   { "Taken on", K_DATE, NULL, TRUE },
   { "Value", K_REAL, NULL, TRUE },
+  { "Id", K_UUID },
 };
 
 static const List reading_list = LIST (
-  "SELECT r.id, r.goal_id, r.taken_on, r.value FROM goal_reading r JOIN goal g ON g.id = r.goal_id "
+  "SELECT r.id, r.goal_id, r.taken_on, r.value, r.uuid FROM goal_reading r JOIN goal g ON g.id = r.goal_id "
   "WHERE g.engagement_id = ?1 ORDER BY g.position, g.id, r.taken_on, r.id",
-  "INSERT INTO goal_reading (goal_id, taken_on, value) VALUES (?3, ?4, ?5)",
+  "INSERT INTO goal_reading (goal_id, taken_on, value, uuid) VALUES (?3, ?4, ?5, ?6)",
   N_KINDS, reading_columns);
 
 static const Column maturity_columns[] = {
@@ -257,13 +271,14 @@ static const Column maturity_columns[] = {
   { "Evidence before", K_TEXT },
   { "After", K_LEVEL },
   { "Evidence after", K_TEXT },
+  { "Id", K_UUID },
 };
 
 static const List maturity_list = LIST (
-  "SELECT id, practice, baseline_level, baseline_evidence, review_level, review_evidence "
-  "FROM maturity WHERE engagement_id = ?1 ORDER BY position, id",
+  "SELECT id, practice, baseline_level, baseline_evidence, review_level, review_evidence, "
+  "uuid FROM maturity WHERE engagement_id = ?1 ORDER BY position, id",
   "INSERT INTO maturity (engagement_id, position, practice, baseline_level, baseline_evidence, "
-  "review_level, review_evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  "review_level, review_evidence, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   N_KINDS, maturity_columns);
 
 static const Column workstream_columns[] = {
@@ -271,37 +286,42 @@ static const Column workstream_columns[] = {
   { "Workstream", K_TEXT },
   { "Owner", K_TEXT },
   { "Stage", K_ENUM, STAGES, TRUE },
+  { "Id", K_UUID },
 };
 
 static const List workstream_list = LIST (
-  "SELECT id, name, owner, stage FROM workstream WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO workstream (engagement_id, position, name, owner, stage) VALUES (?1, ?2, ?3, ?4, ?5)",
+  "SELECT id, name, owner, stage, uuid FROM workstream WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO workstream (engagement_id, position, name, owner, stage, uuid) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   K_WORKSTREAM, workstream_columns);
 
 static const Column handover_columns[] = {
   { "Workstream", K_WORKSTREAM, NULL, TRUE },
   { "Stage", K_ENUM, STAGES, TRUE },
   { "Changed on", K_DATE, NULL, TRUE },
+  { "Id", K_UUID },
 };
 
 static const List handover_list = LIST (
-  "SELECT c.id, c.workstream_id, c.stage, c.changed_on FROM workstream_change c "
+  "SELECT c.id, c.workstream_id, c.stage, c.changed_on, c.uuid FROM workstream_change c "
   "JOIN workstream w ON w.id = c.workstream_id WHERE w.engagement_id = ?1 "
   "ORDER BY w.position, w.id, c.id",
-  "INSERT INTO workstream_change (workstream_id, stage, changed_on) VALUES (?3, ?4, ?5)",
+  "INSERT INTO workstream_change (workstream_id, stage, changed_on, uuid) VALUES (?3, ?4, ?5, ?6)",
   N_KINDS, handover_columns);
 
 static const Column exit_columns[] = {
   { "Done", K_DONE },
   { "Text", K_TEXT },
   { "Done on", K_DATE },
+  { "Id", K_UUID },
 };
 
 /* The box only shows the day; the day is what is stored. */
 static const List exit_list = LIST (
-  "SELECT id, done_on IS NOT NULL, text, done_on FROM exit_item "
+  "SELECT id, done_on IS NOT NULL, text, done_on, uuid FROM exit_item "
   "WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO exit_item (engagement_id, position, text, done_on) VALUES (?1, ?2, ?4, ?5)",
+  "INSERT INTO exit_item (engagement_id, position, text, done_on, uuid) "
+  "VALUES (?1, ?2, ?4, ?5, ?6)",
   N_KINDS, exit_columns);
 
 static const Column contract_columns[] = {
@@ -313,13 +333,15 @@ static const Column contract_columns[] = {
   { "Goals", K_BLOCK },
   { "Measures", K_BLOCK },
   { "Roles", K_BLOCK },
+  { "Id", K_UUID },
 };
 
 const List _cp_folder_contract_list = LIST (
-  "SELECT id, version, coach, client_lead, sponsor, signed_on, goals, measures, roles FROM contract "
+  "SELECT id, version, coach, client_lead, sponsor, signed_on, goals, measures, roles, uuid "
+  "FROM contract "
   "WHERE engagement_id = ?1 ORDER BY version",
   "INSERT INTO contract (engagement_id, version, coach, client_lead, sponsor, signed_on, goals, "
-  "measures, roles) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  "measures, roles, uuid) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   N_KINDS, contract_columns);
 
 
@@ -361,7 +383,7 @@ _cp_folder_kind_noun (Kind kind)
     case K_OPPORTUNITY: return _("register entry");
     case K_GOAL: return _("goal");
     case K_WORKSTREAM: return _("workstream");
-    case K_NUMBER: case K_TEXT: case K_NTEXT: case K_DATE: case K_STAMP: case K_MINUTE: case K_INT:
+    case K_NUMBER: case K_TEXT: case K_NTEXT: case K_DATE: case K_STAMP: case K_MINUTE: case K_UUID: case K_INT:
     case K_LEVEL: case K_REAL: case K_ENUM: case K_DONE: case K_BLOCK: case K_FILE:
     case K_ATTENDEES: case N_KINDS:
     default:
@@ -410,4 +432,23 @@ _cp_folder_note_file_from_cell (const char *cell)
     }
 
   return g_strdup (cell);
+}
+
+/* Whether @value is written as a UUID: 8-4-4-4-12 hexadecimal digits. */
+gboolean
+_cp_folder_uuid_is_valid (const char *value)
+{
+  static const int groups[] = { 8, 4, 4, 4, 12 };
+  const char *p = value;
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      for (int i = 0; i < groups[g]; i++, p++)
+        if (!g_ascii_isxdigit (*p))
+          return FALSE;
+      if (g + 1 < G_N_ELEMENTS (groups) && *p++ != '-')
+        return FALSE;
+    }
+
+  return *p == '\0';
 }

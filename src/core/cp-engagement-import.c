@@ -34,6 +34,7 @@ typedef struct
   const char *folder;
   gint64      engagement_id;
   GHashTable *ids[N_KINDS];   /* char * -> gint64 *, per kind of reference */
+  gboolean    fresh_ids;      /* the engagement is here already: this is a copy */
 } Import;
 
 static gboolean
@@ -126,6 +127,21 @@ bind_value (Import        *im,
         {
           _cp_folder_doc_error (doc->name, line, error,
                                 _("“%s” is not a time written YYYY-MM-DDTHH:MM:SSZ"), value);
+          return FALSE;
+        }
+      _cp_bind_text (stmt, param, value);
+      return TRUE;
+
+    case K_UUID:
+      /* A copy of an engagement already here gets ids of its own. */
+      if (im->fresh_ids)
+        {
+          sqlite3_bind_null (stmt, param);
+          return TRUE;
+        }
+      if (!_cp_folder_uuid_is_valid (value))
+        {
+          _cp_folder_doc_error (doc->name, line, error, _("“%s” is not an id (a UUID)"), value);
           return FALSE;
         }
       _cp_bind_text (stmt, param, value);
@@ -327,7 +343,9 @@ insert_record (Import      *im,
 
       if (column->kind == K_NUMBER || column->kind == K_ATTENDEES)
         continue;
-      if (!bind_value (im, doc, stmt, param++, column, record->values[c],
+      if (!bind_value (im, doc, stmt,
+                       column->kind == K_UUID ? sqlite3_bind_parameter_count (stmt) : param++,
+                       column, record->values[c],
                        record->lines[c] ? record->lines[c] : record->line, error))
         {
           sqlite3_reset (stmt);
@@ -596,6 +614,24 @@ import_engagement (Import      *im,
   /* The scope, as written. */
   record->values[list->n_columns - 1] = g_strndup (text + body, length - body);
 
+  /* An engagement whose id is here already comes in as a copy, every
+   * record with an id of its own; otherwise every record keeps its id.
+   */
+  {
+    int c = _cp_folder_find_column (list, "id");
+    const char *id = record->values[c];
+    sqlite3_stmt *stmt;
+
+    if (id != NULL && *id != '\0')
+      {
+        if (!(stmt = _cp_store_prepare (im->store, "SELECT 1 FROM engagement WHERE uuid = ?1", error)))
+          return FALSE;
+        _cp_bind_text (stmt, 1, id);
+        im->fresh_ids = sqlite3_step (stmt) == SQLITE_ROW;
+        sqlite3_reset (stmt);
+      }
+  }
+
   {
     Doc doc = { (char *) ENGAGEMENT_FILE, NULL, 0, 0 };
 
@@ -797,6 +833,16 @@ import_notes (Import   *im,
         return FALSE;
       g_hash_table_add (listed, g_strdup (name));
       _cp_note_fields_from_file (&fields, front_matter, text + body, length - body, &title, &tags);
+      if (record->values[3] != NULL && *record->values[3] != '\0' && !im->fresh_ids)
+        {
+          if (!_cp_folder_uuid_is_valid (record->values[3]))
+            {
+              _cp_folder_doc_error (doc->name, record->line, error, _("“%s” is not an id (a UUID)"),
+                                    record->values[3]);
+              return FALSE;
+            }
+          fields.uuid = record->values[3];
+        }
       if (!_cp_note_fields_validate (&fields, part, error))
         return FALSE;
 
