@@ -381,6 +381,8 @@ cp_engagement_change_approach (CpEngagement  *self,
   if (!_cp_store_begin (self->store, error))
     return FALSE;
 
+  /* Should anything below fail, the engagement is as it was. */
+  _cp_engagement_keep_state (self, TRUE);
   g_free (self->approach_reason);
   self->approach_reason = g_strdup (reason);
   cp_engagement_set_approach (self, approach);

@@ -63,6 +63,8 @@ CpEngagement *_cp_engagement_new_from_row (CpStore      *store,
                                            sqlite3_stmt *stmt);
 void          _cp_engagement_set_trashed  (CpEngagement *self,
                                            gboolean      trashed);
+void          _cp_engagement_keep_state   (CpEngagement *self,
+                                           gboolean      restore_dirty);
 gboolean      _cp_engagement_record_approach (CpEngagement  *self,
                                               CpStore       *store,
                                               GError       **error);

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cp-csip-private.h"
+#include "cp-cycle.h"
 #include "cp-engagement-private.h"
 #include "cp-enums.h"
 #include "cp-stakeholder-private.h"
@@ -42,6 +44,81 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What a save or a change of approach changes in the engagement's
+ * memory, to put back should its transaction fail.
+ */
+typedef struct
+{
+  char       *updated;
+  char       *approach_reason;
+  CpApproach  approach;
+  CpApproach  saved_approach;
+  CpApproach  cycle_approach;
+  gboolean    moved;
+  gboolean    dirty;
+  gboolean    restore_dirty;
+} EngagementState;
+
+static void
+engagement_state_free (gpointer data)
+{
+  EngagementState *state = data;
+
+  g_free (state->updated);
+  g_free (state->approach_reason);
+  g_free (state);
+}
+
+static void
+engagement_state_restore (gpointer object,
+                          gpointer data)
+{
+  CpEngagement *self = object;
+  EngagementState *state = data;
+  CpCycle *current = self->cycles ? cp_engagement_get_current_cycle (self) : NULL;
+
+  g_free (self->updated);
+  self->updated = g_strdup (state->updated);
+  g_free (self->approach_reason);
+  self->approach_reason = g_strdup (state->approach_reason);
+  self->saved_approach = state->saved_approach;
+  self->moved = state->moved;
+  if (current != NULL)
+    _cp_cycle_set_approach (current, state->cycle_approach);
+
+  if (self->approach != state->approach)
+    {
+      self->approach = state->approach;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPROACH]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+
+  if (state->restore_dirty && !state->dirty)
+    _cp_store_forget_dirty (self->store, self);
+}
+
+/* Keeps the engagement's state as it is now, to put back should the
+ * transaction under way fail; with @restore_dirty, whether it has edits
+ * waiting to be saved too.
+ */
+void
+_cp_engagement_keep_state (CpEngagement *self,
+                           gboolean      restore_dirty)
+{
+  EngagementState *state = g_new0 (EngagementState, 1);
+  CpCycle *current = self->cycles ? cp_engagement_get_current_cycle (self) : NULL;
+
+  state->updated = g_strdup (self->updated);
+  state->approach_reason = g_strdup (self->approach_reason);
+  state->approach = self->approach;
+  state->saved_approach = self->saved_approach;
+  state->cycle_approach = current ? cp_cycle_get_approach (current) : self->approach;
+  state->moved = self->moved;
+  state->dirty = _cp_store_is_dirty (self->store, self);
+  state->restore_dirty = restore_dirty;
+  _cp_store_on_rollback (self->store, engagement_state_restore, self, state, engagement_state_free);
+}
+
 static gboolean
 cp_engagement_save (gpointer   object,
                     CpStore   *store,
@@ -53,6 +130,8 @@ cp_engagement_save (gpointer   object,
 
   if (self->trashed)
     return TRUE;
+
+  _cp_engagement_keep_state (self, FALSE);
 
   if (!(stmt = _cp_store_prepare (store,
                                   "UPDATE engagement SET title = ?2, client = ?3, sponsor = ?4, "

@@ -400,6 +400,23 @@ insert_row (CpPhase       *self,
 /* Inserts an item in its own transaction (or the caller's) and updates
  * the loaded list and the counts.
  */
+static void
+undo_insert (gpointer object,
+             gpointer data)
+{
+  CpPhase *self = object;
+  CpChecklistItem *item = data;
+  guint position;
+
+  if (self->items != NULL && g_list_store_find (self->items, item, &position))
+    g_list_store_remove (self->items, position);
+
+  self->n_items--;
+  if (cp_checklist_item_get_done (item))
+    self->n_done--;
+  counts_changed (self);
+}
+
 static CpChecklistItem *
 insert_item (CpPhase         *self,
              guint            position,
@@ -448,6 +465,9 @@ insert_item (CpPhase         *self,
   if (cp_checklist_item_get_done (item))
     self->n_done++;
   counts_changed (self);
+
+  /* Inside a larger change that fails, the item was never added. */
+  _cp_store_on_rollback (self->store, undo_insert, self, g_object_ref (item), g_object_unref);
 
   return g_steal_pointer (&item);
 }

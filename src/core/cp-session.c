@@ -118,6 +118,13 @@ cp_session_get_property (GObject    *object,
     case PROP_PHASE_ID:
       g_value_set_int64 (value, self->phase_id);
       break;
+    case PROP_ATTENDEES:
+      {
+        g_autoptr(GArray) attendees = cp_session_dup_attendees (self, NULL);
+
+        g_value_set_boolean (value, attendees != NULL && attendees->len > 0);
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,6 +178,7 @@ cp_session_class_init (CpSessionClass *klass)
                                              CP_SESSION_KIND_ONE_ON_ONE, rw);
   properties[PROP_TOPIC] = g_param_spec_string ("topic", NULL, NULL, "", rw);
   properties[PROP_PHASE_ID] = g_param_spec_int64 ("phase-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  /* Whether anyone attends; notified whenever the attendees change. */
   properties[PROP_ATTENDEES] = g_param_spec_boolean ("attendees", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 

@@ -41,10 +41,32 @@ struct _CpStore
   ino_t       file_ino;
   guint       transaction_depth;
   char       *read_only_reason;  /* why, in words, when it is not asked for */
+  GArray     *on_rollback;  /* CpStoreUndo, run in reverse if the transaction fails */
+  guint       fail_at;      /* tests: the statement to fail, counted from 1; 0 none */
+  guint       n_statements; /* statements run since fail_at was set */
 
   guint       read_only : 1;
   guint       changed_pending : 1;
 };
+
+/* Puts a model back as it was before a change made inside a transaction,
+ * should the transaction fail.
+ */
+typedef struct
+{
+  GFunc          undo;
+  gpointer       object;    /* referenced */
+  gpointer       data;
+  GDestroyNotify destroy;
+} CpStoreUndo;
+
+void          _cp_store_on_rollback      (CpStore         *self,
+                                          GFunc            undo,
+                                          gpointer         object,
+                                          gpointer         data,
+                                          GDestroyNotify   destroy);
+void          _cp_store_fail_statement   (CpStore         *self,
+                                          guint            n);
 
 /* Makes one object from the current row of a statement. */
 typedef gpointer (*CpRowFunc) (CpStore      *store,
@@ -87,6 +109,8 @@ gint64        _cp_store_last_insert_id   (CpStore         *self);
 void          _cp_store_mark_dirty       (CpStore         *self,
                                           gpointer         object,
                                           CpStoreSaveFunc  save);
+gboolean      _cp_store_is_dirty         (CpStore         *self,
+                                          gpointer         object);
 void          _cp_store_forget_dirty     (CpStore         *self,
                                           gpointer         object);
 void          _cp_store_engagements_changed (CpStore      *self);

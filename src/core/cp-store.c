@@ -359,6 +359,91 @@ _cp_store_begin (CpStore  *self,
   return TRUE;
 }
 
+static void
+undo_clear (gpointer data)
+{
+  CpStoreUndo *u = data;
+
+  if (u->destroy != NULL)
+    u->destroy (u->data);
+  g_object_unref (u->object);
+}
+
+/**
+ * _cp_store_on_rollback:
+ * @undo: puts @object back as it was; called with @object and @data
+ *
+ * A model that changed inside the transaction under way says how to put
+ * it back. Should the transaction fail, every such change is undone, the
+ * last first, so that the models are again as the database is. Outside a
+ * transaction there is nothing to undo, and nothing is kept.
+ */
+void
+_cp_store_on_rollback (CpStore        *self,
+                       GFunc           undo,
+                       gpointer        object,
+                       gpointer        data,
+                       GDestroyNotify  destroy)
+{
+  CpStoreUndo u = { undo, g_object_ref (object), data, destroy };
+
+  if (self->transaction_depth == 0)
+    {
+      undo_clear (&u);
+      return;
+    }
+
+  g_array_append_val (self->on_rollback, u);
+}
+
+/* After a rollback: every model put back, the last change first. */
+static void
+undo_models (CpStore *self)
+{
+  g_autoptr(GArray) undos = g_steal_pointer (&self->on_rollback);
+
+  self->on_rollback = g_array_new (FALSE, FALSE, sizeof (CpStoreUndo));
+  g_array_set_clear_func (self->on_rollback, undo_clear);
+
+  for (guint i = undos->len; i-- > 0;)
+    {
+      CpStoreUndo *u = &g_array_index (undos, CpStoreUndo, i);
+
+      u->undo (u->object, u->data);
+    }
+}
+
+/* Tests: the statement that starts after @n - 1 others fails, as if the
+ * disk had failed there; 0 turns this off.
+ */
+static int
+trace_statement (unsigned  type,
+                 void     *context,
+                 void     *p,
+                 void     *x)
+{
+  CpStore *self = context;
+  const char *sql = x;
+
+  /* The statements of a trigger are part of the statement that fired it. */
+  if (self->fail_at == 0 || g_str_has_prefix (sql, "--"))
+    return 0;
+
+  if (++self->n_statements == self->fail_at)
+    sqlite3_interrupt (self->db);
+
+  return 0;
+}
+
+void
+_cp_store_fail_statement (CpStore *self,
+                          guint    n)
+{
+  self->fail_at = n;
+  self->n_statements = 0;
+  sqlite3_trace_v2 (self->db, n > 0 ? SQLITE_TRACE_STMT : 0, n > 0 ? trace_statement : NULL, self);
+}
+
 gboolean
 _cp_store_commit (CpStore  *self,
                   GError  **error)
@@ -372,8 +457,11 @@ _cp_store_commit (CpStore  *self,
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->changed_pending = FALSE;
+      undo_models (self);
       return FALSE;
     }
+
+  g_array_set_size (self->on_rollback, 0);
 
   if (self->changed_pending)
     {
@@ -396,6 +484,7 @@ _cp_store_rollback (CpStore *self)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->changed_pending = FALSE;
+      undo_models (self);
     }
 }
 
@@ -451,6 +540,17 @@ _cp_store_mark_dirty (CpStore         *self,
 schedule:
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (self->save_delay, save_timeout_cb, self);
+}
+
+gboolean
+_cp_store_is_dirty (CpStore  *self,
+                    gpointer  object)
+{
+  for (guint i = 0; i < self->dirty->len; i++)
+    if (g_array_index (self->dirty, CpStoreDirty, i).object == object)
+      return TRUE;
+
+  return FALSE;
 }
 
 void
@@ -564,6 +664,7 @@ cp_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->dirty, g_array_unref);
+  g_clear_pointer (&self->on_rollback, g_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
 
@@ -635,6 +736,8 @@ cp_store_init (CpStore *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
   self->engagements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->dirty = g_array_new (FALSE, FALSE, sizeof (CpStoreDirty));
+  self->on_rollback = g_array_new (FALSE, FALSE, sizeof (CpStoreUndo));
+  g_array_set_clear_func (self->on_rollback, undo_clear);
   self->save_delay = SAVE_DELAY_MS;
 }
 
