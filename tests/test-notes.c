@@ -19,6 +19,7 @@
 #include "cp-search.h"
 #include "cp-session.h"
 #include "cp-stakeholder.h"
+#include "cp-store-private.h"
 #include "cp-test-store.h"
 
 static CpEngagement *
@@ -615,6 +616,79 @@ test_sessions (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_notes (e, NULL)), ==, 1);
 }
 
+
+static int
+count_note_updates (unsigned  type,
+                    void     *context,
+                    void     *p,
+                    void     *x)
+{
+  if (g_str_has_prefix (x, "UPDATE note"))
+    (*(guint *) context)++;
+
+  return 0;
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A debounced save of a large note is written by the store's writer, on
+ * its own connection: the main thread's connection never writes it; and
+ * a flush waits for what the writer was given.
+ */
+static void
+test_autosave_off_main_thread (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Writer");
+  g_autoptr(CpNote) note = cp_engagement_add_note (e, NULL, "Short\n", NULL);
+  g_autoptr(GString) big = g_string_new ("# Large\n");
+  g_autofree char *stored = NULL;
+  g_autofree char *length = NULL;
+  guint main_updates = 0;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  while (big->len < 1024 * 1024)
+    g_string_append (big, "A line of a long note, typed at length by its coach.\n");
+
+  cp_store_set_save_delay (f->store, 10);
+  sqlite3_trace_v2 (f->store->db, SQLITE_TRACE_STMT, count_note_updates, &main_updates);
+
+  cp_note_set_body (note, big->str);
+  timeout = g_timeout_add_seconds (20, set_flag, &timed_out);
+  while (!timed_out && g_strcmp0 (cp_note_get_updated (note), "") != 0 &&
+         (length = cp_test_sql_text (f->path, "SELECT length (body) FROM note")) != NULL &&
+         atoi (length) != (int) big->len)
+    {
+      g_clear_pointer (&length, g_free);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  g_assert_nonnull (f->store->writer);
+  g_assert_cmpuint (main_updates, ==, 0);
+
+  /* What the writer was given is on disk once a flush returns. */
+  cp_note_set_body (note, "Last words\n");
+  timed_out = FALSE;
+  g_timeout_add (50, set_flag, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cp_store_flush (f->store, NULL));
+  stored = cp_test_sql_text (f->path, "SELECT body FROM note");
+  g_assert_cmpstr (stored, ==, "Last words\n");
+  g_assert_cmpuint (main_updates, ==, 0);
+
+  sqlite3_trace_v2 (f->store->db, 0, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/markdown/runs", test_markdown_runs);
   g_test_add_func ("/markdown/large", test_markdown_large);
   g_test_add_func ("/notes/autosave-survives-kill", test_autosave_survives_kill);
+  ADD_STORE_TEST ("/notes/autosave-off-main-thread", test_autosave_off_main_thread);
 
   return g_test_run ();
 }

@@ -55,6 +55,50 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char save_sql[] =
+  "UPDATE note SET title = ?2, body = ?3, tags = ?4, visibility = ?5, "
+  "session_id = nullif (?6, 0), phase_id = nullif (?7, 0), "
+  "display_title = ?8, "
+  "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+  "WHERE id = ?1 RETURNING updated_at";
+
+static void
+cp_note_saved (gpointer    object,
+               const char *updated)
+{
+  CpNote *self = object;
+
+  if (updated == NULL)
+    return;
+
+  g_free (self->updated);
+  self->updated = g_strdup (updated);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+/* The note as it is now, as a unit of work for the store's writer: a
+ * large body is written and indexed off the main thread.
+ */
+static CpStoreUnit *
+cp_note_save_unit (gpointer object)
+{
+  CpNote *self = object;
+  CpStoreUnit *unit = _cp_store_unit_new (_("Could not save the note"), cp_note_saved);
+  g_autofree char *heading = *self->title ? NULL : cp_markdown_dup_title (self->body);
+
+  _cp_store_unit_add (unit, save_sql);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, self->title);
+  _cp_store_unit_bind_text (unit, self->body);
+  _cp_store_unit_bind_text (unit, self->tags);
+  _cp_store_unit_bind_text (unit, cp_visibility_to_string (self->visibility));
+  _cp_store_unit_bind_int64 (unit, self->session_id);
+  _cp_store_unit_bind_int64 (unit, self->phase_id);
+  _cp_store_unit_bind_text (unit, *self->title ? self->title : (heading ? heading : ""));
+
+  return unit;
+}
+
 static gboolean
 cp_note_save (gpointer   object,
               CpStore   *store,
@@ -65,13 +109,7 @@ cp_note_save (gpointer   object,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE note SET title = ?2, body = ?3, tags = ?4, visibility = ?5, "
-                                  "session_id = nullif (?6, 0), phase_id = nullif (?7, 0), "
-                                  "display_title = ?8, "
-                                  "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                                  "WHERE id = ?1 RETURNING updated_at",
-                                  error)))
+  if (!(stmt = _cp_store_prepare (store, save_sql, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -111,7 +149,7 @@ changed (CpNote *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   if (prop_id == PROP_TITLE || prop_id == PROP_BODY)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_TITLE]);
-  _cp_store_mark_dirty (self->store, self, cp_note_save);
+  _cp_store_mark_dirty_full (self->store, self, cp_note_save, cp_note_save_unit);
 }
 
 static void

@@ -20,10 +20,25 @@ typedef gboolean (*CpStoreSaveFunc) (gpointer   object,
                                      CpStore   *store,
                                      GError   **error);
 
+/* A unit of work: statements run in one transaction by the store's
+ * writer, on a thread and a connection of its own.
+ */
+typedef struct _CpStoreUnit CpStoreUnit;
+
+/* Called in the store's main context once the unit is committed, with
+ * the first column of the first row its last statement returned.
+ */
+typedef void (*CpStoreSavedFunc) (gpointer    object,
+                                  const char *returned);
+
+/* Makes a unit that saves one dirty object's state as it is now. */
+typedef CpStoreUnit *(*CpStoreUnitFunc) (gpointer object);
+
 typedef struct
 {
   gpointer        object;
   CpStoreSaveFunc save;
+  CpStoreUnitFunc unit;   /* or NULL: saved on the main thread */
 } CpStoreDirty;
 
 struct _CpStore
@@ -41,6 +56,15 @@ struct _CpStore
   ino_t       file_ino;
   guint       transaction_depth;
   char       *read_only_reason;  /* why, in words, when it is not asked for */
+
+  /* The writer: units of work run in order on a thread of their own. */
+  GThread      *writer;
+  GAsyncQueue  *units;       /* CpStoreUnit, to run */
+  GAsyncQueue  *done_units;  /* CpStoreUnit, run, to report in the main context */
+  GMutex        writer_lock;
+  GCond         writer_idle;
+  guint         n_pending;   /* units given to the writer and not yet reported */
+  GSource      *report_source;  /* ready when the writer has results */
   GArray     *on_rollback;  /* CpStoreUndo, run in reverse if the transaction fails */
   guint       fail_at;      /* tests: the statement to fail, counted from 1; 0 none */
   guint       n_statements; /* statements run since fail_at was set */
@@ -111,6 +135,10 @@ void          _cp_store_mark_dirty       (CpStore         *self,
                                           CpStoreSaveFunc  save);
 gboolean      _cp_store_is_dirty         (CpStore         *self,
                                           gpointer         object);
+void          _cp_store_mark_dirty_full  (CpStore         *self,
+                                          gpointer         object,
+                                          CpStoreSaveFunc  save,
+                                          CpStoreUnitFunc  unit);
 void          _cp_store_forget_dirty     (CpStore         *self,
                                           gpointer         object);
 void          _cp_store_engagements_changed (CpStore      *self);
@@ -125,6 +153,29 @@ sqlite3      *_cp_store_expected_schema  (int              version);
 gboolean      _cp_store_check_schema     (sqlite3         *db,
                                           int              version,
                                           char           **problem);
+
+CpStoreUnit  *_cp_store_unit_new         (const char      *failed,
+                                          CpStoreSavedFunc saved);
+void          _cp_store_unit_add         (CpStoreUnit     *unit,
+                                          const char      *sql);
+void          _cp_store_unit_bind_int64  (CpStoreUnit     *unit,
+                                          gint64           value);
+void          _cp_store_unit_bind_text   (CpStoreUnit     *unit,
+                                          const char      *value);
+void          _cp_store_unit_free        (CpStoreUnit     *unit);
+void          _cp_store_run_unit         (CpStore         *self,
+                                          CpStoreUnit     *unit,
+                                          gpointer         object,
+                                          CpStoreDirty    *retry);
+void          _cp_store_wait_writer      (CpStore         *self);
+void          _cp_store_stop_writer      (CpStore         *self);
+void          _cp_store_report_units     (CpStore         *self);
+gboolean      _cp_store_check_file       (CpStore         *self,
+                                          GError         **error);
+void          _cp_store_set_db_error     (sqlite3         *db,
+                                          GError         **error,
+                                          int              rc,
+                                          const char      *failed);
 
 /* Binds a possibly NULL UTF-8 string; NULL becomes SQL NULL. */
 static inline void

@@ -62,6 +62,16 @@ _cp_store_set_error (CpStore     *self,
                      int          rc,
                      const char  *failed)
 {
+  _cp_store_set_db_error (self ? self->db : NULL, error, rc, failed);
+}
+
+/* The same, for any connection: the writer's too. */
+void
+_cp_store_set_db_error (sqlite3     *db,
+                        GError     **error,
+                        int          rc,
+                        const char  *failed)
+{
   CpStoreError code;
   const char *why;
 
@@ -102,9 +112,9 @@ _cp_store_set_error (CpStore     *self,
     }
 
   /* A write the file system refused for want of room, or a size limit. */
-  if ((rc & 0xff) == SQLITE_IOERR && self && self->db)
+  if ((rc & 0xff) == SQLITE_IOERR && db != NULL)
     {
-      int errsv = sqlite3_system_errno (self->db);
+      int errsv = sqlite3_system_errno (db);
 
       if (errsv == ENOSPC || errsv == EFBIG || errsv == EDQUOT)
         {
@@ -114,7 +124,7 @@ _cp_store_set_error (CpStore     *self,
     }
 
   if (why == NULL)
-    why = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+    why = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
   /* Translators: a failure and its reason, such as "Could not save the
    * engagement: the disk is full".
@@ -302,9 +312,9 @@ _cp_store_exec (CpStore     *self,
  * to a file no longer in any folder. So each write first checks that the
  * path still names the file that was opened.
  */
-static gboolean
-check_file (CpStore  *self,
-            GError  **error)
+gboolean
+_cp_store_check_file (CpStore  *self,
+                      GError  **error)
 {
   g_autofree char *display = NULL;
   GStatBuf st;
@@ -346,8 +356,11 @@ _cp_store_begin (CpStore  *self,
       return TRUE;
     }
 
-  if (!check_file (self, error))
+  if (!_cp_store_check_file (self, error))
     return FALSE;
+
+  /* What the writer was given is written first, in order. */
+  _cp_store_wait_writer (self);
 
   self->transaction_depth++;
   if (!_cp_store_exec (self, "BEGIN IMMEDIATE", error))
@@ -402,6 +415,8 @@ undo_models (CpStore *self)
 {
   g_autoptr(GArray) undos = g_steal_pointer (&self->on_rollback);
 
+  g_mutex_init (&self->writer_lock);
+  g_cond_init (&self->writer_idle);
   self->on_rollback = g_array_new (FALSE, FALSE, sizeof (CpStoreUndo));
   g_array_set_clear_func (self->on_rollback, undo_clear);
 
@@ -506,6 +521,10 @@ _cp_store_engagements_changed (CpStore *self)
     g_signal_emit (self, signals[ENGAGEMENTS_CHANGED], 0);
 }
 
+static gboolean flush (CpStore   *self,
+                       gboolean   may_defer,
+                       GError   **error);
+
 static gboolean
 save_timeout_cb (gpointer data)
 {
@@ -514,7 +533,7 @@ save_timeout_cb (gpointer data)
 
   self->save_source = 0;
 
-  if (!cp_store_flush (self, &error))
+  if (!flush (self, TRUE, &error))
     g_signal_emit (self, signals[SAVE_FAILED], 0, error);
 
   return G_SOURCE_REMOVE;
@@ -525,7 +544,22 @@ _cp_store_mark_dirty (CpStore         *self,
                       gpointer         object,
                       CpStoreSaveFunc  save)
 {
-  CpStoreDirty dirty = { object, save };
+  _cp_store_mark_dirty_full (self, object, save, NULL);
+}
+
+/**
+ * _cp_store_mark_dirty_full:
+ * @unit: (nullable): makes a unit of work that saves @object as it is
+ *   then; with it, a debounced save is written by the store's writer,
+ *   off the main thread
+ */
+void
+_cp_store_mark_dirty_full (CpStore         *self,
+                           gpointer         object,
+                           CpStoreSaveFunc  save,
+                           CpStoreUnitFunc  unit)
+{
+  CpStoreDirty dirty = { object, save, unit };
 
   g_return_if_fail (CP_IS_STORE (self));
   g_return_if_fail (G_IS_OBJECT (object));
@@ -568,12 +602,6 @@ _cp_store_forget_dirty (CpStore  *self,
     }
 }
 
-/**
- * cp_store_flush:
- *
- * Writes every pending edit now, all in one transaction. On failure the
- * edits stay pending and in memory, so a later flush can still save them.
- */
 /* Swaps the list out before unreferencing: a last unref may run code
  * that marks something dirty again.
  */
@@ -587,15 +615,43 @@ forget_dirty (CpStore *self)
     g_object_unref (g_array_index (dirty, CpStoreDirty, i).object);
 }
 
-gboolean
-cp_store_flush (CpStore  *self,
-                GError  **error)
+/* Objects that can be saved by a unit of work go to the writer; the
+ * others are saved here, all in one transaction.
+ */
+static void
+defer_to_writer (CpStore *self)
+{
+  g_autoptr(GArray) dirty = g_steal_pointer (&self->dirty);
+
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (CpStoreDirty));
+  for (guint i = 0; i < dirty->len; i++)
+    {
+      CpStoreDirty *d = &g_array_index (dirty, CpStoreDirty, i);
+
+      if (d->unit == NULL)
+        {
+          g_array_append_val (self->dirty, *d);
+          continue;
+        }
+
+      _cp_store_run_unit (self, d->unit (d->object), d->object, d);
+      g_object_unref (d->object);
+    }
+}
+
+static gboolean
+flush (CpStore   *self,
+       gboolean   may_defer,
+       GError   **error)
 {
   g_autoptr(GError) local = NULL;
 
-  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
-
   g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (may_defer && !self->read_only && self->transaction_depth == 0)
+    defer_to_writer (self);
+  else if (self->transaction_depth == 0)
+    _cp_store_wait_writer (self);
 
   if (self->dirty->len == 0)
     return TRUE;
@@ -630,6 +686,23 @@ cp_store_flush (CpStore  *self,
   return TRUE;
 }
 
+/**
+ * cp_store_flush:
+ *
+ * Writes every pending edit now: first whatever the writer was given,
+ * then the rest, all in one transaction. On failure the edits stay
+ * pending and in memory, so a later flush can still save them. Once it
+ * returns %TRUE, everything edited before is on disk.
+ */
+gboolean
+cp_store_flush (CpStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+
+  return flush (self, FALSE, error);
+}
+
 static void
 cp_store_dispose (GObject *object)
 {
@@ -644,6 +717,7 @@ cp_store_dispose (GObject *object)
     }
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  _cp_store_stop_writer (self);
 
   for (guint i = 0; i < self->dirty->len; i++)
     g_object_unref (g_array_index (self->dirty, CpStoreDirty, i).object);
@@ -665,6 +739,8 @@ cp_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->on_rollback, g_array_unref);
+  g_mutex_clear (&self->writer_lock);
+  g_cond_clear (&self->writer_idle);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
 

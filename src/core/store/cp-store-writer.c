@@ -1,0 +1,377 @@
+/* cp-store-writer.c — units of work, written on a thread of their own
+ *
+ * Saving a large note writes its whole body and indexes it again for
+ * full-text search, which takes longer than a frame. The window should
+ * not wait for that: such a save becomes a unit of work — statements with
+ * their values, taken from the model when the save is due — and the
+ * store's writer runs it in one transaction, on its own thread and its
+ * own connection, in the order the units came. The model hears the
+ * result in the store's main context, once the unit is committed; a unit
+ * that fails leaves its object to be saved again, and says why.
+ *
+ * cp_store_flush() waits for the writer before it writes anything
+ * itself, so whatever it reports as saved is on disk, in order.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-store-private.h"
+
+typedef struct
+{
+  const char *sql;      /* static: the writer keeps it prepared */
+  GArray     *values;   /* GValue, bound as ?1, ?2… */
+} Statement;
+
+struct _CpStoreUnit
+{
+  GPtrArray        *statements;
+  char             *failed;
+  CpStoreSavedFunc  saved;
+  gpointer          object;     /* referenced */
+  CpStoreDirty      retry;      /* how to save the object again */
+  char             *returned;
+  GError           *error;
+  gboolean          quit;       /* tells the writer to stop */
+};
+
+static void
+statement_free (gpointer data)
+{
+  Statement *statement = data;
+
+  g_array_unref (statement->values);
+  g_free (statement);
+}
+
+/**
+ * _cp_store_unit_new:
+ * @failed: what to say should the unit fail, such as "Could not save the
+ *   note"
+ * @saved: (nullable): told in the main context once the unit is committed
+ */
+CpStoreUnit *
+_cp_store_unit_new (const char       *failed,
+                    CpStoreSavedFunc  saved)
+{
+  CpStoreUnit *unit = g_new0 (CpStoreUnit, 1);
+
+  unit->statements = g_ptr_array_new_with_free_func (statement_free);
+  unit->failed = g_strdup (failed);
+  unit->saved = saved;
+
+  return unit;
+}
+
+void
+_cp_store_unit_free (CpStoreUnit *unit)
+{
+  if (unit == NULL)
+    return;
+
+  g_ptr_array_unref (unit->statements);
+  g_free (unit->failed);
+  g_free (unit->returned);
+  g_clear_error (&unit->error);
+  g_clear_object (&unit->object);
+  g_free (unit);
+}
+
+/* Starts the next statement of the unit; values are bound in order. */
+void
+_cp_store_unit_add (CpStoreUnit *unit,
+                    const char  *sql)
+{
+  Statement *statement = g_new0 (Statement, 1);
+
+  statement->sql = sql;
+  statement->values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  g_array_set_clear_func (statement->values, (GDestroyNotify) g_value_unset);
+  g_ptr_array_add (unit->statements, statement);
+}
+
+static GValue *
+next_value (CpStoreUnit *unit,
+            GType        type)
+{
+  Statement *statement = g_ptr_array_index (unit->statements, unit->statements->len - 1);
+  GValue *value;
+
+  g_array_set_size (statement->values, statement->values->len + 1);
+  value = &g_array_index (statement->values, GValue, statement->values->len - 1);
+  g_value_init (value, type);
+
+  return value;
+}
+
+void
+_cp_store_unit_bind_int64 (CpStoreUnit *unit,
+                           gint64       value)
+{
+  g_value_set_int64 (next_value (unit, G_TYPE_INT64), value);
+}
+
+/* Binds a copy of @value; NULL is SQL NULL. */
+void
+_cp_store_unit_bind_text (CpStoreUnit *unit,
+                          const char  *value)
+{
+  g_value_set_string (next_value (unit, G_TYPE_STRING), value);
+}
+
+/* On the writer's thread: runs the unit in one transaction. */
+static void
+run (CpStore     *store,
+     sqlite3     *db,
+     GHashTable  *prepared,
+     CpStoreUnit *unit)
+{
+  int rc = SQLITE_OK;
+
+  if (!_cp_store_check_file (store, &unit->error))
+    return;
+
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < unit->statements->len; i++)
+    {
+      Statement *statement = g_ptr_array_index (unit->statements, i);
+      sqlite3_stmt *stmt = g_hash_table_lookup (prepared, statement->sql);
+
+      if (stmt == NULL)
+        {
+          rc = sqlite3_prepare_v3 (db, statement->sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+          if (rc != SQLITE_OK)
+            break;
+          g_hash_table_insert (prepared, (gpointer) statement->sql, stmt);
+        }
+
+      for (guint v = 0; v < statement->values->len; v++)
+        {
+          const GValue *value = &g_array_index (statement->values, GValue, v);
+
+          if (G_VALUE_HOLDS_INT64 (value))
+            sqlite3_bind_int64 (stmt, v + 1, g_value_get_int64 (value));
+          else
+            _cp_bind_text (stmt, v + 1, g_value_get_string (value));
+        }
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        if (i + 1 == unit->statements->len && unit->returned == NULL)
+          unit->returned = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _cp_store_set_db_error (db, &unit->error, rc, unit->failed);
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_clear_pointer (&unit->returned, g_free);
+    }
+}
+
+/* A source in the store's main context that the writer makes ready when
+ * it has results to report.
+ */
+static gboolean
+report_dispatch (GSource     *source,
+                 GSourceFunc  callback,
+                 gpointer     data)
+{
+  g_source_set_ready_time (source, -1);
+  _cp_store_report_units (data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+report_callback (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs report_funcs = { NULL, NULL, report_dispatch, NULL, NULL, NULL };
+
+static gpointer
+writer_thread (gpointer data)
+{
+  CpStore *store = data;
+  g_autoptr(GHashTable) prepared = g_hash_table_new_full (NULL, NULL, NULL,
+                                                          (GDestroyNotify) sqlite3_finalize);
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (store->path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, TRUE);
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", NULL, NULL, NULL);
+    }
+
+  for (;;)
+    {
+      CpStoreUnit *unit = g_async_queue_pop (store->units);
+
+      if (unit->quit)
+        {
+          _cp_store_unit_free (unit);
+          break;
+        }
+
+      if (rc != SQLITE_OK)
+        _cp_store_set_db_error (db, &unit->error, rc, unit->failed);
+      else
+        run (store, db, prepared, unit);
+
+      g_mutex_lock (&store->writer_lock);
+      g_async_queue_push (store->done_units, unit);
+      g_cond_broadcast (&store->writer_idle);
+      g_mutex_unlock (&store->writer_lock);
+      g_source_set_ready_time (store->report_source, 0);
+    }
+
+  g_hash_table_remove_all (prepared);
+  sqlite3_close_v2 (db);
+
+  return NULL;
+}
+
+/**
+ * _cp_store_run_unit:
+ * @unit: (transfer full): what to write
+ * @object: the object the unit saves
+ * @retry: (nullable): how to save @object again, should the unit fail
+ *
+ * Gives the unit to the writer, which runs it after every unit given
+ * before it. Its object hears the result in the store's main context.
+ */
+void
+_cp_store_run_unit (CpStore      *self,
+                    CpStoreUnit  *unit,
+                    gpointer      object,
+                    CpStoreDirty *retry)
+{
+  unit->object = g_object_ref (object);
+  if (retry != NULL)
+    unit->retry = *retry;
+
+  if (self->writer == NULL)
+    {
+      self->units = g_async_queue_new ();
+      self->done_units = g_async_queue_new ();
+      self->report_source = g_source_new (&report_funcs, sizeof (GSource));
+      g_source_set_callback (self->report_source, report_callback, self, NULL);
+      g_source_set_ready_time (self->report_source, -1);
+      g_source_set_name (self->report_source, "coachplan-writer-report");
+      g_source_attach (self->report_source, g_main_context_get_thread_default ());
+      self->writer = g_thread_new ("coachplan-writer", writer_thread, self);
+    }
+
+  g_mutex_lock (&self->writer_lock);
+  self->n_pending++;
+  g_mutex_unlock (&self->writer_lock);
+
+  g_async_queue_push (self->units, unit);
+}
+
+/**
+ * _cp_store_report_units:
+ *
+ * In the store's main context: tells each object the writer has saved
+ * that it is saved; one whose save failed is saved again later, and the
+ * store says why it failed.
+ */
+void
+_cp_store_report_units (CpStore *self)
+{
+  CpStoreUnit *unit;
+
+  if (self->done_units == NULL)
+    return;
+
+  while ((unit = g_async_queue_try_pop (self->done_units)) != NULL)
+    {
+      if (unit->error != NULL)
+        {
+          if (unit->retry.object != NULL)
+            _cp_store_mark_dirty_full (self, unit->object, unit->retry.save, unit->retry.unit);
+          g_signal_emit_by_name (self, "save-failed", unit->error);
+        }
+      else if (unit->saved != NULL)
+        unit->saved (unit->object, unit->returned);
+
+      _cp_store_unit_free (unit);
+
+      g_mutex_lock (&self->writer_lock);
+      self->n_pending--;
+      g_mutex_unlock (&self->writer_lock);
+    }
+}
+
+/**
+ * _cp_store_wait_writer:
+ *
+ * Returns once every unit given to the writer is written and reported.
+ */
+void
+_cp_store_wait_writer (CpStore *self)
+{
+  if (self->writer == NULL)
+    return;
+
+  for (;;)
+    {
+      gboolean idle;
+
+      /* Results are reported here, in the caller's context. */
+      _cp_store_report_units (self);
+
+      g_mutex_lock (&self->writer_lock);
+      idle = self->n_pending == 0;
+      if (!idle && g_async_queue_length (self->done_units) <= 0)
+        g_cond_wait (&self->writer_idle, &self->writer_lock);
+      g_mutex_unlock (&self->writer_lock);
+
+      if (idle)
+        return;
+    }
+}
+
+/**
+ * _cp_store_stop_writer:
+ *
+ * Waits for the writer to finish what it was given, then ends it.
+ */
+void
+_cp_store_stop_writer (CpStore *self)
+{
+  CpStoreUnit *quit;
+
+  if (self->writer == NULL)
+    return;
+
+  _cp_store_wait_writer (self);
+
+  quit = _cp_store_unit_new (NULL, NULL);
+  quit->quit = TRUE;
+  g_async_queue_push (self->units, quit);
+  g_thread_join (g_steal_pointer (&self->writer));
+
+  g_source_destroy (self->report_source);
+  g_clear_pointer (&self->report_source, g_source_unref);
+  g_clear_pointer (&self->units, g_async_queue_unref);
+  g_clear_pointer (&self->done_units, g_async_queue_unref);
+}
