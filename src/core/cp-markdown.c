@@ -304,3 +304,63 @@ cp_markdown_to_runs (const char *markdown,
 }
 
 
+
+/**
+ * cp_markdown_dup_title:
+ *
+ * Looks at the first 200 lines only, and copies none but the one it
+ * returns, so a note of any size gives its title at once.
+ *
+ * Returns: (transfer full) (nullable): the text of the first heading of
+ *   @markdown, or of its first line of text when it has none
+ */
+char *
+cp_markdown_dup_title (const char *markdown)
+{
+  char *fallback = NULL;
+  const char *p = markdown;
+
+  if (markdown == NULL)
+    return NULL;
+
+  for (guint n = 0; n < 200 && p != NULL; n++)
+    {
+      const char *nl = strchr (p, '\n');
+      const char *end = nl ? nl : p + strlen (p);
+      g_autofree char *copy = NULL;
+      char *line;
+
+      /* A title is short: no more of a line than this is looked at. */
+      if (end - p > 4096)
+        for (end = p + 4096; end > p && ((guchar) *end & 0xc0) == 0x80;)
+          end--;
+      copy = g_strndup (p, end - p);
+      line = g_strstrip (copy);
+
+      p = nl ? nl + 1 : NULL;
+
+      if (g_str_has_prefix (line, "#"))
+        {
+          char *text = line + strspn (line, "#");
+
+          /* "#hashtag" is not a heading; "# Heading" is. */
+          if (*text == ' ' || *text == '\t' || *text == '\0')
+            {
+              text = g_strstrip (text);
+              while (*text && text[strlen (text) - 1] == '#')
+                text[strlen (text) - 1] = '\0';
+              g_strchomp (text);
+              if (*text != '\0')
+                {
+                  g_free (fallback);
+                  return g_strdup (text);
+                }
+            }
+        }
+
+      if (fallback == NULL && *line != '\0' && !g_str_equal (line, "---"))
+        fallback = g_utf8_substring (line, 0, MIN (g_utf8_strlen (line, -1), 80));
+    }
+
+  return fallback;
+}

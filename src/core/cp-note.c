@@ -355,53 +355,6 @@ cp_note_set_title (CpNote     *self,
 }
 
 /**
- * cp_markdown_dup_title:
- *
- * Returns: (transfer full) (nullable): the text of the first heading of
- *   @markdown, or of its first line of text when it has none
- */
-char *
-cp_markdown_dup_title (const char *markdown)
-{
-  g_auto(GStrv) lines = NULL;
-  char *fallback = NULL;
-
-  if (markdown == NULL)
-    return NULL;
-
-  lines = g_strsplit (markdown, "\n", 200);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-
-      if (g_str_has_prefix (line, "#"))
-        {
-          char *text = line + strspn (line, "#");
-
-          /* "#hashtag" is not a heading; "# Heading" is. */
-          if (*text == ' ' || *text == '\t' || *text == '\0')
-            {
-              text = g_strstrip (text);
-              g_strchomp (text);
-              while (*text && text[strlen (text) - 1] == '#')
-                text[strlen (text) - 1] = '\0';
-              g_strchomp (text);
-              if (*text != '\0')
-                {
-                  g_free (fallback);
-                  return g_strdup (text);
-                }
-            }
-        }
-
-      if (fallback == NULL && *line != '\0' && !g_str_equal (line, "---"))
-        fallback = g_utf8_substring (line, 0, MIN (g_utf8_strlen (line, -1), 80));
-    }
-
-  return fallback;
-}
-
-/**
  * cp_note_dup_display_title:
  *
  * Returns: (transfer full): the title to show: the one set, else the

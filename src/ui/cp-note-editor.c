@@ -92,9 +92,20 @@ count_words (const char *text)
   gboolean in_word = FALSE;
   guint n = 0;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  /* Plain ASCII, most of any note, is looked at byte by byte: counting
+   * a megabyte stays well within a frame.
+   */
+  for (const char *p = text; *p;)
     {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+      gboolean space;
+
+      if ((guchar) *p < 0x80)
+        space = g_ascii_isspace (*p++);
+      else
+        {
+          space = g_unichar_isspace (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
 
       if (!space && !in_word)
         n++;
