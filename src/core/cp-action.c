@@ -49,30 +49,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-cp_action_save (gpointer   object,
-                CpStore   *store,
-                GError   **error)
+static CpStoreUnit *
+cp_action_save_unit (gpointer object)
 {
   CpAction *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE action_item SET text = ?2, owner = ?3, due_on = ?4, "
+  _cp_store_unit_add (unit, "UPDATE action_item SET text = ?2, owner = ?3, due_on = ?4, "
                                   "note_id = nullif (?5, 0), phase_id = nullif (?6, 0), "
-                                  "opportunity_id = nullif (?7, 0) WHERE id = ?1",
-                                  error)))
-    return FALSE;
+                                  "opportunity_id = nullif (?7, 0) WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, self->text);
-  _cp_bind_text (stmt, 3, self->owner);
-  _cp_bind_text (stmt, 4, self->due_on);
-  sqlite3_bind_int64 (stmt, 5, self->note_id);
-  sqlite3_bind_int64 (stmt, 6, self->phase_id);
-  sqlite3_bind_int64 (stmt, 7, self->opportunity_id);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, self->text);
+  _cp_store_unit_bind_text (unit, self->owner);
+  _cp_store_unit_bind_text (unit, self->due_on);
+  _cp_store_unit_bind_int64 (unit, self->note_id);
+  _cp_store_unit_bind_int64 (unit, self->phase_id);
+  _cp_store_unit_bind_int64 (unit, self->opportunity_id);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -80,7 +75,7 @@ changed (CpAction *self,
          guint     prop_id)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  _cp_store_mark_dirty (self->store, self, cp_action_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_action_save_unit);
 }
 
 static void

@@ -46,24 +46,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-cp_checklist_item_save (gpointer   object,
-                        CpStore   *store,
-                        GError   **error)
+static CpStoreUnit *
+cp_checklist_item_save_unit (gpointer object)
 {
   CpChecklistItem *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE checklist_item SET text = ?2, comment = ?3 WHERE id = ?1",
-                                  error)))
-    return FALSE;
+  _cp_store_unit_add (unit, "UPDATE checklist_item SET text = ?2, comment = ?3 WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, self->text);
-  _cp_bind_text (stmt, 3, self->comment);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, self->text);
+  _cp_store_unit_bind_text (unit, self->comment);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -84,7 +79,7 @@ set_string (CpChecklistItem  *self,
   g_free (*field);
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  _cp_store_mark_dirty (self->store, self, cp_checklist_item_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_checklist_item_save_unit);
 }
 
 static void

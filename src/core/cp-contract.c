@@ -42,25 +42,20 @@ static const char * const text_names[CP_CONTRACT_N_TEXTS] = {
   "goals", "measures", "roles", "coach", "client-lead", "sponsor",
 };
 
-static gboolean
-cp_contract_save (gpointer   object,
-                  CpStore   *store,
-                  GError   **error)
+static CpStoreUnit *
+cp_contract_save_unit (gpointer object)
 {
   CpContract *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE contract SET goals = ?2, measures = ?3, roles = ?4, "
-                                  "coach = ?5, client_lead = ?6, sponsor = ?7 WHERE id = ?1",
-                                  error)))
-    return FALSE;
+  _cp_store_unit_add (unit, "UPDATE contract SET goals = ?2, measures = ?3, roles = ?4, "
+                                  "coach = ?5, client_lead = ?6, sponsor = ?7 WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_store_unit_bind_int64 (unit, self->id);
   for (guint i = 0; i < CP_CONTRACT_N_TEXTS; i++)
-    _cp_bind_text (stmt, 2 + i, self->text[i]);
+    _cp_store_unit_bind_text (unit, self->text[i]);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -181,7 +176,7 @@ cp_contract_set_text (CpContract     *self,
   if (_cp_replace_text (&self->text[field], value))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_FIRST + field]);
-      _cp_store_mark_dirty (self->store, self, cp_contract_save);
+      _cp_store_mark_dirty_unit (self->store, self, cp_contract_save_unit);
     }
 
   return TRUE;

@@ -33,21 +33,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-cp_exit_item_save (gpointer   object,
-                   CpStore   *store,
-                   GError   **error)
+static CpStoreUnit *
+cp_exit_item_save_unit (gpointer object)
 {
   CpExitItem *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store, "UPDATE exit_item SET done_on = ?2 WHERE id = ?1", error)))
-    return FALSE;
+  _cp_store_unit_add (unit, "UPDATE exit_item SET done_on = ?2 WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, self->done_on);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, self->done_on);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -168,5 +165,5 @@ cp_exit_item_set_done (CpExitItem *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
-  _cp_store_mark_dirty (self->store, self, cp_exit_item_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_exit_item_save_unit);
 }

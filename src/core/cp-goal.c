@@ -44,14 +44,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-bind_number (sqlite3_stmt *stmt,
-             int           index,
-             double        value)
+bind_number (CpStoreUnit *unit,
+             double       value)
 {
   if (isnan (value))
-    sqlite3_bind_null (stmt, index);
+    _cp_store_unit_bind_text (unit, NULL);
   else
-    sqlite3_bind_double (stmt, index, value);
+    _cp_store_unit_bind_double (unit, value);
 }
 
 static double
@@ -61,30 +60,25 @@ column_number (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
 }
 
-static gboolean
-cp_goal_save (gpointer   object,
-              CpStore   *store,
-              GError   **error)
+static CpStoreUnit *
+cp_goal_save_unit (gpointer object)
 {
   CpGoal *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE goal SET name = ?2, unit = ?3, baseline_value = ?4, "
+  _cp_store_unit_add (unit, "UPDATE goal SET name = ?2, unit = ?3, baseline_value = ?4, "
                                   "baseline_date = ?5, target_value = ?6, target_date = ?7 "
-                                  "WHERE id = ?1",
-                                  error)))
-    return FALSE;
+                                  "WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, self->name);
-  _cp_bind_text (stmt, 3, self->unit);
-  bind_number (stmt, 4, self->baseline_value);
-  _cp_bind_text (stmt, 5, self->baseline_date);
-  bind_number (stmt, 6, self->target_value);
-  _cp_bind_text (stmt, 7, self->target_date);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, self->name);
+  _cp_store_unit_bind_text (unit, self->unit);
+  bind_number (unit, self->baseline_value);
+  _cp_store_unit_bind_text (unit, self->baseline_date);
+  bind_number (unit, self->target_value);
+  _cp_store_unit_bind_text (unit, self->target_date);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -94,7 +88,7 @@ changed (CpGoal *self,
   if (prop_id)
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
-  _cp_store_mark_dirty (self->store, self, cp_goal_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_goal_save_unit);
 }
 
 static void

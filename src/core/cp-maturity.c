@@ -39,28 +39,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-cp_maturity_save (gpointer   object,
-                  CpStore   *store,
-                  GError   **error)
+static CpStoreUnit *
+cp_maturity_save_unit (gpointer object)
 {
   CpMaturity *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE maturity SET baseline_level = nullif (?2, -1), "
+  _cp_store_unit_add (unit, "UPDATE maturity SET baseline_level = nullif (?2, -1), "
                                   "baseline_evidence = ?3, review_level = nullif (?4, -1), "
-                                  "review_evidence = ?5 WHERE id = ?1",
-                                  error)))
-    return FALSE;
+                                  "review_evidence = ?5 WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int (stmt, 2, self->levels[0]);
-  _cp_bind_text (stmt, 3, self->evidence[0]);
-  sqlite3_bind_int (stmt, 4, self->levels[1]);
-  _cp_bind_text (stmt, 5, self->evidence[1]);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_int64 (unit, self->levels[0]);
+  _cp_store_unit_bind_text (unit, self->evidence[0]);
+  _cp_store_unit_bind_int64 (unit, self->levels[1]);
+  _cp_store_unit_bind_text (unit, self->evidence[1]);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -188,7 +183,7 @@ set_score (CpMaturity *self,
   g_free (self->evidence[which]);
   self->evidence[which] = g_strdup (evidence ? evidence : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORES]);
-  _cp_store_mark_dirty (self->store, self, cp_maturity_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_maturity_save_unit);
 
   return TRUE;
 }

@@ -99,49 +99,6 @@ cp_note_save_unit (gpointer object)
   return unit;
 }
 
-static gboolean
-cp_note_save (gpointer   object,
-              CpStore   *store,
-              GError   **error)
-{
-  CpNote *self = object;
-  g_autofree char *heading = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = _cp_store_prepare (store, save_sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, self->title);
-  _cp_bind_text (stmt, 3, self->body);
-  _cp_bind_text (stmt, 4, self->tags);
-  _cp_bind_text (stmt, 5, cp_visibility_to_string (self->visibility));
-  sqlite3_bind_int64 (stmt, 6, self->session_id);
-  sqlite3_bind_int64 (stmt, 7, self->phase_id);
-  heading = *self->title ? NULL : cp_markdown_dup_title (self->body);
-  _cp_bind_text (stmt, 8, *self->title ? self->title : (heading ? heading : ""));
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_free (self->updated);
-      self->updated = _cp_column_dup (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (store, error, rc, _("Could not save the note"));
-      return FALSE;
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-
-  return TRUE;
-}
-
 static void
 changed (CpNote *self,
          guint   prop_id)
@@ -149,7 +106,7 @@ changed (CpNote *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   if (prop_id == PROP_TITLE || prop_id == PROP_BODY)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_TITLE]);
-  _cp_store_mark_dirty_full (self->store, self, cp_note_save, cp_note_save_unit);
+  _cp_store_mark_dirty_unit (self->store, self, cp_note_save_unit);
 }
 
 static void

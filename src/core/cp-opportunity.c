@@ -93,38 +93,33 @@ cp_opportunity_status_get_label (CpOpportunityStatus status)
   return _(labels[status]);
 }
 
-static gboolean
-cp_opportunity_save (gpointer   object,
-                     CpStore   *store,
-                     GError   **error)
+static CpStoreUnit *
+cp_opportunity_save_unit (gpointer object)
 {
   CpOpportunity *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE opportunity SET raised_on = ?2, size = ?3, "
+  _cp_store_unit_add (unit, "UPDATE opportunity SET raised_on = ?2, size = ?3, "
                                   "timescale = ?4, description = ?5, priority = ?6, kpi = ?7, "
                                   "justification = ?8, raised_by = ?9, actioned_by = ?10, "
                                   "required_by = ?11, status = ?12, phase_id = nullif (?13, 0) "
-                                  "WHERE id = ?1",
-                                  error)))
-    return FALSE;
+                                  "WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, self->raised_on);
-  _cp_bind_text (stmt, 3, cp_size_to_string (self->size));
-  _cp_bind_text (stmt, 4, self->text[CP_OPPORTUNITY_TIMESCALE]);
-  _cp_bind_text (stmt, 5, self->text[CP_OPPORTUNITY_DESCRIPTION]);
-  _cp_bind_text (stmt, 6, cp_priority_to_string (self->priority));
-  _cp_bind_text (stmt, 7, self->text[CP_OPPORTUNITY_KPI]);
-  _cp_bind_text (stmt, 8, self->text[CP_OPPORTUNITY_JUSTIFICATION]);
-  _cp_bind_text (stmt, 9, self->text[CP_OPPORTUNITY_RAISED_BY]);
-  _cp_bind_text (stmt, 10, self->text[CP_OPPORTUNITY_ACTIONED_BY]);
-  _cp_bind_text (stmt, 11, self->required_by);
-  _cp_bind_text (stmt, 12, cp_opportunity_status_to_string (self->status));
-  sqlite3_bind_int64 (stmt, 13, self->phase_id);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, self->raised_on);
+  _cp_store_unit_bind_text (unit, cp_size_to_string (self->size));
+  _cp_store_unit_bind_text (unit, self->text[CP_OPPORTUNITY_TIMESCALE]);
+  _cp_store_unit_bind_text (unit, self->text[CP_OPPORTUNITY_DESCRIPTION]);
+  _cp_store_unit_bind_text (unit, cp_priority_to_string (self->priority));
+  _cp_store_unit_bind_text (unit, self->text[CP_OPPORTUNITY_KPI]);
+  _cp_store_unit_bind_text (unit, self->text[CP_OPPORTUNITY_JUSTIFICATION]);
+  _cp_store_unit_bind_text (unit, self->text[CP_OPPORTUNITY_RAISED_BY]);
+  _cp_store_unit_bind_text (unit, self->text[CP_OPPORTUNITY_ACTIONED_BY]);
+  _cp_store_unit_bind_text (unit, self->required_by);
+  _cp_store_unit_bind_text (unit, cp_opportunity_status_to_string (self->status));
+  _cp_store_unit_bind_int64 (unit, self->phase_id);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -132,7 +127,7 @@ changed (CpOpportunity *self,
          guint          prop_id)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  _cp_store_mark_dirty (self->store, self, cp_opportunity_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_opportunity_save_unit);
 }
 
 static void

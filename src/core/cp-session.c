@@ -46,28 +46,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-cp_session_save (gpointer   object,
-                 CpStore   *store,
-                 GError   **error)
+static CpStoreUnit *
+cp_session_save_unit (gpointer object)
 {
   CpSession *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE session SET starts_at = ?2, duration_minutes = ?3, "
-                                  "kind = ?4, topic = ?5, phase_id = nullif (?6, 0) WHERE id = ?1",
-                                  error)))
-    return FALSE;
+  _cp_store_unit_add (unit, "UPDATE session SET starts_at = ?2, duration_minutes = ?3, "
+                                  "kind = ?4, topic = ?5, phase_id = nullif (?6, 0) WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, self->starts_at);
-  sqlite3_bind_int (stmt, 3, self->duration);
-  _cp_bind_text (stmt, 4, cp_session_kind_to_string (self->kind));
-  _cp_bind_text (stmt, 5, self->topic);
-  sqlite3_bind_int64 (stmt, 6, self->phase_id);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, self->starts_at);
+  _cp_store_unit_bind_int64 (unit, self->duration);
+  _cp_store_unit_bind_text (unit, cp_session_kind_to_string (self->kind));
+  _cp_store_unit_bind_text (unit, self->topic);
+  _cp_store_unit_bind_int64 (unit, self->phase_id);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -75,7 +70,7 @@ changed (CpSession *self,
          guint      prop_id)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  _cp_store_mark_dirty (self->store, self, cp_session_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_session_save_unit);
 }
 
 static void

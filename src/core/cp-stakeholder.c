@@ -42,25 +42,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-cp_stakeholder_save (gpointer   object,
-                     CpStore   *store,
-                     GError   **error)
+static CpStoreUnit *
+cp_stakeholder_save_unit (gpointer object)
 {
   CpStakeholder *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE stakeholder SET name = ?2, role = ?3, contact = ?4 "
-                                  "WHERE id = ?1",
-                                  error)))
-    return FALSE;
+  _cp_store_unit_add (unit, "UPDATE stakeholder SET name = ?2, role = ?3, contact = ?4 "
+                                  "WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
+  _cp_store_unit_bind_int64 (unit, self->id);
   for (guint i = 0; i < N_FIELDS; i++)
-    _cp_bind_text (stmt, 2 + i, self->field[i]);
+    _cp_store_unit_bind_text (unit, self->field[i]);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -82,7 +77,7 @@ set_field (CpStakeholder *self,
   g_free (self->field[index]);
   self->field[index] = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME + index]);
-  _cp_store_mark_dirty (self->store, self, cp_stakeholder_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_stakeholder_save_unit);
 }
 
 static void

@@ -43,23 +43,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-cp_workstream_save (gpointer   object,
-                    CpStore   *store,
-                    GError   **error)
+static CpStoreUnit *
+cp_workstream_save_unit (gpointer object)
 {
   CpWorkstream *self = object;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  if (!(stmt = _cp_store_prepare (store, "UPDATE workstream SET name = ?2, owner = ?3 WHERE id = ?1",
-                                  error)))
-    return FALSE;
+  _cp_store_unit_add (unit, "UPDATE workstream SET name = ?2, owner = ?3 WHERE id = ?1");
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, self->name);
-  _cp_bind_text (stmt, 3, self->owner);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, self->name);
+  _cp_store_unit_bind_text (unit, self->owner);
 
-  return _cp_store_step_done (store, stmt, error);
+  return unit;
 }
 
 static void
@@ -164,7 +160,7 @@ set_text (CpWorkstream  *self,
   if (_cp_replace_text (field, value))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-      _cp_store_mark_dirty (self->store, self, cp_workstream_save);
+      _cp_store_mark_dirty_unit (self->store, self, cp_workstream_save_unit);
     }
 }
 

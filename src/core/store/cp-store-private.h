@@ -37,8 +37,8 @@ typedef CpStoreUnit *(*CpStoreUnitFunc) (gpointer object);
 typedef struct
 {
   gpointer        object;
-  CpStoreSaveFunc save;
-  CpStoreUnitFunc unit;   /* or NULL: saved on the main thread */
+  CpStoreSaveFunc save;   /* or NULL: the unit is run on the main thread */
+  CpStoreUnitFunc unit;   /* or NULL: saved on the main thread by @save */
 } CpStoreDirty;
 
 struct _CpStore
@@ -135,6 +135,9 @@ void          _cp_store_mark_dirty       (CpStore         *self,
                                           CpStoreSaveFunc  save);
 gboolean      _cp_store_is_dirty         (CpStore         *self,
                                           gpointer         object);
+void          _cp_store_mark_dirty_unit  (CpStore         *self,
+                                          gpointer         object,
+                                          CpStoreUnitFunc  unit);
 void          _cp_store_mark_dirty_full  (CpStore         *self,
                                           gpointer         object,
                                           CpStoreSaveFunc  save,
@@ -160,6 +163,8 @@ void          _cp_store_unit_add         (CpStoreUnit     *unit,
                                           const char      *sql);
 void          _cp_store_unit_bind_int64  (CpStoreUnit     *unit,
                                           gint64           value);
+void          _cp_store_unit_bind_double (CpStoreUnit     *unit,
+                                          double           value);
 void          _cp_store_unit_bind_text   (CpStoreUnit     *unit,
                                           const char      *value);
 void          _cp_store_unit_free        (CpStoreUnit     *unit);
@@ -167,6 +172,10 @@ void          _cp_store_run_unit         (CpStore         *self,
                                           CpStoreUnit     *unit,
                                           gpointer         object,
                                           CpStoreDirty    *retry);
+gboolean      _cp_store_run_unit_now     (CpStore         *self,
+                                          CpStoreUnit     *unit,
+                                          gpointer         object,
+                                          GError         **error);
 void          _cp_store_wait_writer      (CpStore         *self);
 void          _cp_store_stop_writer      (CpStore         *self);
 void          _cp_store_report_units     (CpStore         *self);

@@ -53,8 +53,8 @@ statement_free (gpointer data)
 
 /**
  * _cp_store_unit_new:
- * @failed: what to say should the unit fail, such as "Could not save the
- *   note"
+ * @failed: (nullable): what to say should the unit fail, such as "Could
+ *   not save the note"; by default "Could not save the changes"
  * @saved: (nullable): told in the main context once the unit is committed
  */
 CpStoreUnit *
@@ -64,7 +64,7 @@ _cp_store_unit_new (const char       *failed,
   CpStoreUnit *unit = g_new0 (CpStoreUnit, 1);
 
   unit->statements = g_ptr_array_new_with_free_func (statement_free);
-  unit->failed = g_strdup (failed);
+  unit->failed = g_strdup (failed ? failed : _("Could not save the changes"));
   unit->saved = saved;
 
   return unit;
@@ -118,6 +118,13 @@ _cp_store_unit_bind_int64 (CpStoreUnit *unit,
   g_value_set_int64 (next_value (unit, G_TYPE_INT64), value);
 }
 
+void
+_cp_store_unit_bind_double (CpStoreUnit *unit,
+                            double       value)
+{
+  g_value_set_double (next_value (unit, G_TYPE_DOUBLE), value);
+}
+
 /* Binds a copy of @value; NULL is SQL NULL. */
 void
 _cp_store_unit_bind_text (CpStoreUnit *unit,
@@ -126,32 +133,24 @@ _cp_store_unit_bind_text (CpStoreUnit *unit,
   g_value_set_string (next_value (unit, G_TYPE_STRING), value);
 }
 
-/* On the writer's thread: runs the unit in one transaction. */
-static void
-run (CpStore     *store,
-     sqlite3     *db,
-     GHashTable  *prepared,
-     CpStoreUnit *unit)
+/* Runs the unit's statements on @db, inside a transaction the caller
+ * holds; @prepare gives each statement prepared on that connection.
+ */
+static int
+run_statements (sqlite3      *db,
+                CpStoreUnit  *unit,
+                sqlite3_stmt *(*prepare) (gpointer context, const char *sql, int *rc),
+                gpointer      context)
 {
   int rc = SQLITE_OK;
-
-  if (!_cp_store_check_file (store, &unit->error))
-    return;
-
-  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 
   for (guint i = 0; rc == SQLITE_OK && i < unit->statements->len; i++)
     {
       Statement *statement = g_ptr_array_index (unit->statements, i);
-      sqlite3_stmt *stmt = g_hash_table_lookup (prepared, statement->sql);
+      sqlite3_stmt *stmt = prepare (context, statement->sql, &rc);
 
       if (stmt == NULL)
-        {
-          rc = sqlite3_prepare_v3 (db, statement->sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-          if (rc != SQLITE_OK)
-            break;
-          g_hash_table_insert (prepared, (gpointer) statement->sql, stmt);
-        }
+        break;
 
       for (guint v = 0; v < statement->values->len; v++)
         {
@@ -159,6 +158,8 @@ run (CpStore     *store,
 
           if (G_VALUE_HOLDS_INT64 (value))
             sqlite3_bind_int64 (stmt, v + 1, g_value_get_int64 (value));
+          else if (G_VALUE_HOLDS_DOUBLE (value))
+            sqlite3_bind_double (stmt, v + 1, g_value_get_double (value));
           else
             _cp_bind_text (stmt, v + 1, g_value_get_string (value));
         }
@@ -171,15 +172,102 @@ run (CpStore     *store,
       sqlite3_clear_bindings (stmt);
     }
 
+  if (rc != SQLITE_OK)
+    g_clear_pointer (&unit->returned, g_free);
+
+  return rc;
+}
+
+/* The writer's connection, and its statements, kept prepared. */
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *prepared;   /* const char *sql -> sqlite3_stmt * */
+} Writer;
+
+static sqlite3_stmt *
+writer_prepare (gpointer    context,
+                const char *sql,
+                int        *rc)
+{
+  Writer *writer = context;
+  sqlite3_stmt *stmt = g_hash_table_lookup (writer->prepared, sql);
+
+  if (stmt != NULL)
+    return stmt;
+
+  *rc = sqlite3_prepare_v3 (writer->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return NULL;
+  g_hash_table_insert (writer->prepared, (gpointer) sql, stmt);
+
+  return stmt;
+}
+
+/* On the writer's thread: runs the unit in one transaction of its own. */
+static void
+run (CpStore     *store,
+     Writer      *writer,
+     CpStoreUnit *unit)
+{
+  int rc;
+
+  if (!_cp_store_check_file (store, &unit->error))
+    return;
+
+  rc = sqlite3_exec (writer->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    rc = run_statements (writer->db, unit, writer_prepare, writer);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (writer->db, "COMMIT", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      _cp_store_set_db_error (db, &unit->error, rc, unit->failed);
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      g_clear_pointer (&unit->returned, g_free);
+      _cp_store_set_db_error (writer->db, &unit->error, rc, unit->failed);
+      sqlite3_exec (writer->db, "ROLLBACK", NULL, NULL, NULL);
     }
+}
+
+/* The store's own connection keeps its statements in the store. */
+static sqlite3_stmt *
+store_prepare (gpointer    context,
+               const char *sql,
+               int        *rc)
+{
+  sqlite3_stmt *stmt = _cp_store_prepare (context, sql, NULL);
+
+  if (stmt == NULL)
+    *rc = sqlite3_errcode (((CpStore *) context)->db);
+
+  return stmt;
+}
+
+/**
+ * _cp_store_run_unit_now:
+ * @unit: (transfer full): what to write
+ * @object: the object the unit saves
+ *
+ * Runs the unit on the main thread, inside the transaction under way;
+ * @object hears that it is saved at once (the caller's commit may still
+ * fail, and then the edit stays pending).
+ */
+gboolean
+_cp_store_run_unit_now (CpStore      *self,
+                        CpStoreUnit  *unit,
+                        gpointer      object,
+                        GError      **error)
+{
+  int rc = run_statements (self->db, unit, store_prepare, self);
+  gboolean ok = rc == SQLITE_OK;
+
+  if (!ok)
+    _cp_store_set_error (self, error, rc, unit->failed);
+  else if (unit->saved != NULL)
+    unit->saved (object, unit->returned);
+
+  _cp_store_unit_free (unit);
+
+  return ok;
 }
 
 /* A source in the store's main context that the writer makes ready when
@@ -208,17 +296,16 @@ static gpointer
 writer_thread (gpointer data)
 {
   CpStore *store = data;
-  g_autoptr(GHashTable) prepared = g_hash_table_new_full (NULL, NULL, NULL,
-                                                          (GDestroyNotify) sqlite3_finalize);
-  sqlite3 *db = NULL;
+  Writer writer = { NULL, g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize) };
   int rc;
 
-  rc = sqlite3_open_v2 (store->path, &db, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (store->path, &writer.db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_extended_result_codes (db, TRUE);
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", NULL, NULL, NULL);
+      sqlite3_extended_result_codes (writer.db, TRUE);
+      sqlite3_busy_timeout (writer.db, 5000);
+      rc = sqlite3_exec (writer.db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+                         NULL, NULL, NULL);
     }
 
   for (;;)
@@ -232,9 +319,9 @@ writer_thread (gpointer data)
         }
 
       if (rc != SQLITE_OK)
-        _cp_store_set_db_error (db, &unit->error, rc, unit->failed);
+        _cp_store_set_db_error (writer.db, &unit->error, rc, unit->failed);
       else
-        run (store, db, prepared, unit);
+        run (store, &writer, unit);
 
       g_mutex_lock (&store->writer_lock);
       g_async_queue_push (store->done_units, unit);
@@ -243,8 +330,8 @@ writer_thread (gpointer data)
       g_source_set_ready_time (store->report_source, 0);
     }
 
-  g_hash_table_remove_all (prepared);
-  sqlite3_close_v2 (db);
+  g_hash_table_unref (writer.prepared);
+  sqlite3_close_v2 (writer.db);
 
   return NULL;
 }

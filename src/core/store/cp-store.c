@@ -548,6 +548,21 @@ _cp_store_mark_dirty (CpStore         *self,
 }
 
 /**
+ * _cp_store_mark_dirty_unit:
+ * @unit: makes a unit of work that saves @object as it is then
+ *
+ * @object has edits to save: a debounced save hands the unit to the
+ * store's writer; a flush runs it at once.
+ */
+void
+_cp_store_mark_dirty_unit (CpStore         *self,
+                           gpointer         object,
+                           CpStoreUnitFunc  unit)
+{
+  _cp_store_mark_dirty_full (self, object, NULL, unit);
+}
+
+/**
  * _cp_store_mark_dirty_full:
  * @unit: (nullable): makes a unit of work that saves @object as it is
  *   then; with it, a debounced save is written by the store's writer,
@@ -670,8 +685,11 @@ flush (CpStore   *self,
   for (guint i = 0; i < self->dirty->len; i++)
     {
       CpStoreDirty *d = &g_array_index (self->dirty, CpStoreDirty, i);
+      gboolean saved = d->save != NULL ? d->save (d->object, self, error)
+                                       : _cp_store_run_unit_now (self, d->unit (d->object),
+                                                                 d->object, error);
 
-      if (!d->save (d->object, self, error))
+      if (!saved)
         {
           _cp_store_rollback (self);
           return FALSE;
