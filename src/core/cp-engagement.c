@@ -620,18 +620,25 @@ GListModel *
 cp_engagement_get_stakeholders (CpEngagement  *self,
                                 GError       **error)
 {
+  g_autoptr(GArray) rows = NULL;
+
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
-  if (self->stakeholders == NULL)
-    self->stakeholders =
-      _cp_store_load_list (self->store,
-                           "SELECT " CP_STAKEHOLDER_COLUMNS " FROM stakeholder "
-                           "WHERE engagement_id = ?1 ORDER BY position, id",
-                           self->id, CP_TYPE_STAKEHOLDER,
-                           (CpRowFunc) _cp_stakeholder_new_from_row,
-                           _("Could not read the stakeholders"), error);
+  if (self->stakeholders != NULL)
+    return G_LIST_MODEL (self->stakeholders);
 
-  return self->stakeholders ? G_LIST_MODEL (self->stakeholders) : NULL;
+  if (!(rows = _cp_store_people_load (self->store, self->id, error)))
+    return NULL;
+
+  self->stakeholders = g_list_store_new (CP_TYPE_STAKEHOLDER);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(CpStakeholder) person = _cp_stakeholder_new (self->store,
+                                                             &g_array_index (rows, CpPersonRow, i));
+      g_list_store_append (self->stakeholders, person);
+    }
+
+  return G_LIST_MODEL (self->stakeholders);
 }
 
 /**
@@ -647,56 +654,21 @@ cp_engagement_add_stakeholder (CpEngagement  *self,
                                const char    *contact,
                                GError       **error)
 {
-  CpStakeholder *stakeholder = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CpPersonRow added = { 0 };
+  CpStakeholder *stakeholder;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
-  if (!cp_engagement_get_stakeholders (self, error) || !_cp_store_begin (self->store, error))
+  if (!cp_engagement_get_stakeholders (self, error) ||
+      !_cp_store_people_add (self->store, self->id, name, role, contact, &added, error))
     return NULL;
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "INSERT INTO stakeholder (engagement_id, position, name, role, contact) "
-                                  "VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM stakeholder "
-                                  "WHERE engagement_id = ?1), ?2, ?3, ?4) "
-                                  "RETURNING " CP_STAKEHOLDER_COLUMNS,
-                                  error)))
-    goto fail;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, name ? name : "");
-  _cp_bind_text (stmt, 3, role ? role : "");
-  _cp_bind_text (stmt, 4, contact ? contact : "");
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      stakeholder = _cp_stakeholder_new_from_row (self->store, stmt);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not add the stakeholder"));
-      g_clear_object (&stakeholder);
-      goto fail;
-    }
-
-  if (!_cp_store_commit (self->store, error))
-    {
-      g_clear_object (&stakeholder);
-      return NULL;
-    }
-
+  /* The model changes once the row is committed. */
+  stakeholder = _cp_stakeholder_new (self->store, &added);
+  _cp_person_row_clear (&added);
   g_list_store_append (self->stakeholders, stakeholder);
 
   return stakeholder;
-
-fail:
-  _cp_store_rollback (self->store);
-  return NULL;
 }
 
 gboolean
@@ -704,7 +676,6 @@ cp_engagement_remove_stakeholder (CpEngagement   *self,
                                   CpStakeholder  *stakeholder,
                                   GError        **error)
 {
-  sqlite3_stmt *stmt;
   guint position;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
@@ -718,24 +689,7 @@ cp_engagement_remove_stakeholder (CpEngagement   *self,
       return FALSE;
     }
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self->store, "DELETE FROM stakeholder WHERE id = ?1", error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, cp_stakeholder_get_id (stakeholder));
-
-  if (!_cp_store_step_done (self->store, stmt, error))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!_cp_store_people_remove (self->store, cp_stakeholder_get_id (stakeholder), error))
     return FALSE;
 
   _cp_store_forget_dirty (self->store, stakeholder);

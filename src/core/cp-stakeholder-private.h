@@ -6,15 +6,12 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "cp-stakeholder.h"
+#include "cp-store-people.h"
 
 G_BEGIN_DECLS
 
-#define CP_STAKEHOLDER_COLUMNS "id, name, role, contact"
-
-CpStakeholder *_cp_stakeholder_new_from_row (CpStore       *store,
-                                             sqlite3_stmt  *stmt);
+CpStakeholder *_cp_stakeholder_new (CpStore           *store,
+                                    const CpPersonRow *row);
 
 G_END_DECLS

@@ -46,16 +46,9 @@ static CpStoreUnit *
 cp_stakeholder_save_unit (gpointer object)
 {
   CpStakeholder *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  _cp_store_unit_add (unit, "UPDATE stakeholder SET name = ?2, role = ?3, contact = ?4 "
-                                  "WHERE id = ?1");
-
-  _cp_store_unit_bind_int64 (unit, self->id);
-  for (guint i = 0; i < N_FIELDS; i++)
-    _cp_store_unit_bind_text (unit, self->field[i]);
-
-  return unit;
+  return _cp_store_people_save_unit (self->id, self->field[FIELD_NAME], self->field[FIELD_ROLE],
+                                     self->field[FIELD_CONTACT]);
 }
 
 static void
@@ -160,16 +153,18 @@ cp_stakeholder_init (CpStakeholder *self)
 {
 }
 
+/* A stakeholder as the store read it. */
 CpStakeholder *
-_cp_stakeholder_new_from_row (CpStore      *store,
-                              sqlite3_stmt *stmt)
+_cp_stakeholder_new (CpStore           *store,
+                     const CpPersonRow *row)
 {
   CpStakeholder *self = g_object_new (CP_TYPE_STAKEHOLDER, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  for (guint i = 0; i < N_FIELDS; i++)
-    self->field[i] = _cp_column_dup (stmt, 1 + i);
+  self->id = row->id;
+  self->field[FIELD_NAME] = g_strdup (row->name ? row->name : "");
+  self->field[FIELD_ROLE] = g_strdup (row->role ? row->role : "");
+  self->field[FIELD_CONTACT] = g_strdup (row->contact ? row->contact : "");
 
   return self;
 }

@@ -1,0 +1,191 @@
+/* cp-store-people.c — an engagement's people: the only code that reads
+ * and writes the stakeholder table
+ *
+ * Rows come out as plain values; a change goes in as one transaction, or
+ * as a unit of work for the store's writer.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-store-people.h"
+#include "cp-store-private.h"
+
+#define PERSON_COLUMNS "id, name, role, contact"
+
+void
+_cp_person_row_clear (CpPersonRow *row)
+{
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->role, g_free);
+  g_clear_pointer (&row->contact, g_free);
+}
+
+static void
+read_row (sqlite3_stmt *stmt,
+          CpPersonRow  *row)
+{
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->name = _cp_column_dup (stmt, 1);
+  row->role = _cp_column_dup (stmt, 2);
+  row->contact = _cp_column_dup (stmt, 3);
+}
+
+/**
+ * _cp_store_people_load:
+ *
+ * Returns: (transfer full) (element-type CpPersonRow) (nullable): the
+ *   engagement's people in their order
+ */
+GArray *
+_cp_store_people_load (CpStore  *self,
+                       gint64    engagement_id,
+                       GError  **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CpPersonRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (rows, (GDestroyNotify) _cp_person_row_clear);
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "SELECT " PERSON_COLUMNS " FROM stakeholder "
+                                  "WHERE engagement_id = ?1 ORDER BY position, id",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpPersonRow row = { 0 };
+
+      read_row (stmt, &row);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("Could not read the stakeholders"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * _cp_store_people_add:
+ * @added: (out caller-allocates): the new person, as stored
+ *
+ * Adds a person at the end of the engagement's list, in one transaction.
+ */
+gboolean
+_cp_store_people_add (CpStore      *self,
+                      gint64        engagement_id,
+                      const char   *name,
+                      const char   *role,
+                      const char   *contact,
+                      CpPersonRow  *added,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "INSERT INTO stakeholder (engagement_id, position, name, role, contact) "
+                                  "VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM stakeholder "
+                                  "WHERE engagement_id = ?1), ?2, ?3, ?4) "
+                                  "RETURNING " PERSON_COLUMNS,
+                                  error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  _cp_bind_text (stmt, 2, name ? name : "");
+  _cp_bind_text (stmt, 3, role ? role : "");
+  _cp_bind_text (stmt, 4, contact ? contact : "");
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      read_row (stmt, added);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("Could not add the stakeholder"));
+      _cp_person_row_clear (added);
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self, error))
+    {
+      _cp_person_row_clear (added);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_cp_store_people_remove (CpStore  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self, "DELETE FROM stakeholder WHERE id = ?1", error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  return _cp_store_commit (self, error);
+}
+
+/**
+ * _cp_store_people_save_unit:
+ *
+ * Returns: (transfer full): a unit of work that writes the person's
+ *   fields as given
+ */
+CpStoreUnit *
+_cp_store_people_save_unit (gint64      id,
+                            const char *name,
+                            const char *role,
+                            const char *contact)
+{
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
+
+  _cp_store_unit_add (unit, "UPDATE stakeholder SET name = ?2, role = ?3, contact = ?4 WHERE id = ?1");
+  _cp_store_unit_bind_int64 (unit, id);
+  _cp_store_unit_bind_text (unit, name);
+  _cp_store_unit_bind_text (unit, role);
+  _cp_store_unit_bind_text (unit, contact);
+
+  return unit;
+}

@@ -1,0 +1,42 @@
+/* cp-store-people.h — an engagement's people, as the store keeps them
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cp-store.h"
+
+G_BEGIN_DECLS
+
+/* One person, as plain values: the model is made from it. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *role;
+  char   *contact;
+} CpPersonRow;
+
+void      _cp_person_row_clear        (CpPersonRow  *row);
+GArray   *_cp_store_people_load       (CpStore      *self,
+                                       gint64        engagement_id,
+                                       GError      **error);
+gboolean  _cp_store_people_add        (CpStore      *self,
+                                       gint64        engagement_id,
+                                       const char   *name,
+                                       const char   *role,
+                                       const char   *contact,
+                                       CpPersonRow  *added,
+                                       GError      **error);
+gboolean  _cp_store_people_remove     (CpStore      *self,
+                                       gint64        id,
+                                       GError      **error);
+struct _CpStoreUnit *
+          _cp_store_people_save_unit  (gint64        id,
+                                       const char   *name,
+                                       const char   *role,
+                                       const char   *contact);
+
+G_END_DECLS
