@@ -1,4 +1,4 @@
-/* cp-search.c — full-text search over notes
+/* cp-store-search.c — full-text search over notes, in the store
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
