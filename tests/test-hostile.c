@@ -572,6 +572,25 @@ test_export_notes_link_writes_nothing (Fx            *f,
   run_clear (&r);
 }
 
+/* An export whose notes/ is a file of the user's writes nothing. */
+static void
+test_export_notes_file_writes_nothing (Fx            *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *out = fx_path (f, "out");
+  g_autofree char *notes = fx_path (f, "out/notes");
+  g_autofree char *option = g_strconcat ("--output=", out, NULL);
+  Run r;
+
+  g_assert_cmpint (g_mkdir_with_parents (out, 0755), ==, 0);
+  write_text (notes, "my notes, in one file\n");
+  fx_freeze (f);
+
+  r = run (f, "--export=1", option, NULL);
+  assert_refused (f, &r, "notes", "a file, not a folder", NULL);
+  run_clear (&r);
+}
+
 /* ---------------------------------------------------------------- */
 /* 2. Restores keep every kept copy.                                 */
 
@@ -1883,6 +1902,7 @@ main (int   argc,
   ADD ("export/keeps-same-named-file", test_export_keeps_same_named_file);
   ADD ("export/refuses-foreign-folder", test_export_refuses_foreign_folder);
   ADD ("export/notes-link-writes-nothing", test_export_notes_link_writes_nothing);
+  ADD ("export/notes-file-writes-nothing", test_export_notes_file_writes_nothing);
   ADD ("restore/same-second", test_restore_same_second);
   ADD ("restore/parallel", test_restore_parallel);
   ADD ("report/link", test_report_link);

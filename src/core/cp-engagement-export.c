@@ -866,8 +866,11 @@ inspect_target (const char  *folder,
     return TRUE;
   if (S_ISLNK (st.st_mode) || !S_ISDIR (st.st_mode))
     {
-      g_autofree char *why = g_strdup_printf (_("its “%s” is %s; an export writes only inside its folder"),
-                                              NOTES_FOLDER, cp_file_describe_mode (st.st_mode));
+      g_autofree char *why = S_ISLNK (st.st_mode)
+        ? g_strdup_printf (_("its “%s” is %s; an export writes only inside its folder"),
+                           NOTES_FOLDER, cp_file_describe_mode (st.st_mode))
+        : g_strdup_printf (_("its “%s” is %s, not a folder"), NOTES_FOLDER,
+                           cp_file_describe_mode (st.st_mode));
       return refuse_folder (error, folder, why);
     }
 

@@ -59,6 +59,8 @@ cp_file_describe_mode (guint mode)
     return _("a socket");
   if (S_ISLNK (mode))
     return _("a symbolic link");
+  if (S_ISREG (mode))
+    return _("a file");
 
   return _("not a plain file");
 }
