@@ -1853,6 +1853,19 @@ test_usage_and_missing (Fx            *f,
   r = run (f, "--export-notes=1", into_file, NULL);
   assert_refused (f, &r, "a-file", NULL);
   run_clear (&r);
+
+  r = run (f, "--import", file, NULL);
+  assert_refused (f, &r, "a-file", "not a folder", NULL);
+  run_clear (&r);
+
+  /* The database is no backup of itself. */
+  {
+    g_autofree char *self_restore = g_strconcat ("--restore=", f->db, NULL);
+
+    r = run (f, self_restore, NULL);
+    assert_refused (f, &r, "cp.db", "the database itself", NULL);
+    run_clear (&r);
+  }
   fx_assert_untouched (f);
 }
 

@@ -894,6 +894,18 @@ cp_store_import_engagement (CpStore     *store,
   g_return_val_if_fail (CP_IS_STORE (store), 0);
   g_return_val_if_fail (folder != NULL, 0);
 
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   g_file_test (folder, G_FILE_TEST_EXISTS)
+                   ? _("“%s” is not an engagement folder: it is not a folder")
+                   : _("There is no folder “%s”"),
+                   display);
+      return 0;
+    }
+
   if (!cp_store_flush (store, error) || !_cp_store_begin (store, error))
     return 0;
 

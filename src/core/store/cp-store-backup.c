@@ -353,6 +353,19 @@ cp_store_restore (CpStore     *self,
       return FALSE;
     }
 
+  /* The database itself is no backup of itself. */
+  {
+    GStatBuf a, b;
+
+    if (g_stat (backup_path, &a) == 0 && g_stat (self->path, &b) == 0 &&
+        a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+      {
+        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                     _("Nothing was restored from “%s”: that is the database itself"), display);
+        return FALSE;
+      }
+  }
+
   if (!(checked = open_backup (self, backup_path, &upgraded_copy, &local)))
     {
       /* Translators: the backup's file name, then why it was refused. */
