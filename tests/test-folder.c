@@ -325,6 +325,22 @@ test_ids_round_trip (Fixture       *f,
   export_into (arrived, second);
   assert_same_tree_full (first, second, TRUE);
 
+  /* The same records under another engagement's id: their ids are taken. */
+  {
+    g_autofree char *engagement_md = g_build_filename (first, "engagement.md", NULL);
+    g_autoptr(GRegex) id_line = g_regex_new ("\nid: [^\n]*\n", 0, 0, NULL);
+    g_autofree char *changed = g_regex_replace_literal (id_line, original, -1, 0,
+                                                        "\nid: 11111111-2222-4333-8444-555555555555\n",
+                                                        0, NULL);
+
+    g_assert_true (g_file_set_contents (engagement_md, changed, -1, NULL));
+    g_assert_cmpint (cp_store_import_engagement (other, first, &error), ==, 0);
+    g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "its id is already used by another record"));
+    g_clear_error (&error);
+    g_assert_true (g_file_set_contents (engagement_md, original, -1, NULL));
+  }
+
   /* Imported again where it came from: a copy, with ids of its own. */
   id = cp_store_import_engagement (f->store, first, &error);
   g_assert_no_error (error);

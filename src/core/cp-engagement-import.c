@@ -363,7 +363,10 @@ insert_record (Import      *im,
       /* A rule of the database the checks above do not know: its own
        * words name the column.
        */
-      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+      if ((rc & 0xff) == SQLITE_CONSTRAINT && g_str_has_suffix (sqlite3_errmsg (im->store->db), ".uuid"))
+        _cp_folder_doc_error (doc->name, record->line, error,
+                              _("its id is already used by another record in this database"));
+      else if ((rc & 0xff) == SQLITE_CONSTRAINT)
         _cp_folder_doc_error (doc->name, record->line, error, _("this row breaks a rule: %s"),
                               sqlite3_errmsg (im->store->db));
       else
@@ -731,6 +734,22 @@ import_contract (Import   *im,
   return _cp_folder_doc_expect_end (doc, error);
 }
 
+static gboolean
+note_id_taken (Import     *im,
+               const char *uuid)
+{
+  sqlite3_stmt *stmt = _cp_store_prepare (im->store, "SELECT 1 FROM note WHERE uuid = ?1", NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  _cp_bind_text (stmt, 1, uuid);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return taken;
+}
+
 /* The .md files in notes/, by name. The folder must be a real one: a
  * link could lead anywhere.
  */
@@ -852,6 +871,13 @@ import_notes (Import   *im,
           (record->values[2] && *record->values[2] &&
            !lookup_ref (im, doc, K_PHASE, record->values[2], record->line, &fields.phase_id, error)))
         return FALSE;
+
+      if (fields.uuid != NULL && note_id_taken (im, fields.uuid))
+        {
+          _cp_folder_doc_error (doc->name, record->line, error,
+                                _("its id is already used by another record in this database"));
+          return FALSE;
+        }
 
       if (!(note = _cp_note_insert (im->store, im->engagement_id, &fields, error)) ||
           !remember_ref (im, doc, K_NOTE, name, record->line, cp_note_get_id (note), error))
