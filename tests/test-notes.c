@@ -677,9 +677,8 @@ test_autosave_off_main_thread (Fixture       *f,
 
   /* What the writer was given is on disk once a flush returns. */
   cp_note_set_body (note, "Last words\n");
-  timed_out = FALSE;
-  g_timeout_add (50, set_flag, &timed_out);
-  while (!timed_out)
+  /* Until the debounced save has handed the note to the writer. */
+  while (f->store->save_source != 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (cp_store_flush (f->store, NULL));
   stored = cp_test_sql_text (f->path, "SELECT body FROM note");
@@ -687,6 +686,83 @@ test_autosave_off_main_thread (Fixture       *f,
   g_assert_cmpuint (main_updates, ==, 0);
 
   sqlite3_trace_v2 (f->store->db, 0, NULL, NULL);
+}
+
+
+static void
+count_failures (CpStore      *store,
+                const GError *error,
+                gpointer      data)
+{
+  GPtrArray *errors = data;
+
+  g_ptr_array_add (errors, g_error_copy (error));
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the main loop until @errors holds @n, or for long at the most. */
+static void
+spin_until_failures (GPtrArray *errors,
+                     guint      n)
+{
+  gboolean too_long = FALSE;
+  guint timeout = g_timeout_add_seconds (30, set_flag, &too_long);
+
+  while (errors->len < n && !too_long)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (too_long);
+  g_source_remove (timeout);
+}
+
+/* A save the writer could not make is said once, and kept: the next
+ * flush, once the cause is gone, saves it. A file replaced while open
+ * takes nothing more, and the writer does not try again and again.
+ */
+static void
+test_writer_failures (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Failing");
+  g_autoptr(CpNote) note = cp_engagement_add_note (e, NULL, "Before\n", NULL);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autofree char *body = NULL;
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+
+  cp_store_set_save_delay (f->store, 10);
+  g_signal_connect (f->store, "save-failed", G_CALLBACK (count_failures), errors);
+
+  cp_test_sql_exec (f->path, "CREATE TRIGGER refuse BEFORE UPDATE OF body ON note "
+                             "BEGIN SELECT RAISE (ABORT, 'not now'); END");
+  cp_note_set_body (note, "Typed while the disk says no\n");
+  spin_until_failures (errors, 1);
+  spin_for (100);
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_test_message ("%s", ((GError *) errors->pdata[0])->message);
+  g_assert_true (g_str_has_prefix (((GError *) errors->pdata[0])->message, "Could not save the note"));
+
+  cp_test_sql_exec (f->path, "DROP TRIGGER refuse");
+  g_assert_true (cp_store_flush (f->store, NULL));
+  body = cp_test_sql_text (f->path, "SELECT body FROM note");
+  g_assert_cmpstr (body, ==, "Typed while the disk says no\n");
+
+  /* Replaced: said once, then let go. */
+  g_assert_true (g_file_set_contents (other, "", 0, NULL));
+  g_assert_cmpint (g_rename (other, f->path), ==, 0);
+  cp_note_set_body (note, "Into a file no longer there\n");
+  spin_until_failures (errors, 2);
+  spin_for (100);
+  g_assert_cmpuint (errors->len, ==, 2);
+  g_assert_error ((GError *) errors->pdata[1], CP_STORE_ERROR, CP_STORE_ERROR_REPLACED);
+  g_assert_false (_cp_store_is_dirty (f->store, note));
 }
 
 int
@@ -707,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/markdown/large", test_markdown_large);
   g_test_add_func ("/notes/autosave-survives-kill", test_autosave_survives_kill);
   ADD_STORE_TEST ("/notes/autosave-off-main-thread", test_autosave_off_main_thread);
+  ADD_STORE_TEST ("/notes/writer-failures", test_writer_failures);
 
   return g_test_run ();
 }

@@ -142,6 +142,8 @@ void          _cp_store_mark_dirty_full  (CpStore         *self,
                                           gpointer         object,
                                           CpStoreSaveFunc  save,
                                           CpStoreUnitFunc  unit);
+void          _cp_store_keep_dirty       (CpStore         *self,
+                                          CpStoreDirty    *dirty);
 void          _cp_store_forget_dirty     (CpStore         *self,
                                           gpointer         object);
 void          _cp_store_engagements_changed (CpStore      *self);

@@ -393,8 +393,13 @@ _cp_store_report_units (CpStore *self)
     {
       if (unit->error != NULL)
         {
-          if (unit->retry.object != NULL)
-            _cp_store_mark_dirty_full (self, unit->object, unit->retry.save, unit->retry.unit);
+          /* Saved again at the next change or flush, not at once: a disk
+           * that is full stays full for a while. A file that was replaced
+           * never takes the edit; it goes, having been said.
+           */
+          if (unit->retry.object != NULL &&
+              !g_error_matches (unit->error, CP_STORE_ERROR, CP_STORE_ERROR_REPLACED))
+            _cp_store_keep_dirty (self, &unit->retry);
           g_signal_emit_by_name (self, "save-failed", unit->error);
         }
       else if (unit->saved != NULL)

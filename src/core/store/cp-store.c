@@ -579,16 +579,28 @@ _cp_store_mark_dirty_full (CpStore         *self,
   g_return_if_fail (CP_IS_STORE (self));
   g_return_if_fail (G_IS_OBJECT (object));
 
-  for (guint i = 0; i < self->dirty->len; i++)
-    if (g_array_index (self->dirty, CpStoreDirty, i).object == object)
-      goto schedule;
+  _cp_store_keep_dirty (self, &dirty);
 
-  g_object_ref (object);
-  g_array_append_val (self->dirty, dirty);
-
-schedule:
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (self->save_delay, save_timeout_cb, self);
+}
+
+/**
+ * _cp_store_keep_dirty:
+ *
+ * Keeps @dirty's object among those with edits to save, without setting
+ * a save going: the next change or flush saves it.
+ */
+void
+_cp_store_keep_dirty (CpStore      *self,
+                      CpStoreDirty *dirty)
+{
+  for (guint i = 0; i < self->dirty->len; i++)
+    if (g_array_index (self->dirty, CpStoreDirty, i).object == dirty->object)
+      return;
+
+  g_object_ref (dirty->object);
+  g_array_append_val (self->dirty, *dirty);
 }
 
 gboolean
