@@ -45,8 +45,6 @@ NOT_YET_MOVED = {
     'src/core/cp-notes-io.c',
     'src/core/cp-opportunity.c',
     'src/core/cp-phase.c',
-    'src/core/cp-session-private.h',
-    'src/core/cp-session.c',
     'src/core/cp-sign-off.c',
     'src/core/cp-workstream.c',
 }

@@ -286,15 +286,22 @@ cp_engagement_get_sessions (CpEngagement  *self,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
   if (self->sessions == NULL)
-    self->sessions =
-      _cp_store_load_list (self->store,
-                           "SELECT " CP_SESSION_COLUMNS " FROM session WHERE engagement_id = ?1 "
-                           "ORDER BY starts_at DESC, id DESC",
-                           self->id, CP_TYPE_SESSION,
-                           (CpRowFunc) _cp_session_new_from_row,
-                           _("Could not read the sessions"), error);
+    {
+      g_autoptr(GArray) rows = _cp_store_sessions_load (self->store, self->id, error);
 
-  return self->sessions ? G_LIST_MODEL (self->sessions) : NULL;
+      if (rows == NULL)
+        return NULL;
+
+      self->sessions = g_list_store_new (CP_TYPE_SESSION);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          g_autoptr(CpSession) session = _cp_session_new (self->store,
+                                                          &g_array_index (rows, CpSessionRow, i));
+          g_list_store_append (self->sessions, session);
+        }
+    }
+
+  return G_LIST_MODEL (self->sessions);
 }
 
 static int
@@ -320,9 +327,8 @@ cp_engagement_add_session (CpEngagement   *self,
                            CpSessionKind   kind,
                            GError        **error)
 {
-  CpSession *session = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CpSessionRow added = { 0 };
+  CpSession *session;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
@@ -333,44 +339,14 @@ cp_engagement_add_session (CpEngagement   *self,
       return NULL;
     }
 
-  if (!cp_engagement_get_sessions (self, error) || !_cp_store_begin (self->store, error))
+  if (!cp_engagement_get_sessions (self, error) ||
+      !_cp_store_sessions_add (self->store, self->id, starts_at, cp_session_kind_to_string (kind),
+                               &added, error))
     return NULL;
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "INSERT INTO session (engagement_id, starts_at, kind) "
-                                  "VALUES (?1, ?2, ?3) RETURNING " CP_SESSION_COLUMNS,
-                                  error)))
-    {
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, starts_at);
-  _cp_bind_text (stmt, 3, cp_session_kind_to_string (kind));
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      session = _cp_session_new_from_row (self->store, stmt);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not add the session"));
-      g_clear_object (&session);
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
-
-  if (!_cp_store_commit (self->store, error))
-    {
-      g_clear_object (&session);
-      return NULL;
-    }
-
+  /* The model changes once the row is committed. */
+  session = _cp_session_new (self->store, &added);
+  _cp_session_row_clear (&added);
   g_list_store_insert_sorted (self->sessions, session, compare_sessions, NULL);
 
   return session;
@@ -386,7 +362,6 @@ cp_engagement_remove_session (CpEngagement  *self,
                               CpSession     *session,
                               GError       **error)
 {
-  sqlite3_stmt *stmt;
   guint position;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
@@ -402,23 +377,8 @@ cp_engagement_remove_session (CpEngagement  *self,
       return FALSE;
     }
 
-  if (!cp_store_flush (self->store, error) || !_cp_store_begin (self->store, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self->store, "DELETE FROM session WHERE id = ?1", error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, cp_session_get_id (session));
-  if (!_cp_store_step_done (self->store, stmt, error))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!cp_store_flush (self->store, error) ||
+      !_cp_store_sessions_remove (self->store, cp_session_get_id (session), error))
     return FALSE;
 
   _cp_store_forget_dirty (self->store, session);

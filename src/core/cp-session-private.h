@@ -6,15 +6,12 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "cp-session.h"
+#include "cp-store-sessions.h"
 
 G_BEGIN_DECLS
 
-#define CP_SESSION_COLUMNS "id, starts_at, duration_minutes, kind, phase_id, topic"
-
-CpSession *_cp_session_new_from_row (CpStore      *store,
-                                     sqlite3_stmt *stmt);
+CpSession *_cp_session_new (CpStore            *store,
+                            const CpSessionRow *row);
 
 G_END_DECLS

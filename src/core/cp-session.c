@@ -50,19 +50,12 @@ static CpStoreUnit *
 cp_session_save_unit (gpointer object)
 {
   CpSession *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
+  CpSessionRow row = {
+    self->id, self->starts_at, self->duration, (char *) cp_session_kind_to_string (self->kind),
+    self->phase_id, self->topic,
+  };
 
-  _cp_store_unit_add (unit, "UPDATE session SET starts_at = ?2, duration_minutes = ?3, "
-                                  "kind = ?4, topic = ?5, phase_id = nullif (?6, 0) WHERE id = ?1");
-
-  _cp_store_unit_bind_int64 (unit, self->id);
-  _cp_store_unit_bind_text (unit, self->starts_at);
-  _cp_store_unit_bind_int64 (unit, self->duration);
-  _cp_store_unit_bind_text (unit, cp_session_kind_to_string (self->kind));
-  _cp_store_unit_bind_text (unit, self->topic);
-  _cp_store_unit_bind_int64 (unit, self->phase_id);
-
-  return unit;
+  return _cp_store_sessions_save_unit (&row);
 }
 
 static void
@@ -185,19 +178,20 @@ cp_session_init (CpSession *self)
 {
 }
 
+/* A session as the store read it. */
 CpSession *
-_cp_session_new_from_row (CpStore      *store,
-                          sqlite3_stmt *stmt)
+_cp_session_new (CpStore            *store,
+                 const CpSessionRow *row)
 {
   CpSession *self = g_object_new (CP_TYPE_SESSION, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->starts_at = _cp_column_dup (stmt, 1);
-  self->duration = sqlite3_column_int (stmt, 2);
-  cp_session_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &self->kind);
-  self->phase_id = sqlite3_column_int64 (stmt, 4);
-  self->topic = _cp_column_dup (stmt, 5);
+  self->id = row->id;
+  self->starts_at = g_strdup (row->starts_at);
+  self->duration = row->duration;
+  cp_session_kind_from_string (row->kind, &self->kind);
+  self->phase_id = row->phase_id;
+  self->topic = g_strdup (row->topic ? row->topic : "");
 
   return self;
 }
@@ -344,33 +338,9 @@ GArray *
 cp_session_dup_attendees (CpSession  *self,
                           GError    **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (CP_IS_SESSION (self), NULL);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT stakeholder_id FROM session_attendee "
-                                  "WHERE session_id = ?1 ORDER BY stakeholder_id",
-                                  error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the attendees"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return _cp_store_sessions_attendees (self->store, self->id, error);
 }
 
 /**
@@ -385,36 +355,9 @@ cp_session_set_attendee (CpSession  *self,
                          gboolean    attends,
                          GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CP_IS_SESSION (self), FALSE);
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
-
-  /* Only a stakeholder of the same engagement can attend. */
-  stmt = _cp_store_prepare (self->store,
-                            attends
-                            ? "INSERT OR IGNORE INTO session_attendee (session_id, stakeholder_id) "
-                              "SELECT ?1, s.id FROM stakeholder s JOIN session x ON x.id = ?1 "
-                              "WHERE s.id = ?2 AND s.engagement_id = x.engagement_id"
-                            : "DELETE FROM session_attendee WHERE session_id = ?1 AND stakeholder_id = ?2",
-                            error);
-  if (stmt == NULL)
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int64 (stmt, 2, stakeholder_id);
-  if (!_cp_store_step_done (self->store, stmt, error))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!_cp_store_sessions_set_attendee (self->store, self->id, stakeholder_id, attends, error))
     return FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENDEES]);

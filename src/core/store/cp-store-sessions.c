@@ -1,0 +1,263 @@
+/* cp-store-sessions.c — coaching sessions and who attended them: the
+ * only code that reads and writes the session and session_attendee
+ * tables
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-store-private.h"
+#include "cp-store-sessions.h"
+
+#define SESSION_COLUMNS "id, starts_at, duration_minutes, kind, phase_id, topic"
+
+void
+_cp_session_row_clear (CpSessionRow *row)
+{
+  g_clear_pointer (&row->starts_at, g_free);
+  g_clear_pointer (&row->kind, g_free);
+  g_clear_pointer (&row->topic, g_free);
+}
+
+static void
+read_row (sqlite3_stmt *stmt,
+          CpSessionRow *row)
+{
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->starts_at = _cp_column_dup (stmt, 1);
+  row->duration = sqlite3_column_int (stmt, 2);
+  row->kind = _cp_column_dup (stmt, 3);
+  row->phase_id = sqlite3_column_int64 (stmt, 4);
+  row->topic = _cp_column_dup (stmt, 5);
+}
+
+/**
+ * _cp_store_sessions_load:
+ *
+ * Returns: (transfer full) (element-type CpSessionRow) (nullable): the
+ *   engagement's sessions, latest first
+ */
+GArray *
+_cp_store_sessions_load (CpStore  *self,
+                         gint64    engagement_id,
+                         GError  **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CpSessionRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (rows, (GDestroyNotify) _cp_session_row_clear);
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "SELECT " SESSION_COLUMNS " FROM session WHERE engagement_id = ?1 "
+                                  "ORDER BY starts_at DESC, id DESC",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpSessionRow row = { 0 };
+
+      read_row (stmt, &row);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("Could not read the sessions"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * _cp_store_sessions_add:
+ * @kind: the kind, as the database writes it
+ * @added: (out caller-allocates): the new session, as stored
+ */
+gboolean
+_cp_store_sessions_add (CpStore       *self,
+                        gint64         engagement_id,
+                        const char    *starts_at,
+                        const char    *kind,
+                        CpSessionRow  *added,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "INSERT INTO session (engagement_id, starts_at, kind) "
+                                  "VALUES (?1, ?2, ?3) RETURNING " SESSION_COLUMNS,
+                                  error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  _cp_bind_text (stmt, 2, starts_at);
+  _cp_bind_text (stmt, 3, kind);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      read_row (stmt, added);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("Could not add the session"));
+      _cp_session_row_clear (added);
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self, error))
+    {
+      _cp_session_row_clear (added);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_cp_store_sessions_remove (CpStore  *self,
+                           gint64    id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self, "DELETE FROM session WHERE id = ?1", error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  return _cp_store_commit (self, error);
+}
+
+/**
+ * _cp_store_sessions_save_unit:
+ *
+ * Returns: (transfer full): a unit of work that writes the session's
+ *   fields as given
+ */
+CpStoreUnit *
+_cp_store_sessions_save_unit (const CpSessionRow *row)
+{
+  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
+
+  _cp_store_unit_add (unit, "UPDATE session SET starts_at = ?2, duration_minutes = ?3, "
+                            "kind = ?4, topic = ?5, phase_id = nullif (?6, 0) WHERE id = ?1");
+  _cp_store_unit_bind_int64 (unit, row->id);
+  _cp_store_unit_bind_text (unit, row->starts_at);
+  _cp_store_unit_bind_int64 (unit, row->duration);
+  _cp_store_unit_bind_text (unit, row->kind);
+  _cp_store_unit_bind_text (unit, row->topic);
+  _cp_store_unit_bind_int64 (unit, row->phase_id);
+
+  return unit;
+}
+
+/**
+ * _cp_store_sessions_attendees:
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the ids of
+ *   the stakeholders who attended
+ */
+GArray *
+_cp_store_sessions_attendees (CpStore  *self,
+                              gint64    session_id,
+                              GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "SELECT stakeholder_id FROM session_attendee "
+                                  "WHERE session_id = ?1 ORDER BY stakeholder_id",
+                                  error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("Could not read the attendees"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Records whether a stakeholder attended, at once; only a stakeholder of
+ * the session's own engagement can.
+ */
+gboolean
+_cp_store_sessions_set_attendee (CpStore   *self,
+                                 gint64     session_id,
+                                 gint64     stakeholder_id,
+                                 gboolean   attends,
+                                 GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  stmt = _cp_store_prepare (self,
+                            attends
+                            ? "INSERT OR IGNORE INTO session_attendee (session_id, stakeholder_id) "
+                              "SELECT ?1, s.id FROM stakeholder s JOIN session x ON x.id = ?1 "
+                              "WHERE s.id = ?2 AND s.engagement_id = x.engagement_id"
+                            : "DELETE FROM session_attendee WHERE session_id = ?1 AND stakeholder_id = ?2",
+                            error);
+  if (stmt == NULL)
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, stakeholder_id);
+  if (!_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  return _cp_store_commit (self, error);
+}
