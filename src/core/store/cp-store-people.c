@@ -29,8 +29,10 @@ _cp_person_row_clear (CpPersonRow *row)
 
 static void
 read_row (sqlite3_stmt *stmt,
-          CpPersonRow  *row)
+          gpointer      data)
 {
+  CpPersonRow *row = data;
+
   row->id = sqlite3_column_int64 (stmt, 0);
   row->name = _cp_column_dup (stmt, 1);
   row->role = _cp_column_dup (stmt, 2);
@@ -48,35 +50,11 @@ _cp_store_people_load (CpStore  *self,
                        gint64    engagement_id,
                        GError  **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CpPersonRow));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_array_set_clear_func (rows, (GDestroyNotify) _cp_person_row_clear);
-
-  if (!(stmt = _cp_store_prepare (self,
-                                  "SELECT " PERSON_COLUMNS " FROM stakeholder "
-                                  "WHERE engagement_id = ?1 ORDER BY position, id",
-                                  error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, engagement_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CpPersonRow row = { 0 };
-
-      read_row (stmt, &row);
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self, error, rc, _("Could not read the stakeholders"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&rows);
+  return _cp_store_load_rows (self,
+                              "SELECT " PERSON_COLUMNS " FROM stakeholder "
+                              "WHERE engagement_id = ?1 ORDER BY position, id",
+                              engagement_id, sizeof (CpPersonRow), (GDestroyNotify) _cp_person_row_clear,
+                              read_row, _("Could not read the stakeholders"), error);
 }
 
 /**
@@ -95,10 +73,6 @@ _cp_store_people_add (CpStore      *self,
                       GError      **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
-
-  if (!_cp_store_begin (self, error))
-    return FALSE;
 
   if (!(stmt = _cp_store_prepare (self,
                                   "INSERT INTO stakeholder (engagement_id, position, name, role, contact) "
@@ -106,39 +80,15 @@ _cp_store_people_add (CpStore      *self,
                                   "WHERE engagement_id = ?1), ?2, ?3, ?4) "
                                   "RETURNING " PERSON_COLUMNS,
                                   error)))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, engagement_id);
   _cp_bind_text (stmt, 2, name ? name : "");
   _cp_bind_text (stmt, 3, role ? role : "");
   _cp_bind_text (stmt, 4, contact ? contact : "");
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      read_row (stmt, added);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self, error, rc, _("Could not add the stakeholder"));
-      _cp_person_row_clear (added);
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self, error))
-    {
-      _cp_person_row_clear (added);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _cp_store_insert_row (self, stmt, read_row, added, (GDestroyNotify) _cp_person_row_clear,
+                               _("Could not add the stakeholder"), error);
 }
 
 gboolean
@@ -146,25 +96,7 @@ _cp_store_people_remove (CpStore  *self,
                          gint64    id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!_cp_store_begin (self, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self, "DELETE FROM stakeholder WHERE id = ?1", error)))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_cp_store_step_done (self, stmt, error))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  return _cp_store_commit (self, error);
+  return _cp_store_delete_row (self, "DELETE FROM stakeholder WHERE id = ?1", id, error);
 }
 
 /**

@@ -103,6 +103,29 @@ GListStore   *_cp_store_load_list        (CpStore         *self,
                                           CpRowFunc        row_func,
                                           const char      *failed,
                                           GError         **error);
+/* Fills a row of plain values from the current row of a query. */
+typedef void (*CpReadRowFunc) (sqlite3_stmt *stmt,
+                               gpointer      row);
+
+GArray       *_cp_store_load_rows        (CpStore         *self,
+                                          const char      *sql,
+                                          gint64           id,
+                                          guint            row_size,
+                                          GDestroyNotify   clear,
+                                          CpReadRowFunc    read,
+                                          const char      *failed,
+                                          GError         **error);
+gboolean      _cp_store_insert_row       (CpStore         *self,
+                                          sqlite3_stmt    *stmt,
+                                          CpReadRowFunc    read,
+                                          gpointer         row,
+                                          GDestroyNotify   clear,
+                                          const char      *failed,
+                                          GError         **error);
+gboolean      _cp_store_delete_row       (CpStore         *self,
+                                          const char      *sql,
+                                          gint64           id,
+                                          GError         **error);
 sqlite3_stmt *_cp_store_prepare          (CpStore         *self,
                                           const char      *sql,
                                           GError         **error);

@@ -27,8 +27,10 @@ _cp_session_row_clear (CpSessionRow *row)
 
 static void
 read_row (sqlite3_stmt *stmt,
-          CpSessionRow *row)
+          gpointer      data)
 {
+  CpSessionRow *row = data;
+
   row->id = sqlite3_column_int64 (stmt, 0);
   row->starts_at = _cp_column_dup (stmt, 1);
   row->duration = sqlite3_column_int (stmt, 2);
@@ -48,35 +50,11 @@ _cp_store_sessions_load (CpStore  *self,
                          gint64    engagement_id,
                          GError  **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CpSessionRow));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_array_set_clear_func (rows, (GDestroyNotify) _cp_session_row_clear);
-
-  if (!(stmt = _cp_store_prepare (self,
-                                  "SELECT " SESSION_COLUMNS " FROM session WHERE engagement_id = ?1 "
-                                  "ORDER BY starts_at DESC, id DESC",
-                                  error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, engagement_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CpSessionRow row = { 0 };
-
-      read_row (stmt, &row);
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self, error, rc, _("Could not read the sessions"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&rows);
+  return _cp_store_load_rows (self,
+                              "SELECT " SESSION_COLUMNS " FROM session WHERE engagement_id = ?1 "
+                              "ORDER BY starts_at DESC, id DESC",
+                              engagement_id, sizeof (CpSessionRow), (GDestroyNotify) _cp_session_row_clear,
+                              read_row, _("Could not read the sessions"), error);
 }
 
 /**
@@ -93,47 +71,19 @@ _cp_store_sessions_add (CpStore       *self,
                         GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
-
-  if (!_cp_store_begin (self, error))
-    return FALSE;
 
   if (!(stmt = _cp_store_prepare (self,
                                   "INSERT INTO session (engagement_id, starts_at, kind) "
                                   "VALUES (?1, ?2, ?3) RETURNING " SESSION_COLUMNS,
                                   error)))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, engagement_id);
   _cp_bind_text (stmt, 2, starts_at);
   _cp_bind_text (stmt, 3, kind);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      read_row (stmt, added);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self, error, rc, _("Could not add the session"));
-      _cp_session_row_clear (added);
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self, error))
-    {
-      _cp_session_row_clear (added);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _cp_store_insert_row (self, stmt, read_row, added, (GDestroyNotify) _cp_session_row_clear,
+                               _("Could not add the session"), error);
 }
 
 gboolean
@@ -141,25 +91,7 @@ _cp_store_sessions_remove (CpStore  *self,
                            gint64    id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!_cp_store_begin (self, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self, "DELETE FROM session WHERE id = ?1", error)))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_cp_store_step_done (self, stmt, error))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  return _cp_store_commit (self, error);
+  return _cp_store_delete_row (self, "DELETE FROM session WHERE id = ?1", id, error);
 }
 
 /**

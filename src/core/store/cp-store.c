@@ -17,21 +17,12 @@
 #include <unistd.h>
 
 #include "cp-engagement-private.h"
-#include "cp-file.h"
 #include "cp-store-private.h"
 
-/* "CPln" — marks a file as ours so that another program's SQLite file
- * is never migrated into a Coachplan database by mistake.
- */
-#define CP_APPLICATION_ID 0x43506c6e
 
 /* How long typing may go on before edits reach the disk. */
 #define SAVE_DELAY_MS 300
 
-/* Databases up to this size are fully checked when opened; past it the
- * check would slow every start, and SQLite still reports damage it meets.
- */
-#define QUICK_CHECK_MAX_BYTES (32 * 1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (CpStore, cp_store, G_TYPE_OBJECT)
 
@@ -210,6 +201,136 @@ _cp_store_load_list (CpStore     *self,
     }
 
   return g_steal_pointer (&list);
+}
+
+/**
+ * _cp_store_load_rows:
+ * @sql: a query with one parameter, @id
+ * @row_size: the size of one row's struct
+ * @clear: (nullable): frees what a row holds
+ * @read: fills a row from the current row of the query
+ * @failed: the sentence for an error, such as "Could not read the sessions"
+ *
+ * Returns: (transfer full) (nullable): the rows as plain values, in the
+ *   query's order
+ */
+GArray *
+_cp_store_load_rows (CpStore        *self,
+                     const char     *sql,
+                     gint64          id,
+                     guint           row_size,
+                     GDestroyNotify  clear,
+                     CpReadRowFunc   read,
+                     const char     *failed,
+                     GError        **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, row_size);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (rows, clear);
+
+  if (!(stmt = _cp_store_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_array_set_size (rows, rows->len + 1);
+      read (stmt, rows->data + (gsize) (rows->len - 1) * row_size);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, failed);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * _cp_store_insert_row:
+ * @stmt: a prepared INSERT … RETURNING, its values bound
+ * @row: (out caller-allocates): the new row, as stored
+ * @clear: frees what @row holds, should the insert fail
+ *
+ * Runs the insert in a transaction of its own and reads back the row.
+ */
+gboolean
+_cp_store_insert_row (CpStore        *self,
+                      sqlite3_stmt   *stmt,
+                      CpReadRowFunc   read,
+                      gpointer        row,
+                      GDestroyNotify  clear,
+                      const char     *failed,
+                      GError        **error)
+{
+  int rc;
+
+  if (!_cp_store_begin (self, error))
+    {
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      read (stmt, row);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, failed);
+      clear (row);
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_cp_store_commit (self, error))
+    {
+      clear (row);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _cp_store_delete_row:
+ * @sql: a DELETE with one parameter, @id
+ *
+ * Deletes in a transaction of its own.
+ */
+gboolean
+_cp_store_delete_row (CpStore     *self,
+                      const char  *sql,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self, sql, error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  return _cp_store_commit (self, error);
 }
 
 gboolean
@@ -871,485 +992,6 @@ cp_store_get_save_delay (CpStore *self)
   return self->save_delay;
 }
 
-char *
-cp_store_dup_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "coachplan", "coachplan.db", NULL);
-}
-
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *value,
-           int         *rc_out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *value = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  *rc_out = rc;
-
-  return rc == SQLITE_OK;
-}
-
-/* Creates a missing database file with owner-only permissions; SQLite
- * gives its -wal and -shm files the same mode.
- */
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
-      return FALSE;
-    }
-
-  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EEXIST)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the database “%s”: %s"), path, g_strerror (errsv));
-      return FALSE;
-    }
-  if (fd >= 0)
-    close (fd);
-
-  return TRUE;
-}
-
-/* Opens a connection. A read-only one to a WAL database needs to create
- * the -shm file beside it; where it may not (a read-only folder), the
- * file is opened as immutable instead, which reads it without any lock.
- */
-static int
-open_connection (const char  *path,
-                 gboolean     read_only,
-                 sqlite3    **db)
-{
-  g_autofree char *escaped = NULL;
-  g_autofree char *uri = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, db, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK || !read_only)
-    return rc;
-
-  rc = sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
-  if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
-    return SQLITE_OK;
-
-  g_clear_pointer (db, sqlite3_close_v2);
-  escaped = g_uri_escape_string (path, "/", FALSE);
-  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
-
-  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-}
-
-/* SQLite's quick check, which also finds rows that break a CHECK rule;
- * what it found first is kept in @problem.
- */
-static int
-quick_check (sqlite3  *db,
-             char    **problem)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-          rc = g_strcmp0 (result, "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
-          if (rc != SQLITE_OK)
-            *problem = g_strdup (result);
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  return rc;
-}
-
-/* Looks at an existing file and decides whether we may open it: through
- * a connection that may write when we may (so that closing it leaves no
- * -wal or -shm file behind), read-only otherwise. Nothing here writes: a
- * refused file stays byte for byte as it was.
- */
-static gboolean
-inspect (const char  *path,
-         gboolean     writable,
-         int         *version_out,
-         GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc;
-  int version = 0;
-  int app_id = 0;
-  int n_tables = 0;
-  int page_count = 0;
-  int page_size = 0;
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *problem = NULL;
-
-  rc = open_connection (path, !writable, &db);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      if (query_int (db, "PRAGMA user_version", &version, &rc) &&
-          query_int (db, "PRAGMA application_id", &app_id, &rc) &&
-          query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables, &rc) &&
-          query_int (db, "PRAGMA page_count", &page_count, &rc) &&
-          query_int (db, "PRAGMA page_size", &page_size, &rc))
-        {
-          if ((gint64) page_count * page_size <= QUICK_CHECK_MAX_BYTES)
-            rc = quick_check (db, &problem);
-        }
-    }
-
-  /* The tables are as the version says: checked now, before anything
-   * is written, so that a file another tool changed is refused whole.
-   */
-  if (rc == SQLITE_OK && app_id == CP_APPLICATION_ID &&
-      version >= 0 && version <= CP_STORE_SCHEMA_VERSION &&
-      !_cp_store_check_schema (db, version, &problem))
-    rc = SQLITE_SCHEMA;
-
-  sqlite3_close_v2 (db);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_OK:
-      break;
-    case SQLITE_NOTADB:
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is not a Coachplan database. It was left unchanged."), display);
-      return FALSE;
-    case SQLITE_CORRUPT:
-      if (problem != NULL)
-        /* Translators: the database, then what SQLite's check found, in its words. */
-        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-                     _("The database “%s” is damaged (%s). It was left unchanged; restore it from a backup."),
-                     display, problem);
-      else
-        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-                     _("The database “%s” is damaged. It was left unchanged; restore it from a backup."),
-                     display);
-      return FALSE;
-    case SQLITE_SCHEMA:
-      /* Translators: the database, then what is wrong with it, as "its table “note” is missing". */
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged: %s (it says it is format %d). "
-                     "It was left unchanged; restore it from a backup."),
-                   display, problem, version);
-      return FALSE;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY,
-                   _("The database “%s” is locked by another program. Close it and try again."),
-                   display);
-      return FALSE;
-    default:
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FAILED,
-                   _("Could not open the database “%s”: %s"), display, sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  if (app_id != 0 && app_id != CP_APPLICATION_ID)
-    {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FOREIGN,
-                   _("“%s” belongs to another application. It was left unchanged."), display);
-      return FALSE;
-    }
-
-  if (app_id == 0 && n_tables > 0)
-    {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_FOREIGN,
-                   _("“%s” is an SQLite database of another application. It was left unchanged."),
-                   display);
-      return FALSE;
-    }
-
-  if (version > CP_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NEWER_VERSION,
-                   _("The database “%s” was written by a newer version of Coachplan "
-                     "(format %d; this version reads up to %d). Update Coachplan to open it; "
-                     "the file was left unchanged."),
-                   display, version, CP_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  if (version < 0)
-    {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-                   _("The database “%s” says it is format %d, which no Coachplan writes. "
-                     "It was left unchanged; restore it from a backup."),
-                   display, version);
-      return FALSE;
-    }
-
-  *version_out = version;
-
-  return TRUE;
-}
-
-static gboolean
-upgrade (CpStore  *self,
-         GError  **error)
-{
-  char *errmsg = NULL;
-  g_autofree char *pragma = NULL;
-  int version = 0;
-  int rc;
-
-  if (!_cp_store_begin (self, error))
-    return FALSE;
-
-  /* Read the version again under the write lock: another instance may
-   * have migrated the file since we inspected it.
-   */
-  if (!query_int (self->db, "PRAGMA user_version", &version, &rc))
-    {
-      _cp_store_set_error (self, error, rc, _("Could not read the database version"));
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  if (version < CP_STORE_SCHEMA_VERSION)
-    {
-      if (!_cp_store_migrate (self->db, version, CP_STORE_SCHEMA_VERSION, &errmsg))
-        {
-          g_autofree char *display = g_filename_display_name (self->path);
-
-          /* SQLite's message, freed as SQLite allocated it. */
-          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-                       _("The database “%s” says it is format %d, but its tables are not as "
-                         "that format has them (%s), so it cannot be upgraded to format %d. "
-                         "It was left unchanged; restore it from a backup."),
-                       display, version, errmsg ? errmsg : "", CP_STORE_SCHEMA_VERSION);
-          sqlite3_free (errmsg);
-          _cp_store_rollback (self);
-          return FALSE;
-        }
-
-      pragma = g_strdup_printf ("PRAGMA application_id = %d", CP_APPLICATION_ID);
-      if (!_cp_store_exec (self, pragma, error))
-        {
-          _cp_store_rollback (self);
-          return FALSE;
-        }
-    }
-
-  return _cp_store_commit (self, error);
-}
-
-/* The longest path SQLite opens on this system. */
-#define SQLITE_MAX_PATH 511
-
-/* A database path must name a regular file (or nothing yet) that SQLite
- * can open: a named pipe would hang it, a device never end.
- */
-static gboolean
-check_path (const char  *path,
-            gboolean    *missing,
-            GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *full = g_canonicalize_filename (path, NULL);
-  g_autoptr(GError) local = NULL;
-
-  if (strlen (full) + strlen ("-journal") > SQLITE_MAX_PATH)
-    {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
-                   _("The path of the database “%s” is too long: SQLite opens paths of up to "
-                     "%d bytes, and this one has %d. Move the file to a shorter path."),
-                   display, SQLITE_MAX_PATH - (int) strlen ("-journal"), (int) strlen (full));
-      return FALSE;
-    }
-
-  if (!cp_file_check_regular (path, TRUE, missing, &local))
-    {
-      /* Translators: the path, then what it is instead of a database. */
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” cannot be a database: %s"), display, local->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Why a database may be read but not written, in words; NULL when it
- * may be written. SQLite writes beside the file too: its -wal and -shm.
- */
-static char *
-why_read_only (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  const char *suffixes[] = { "-wal", "-shm" };
-
-  if (g_access (path, W_OK) != 0)
-    return g_strdup (_("the file may not be written"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *name = g_path_get_basename (beside);
-      GStatBuf st;
-
-      if (g_lstat (beside, &st) == 0 && !S_ISREG (st.st_mode))
-        /* Translators: SQLite's file beside the database, then what it is instead. */
-        return g_strdup_printf (_("“%s” is %s, where SQLite keeps its journal; move it away"),
-                                name, cp_file_describe_mode (st.st_mode));
-      if (g_lstat (beside, &st) != 0 && g_access (dir, W_OK) != 0)
-        return g_strdup (_("its folder may not be written, and SQLite writes its journal there"));
-    }
-
-  return NULL;
-}
-
-/**
- * cp_store_open:
- * @path: (nullable): the database file, or %NULL for the default one
- *
- * Opens the database, creating it (owner-only) when missing and
- * upgrading its schema. A file we must not touch — not SQLite, damaged,
- * another application's, or from a newer Coachplan — is refused with a
- * #CpStoreError and left unchanged. A file we may not write opens
- * read-only.
- */
-CpStore *
-cp_store_open (const char  *path,
-               GError     **error)
-{
-  return cp_store_open_full (path, CP_STORE_OPEN_DEFAULT, error);
-}
-
-/**
- * cp_store_open_full:
- * @flags: %CP_STORE_OPEN_READ_ONLY to open even a writable file read-only
- *
- * Like cp_store_open().
- */
-CpStore *
-cp_store_open_full (const char        *path,
-                    CpStoreOpenFlags   flags,
-                    GError           **error)
-{
-  g_autoptr(CpStore) self = NULL;
-  g_autofree char *default_path = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *reason = NULL;
-  gboolean missing = FALSE;
-  int version = 0;
-  int rc;
-
-  if (path == NULL)
-    path = default_path = cp_store_dup_default_path ();
-
-  display = g_filename_display_name (path);
-
-  if (!check_path (path, &missing, error))
-    return NULL;
-
-  if (missing)
-    {
-      if (flags & CP_STORE_OPEN_READ_ONLY)
-        {
-          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
-                       _("There is no database “%s”"), display);
-          return NULL;
-        }
-      if (!create_private_file (path, error))
-        return NULL;
-    }
-
-  reason = why_read_only (path);
-  if (!inspect (path, reason == NULL, &version, error))
-    return NULL;
-
-  self = g_object_new (CP_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->read_only = (flags & CP_STORE_OPEN_READ_ONLY) != 0 || reason != NULL;
-  self->read_only_reason = g_steal_pointer (&reason);
-
-  if (self->read_only && version < CP_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” is format %d and needs an upgrade to format %d to open, "
-                     "but it is read-only. It was left unchanged."),
-                   display, version, CP_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
-
-  /* A file opened read-only by choice is still read through a connection
-   * that may write, told to write nothing, so that closing it leaves no
-   * -wal or -shm file behind.
-   */
-  rc = open_connection (path, self->read_only_reason != NULL, &self->db);
-  if (rc != SQLITE_OK)
-    {
-      _cp_store_set_error (self, error, rc, _("Could not open the database"));
-      return NULL;
-    }
-  if (self->read_only && self->read_only_reason == NULL &&
-      !_cp_store_exec (self, "PRAGMA query_only = 1", error))
-    return NULL;
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  if (!_cp_store_exec (self, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-
-  if (!self->read_only)
-    {
-      /* Upgraded before the journal mode changes, so that a refused
-       * upgrade leaves the file exactly as it was.
-       */
-      if (!upgrade (self, error) ||
-          !_cp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-          !_cp_store_exec (self, "PRAGMA synchronous = FULL", error))
-        return NULL;
-
-      /* Engagements trashed in an earlier run whose undo never came. */
-      if (!cp_store_purge_trash (self, error))
-        return NULL;
-    }
-
-  /* Which file this is, to notice if it is deleted or replaced. */
-  {
-    GStatBuf st;
-
-    if (g_stat (path, &st) == 0)
-      {
-        self->file_dev = st.st_dev;
-        self->file_ino = st.st_ino;
-      }
-  }
-
-  return g_steal_pointer (&self);
-}
-
 const char *
 cp_store_get_path (CpStore *self)
 {
@@ -1379,17 +1021,3 @@ cp_store_get_read_only_reason (CpStore *self)
 
   return self->read_only_reason;
 }
-
-int
-cp_store_get_schema_version (CpStore *self)
-{
-  int version = -1;
-  int rc;
-
-  g_return_val_if_fail (CP_IS_STORE (self), -1);
-
-  query_int (self->db, "PRAGMA user_version", &version, &rc);
-
-  return version;
-}
-
