@@ -14,7 +14,7 @@
 #include "cp-action.h"
 #include "cp-engagement.h"
 #include "cp-measures-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpAction
 {
@@ -53,11 +53,7 @@ static CpStoreUnit *
 cp_action_save_unit (gpointer object)
 {
   CpAction *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
-
-  _cp_store_unit_add (unit, "UPDATE action_item SET text = ?2, owner = ?3, due_on = ?4, "
-                                  "note_id = nullif (?5, 0), phase_id = nullif (?6, 0), "
-                                  "opportunity_id = nullif (?7, 0) WHERE id = ?1");
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_ACTION_SAVE);
 
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, self->text);
@@ -149,21 +145,21 @@ cp_action_init (CpAction *self)
 
 gpointer
 _cp_action_new_from_row (CpStore      *store,
-                         sqlite3_stmt *stmt)
+                         const CpRow  *row)
 {
   CpAction *self = g_object_new (CP_TYPE_ACTION, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->engagement_id = sqlite3_column_int64 (stmt, 1);
-  self->text = _cp_column_dup (stmt, 2);
-  self->owner = _cp_column_dup (stmt, 3);
-  self->due_on = _cp_column_dup (stmt, 4);
-  self->done = sqlite3_column_int (stmt, 5) != 0;
-  self->done_on = _cp_column_dup (stmt, 6);
-  self->note_id = sqlite3_column_int64 (stmt, 7);
-  self->phase_id = sqlite3_column_int64 (stmt, 8);
-  self->opportunity_id = sqlite3_column_int64 (stmt, 9);
+  self->id = _cp_row_int64 (row, 0);
+  self->engagement_id = _cp_row_int64 (row, 1);
+  self->text = _cp_row_dup (row, 2);
+  self->owner = _cp_row_dup (row, 3);
+  self->due_on = _cp_row_dup (row, 4);
+  self->done = _cp_row_int (row, 5) != 0;
+  self->done_on = _cp_row_dup (row, 6);
+  self->note_id = _cp_row_int64 (row, 7);
+  self->phase_id = _cp_row_int64 (row, 8);
+  self->opportunity_id = _cp_row_int64 (row, 9);
 
   return self;
 }
@@ -381,11 +377,7 @@ cp_action_set_done (CpAction  *self,
   if (self->done == (guint) done)
     return TRUE;
 
-  if (!_cp_store_set_flag (self->store,
-                           "UPDATE action_item SET done = ?2, "
-                           "done_on = CASE WHEN ?2 THEN date('now', 'localtime') END "
-                           "WHERE id = ?1 RETURNING done_on",
-                           self->id, done, NULL, &done_on, _("Could not save the action"), error))
+  if (!_cp_store_set_flag (self->store, CP_SQL_ACTION_DONE, self->id, done, NULL, &done_on, error))
     return FALSE;
 
   self->done = done;
@@ -451,40 +443,21 @@ cp_store_list_open_actions (CpStore  *store,
                             GError  **error)
 {
   g_autoptr(GListStore) open = g_list_store_new (CP_TYPE_ACTION);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) ids = NULL;
 
   g_return_val_if_fail (CP_IS_STORE (store), NULL);
 
   /* Edits typed a moment ago count too. */
   if (!cp_store_flush (store, error) ||
-      !(stmt = _cp_store_prepare (store,
-                                  "SELECT DISTINCT a.engagement_id FROM action_item a "
-                                  "JOIN engagement e ON e.id = a.engagement_id "
-                                  "WHERE NOT a.done AND e.trashed_at IS NULL",
-                                  error)))
+      !(ids = _cp_store_query (store, CP_SQL_OPEN_ACTION_ENGAGEMENTS, 0, error)))
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (store, error, rc, _("Could not read the open actions"));
-      return NULL;
-    }
 
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(CpEngagement) engagement = NULL;
       GListModel *actions;
 
-      if (!(engagement = cp_store_get_engagement (store, g_array_index (ids, gint64, i), error)) ||
+      if (!(engagement = cp_store_get_engagement (store, _cp_row_int64 (_cp_rows_get (ids, i), 0), error)) ||
           !(actions = cp_engagement_get_actions (engagement, error)))
         return NULL;
 

@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cp-csip-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpChecklistItem
 {
@@ -50,9 +50,7 @@ static CpStoreUnit *
 cp_checklist_item_save_unit (gpointer object)
 {
   CpChecklistItem *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
-
-  _cp_store_unit_add (unit, "UPDATE checklist_item SET text = ?2, comment = ?3 WHERE id = ?1");
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_ITEM_SAVE);
 
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, self->text);
@@ -185,21 +183,21 @@ cp_checklist_item_init (CpChecklistItem *self)
 CpChecklistItem *
 _cp_checklist_item_new_from_row (CpStore      *store,
                                  CpPhase      *phase,
-                                 sqlite3_stmt *stmt)
+                                 const CpRow  *row)
 {
   CpChecklistItem *self = g_object_new (CP_TYPE_CHECKLIST_ITEM, NULL);
 
   self->store = g_object_ref (store);
   g_set_weak_pointer (&self->phase, phase);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->text = _cp_column_dup (stmt, 1);
-  cp_item_source_from_string ((const char *) sqlite3_column_text (stmt, 2), &self->source);
-  if (!cp_approach_from_string ((const char *) sqlite3_column_text (stmt, 3), &self->approach))
+  self->id = _cp_row_int64 (row, 0);
+  self->text = _cp_row_dup (row, 1);
+  cp_item_source_from_string (_cp_row_text (row, 2), &self->source);
+  if (!cp_approach_from_string (_cp_row_text (row, 3), &self->approach))
     self->approach = CP_APPROACH_UNDECIDED;
-  self->done = sqlite3_column_int (stmt, 4) != 0;
-  self->done_by = _cp_column_dup (stmt, 5);
-  self->done_at = _cp_column_dup (stmt, 6);
-  self->comment = _cp_column_dup (stmt, 7);
+  self->done = _cp_row_int (row, 4) != 0;
+  self->done_by = _cp_row_dup (row, 5);
+  self->done_at = _cp_row_dup (row, 6);
+  self->comment = _cp_row_dup (row, 7);
 
   return self;
 }
@@ -278,12 +276,7 @@ cp_checklist_item_set_done (CpChecklistItem  *self,
   if (self->done == (guint) done)
     return TRUE;
 
-  if (!_cp_store_set_flag (self->store,
-                           "UPDATE checklist_item SET done = ?2, "
-                           "done_by = CASE WHEN ?2 THEN ?3 END, "
-                           "done_at = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END "
-                           "WHERE id = ?1 RETURNING done_at",
-                           self->id, done, who, &done_at, _("Could not tick the item"), error))
+  if (!_cp_store_set_flag (self->store, CP_SQL_ITEM_DONE, self->id, done, who, &done_at, error))
     return FALSE;
 
   self->done = done;

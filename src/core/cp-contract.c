@@ -14,7 +14,7 @@
 
 #include "cp-contract.h"
 #include "cp-measures-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpContract
 {
@@ -46,10 +46,7 @@ static CpStoreUnit *
 cp_contract_save_unit (gpointer object)
 {
   CpContract *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
-
-  _cp_store_unit_add (unit, "UPDATE contract SET goals = ?2, measures = ?3, roles = ?4, "
-                                  "coach = ?5, client_lead = ?6, sponsor = ?7 WHERE id = ?1");
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_CONTRACT_SAVE);
 
   _cp_store_unit_bind_int64 (unit, self->id);
   for (guint i = 0; i < CP_CONTRACT_N_TEXTS; i++)
@@ -110,16 +107,16 @@ cp_contract_init (CpContract *self)
 
 gpointer
 _cp_contract_new_from_row (CpStore      *store,
-                           sqlite3_stmt *stmt)
+                           const CpRow  *row)
 {
   CpContract *self = g_object_new (CP_TYPE_CONTRACT, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->version = sqlite3_column_int (stmt, 1);
+  self->id = _cp_row_int64 (row, 0);
+  self->version = _cp_row_int (row, 1);
   for (guint i = 0; i < CP_CONTRACT_N_TEXTS; i++)
-    self->text[i] = _cp_column_dup (stmt, 2 + i);
-  self->signed_on = _cp_column_dup (stmt, 2 + CP_CONTRACT_N_TEXTS);
+    self->text[i] = _cp_row_dup (row, 2 + i);
+  self->signed_on = _cp_row_dup (row, 2 + CP_CONTRACT_N_TEXTS);
 
   return self;
 }
@@ -224,8 +221,6 @@ cp_contract_sign (CpContract  *self,
                   GError     **error)
 {
   g_autofree char *signed_on = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CP_IS_CONTRACT (self), FALSE);
 
@@ -252,36 +247,16 @@ cp_contract_sign (CpContract  *self,
     }
 
   /* The words typed last go into the version that is signed. */
-  if (!cp_store_flush (self->store, error) || !_cp_store_begin (self->store, error))
+  if (!cp_store_flush (self->store, error) ||
+      !_cp_store_set_flag (self->store, CP_SQL_CONTRACT_SIGN, self->id, TRUE, NULL, &signed_on, error))
     return FALSE;
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "UPDATE contract SET signed_on = date ('now', 'localtime') "
-                                  "WHERE id = ?1 AND signed_on IS NULL RETURNING signed_on",
-                                  error)))
+  if (signed_on == NULL)
     {
-      _cp_store_rollback (self->store);
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("This version is signed already; change it to make a new one"));
       return FALSE;
     }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      signed_on = _cp_column_dup (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE || signed_on == NULL)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not sign the contract"));
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
-    return FALSE;
 
   self->signed_on = g_steal_pointer (&signed_on);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_ON]);

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "cp-csip-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpCycle
 {
@@ -117,17 +117,17 @@ cp_cycle_init (CpCycle *self)
 
 CpCycle *
 _cp_cycle_new_from_row (CpStore      *store,
-                        sqlite3_stmt *stmt)
+                        const CpRow  *row)
 {
   CpCycle *self = g_object_new (CP_TYPE_CYCLE, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->number = sqlite3_column_int (stmt, 1);
-  self->template_id = _cp_column_dup (stmt, 2);
-  self->template_name = _cp_column_dup (stmt, 3);
-  cp_approach_from_string ((const char *) sqlite3_column_text (stmt, 4), &self->approach);
-  self->started_on = _cp_column_dup (stmt, 5);
+  self->id = _cp_row_int64 (row, 0);
+  self->number = _cp_row_int (row, 1);
+  self->template_id = _cp_row_dup (row, 2);
+  self->template_name = _cp_row_dup (row, 3);
+  cp_approach_from_string (_cp_row_text (row, 4), &self->approach);
+  self->started_on = _cp_row_dup (row, 5);
 
   return self;
 }
@@ -218,37 +218,22 @@ cp_cycle_get_phases (CpCycle  *self,
                      GError  **error)
 {
   g_autoptr(GListStore) phases = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CP_IS_CYCLE (self), NULL);
 
   if (self->phases != NULL)
     return G_LIST_MODEL (self->phases);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT " CP_PHASE_COLUMNS " FROM phase "
-                                  "WHERE cycle_id = ?1 ORDER BY position, id",
-                                  error)))
+  if (!(phases = _cp_store_load_list (self->store, CP_SQL_PHASES, self->id, CP_TYPE_PHASE,
+                                      (CpRowFunc) _cp_phase_new_from_row, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  phases = g_list_store_new (CP_TYPE_PHASE);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (phases)); i++)
     {
-      g_autoptr(CpPhase) phase = _cp_phase_new_from_row (self->store, stmt);
+      g_autoptr(CpPhase) phase = g_list_model_get_item (G_LIST_MODEL (phases), i);
 
       g_signal_connect_object (phase, "notify::progress", G_CALLBACK (phase_progress_cb),
                                self, G_CONNECT_SWAPPED);
-      g_list_store_append (phases, phase);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the phases"));
-      return NULL;
     }
 
   self->phases = g_steal_pointer (&phases);
@@ -315,6 +300,19 @@ cp_cycle_get_progress (CpCycle *self)
   return n_items > 0 ? (double) n_done / n_items : 0.0;
 }
 
+/* How far a phase of @phase_role is from where an item about @role
+ * belongs: ties go to the later phase, as a plan item fits a later step
+ * better than an earlier one.
+ */
+int
+_cp_phase_role_distance (CpPhaseRole phase_role,
+                         CpPhaseRole role)
+{
+  int delta = (int) phase_role - (int) role;
+
+  return abs (delta) * 2 - (delta > 0 ? 1 : 0);
+}
+
 /**
  * cp_cycle_find_phase:
  *
@@ -335,11 +333,7 @@ cp_cycle_find_phase (CpCycle     *self,
   for (guint i = 0; phases && i < g_list_model_get_n_items (phases); i++)
     {
       g_autoptr(CpPhase) phase = g_list_model_get_item (phases, i);
-      int delta = (int) cp_phase_get_role (phase) - (int) role;
-      /* Ties go to the later phase: a plan item fits a later step better
-       * than an earlier one.
-       */
-      int distance = abs (delta) * 2 - (delta > 0 ? 1 : 0);
+      int distance = _cp_phase_role_distance (cp_phase_get_role (phase), role);
 
       if (distance < best_distance)
         {

@@ -13,7 +13,7 @@
 #include "cp-approach.h"
 #include "cp-csip-private.h"
 #include "cp-engagement-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 #include "cp-template.h"
 
 void
@@ -27,50 +27,24 @@ cp_approach_change_free (CpApproachChange *change)
   g_free (change);
 }
 
-/* Called from the engagement's save, inside its transaction, when the
- * approach differs from the one on disk: the change goes into the history
- * and the latest cycle now runs under the new approach.
+/* Adds to @unit the record of a change of approach: into the history,
+ * and the latest cycle runs under the new approach.
  */
-gboolean
-_cp_engagement_record_approach (CpEngagement  *self,
-                                CpStore       *store,
-                                GError       **error)
+void
+_cp_engagement_add_approach_change (CpEngagement *self,
+                                    CpStoreUnit  *unit,
+                                    CpApproach    from,
+                                    CpApproach    to,
+                                    const char   *reason)
 {
-  sqlite3_stmt *stmt;
-  CpCycle *current;
-
-  if (!(stmt = _cp_store_prepare (store,
-                                  "INSERT INTO approach_change (engagement_id, from_approach, "
-                                  "to_approach, reason) VALUES (?1, ?2, ?3, ?4)",
-                                  error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, cp_approach_to_string (self->saved_approach));
-  _cp_bind_text (stmt, 3, cp_approach_to_string (self->approach));
-  _cp_bind_text (stmt, 4, self->approach_reason ? self->approach_reason : "");
-  if (!_cp_store_step_done (store, stmt, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE cycle SET approach = ?2 WHERE id = "
-                                  "(SELECT id FROM cycle WHERE engagement_id = ?1 "
-                                  "ORDER BY number DESC LIMIT 1)",
-                                  error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, cp_approach_to_string (self->approach));
-  if (!_cp_store_step_done (store, stmt, error))
-    return FALSE;
-
-  if (self->cycles != NULL && (current = cp_engagement_get_current_cycle (self)) != NULL)
-    _cp_cycle_set_approach (current, self->approach);
-
-  self->saved_approach = self->approach;
-  g_clear_pointer (&self->approach_reason, g_free);
-
-  return TRUE;
+  _cp_store_unit_then (unit, CP_SQL_APPROACH_CHANGE_ADD);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (from));
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (to));
+  _cp_store_unit_bind_text (unit, reason ? reason : "");
+  _cp_store_unit_then (unit, CP_SQL_CURRENT_CYCLE_APPROACH);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (to));
 }
 
 /**
@@ -86,13 +60,8 @@ cp_engagement_get_cycles (CpEngagement  *self,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
   if (self->cycles == NULL)
-    self->cycles =
-      _cp_store_load_list (self->store,
-                           "SELECT " CP_CYCLE_COLUMNS " FROM cycle "
-                           "WHERE engagement_id = ?1 ORDER BY number",
-                           self->id, CP_TYPE_CYCLE,
-                           (CpRowFunc) _cp_cycle_new_from_row,
-                           _("Could not read the cycles"), error);
+    self->cycles = _cp_store_load_list (self->store, CP_SQL_CYCLES, self->id, CP_TYPE_CYCLE,
+                                        (CpRowFunc) _cp_cycle_new_from_row, error);
 
   return self->cycles ? G_LIST_MODEL (self->cycles) : NULL;
 }
@@ -121,105 +90,55 @@ cp_engagement_get_current_cycle (CpEngagement *self)
   return last;
 }
 
-static gint64
-insert_returning_id (CpStore       *store,
-                     sqlite3_stmt  *stmt,
-                     GError       **error)
-{
-  if (!_cp_store_step_done (store, stmt, error))
-    return 0;
-
-  return _cp_store_last_insert_id (store);
-}
-
-/* Copies @template into a new cycle's rows; the caller holds the
- * transaction.
+/* Adds @approach's risk checks to the phases of @cycle where they
+ * belong, leaving out any a phase already has; returns how many.
  */
-static gint64
-copy_template (CpEngagement  *self,
-               CpTemplate    *template,
-               GError       **error)
+static guint
+add_checks (CpCycle     *cycle,
+            CpStoreUnit *unit,
+            CpApproach   approach)
 {
-  sqlite3_stmt *stmt;
-  gint64 cycle_id;
+  guint added = 0;
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "INSERT INTO cycle (engagement_id, number, template, "
-                                  "template_name, approach) VALUES (?1, "
-                                  "(SELECT coalesce(max(number), 0) + 1 FROM cycle "
-                                  "WHERE engagement_id = ?1), ?2, ?3, ?4)",
-                                  error)))
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, cp_template_get_id (template));
-  _cp_bind_text (stmt, 3, cp_template_get_name (template));
-  _cp_bind_text (stmt, 4, cp_approach_to_string (self->approach));
-  if (!(cycle_id = insert_returning_id (self->store, stmt, error)))
-    return 0;
-
-  for (guint p = 0; p < cp_template_get_n_phases (template); p++)
+  for (guint i = 0; i < cp_approach_get_n_checks (approach); i++)
     {
-      const char * const *checks = cp_template_get_phase_checks (template, p);
-      gint64 phase_id;
+      CpPhaseRole role;
+      const char *text = cp_approach_get_check (approach, i, &role);
+      CpPhase *phase = cp_cycle_find_phase (cycle, role);
 
-      if (!(stmt = _cp_store_prepare (self->store,
-                                      "INSERT INTO phase (cycle_id, position, role, name, "
-                                      "description) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                      error)))
-        return 0;
-
-      sqlite3_bind_int64 (stmt, 1, cycle_id);
-      sqlite3_bind_int (stmt, 2, p);
-      _cp_bind_text (stmt, 3, cp_phase_role_to_string (cp_template_get_phase_role (template, p)));
-      _cp_bind_text (stmt, 4, cp_template_get_phase_name (template, p));
-      _cp_bind_text (stmt, 5, cp_template_get_phase_description (template, p));
-      if (!(phase_id = insert_returning_id (self->store, stmt, error)))
-        return 0;
-
-      for (guint c = 0; checks[c] != NULL; c++)
-        {
-          if (!(stmt = _cp_store_prepare (self->store,
-                                          "INSERT INTO checklist_item (phase_id, position, text, "
-                                          "source) VALUES (?1, ?2, ?3, 'template')",
-                                          error)))
-            return 0;
-
-          sqlite3_bind_int64 (stmt, 1, phase_id);
-          sqlite3_bind_int (stmt, 2, c);
-          _cp_bind_text (stmt, 3, checks[c]);
-          if (!_cp_store_step_done (self->store, stmt, error))
-            return 0;
-        }
+      if (phase != NULL && _cp_phase_add_check (phase, unit, text, approach))
+        added++;
     }
 
-  return cycle_id;
+  return added;
 }
 
-static CpCycle *
-load_cycle (CpEngagement  *self,
-            gint64         id,
-            GError       **error)
+/* Once the unit is committed, each phase of @cycle shows the items it
+ * gained: the rows the unit returned with a phase's id.
+ */
+static void
+checks_added (CpCycle   *cycle,
+              GPtrArray *rows)
 {
-  CpCycle *cycle = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GListModel *phases = cp_cycle_get_phases (cycle, NULL);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT " CP_CYCLE_COLUMNS " FROM cycle WHERE id = ?1",
-                                  error)))
-    return NULL;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const CpRow *row = _cp_rows_get (rows, r);
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    cycle = _cp_cycle_new_from_row (self->store, stmt);
-  else
-    _cp_store_set_error (self->store, error, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc,
-                         _("Could not read the new cycle"));
-  sqlite3_reset (stmt);
+      /* Items' rows end with their phase. */
+      if (_cp_row_n_columns (row) != 9)
+        continue;
 
-  return cycle;
+      for (guint p = 0; phases != NULL && p < g_list_model_get_n_items (phases); p++)
+        {
+          g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
+          g_autoptr(CpChecklistItem) item = NULL;
+
+          if (cp_phase_get_id (phase) == _cp_row_int64 (row, 8))
+            item = _cp_phase_item_added (phase, row, G_MAXUINT);
+        }
+    }
 }
 
 /**
@@ -227,7 +146,8 @@ load_cycle (CpEngagement  *self,
  *
  * Starts the next CSIP cycle: copies @template's phases and checklists
  * into the engagement, where they are its own from then on, and adds the
- * risk checks of the engagement's approach. All or nothing.
+ * risk checks of the engagement's approach. All or nothing: one unit of
+ * work, whose rows are named by the ids it gives them.
  *
  * Returns: (transfer full) (nullable): the new cycle
  */
@@ -236,63 +156,86 @@ cp_engagement_start_cycle (CpEngagement  *self,
                            CpTemplate    *template,
                            GError       **error)
 {
-  g_autoptr(CpCycle) cycle = NULL;
-  gint64 id;
+  g_autofree char *cycle_uuid = g_uuid_string_random ();
+  g_autoptr(GPtrArray) rows = NULL;
+  CpStoreUnit *unit;
+  CpCycle *cycle;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
   g_return_val_if_fail (CP_IS_TEMPLATE (template), NULL);
 
   /* Pending edits first: the cycle records the approach on disk. */
-  if (!cp_store_flush (self->store, error) ||
-      !cp_engagement_get_cycles (self, error) ||
-      !_cp_store_begin (self->store, error))
+  if (!cp_store_flush (self->store, error) || !cp_engagement_get_cycles (self, error))
     return NULL;
 
-  if (!(id = copy_template (self, template, error)) ||
-      !(cycle = load_cycle (self, id, error)) ||
-      !cp_engagement_add_approach_checks (self, cycle, self->approach, NULL, error))
+  unit = _cp_store_unit_for (CP_SQL_CYCLE_ADD);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, cp_template_get_id (template));
+  _cp_store_unit_bind_text (unit, cp_template_get_name (template));
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (self->approach));
+  _cp_store_unit_bind_text (unit, cycle_uuid);
+
+  for (guint p = 0; p < cp_template_get_n_phases (template); p++)
     {
-      _cp_store_rollback (self->store);
-      return NULL;
+      const char * const *checks = cp_template_get_phase_checks (template, p);
+      CpPhaseRole role = cp_template_get_phase_role (template, p);
+      g_autofree char *phase_uuid = g_uuid_string_random ();
+      guint n = 0;
+
+      _cp_store_unit_then (unit, CP_SQL_PHASE_ADD);
+      _cp_store_unit_bind_text (unit, cycle_uuid);
+      _cp_store_unit_bind_int64 (unit, p);
+      _cp_store_unit_bind_text (unit, cp_phase_role_to_string (role));
+      _cp_store_unit_bind_text (unit, cp_template_get_phase_name (template, p));
+      _cp_store_unit_bind_text (unit, cp_template_get_phase_description (template, p));
+      _cp_store_unit_bind_text (unit, phase_uuid);
+
+      for (; checks[n] != NULL; n++)
+        {
+          _cp_store_unit_then (unit, CP_SQL_ITEM_ADD_TEMPLATE);
+          _cp_store_unit_bind_text (unit, phase_uuid);
+          _cp_store_unit_bind_int64 (unit, n);
+          _cp_store_unit_bind_text (unit, checks[n]);
+          _cp_store_unit_bind_text (unit, cp_item_source_to_string (CP_ITEM_SOURCE_TEMPLATE));
+          _cp_store_unit_bind_text (unit, NULL);
+        }
+
+      /* The approach's risk checks that belong in this phase, after the
+       * template's own: each goes where cp_cycle_find_phase() would put it.
+       */
+      for (guint i = 0; i < cp_approach_get_n_checks (self->approach); i++)
+        {
+          CpPhaseRole check_role;
+          const char *text = cp_approach_get_check (self->approach, i, &check_role);
+          guint best = 0;
+          gboolean present = FALSE;
+
+          for (guint q = 1; q < cp_template_get_n_phases (template); q++)
+            if (_cp_phase_role_distance (cp_template_get_phase_role (template, q), check_role) <
+                _cp_phase_role_distance (cp_template_get_phase_role (template, best), check_role))
+              best = q;
+          for (guint c = 0; checks[c] != NULL; c++)
+            present = present || g_strcmp0 (checks[c], text) == 0;
+
+          if (best != p || present)
+            continue;
+
+          _cp_store_unit_then (unit, CP_SQL_ITEM_ADD_TEMPLATE);
+          _cp_store_unit_bind_text (unit, phase_uuid);
+          _cp_store_unit_bind_int64 (unit, n++);
+          _cp_store_unit_bind_text (unit, text);
+          _cp_store_unit_bind_text (unit, cp_item_source_to_string (CP_ITEM_SOURCE_APPROACH));
+          _cp_store_unit_bind_text (unit, cp_approach_to_string (self->approach));
+        }
     }
 
-  if (!_cp_store_commit (self->store, error))
+  if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
     return NULL;
 
+  cycle = _cp_cycle_new_from_row (self->store, _cp_rows_get (rows, 0));
   g_list_store_append (self->cycles, cycle);
 
-  return g_steal_pointer (&cycle);
-}
-
-static gboolean
-phase_has_text (CpStore      *store,
-                CpPhase      *phase,
-                const char   *text,
-                gboolean     *found,
-                GError      **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = _cp_store_prepare (store,
-                                  "SELECT 1 FROM checklist_item WHERE phase_id = ?1 AND text = ?2",
-                                  error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, cp_phase_get_id (phase));
-  _cp_bind_text (stmt, 2, text);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (store, error, rc, _("Could not read the checklist"));
-      return FALSE;
-    }
-
-  *found = rc == SQLITE_ROW;
-
-  return TRUE;
+  return cycle;
 }
 
 /**
@@ -310,38 +253,25 @@ cp_engagement_add_approach_checks (CpEngagement  *self,
                                    guint         *n_added,
                                    GError       **error)
 {
-  guint added = 0;
+  g_autoptr(GPtrArray) rows = NULL;
+  CpStoreUnit *unit;
+  guint added;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
   g_return_val_if_fail (CP_IS_CYCLE (cycle), FALSE);
 
-  if (!cp_cycle_get_phases (cycle, error) || !_cp_store_begin (self->store, error))
+  /* Checks typed a moment ago count as the phase's own. */
+  if (!cp_cycle_get_phases (cycle, error) || !cp_store_flush (self->store, error))
     return FALSE;
 
-  for (guint i = 0; i < cp_approach_get_n_checks (approach); i++)
-    {
-      CpPhaseRole role;
-      const char *text = cp_approach_get_check (approach, i, &role);
-      CpPhase *phase = cp_cycle_find_phase (cycle, role);
-      gboolean found = FALSE;
-
-      if (phase == NULL)
-        continue;
-
-      if (!phase_has_text (self->store, phase, text, &found, error) ||
-          (!found && !_cp_phase_insert_item (phase, text, CP_ITEM_SOURCE_APPROACH,
-                                             approach, error)))
-        {
-          _cp_store_rollback (self->store);
-          return FALSE;
-        }
-
-      if (!found)
-        added++;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  unit = _cp_store_unit_new (_("Could not add the approach’s checks"), NULL);
+  added = add_checks (cycle, unit, approach);
+  if (added > 0 && !(rows = _cp_store_unit_commit (self->store, g_steal_pointer (&unit), error)))
     return FALSE;
+  _cp_store_unit_free (unit);
+
+  if (rows != NULL)
+    checks_added (cycle, rows);
 
   if (n_added != NULL)
     *n_added = added;
@@ -357,15 +287,18 @@ cp_engagement_add_approach_checks (CpEngagement  *self,
  *
  * Changes the approach at once, recording the change, with its reason,
  * in the engagement's history; the current cycle runs under the new
- * approach from now on.
+ * approach from now on. One unit of work: the engagement shows the
+ * change once it is committed.
  */
 gboolean
 cp_engagement_change_approach (CpEngagement  *self,
                                CpApproach     approach,
                                const char    *reason,
-                               gboolean       add_checks,
+                               gboolean       with_checks,
                                GError       **error)
 {
+  g_autoptr(GPtrArray) rows = NULL;
+  CpStoreUnit *unit;
   CpCycle *current;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
@@ -378,26 +311,33 @@ cp_engagement_change_approach (CpEngagement  *self,
       return FALSE;
     }
 
-  if (!_cp_store_begin (self->store, error))
+  /* Edits waiting first, the approach chosen meanwhile among them. */
+  if (!cp_store_flush (self->store, error) || !cp_engagement_get_cycles (self, error))
     return FALSE;
 
-  /* Should anything below fail, the engagement is as it was. */
-  _cp_engagement_keep_state (self, TRUE);
-  g_free (self->approach_reason);
-  self->approach_reason = g_strdup (reason);
-  cp_engagement_set_approach (self, approach);
-
   current = cp_engagement_get_current_cycle (self);
+  if (current != NULL && !cp_cycle_get_phases (current, error))
+    return FALSE;
 
-  if (!cp_store_flush (self->store, error) ||
-      (add_checks && current != NULL &&
-       !cp_engagement_add_approach_checks (self, current, approach, NULL, error)))
+  unit = _cp_store_unit_for (CP_SQL_APPROACH_SET);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (approach));
+  if (approach != self->saved_approach)
+    _cp_engagement_add_approach_change (self, unit, self->saved_approach, approach, reason);
+  if (with_checks && current != NULL)
+    add_checks (current, unit, approach);
+
+  if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
+    return FALSE;
+
+  _cp_engagement_approach_saved (self, approach, _cp_row_text (_cp_rows_get (rows, 0), 0));
+  if (current != NULL)
     {
-      _cp_store_rollback (self->store);
-      return FALSE;
+      _cp_cycle_set_approach (current, approach);
+      checks_added (current, rows);
     }
 
-  return _cp_store_commit (self->store, error);
+  return TRUE;
 }
 
 /**
@@ -411,36 +351,24 @@ cp_engagement_dup_approach_history (CpEngagement  *self,
                                     GError       **error)
 {
   g_autoptr(GPtrArray) history = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT from_approach, to_approach, changed_on, reason "
-                                  "FROM approach_change WHERE engagement_id = ?1 ORDER BY id",
-                                  error)))
+  if (!(rows = _cp_store_query (self->store, CP_SQL_APPROACH_HISTORY, self->id, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
   history = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_approach_change_free);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
+      const CpRow *row = _cp_rows_get (rows, i);
       CpApproachChange *change = g_new0 (CpApproachChange, 1);
 
-      cp_approach_from_string ((const char *) sqlite3_column_text (stmt, 0), &change->from);
-      cp_approach_from_string ((const char *) sqlite3_column_text (stmt, 1), &change->to);
-      change->date = _cp_column_dup (stmt, 2);
-      change->reason = _cp_column_dup (stmt, 3);
+      cp_approach_from_string (_cp_row_text (row, 0), &change->from);
+      cp_approach_from_string (_cp_row_text (row, 1), &change->to);
+      change->date = _cp_row_dup (row, 2);
+      change->reason = _cp_row_dup (row, 3);
       g_ptr_array_add (history, change);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the approach history"));
-      return NULL;
     }
 
   return g_steal_pointer (&history);

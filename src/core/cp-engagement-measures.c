@@ -14,99 +14,54 @@
 
 #include "cp-engagement-private.h"
 #include "cp-measures-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
-/* Each kind of measure: its table, how to read it, and its list. */
+/* Each kind of measure: how the store reads, adds and removes it, how
+ * to make it from a row, and its list.
+ */
 typedef struct
 {
-  const char *select_sql;
-  const char *insert_sql;
-  const char *delete_sql;
+  CpSql       select;
+  CpSql       add;
+  CpSql       remove;
   GType     (*get_type) (void);
   CpRowFunc   new_from_row;
   gsize       list_offset;
-  const char *read_failed;
 } Kind;
 
 static const Kind goals = {
-  "SELECT " CP_GOAL_COLUMNS " FROM goal WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO goal (engagement_id, name, position) VALUES (?1, ?2, "
-  "(SELECT coalesce (max (position), 0) + 1 FROM goal WHERE engagement_id = ?1)) "
-  "RETURNING " CP_GOAL_COLUMNS,
-  "DELETE FROM goal WHERE id = ?1",
-  cp_goal_get_type,
-  _cp_goal_new_from_row,
-  G_STRUCT_OFFSET (CpEngagement, goals),
-  N_("Could not read the goals"),
+  CP_SQL_GOALS, CP_SQL_GOAL_ADD, CP_SQL_GOAL_REMOVE,
+  cp_goal_get_type, _cp_goal_new_from_row, G_STRUCT_OFFSET (CpEngagement, goals),
 };
 
 static const Kind maturity = {
-  "SELECT " CP_MATURITY_COLUMNS " FROM maturity WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO maturity (engagement_id, practice, position) VALUES (?1, ?2, "
-  "(SELECT coalesce (max (position), 0) + 1 FROM maturity WHERE engagement_id = ?1)) "
-  "RETURNING " CP_MATURITY_COLUMNS,
-  "DELETE FROM maturity WHERE id = ?1",
-  cp_maturity_get_type,
-  _cp_maturity_new_from_row,
-  G_STRUCT_OFFSET (CpEngagement, maturity),
-  N_("Could not read the maturity scores"),
+  CP_SQL_MATURITY, CP_SQL_MATURITY_ADD, CP_SQL_MATURITY_REMOVE,
+  cp_maturity_get_type, _cp_maturity_new_from_row, G_STRUCT_OFFSET (CpEngagement, maturity),
 };
 
 static const Kind workstreams = {
-  "SELECT " CP_WORKSTREAM_COLUMNS " FROM workstream WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO workstream (engagement_id, name, position) VALUES (?1, ?2, "
-  "(SELECT coalesce (max (position), 0) + 1 FROM workstream WHERE engagement_id = ?1)) "
-  "RETURNING " CP_WORKSTREAM_COLUMNS,
-  "DELETE FROM workstream WHERE id = ?1",
-  cp_workstream_get_type,
-  _cp_workstream_new_from_row,
-  G_STRUCT_OFFSET (CpEngagement, workstreams),
-  N_("Could not read the workstreams"),
+  CP_SQL_WORKSTREAMS, CP_SQL_WORKSTREAM_ADD, CP_SQL_WORKSTREAM_REMOVE,
+  cp_workstream_get_type, _cp_workstream_new_from_row, G_STRUCT_OFFSET (CpEngagement, workstreams),
 };
 
 static const Kind actions = {
-  "SELECT " CP_ACTION_COLUMNS " FROM action_item WHERE engagement_id = ?1 "
-  "ORDER BY done, CASE WHEN done THEN done_on END DESC, due_on IS NULL, due_on, id",
-  "INSERT INTO action_item (engagement_id, text) VALUES (?1, ?2) RETURNING " CP_ACTION_COLUMNS,
-  "DELETE FROM action_item WHERE id = ?1",
-  cp_action_get_type,
-  _cp_action_new_from_row,
-  G_STRUCT_OFFSET (CpEngagement, actions),
-  N_("Could not read the actions"),
+  CP_SQL_ACTIONS, CP_SQL_ACTION_ADD, CP_SQL_ACTION_REMOVE,
+  cp_action_get_type, _cp_action_new_from_row, G_STRUCT_OFFSET (CpEngagement, actions),
 };
 
 static const Kind opportunities = {
-  "SELECT " CP_OPPORTUNITY_COLUMNS " FROM opportunity WHERE engagement_id = ?1 ORDER BY number",
-  "INSERT INTO opportunity (engagement_id, description, number, raised_on) VALUES (?1, ?2, "
-  "(SELECT coalesce (max (number), 0) + 1 FROM opportunity WHERE engagement_id = ?1), "
-  "date ('now', 'localtime')) RETURNING " CP_OPPORTUNITY_COLUMNS,
-  "DELETE FROM opportunity WHERE id = ?1",
-  cp_opportunity_get_type,
-  _cp_opportunity_new_from_row,
-  G_STRUCT_OFFSET (CpEngagement, opportunities),
-  N_("Could not read the register"),
+  CP_SQL_OPPORTUNITIES, CP_SQL_OPPORTUNITY_ADD, CP_SQL_OPPORTUNITY_REMOVE,
+  cp_opportunity_get_type, _cp_opportunity_new_from_row, G_STRUCT_OFFSET (CpEngagement, opportunities),
 };
 
 static const Kind contracts = {
-  "SELECT " CP_CONTRACT_COLUMNS " FROM contract WHERE engagement_id = ?1 ORDER BY version",
-  NULL,
-  NULL,
-  cp_contract_get_type,
-  _cp_contract_new_from_row,
-  G_STRUCT_OFFSET (CpEngagement, contracts),
-  N_("Could not read the contract"),
+  CP_SQL_CONTRACTS, CP_SQL_CONTRACT_ADD, CP_SQL_N,
+  cp_contract_get_type, _cp_contract_new_from_row, G_STRUCT_OFFSET (CpEngagement, contracts),
 };
 
 static const Kind exit_items = {
-  "SELECT " CP_EXIT_ITEM_COLUMNS " FROM exit_item WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO exit_item (engagement_id, text, position) VALUES (?1, ?2, "
-  "(SELECT coalesce (max (position), 0) + 1 FROM exit_item WHERE engagement_id = ?1)) "
-  "RETURNING " CP_EXIT_ITEM_COLUMNS,
-  "DELETE FROM exit_item WHERE id = ?1",
-  cp_exit_item_get_type,
-  _cp_exit_item_new_from_row,
-  G_STRUCT_OFFSET (CpEngagement, exit_items),
-  N_("Could not read the exit checklist"),
+  CP_SQL_EXIT_ITEMS, CP_SQL_EXIT_ITEM_ADD, CP_SQL_EXIT_ITEM_REMOVE,
+  cp_exit_item_get_type, _cp_exit_item_new_from_row, G_STRUCT_OFFSET (CpEngagement, exit_items),
 };
 
 static GListStore **
@@ -124,10 +79,47 @@ get_list (CpEngagement  *self,
   GListStore **list = list_of (self, kind);
 
   if (*list == NULL)
-    *list = _cp_store_load_list (self->store, kind->select_sql, self->id, kind->get_type (),
-                                 kind->new_from_row, _(kind->read_failed), error);
+    *list = _cp_store_load_list (self->store, kind->select, self->id, kind->get_type (),
+                                 kind->new_from_row, error);
 
   return G_LIST_MODEL (*list);
+}
+
+/* Adds one of @kind for each of @names in one unit of work; the list
+ * gains them once it is committed.
+ */
+static gboolean
+add_all (CpEngagement        *self,
+         const Kind          *kind,
+         const char * const  *names,
+         guint                n_names,
+         GError             **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  CpStoreUnit *unit;
+
+  if (!get_list (self, kind, error))
+    return FALSE;
+
+  unit = _cp_store_unit_for (kind->add);
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (i > 0)
+        _cp_store_unit_then (unit, kind->add);
+      _cp_store_unit_bind_int64 (unit, self->id);
+      _cp_store_unit_bind_text (unit, names[i]);
+    }
+
+  if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GObject) item = kind->new_from_row (self->store, _cp_rows_get (rows, i));
+      g_list_store_append (*list_of (self, kind), item);
+    }
+
+  return TRUE;
 }
 
 static gpointer
@@ -136,10 +128,9 @@ add (CpEngagement  *self,
      const char    *name,
      GError       **error)
 {
-  g_autoptr(GObject) item = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
-  sqlite3_stmt *stmt;
-  int rc;
+  const char *names[] = { stripped };
+  GListStore *list;
 
   if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
     {
@@ -148,39 +139,12 @@ add (CpEngagement  *self,
       return NULL;
     }
 
-  if (!get_list (self, kind, error) || !_cp_store_begin (self->store, error))
+  if (!add_all (self, kind, names, 1, error))
     return NULL;
 
-  if (!(stmt = _cp_store_prepare (self->store, kind->insert_sql, error)))
-    {
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
+  list = *list_of (self, kind);
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, stripped);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      item = kind->new_from_row (self->store, stmt);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not add it"));
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
-
-  if (!_cp_store_commit (self->store, error))
-    return NULL;
-
-  g_list_store_append (*list_of (self, kind), item);
-
-  return g_steal_pointer (&item);
+  return g_list_model_get_item (G_LIST_MODEL (list), g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
 }
 
 /**
@@ -259,15 +223,15 @@ add_missing (CpEngagement        *self,
              const char        *(*name_of) (gpointer item),
              GError             **error)
 {
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   GListModel *list;
 
-  if (!(list = get_list (self, kind, error)) || !_cp_store_begin (self->store, error))
+  if (!(list = get_list (self, kind, error)))
     return FALSE;
 
   for (guint i = 0; i < n_names; i++)
     {
       const char *name = _(names[i]);
-      g_autoptr(GObject) added = NULL;
       gboolean present = FALSE;
 
       for (guint j = 0; j < g_list_model_get_n_items (list) && !present; j++)
@@ -276,14 +240,14 @@ add_missing (CpEngagement        *self,
           present = g_utf8_collate (name_of (item), name) == 0;
         }
 
-      if (!present && !(added = add (self, kind, name, error)))
-        {
-          _cp_store_rollback (self->store);
-          return FALSE;
-        }
+      if (!present)
+        g_ptr_array_add (missing, (gpointer) name);
     }
 
-  return _cp_store_commit (self->store, error);
+  if (missing->len == 0)
+    return TRUE;
+
+  return add_all (self, kind, (const char * const *) missing->pdata, missing->len, error);
 }
 
 static const char *
@@ -353,7 +317,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       GListStore *list = *list_of (self, kinds[k]);
-      sqlite3_stmt *stmt;
+      CpStoreUnit *unit;
       guint position;
       gint64 id;
 
@@ -368,22 +332,9 @@ cp_engagement_remove_measure (CpEngagement  *self,
          : CP_IS_EXIT_ITEM (measure) ? cp_exit_item_get_id (CP_EXIT_ITEM (measure))
          : cp_workstream_get_id (CP_WORKSTREAM (measure));
 
-      if (!_cp_store_begin (self->store, error))
-        return FALSE;
-
-      if (!(stmt = _cp_store_prepare (self->store, kinds[k]->delete_sql, error)))
-        {
-          _cp_store_rollback (self->store);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!_cp_store_step_done (self->store, stmt, error))
-        {
-          _cp_store_rollback (self->store);
-          return FALSE;
-        }
-
-      if (!_cp_store_commit (self->store, error))
+      unit = _cp_store_unit_for (kinds[k]->remove);
+      _cp_store_unit_bind_int64 (unit, id);
+      if (!_cp_store_write (self->store, unit, error))
         return FALSE;
 
       _cp_store_forget_dirty (self->store, measure);
@@ -603,10 +554,10 @@ cp_engagement_get_draft_contract (CpEngagement  *self,
   g_autofree char *goal_text = NULL;
   g_autofree char *measure_text = NULL;
   g_autofree char *role_text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   GListModel *list;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit;
   guint n;
-  int rc;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
@@ -623,52 +574,26 @@ cp_engagement_get_draft_contract (CpEngagement  *self,
   else
     first_draft (self, &goal_text, &measure_text, &role_text);
 
-  if (!_cp_store_begin (self->store, error))
-    return NULL;
-
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "INSERT INTO contract (engagement_id, version, goals, measures, roles, "
-                                  "coach, client_lead, sponsor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                                  "RETURNING " CP_CONTRACT_COLUMNS,
-                                  error)))
-    {
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int (stmt, 2, last ? cp_contract_get_version (last) + 1 : 1);
+  unit = _cp_store_unit_for (CP_SQL_CONTRACT_ADD);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_int64 (unit, last ? cp_contract_get_version (last) + 1 : 1);
   if (last != NULL)
     for (CpContractText t = CP_CONTRACT_GOALS; t < CP_CONTRACT_N_TEXTS; t++)
-      _cp_bind_text (stmt, 3 + t, cp_contract_get_text (last, t));
+      _cp_store_unit_bind_text (unit, cp_contract_get_text (last, t));
   else
     {
-      _cp_bind_text (stmt, 3, goal_text);
-      _cp_bind_text (stmt, 4, measure_text);
-      _cp_bind_text (stmt, 5, role_text);
-      _cp_bind_text (stmt, 6, self->text[TEXT_COACH]);
-      _cp_bind_text (stmt, 7, "");
-      _cp_bind_text (stmt, 8, self->text[TEXT_SPONSOR]);
+      _cp_store_unit_bind_text (unit, goal_text);
+      _cp_store_unit_bind_text (unit, measure_text);
+      _cp_store_unit_bind_text (unit, role_text);
+      _cp_store_unit_bind_text (unit, self->text[TEXT_COACH]);
+      _cp_store_unit_bind_text (unit, "");
+      _cp_store_unit_bind_text (unit, self->text[TEXT_SPONSOR]);
     }
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      draft = _cp_contract_new_from_row (self->store, stmt);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE || draft == NULL)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not start a new version of the contract"));
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
     return NULL;
 
+  draft = _cp_contract_new_from_row (self->store, _cp_rows_get (rows, 0));
   g_list_store_append (self->contracts, draft);
 
   return g_steal_pointer (&draft);

@@ -15,7 +15,7 @@
 #include "cp-note-private.h"
 #include "cp-notes-io-private.h"
 #include "cp-session-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 /**
  * cp_engagement_get_notes:
@@ -30,20 +30,54 @@ cp_engagement_get_notes (CpEngagement  *self,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
   if (self->notes == NULL)
-    self->notes =
-      _cp_store_load_list (self->store,
-                           "SELECT " CP_NOTE_COLUMNS " FROM note WHERE engagement_id = ?1 "
-                           "ORDER BY created_at DESC, id DESC",
-                           self->id, CP_TYPE_NOTE,
-                           (CpRowFunc) _cp_note_new_from_row,
-                           _("Could not read the notes"), error);
+    self->notes = _cp_store_load_list (self->store, CP_SQL_NOTES, self->id, CP_TYPE_NOTE,
+                                       (CpRowFunc) _cp_note_new_from_row, error);
 
   return self->notes ? G_LIST_MODEL (self->notes) : NULL;
 }
 
-/* Inserts one note of engagement @engagement_id in the caller's
- * transaction and returns it as read back; any loaded list is the
- * caller's to update.
+/* Adds to @unit one note of engagement @engagement_id; it returns the
+ * note's row.
+ */
+void
+_cp_note_add_to_unit (CpStoreUnit        *unit,
+                      gint64              engagement_id,
+                      const CpNoteFields *fields)
+{
+  /* Given here rather than by the database's trigger: a bulk import
+   * writes each note once.
+   */
+  g_autofree char *uuid = fields->uuid ? NULL : g_uuid_string_random ();
+
+  _cp_store_unit_then (unit, CP_SQL_NOTE_ADD);
+  _cp_store_unit_bind_int64 (unit, engagement_id);
+  _cp_store_unit_bind_int64 (unit, fields->session_id);
+  _cp_store_unit_bind_int64 (unit, fields->phase_id);
+  _cp_store_unit_bind_text (unit, fields->title ? fields->title : "");
+  _cp_store_unit_bind_text_len (unit, fields->body ? fields->body : "",
+                                fields->body ? fields->body_length : 0);
+  _cp_store_unit_bind_text (unit, fields->tags ? fields->tags : "");
+  _cp_store_unit_bind_text (unit, cp_visibility_to_string (fields->visibility));
+  _cp_store_unit_bind_text (unit, fields->created);
+  _cp_store_unit_bind_text (unit, fields->updated);
+
+  if (fields->title != NULL && *fields->title != '\0')
+    _cp_store_unit_bind_text (unit, fields->title);
+  else
+    {
+      g_autofree char *body = g_strndup (fields->body ? fields->body : "",
+                                         MIN (fields->body_length, 4096));
+      g_autofree char *heading = cp_markdown_dup_title (body);
+
+      _cp_store_unit_bind_text (unit, heading ? heading : "");
+    }
+
+  _cp_store_unit_bind_text (unit, fields->uuid ? fields->uuid : uuid);
+}
+
+/* Inserts one note of engagement @engagement_id, in a unit of work of its
+ * own (or in the caller's transaction), and returns it as read back; any
+ * loaded list is the caller's to update.
  */
 CpNote *
 _cp_note_insert (CpStore            *store,
@@ -51,65 +85,14 @@ _cp_note_insert (CpStore            *store,
                  const CpNoteFields *fields,
                  GError            **error)
 {
-  CpNote *note = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CpStoreUnit *unit = _cp_store_unit_new (_("Could not add the note"), NULL);
+  g_autoptr(GPtrArray) rows = NULL;
 
-  if (!(stmt = _cp_store_prepare (store,
-                                  "INSERT INTO note (engagement_id, session_id, phase_id, title, body, "
-                                  "tags, visibility, created_at, updated_at, display_title, uuid) "
-                                  "VALUES (?1, nullif (?2, 0), nullif (?3, 0), ?4, ?5, ?6, ?7, "
-                                  "coalesce (?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
-                                  "coalesce (?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?10, ?11) "
-                                  "RETURNING " CP_NOTE_COLUMNS,
-                                  error)))
+  _cp_note_add_to_unit (unit, engagement_id, fields);
+  if (!(rows = _cp_store_unit_commit (store, unit, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, engagement_id);
-  sqlite3_bind_int64 (stmt, 2, fields->session_id);
-  sqlite3_bind_int64 (stmt, 3, fields->phase_id);
-  _cp_bind_text (stmt, 4, fields->title ? fields->title : "");
-  sqlite3_bind_text (stmt, 5, fields->body ? fields->body : "",
-                     fields->body ? (int) fields->body_length : 0, SQLITE_TRANSIENT);
-  _cp_bind_text (stmt, 6, fields->tags ? fields->tags : "");
-  _cp_bind_text (stmt, 7, cp_visibility_to_string (fields->visibility));
-  _cp_bind_text (stmt, 8, fields->created);
-  _cp_bind_text (stmt, 9, fields->updated);
-  /* Given here rather than by the database's trigger: a bulk import
-   * writes each note once.
-   */
-  {
-    g_autofree char *uuid = fields->uuid ? NULL : g_uuid_string_random ();
-
-    _cp_bind_text (stmt, 11, fields->uuid ? fields->uuid : uuid);
-  }
-
-  if (fields->title != NULL && *fields->title != '\0')
-    _cp_bind_text (stmt, 10, fields->title);
-  else
-    {
-      g_autofree char *body = g_strndup (fields->body ? fields->body : "",
-                                         MIN (fields->body_length, 4096));
-      g_autofree char *heading = cp_markdown_dup_title (body);
-
-      _cp_bind_text (stmt, 10, heading ? heading : "");
-    }
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      note = _cp_note_new_from_row (store, stmt);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (store, error, rc, _("Could not add the note"));
-      g_clear_object (&note);
-    }
-
-  return note;
+  return _cp_note_new_from_row (store, _cp_rows_get (rows, 0));
 }
 
 /* Adds notes read back from the database to the loaded list, newest
@@ -150,16 +133,8 @@ insert_one (CpEngagement       *self,
   g_autoptr(CpNote) note = NULL;
   g_autoptr(GPtrArray) added = NULL;
 
-  if (!cp_engagement_get_notes (self, error) || !_cp_store_begin (self->store, error))
-    return NULL;
-
-  if (!(note = _cp_note_insert (self->store, self->id, fields, error)))
-    {
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!cp_engagement_get_notes (self, error) ||
+      !(note = _cp_note_insert (self->store, self->id, fields, error)))
     return NULL;
 
   added = g_ptr_array_new ();
@@ -201,7 +176,7 @@ cp_engagement_remove_note (CpEngagement  *self,
                            CpNote        *note,
                            GError       **error)
 {
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit;
   guint position;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
@@ -218,23 +193,12 @@ cp_engagement_remove_note (CpEngagement  *self,
     }
 
   /* Its latest words are part of what an undo brings back. */
-  if (!cp_store_flush (self->store, error) || !_cp_store_begin (self->store, error))
+  if (!cp_store_flush (self->store, error))
     return FALSE;
 
-  if (!(stmt = _cp_store_prepare (self->store, "DELETE FROM note WHERE id = ?1", error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, cp_note_get_id (note));
-  if (!_cp_store_step_done (self->store, stmt, error))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  unit = _cp_store_unit_for (CP_SQL_NOTE_REMOVE);
+  _cp_store_unit_bind_int64 (unit, cp_note_get_id (note));
+  if (!_cp_store_write (self->store, unit, error))
     return FALSE;
 
   g_list_store_remove (self->notes, position);

@@ -6,9 +6,8 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "cp-engagement.h"
+#include "cp-store-model.h"
 
 G_BEGIN_DECLS
 
@@ -54,19 +53,21 @@ struct _CpEngagement
   guint       moved : 1;
 };
 
-/* The columns _cp_engagement_new_from_row() reads, in its order. */
-#define CP_ENGAGEMENT_COLUMNS \
-  "id, title, client, sponsor, coach, approach, driver, scope, status, " \
-  "start_date, end_date, created_at, updated_at"
-
+/* Reads an engagement's row: id, title, client, sponsor, coach,
+ * approach, driver, scope, status, start date, end date, created at,
+ * updated at.
+ */
 CpEngagement *_cp_engagement_new_from_row (CpStore      *store,
-                                           sqlite3_stmt *stmt);
+                                           const CpRow  *row);
 void          _cp_engagement_set_trashed  (CpEngagement *self,
                                            gboolean      trashed);
-void          _cp_engagement_keep_state   (CpEngagement *self,
-                                           gboolean      restore_dirty);
-gboolean      _cp_engagement_record_approach (CpEngagement  *self,
-                                              CpStore       *store,
-                                              GError       **error);
+void          _cp_engagement_approach_saved (CpEngagement *self,
+                                             CpApproach    approach,
+                                             const char   *updated);
+void          _cp_engagement_add_approach_change (CpEngagement *self,
+                                                  CpStoreUnit  *unit,
+                                                  CpApproach    from,
+                                                  CpApproach    to,
+                                                  const char   *reason);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 #include "cp-engagement-private.h"
 #include "cp-enums.h"
 #include "cp-stakeholder-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 G_DEFINE_FINAL_TYPE (CpEngagement, cp_engagement, G_TYPE_OBJECT)
 
@@ -44,133 +44,33 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What a save or a change of approach changes in the engagement's
- * memory, to put back should its transaction fail.
+/* Once its save is committed: when it was saved, and the approach it was
+ * saved with, which the history and the latest cycle now hold too.
  */
-typedef struct
-{
-  char       *updated;
-  char       *approach_reason;
-  CpApproach  approach;
-  CpApproach  saved_approach;
-  CpApproach  cycle_approach;
-  gboolean    moved;
-  gboolean    dirty;
-  gboolean    restore_dirty;
-} EngagementState;
-
 static void
-engagement_state_free (gpointer data)
-{
-  EngagementState *state = data;
-
-  g_free (state->updated);
-  g_free (state->approach_reason);
-  g_free (state);
-}
-
-static void
-engagement_state_restore (gpointer object,
-                          gpointer data)
+cp_engagement_saved (gpointer     object,
+                     const CpRow *returned)
 {
   CpEngagement *self = object;
-  EngagementState *state = data;
-  CpCycle *current = self->cycles ? cp_engagement_get_current_cycle (self) : NULL;
+  CpApproach approach;
+
+  if (returned == NULL)
+    return;
 
   g_free (self->updated);
-  self->updated = g_strdup (state->updated);
-  g_free (self->approach_reason);
-  self->approach_reason = g_strdup (state->approach_reason);
-  self->saved_approach = state->saved_approach;
-  self->moved = state->moved;
-  if (current != NULL)
-    _cp_cycle_set_approach (current, state->cycle_approach);
-
-  if (self->approach != state->approach)
-    {
-      self->approach = state->approach;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPROACH]);
-    }
+  self->updated = _cp_row_dup (returned, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
 
-  if (state->restore_dirty && !state->dirty)
-    _cp_store_forget_dirty (self->store, self);
-}
-
-/* Keeps the engagement's state as it is now, to put back should the
- * transaction under way fail; with @restore_dirty, whether it has edits
- * waiting to be saved too.
- */
-void
-_cp_engagement_keep_state (CpEngagement *self,
-                           gboolean      restore_dirty)
-{
-  EngagementState *state = g_new0 (EngagementState, 1);
-  CpCycle *current = self->cycles ? cp_engagement_get_current_cycle (self) : NULL;
-
-  state->updated = g_strdup (self->updated);
-  state->approach_reason = g_strdup (self->approach_reason);
-  state->approach = self->approach;
-  state->saved_approach = self->saved_approach;
-  state->cycle_approach = current ? cp_cycle_get_approach (current) : self->approach;
-  state->moved = self->moved;
-  state->dirty = _cp_store_is_dirty (self->store, self);
-  state->restore_dirty = restore_dirty;
-  _cp_store_on_rollback (self->store, engagement_state_restore, self, state, engagement_state_free);
-}
-
-static gboolean
-cp_engagement_save (gpointer   object,
-                    CpStore   *store,
-                    GError   **error)
-{
-  CpEngagement *self = object;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (self->trashed)
-    return TRUE;
-
-  _cp_engagement_keep_state (self, FALSE);
-
-  if (!(stmt = _cp_store_prepare (store,
-                                  "UPDATE engagement SET title = ?2, client = ?3, sponsor = ?4, "
-                                  "coach = ?5, scope = ?6, approach = ?7, driver = ?8, "
-                                  "status = ?9, start_date = ?10, end_date = ?11, "
-                                  "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                                  "WHERE id = ?1 RETURNING updated_at",
-                                  error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  for (guint i = 0; i < N_TEXTS; i++)
-    _cp_bind_text (stmt, 2 + i, self->text[i]);
-  _cp_bind_text (stmt, 7, cp_approach_to_string (self->approach));
-  _cp_bind_text (stmt, 8, cp_driver_to_string (self->driver));
-  _cp_bind_text (stmt, 9, cp_status_to_string (self->status));
-  _cp_bind_text (stmt, 10, self->start_date);
-  _cp_bind_text (stmt, 11, self->end_date);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (cp_approach_from_string (_cp_row_text (returned, 1), &approach) &&
+      approach != self->saved_approach)
     {
-      g_free (self->updated);
-      self->updated = _cp_column_dup (stmt, 0);
-      rc = sqlite3_step (stmt);
+      CpCycle *current = self->cycles ? cp_engagement_get_current_cycle (self) : NULL;
+
+      self->saved_approach = approach;
+      g_clear_pointer (&self->approach_reason, g_free);
+      if (current != NULL)
+        _cp_cycle_set_approach (current, approach);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (store, error, rc, _("Could not save the engagement"));
-      return FALSE;
-    }
-
-  if (self->approach != self->saved_approach &&
-      !_cp_engagement_record_approach (self, store, error))
-    return FALSE;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
 
   /* Lists re-sort and re-filter once the edit is on disk, not at every
    * keystroke; their rows show the live object meanwhile.
@@ -178,10 +78,38 @@ cp_engagement_save (gpointer   object,
   if (self->moved)
     {
       self->moved = FALSE;
-      _cp_store_engagements_changed (store);
+      _cp_store_engagements_changed (self->store);
     }
+}
 
-  return TRUE;
+/* The engagement as it is now, as a unit of work: a new approach goes
+ * into the history first.
+ */
+static CpStoreUnit *
+cp_engagement_save_unit (gpointer object)
+{
+  CpEngagement *self = object;
+  CpStoreUnit *unit = _cp_store_unit_new (_("Could not save the engagement"), cp_engagement_saved);
+
+  /* A trashed engagement keeps the words it had. */
+  if (self->trashed)
+    return unit;
+
+  if (self->approach != self->saved_approach)
+    _cp_engagement_add_approach_change (self, unit, self->saved_approach, self->approach,
+                                        self->approach_reason);
+
+  _cp_store_unit_then (unit, CP_SQL_ENGAGEMENT_SAVE);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  for (guint i = 0; i < N_TEXTS; i++)
+    _cp_store_unit_bind_text (unit, self->text[i]);
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (self->approach));
+  _cp_store_unit_bind_text (unit, cp_driver_to_string (self->driver));
+  _cp_store_unit_bind_text (unit, cp_status_to_string (self->status));
+  _cp_store_unit_bind_text (unit, self->start_date);
+  _cp_store_unit_bind_text (unit, self->end_date);
+
+  return unit;
 }
 
 static void
@@ -189,7 +117,7 @@ changed (CpEngagement *self,
          guint         prop_id)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  _cp_store_mark_dirty (self->store, self, cp_engagement_save);
+  _cp_store_mark_dirty_unit (self->store, self, cp_engagement_save_unit);
 
   /* These may move the engagement in or out of a filtered list. */
   if (prop_id == PROP_TITLE || prop_id == PROP_CLIENT || prop_id == PROP_SPONSOR ||
@@ -397,7 +325,7 @@ cp_engagement_init (CpEngagement *self)
 
 CpEngagement *
 _cp_engagement_new_from_row (CpStore      *store,
-                             sqlite3_stmt *stmt)
+                             const CpRow  *row)
 {
   CpEngagement *self = g_object_new (CP_TYPE_ENGAGEMENT, NULL);
   g_autofree char *approach = NULL;
@@ -405,23 +333,23 @@ _cp_engagement_new_from_row (CpStore      *store,
   g_autofree char *status = NULL;
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
+  self->id = _cp_row_int64 (row, 0);
   for (guint i = 0; i < TEXT_SCOPE; i++)
-    self->text[i] = _cp_column_dup (stmt, 1 + i);
-  self->text[TEXT_SCOPE] = _cp_column_dup (stmt, 7);
+    self->text[i] = _cp_row_dup (row, 1 + i);
+  self->text[TEXT_SCOPE] = _cp_row_dup (row, 7);
 
   /* The schema's CHECK constraints keep these valid; unknown words would
    * mean a newer writer, which the store refuses earlier.
    */
-  cp_approach_from_string ((const char *) sqlite3_column_text (stmt, 5), &self->approach);
-  cp_driver_from_string ((const char *) sqlite3_column_text (stmt, 6), &self->driver);
-  cp_status_from_string ((const char *) sqlite3_column_text (stmt, 8), &self->status);
+  cp_approach_from_string (_cp_row_text (row, 5), &self->approach);
+  cp_driver_from_string (_cp_row_text (row, 6), &self->driver);
+  cp_status_from_string (_cp_row_text (row, 8), &self->status);
   self->saved_approach = self->approach;
 
-  self->start_date = _cp_column_dup (stmt, 9);
-  self->end_date = _cp_column_dup (stmt, 10);
-  self->created = _cp_column_dup (stmt, 11);
-  self->updated = _cp_column_dup (stmt, 12);
+  self->start_date = _cp_row_dup (row, 9);
+  self->end_date = _cp_row_dup (row, 10);
+  self->created = _cp_row_dup (row, 11);
+  self->updated = _cp_row_dup (row, 12);
 
   return self;
 }
@@ -479,6 +407,30 @@ TEXT_ACCESSORS (coach, TEXT_COACH)
 TEXT_ACCESSORS (scope, TEXT_SCOPE)
 
 #undef TEXT_ACCESSORS
+
+/* Once a unit of work that changed the approach is committed: the
+ * engagement shows it, as saved.
+ */
+void
+_cp_engagement_approach_saved (CpEngagement *self,
+                               CpApproach    approach,
+                               const char   *updated)
+{
+  self->saved_approach = approach;
+  g_clear_pointer (&self->approach_reason, g_free);
+  if (updated != NULL)
+    {
+      g_free (self->updated);
+      self->updated = g_strdup (updated);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+    }
+
+  if (self->approach != approach)
+    {
+      self->approach = approach;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPROACH]);
+    }
+}
 
 CpApproach
 cp_engagement_get_approach (CpEngagement *self)

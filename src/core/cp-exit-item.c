@@ -11,7 +11,7 @@
 
 #include "cp-exit-item.h"
 #include "cp-measures-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpExitItem
 {
@@ -37,9 +37,7 @@ static CpStoreUnit *
 cp_exit_item_save_unit (gpointer object)
 {
   CpExitItem *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
-
-  _cp_store_unit_add (unit, "UPDATE exit_item SET done_on = ?2 WHERE id = ?1");
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_EXIT_ITEM_SAVE);
 
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, self->done_on);
@@ -94,14 +92,14 @@ cp_exit_item_init (CpExitItem *self)
 
 gpointer
 _cp_exit_item_new_from_row (CpStore      *store,
-                            sqlite3_stmt *stmt)
+                            const CpRow  *row)
 {
   CpExitItem *self = g_object_new (CP_TYPE_EXIT_ITEM, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->text = _cp_column_dup (stmt, 1);
-  self->done_on = _cp_column_dup (stmt, 2);
+  self->id = _cp_row_int64 (row, 0);
+  self->text = _cp_row_dup (row, 1);
+  self->done_on = _cp_row_dup (row, 2);
 
   return self;
 }

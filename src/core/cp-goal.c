@@ -13,7 +13,7 @@
 
 #include "cp-engagement.h"
 #include "cp-measures-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpGoal
 {
@@ -54,21 +54,17 @@ bind_number (CpStoreUnit *unit,
 }
 
 static double
-column_number (sqlite3_stmt *stmt,
-               int           column)
+column_number (const CpRow *row,
+               guint        column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+  return _cp_row_is_null (row, column) ? NAN : _cp_row_double (row, column);
 }
 
 static CpStoreUnit *
 cp_goal_save_unit (gpointer object)
 {
   CpGoal *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
-
-  _cp_store_unit_add (unit, "UPDATE goal SET name = ?2, unit = ?3, baseline_value = ?4, "
-                                  "baseline_date = ?5, target_value = ?6, target_date = ?7 "
-                                  "WHERE id = ?1");
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_GOAL_SAVE);
 
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, self->name);
@@ -165,18 +161,18 @@ cp_goal_init (CpGoal *self)
 
 gpointer
 _cp_goal_new_from_row (CpStore      *store,
-                       sqlite3_stmt *stmt)
+                       const CpRow  *row)
 {
   CpGoal *self = g_object_new (CP_TYPE_GOAL, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->name = _cp_column_dup (stmt, 1);
-  self->unit = _cp_column_dup (stmt, 2);
-  self->baseline_value = column_number (stmt, 3);
-  self->baseline_date = _cp_column_dup (stmt, 4);
-  self->target_value = column_number (stmt, 5);
-  self->target_date = _cp_column_dup (stmt, 6);
+  self->id = _cp_row_int64 (row, 0);
+  self->name = _cp_row_dup (row, 1);
+  self->unit = _cp_row_dup (row, 2);
+  self->baseline_value = column_number (row, 3);
+  self->baseline_date = _cp_row_dup (row, 4);
+  self->target_value = column_number (row, 5);
+  self->target_date = _cp_row_dup (row, 6);
 
   return self;
 }
@@ -323,36 +319,25 @@ cp_goal_get_readings (CpGoal  *self,
                       GError **error)
 {
   g_autoptr(GArray) readings = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (CP_IS_GOAL (self), NULL);
 
   if (self->readings != NULL)
     return self->readings;
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT id, taken_on, value FROM goal_reading WHERE goal_id = ?1 "
-                                  "ORDER BY taken_on, id",
-                                  error)))
+  if (!(rows = _cp_store_query (self->store, CP_SQL_READINGS, self->id, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
   readings = g_array_new (FALSE, FALSE, sizeof (CpReading));
   g_array_set_clear_func (readings, reading_clear);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
-      CpReading r = { sqlite3_column_int64 (stmt, 0), _cp_column_dup (stmt, 1),
-                      sqlite3_column_double (stmt, 2) };
-      g_array_append_val (readings, r);
-    }
-  sqlite3_reset (stmt);
+      const CpRow *row = _cp_rows_get (rows, i);
+      CpReading r = { _cp_row_int64 (row, 0), _cp_row_dup (row, 1), _cp_row_double (row, 2) };
 
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the readings"));
-      return NULL;
+      g_array_append_val (readings, r);
     }
 
   self->readings = g_steal_pointer (&readings);
@@ -376,7 +361,7 @@ cp_goal_add_reading (CpGoal      *self,
                      double       value,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit;
 
   g_return_val_if_fail (CP_IS_GOAL (self), FALSE);
 
@@ -387,29 +372,12 @@ cp_goal_add_reading (CpGoal      *self,
       return FALSE;
     }
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
+  unit = _cp_store_unit_for (CP_SQL_READING_ADD);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, date);
+  _cp_store_unit_bind_double (unit, value);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "INSERT INTO goal_reading (goal_id, taken_on, value) "
-                                  "VALUES (?1, ?2, ?3)",
-                                  error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, date);
-  sqlite3_bind_double (stmt, 3, value);
-
-  if (!_cp_store_step_done (self->store, stmt, error))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!_cp_store_write (self->store, unit, error))
     return FALSE;
 
   reload_readings (self);
@@ -422,30 +390,15 @@ cp_goal_remove_reading (CpGoal  *self,
                         gint64   reading_id,
                         GError **error)
 {
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit;
 
   g_return_val_if_fail (CP_IS_GOAL (self), FALSE);
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
+  unit = _cp_store_unit_for (CP_SQL_READING_REMOVE);
+  _cp_store_unit_bind_int64 (unit, reading_id);
+  _cp_store_unit_bind_int64 (unit, self->id);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "DELETE FROM goal_reading WHERE id = ?1 AND goal_id = ?2", error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, reading_id);
-  sqlite3_bind_int64 (stmt, 2, self->id);
-
-  if (!_cp_store_step_done (self->store, stmt, error))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  if (!_cp_store_write (self->store, unit, error))
     return FALSE;
 
   reload_readings (self);

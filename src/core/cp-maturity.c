@@ -16,7 +16,7 @@
 
 #include "cp-maturity.h"
 #include "cp-measures-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpMaturity
 {
@@ -43,11 +43,7 @@ static CpStoreUnit *
 cp_maturity_save_unit (gpointer object)
 {
   CpMaturity *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
-
-  _cp_store_unit_add (unit, "UPDATE maturity SET baseline_level = nullif (?2, -1), "
-                                  "baseline_evidence = ?3, review_level = nullif (?4, -1), "
-                                  "review_evidence = ?5 WHERE id = ?1");
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_MATURITY_SAVE);
 
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_int64 (unit, self->levels[0]);
@@ -109,26 +105,25 @@ cp_maturity_init (CpMaturity *self)
 }
 
 static int
-column_level (sqlite3_stmt *stmt,
-              int           column)
+column_level (const CpRow *row,
+              guint        column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? CP_MATURITY_UNSCORED
-                                                           : sqlite3_column_int (stmt, column);
+  return _cp_row_is_null (row, column) ? CP_MATURITY_UNSCORED : _cp_row_int (row, column);
 }
 
 gpointer
 _cp_maturity_new_from_row (CpStore      *store,
-                           sqlite3_stmt *stmt)
+                           const CpRow  *row)
 {
   CpMaturity *self = g_object_new (CP_TYPE_MATURITY, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->practice = _cp_column_dup (stmt, 1);
-  self->levels[0] = column_level (stmt, 2);
-  self->evidence[0] = _cp_column_dup (stmt, 3);
-  self->levels[1] = column_level (stmt, 4);
-  self->evidence[1] = _cp_column_dup (stmt, 5);
+  self->id = _cp_row_int64 (row, 0);
+  self->practice = _cp_row_dup (row, 1);
+  self->levels[0] = column_level (row, 2);
+  self->evidence[0] = _cp_row_dup (row, 3);
+  self->levels[1] = column_level (row, 4);
+  self->evidence[1] = _cp_row_dup (row, 5);
 
   return self;
 }

@@ -17,7 +17,7 @@
 #include "cp-enums.h"
 #include "cp-markdown.h"
 #include "cp-note-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpNote
 {
@@ -55,24 +55,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char save_sql[] =
-  "UPDATE note SET title = ?2, body = ?3, tags = ?4, visibility = ?5, "
-  "session_id = nullif (?6, 0), phase_id = nullif (?7, 0), "
-  "display_title = ?8, "
-  "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-  "WHERE id = ?1 RETURNING updated_at";
-
 static void
-cp_note_saved (gpointer    object,
-               const char *updated)
+cp_note_saved (gpointer     object,
+               const CpRow *returned)
 {
   CpNote *self = object;
 
-  if (updated == NULL)
+  if (returned == NULL || _cp_row_is_null (returned, 0))
     return;
 
   g_free (self->updated);
-  self->updated = g_strdup (updated);
+  self->updated = _cp_row_dup (returned, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
 }
 
@@ -86,7 +79,7 @@ cp_note_save_unit (gpointer object)
   CpStoreUnit *unit = _cp_store_unit_new (_("Could not save the note"), cp_note_saved);
   g_autofree char *heading = *self->title ? NULL : cp_markdown_dup_title (self->body);
 
-  _cp_store_unit_add (unit, save_sql);
+  _cp_store_unit_then (unit, CP_SQL_NOTE_SAVE);
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, self->title);
   _cp_store_unit_bind_text (unit, self->body);
@@ -252,24 +245,23 @@ cp_note_init (CpNote *self)
 
 CpNote *
 _cp_note_new_from_row (CpStore      *store,
-                       sqlite3_stmt *stmt)
+                       const CpRow  *row)
 {
   CpNote *self = g_object_new (CP_TYPE_NOTE, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->engagement_id = sqlite3_column_int64 (stmt, 1);
-  self->session_id = sqlite3_column_int64 (stmt, 2);
-  self->phase_id = sqlite3_column_int64 (stmt, 3);
-  self->title = _cp_column_dup (stmt, 4);
+  self->id = _cp_row_int64 (row, 0);
+  self->engagement_id = _cp_row_int64 (row, 1);
+  self->session_id = _cp_row_int64 (row, 2);
+  self->phase_id = _cp_row_int64 (row, 3);
+  self->title = _cp_row_dup (row, 4);
 
   /* The body may hold anything UTF-8 allows; read it by its length. */
-  self->body = g_strndup ((const char *) sqlite3_column_text (stmt, 5),
-                          sqlite3_column_bytes (stmt, 5));
-  self->tags = _cp_column_dup (stmt, 6);
-  cp_visibility_from_string ((const char *) sqlite3_column_text (stmt, 7), &self->visibility);
-  self->created = _cp_column_dup (stmt, 8);
-  self->updated = _cp_column_dup (stmt, 9);
+  self->body = _cp_row_dup_bytes (row, 5);
+  self->tags = _cp_row_dup (row, 6);
+  cp_visibility_from_string (_cp_row_text (row, 7), &self->visibility);
+  self->created = _cp_row_dup (row, 8);
+  self->updated = _cp_row_dup (row, 9);
 
   return self;
 }

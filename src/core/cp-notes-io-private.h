@@ -9,6 +9,7 @@
 #include "cp-engagement.h"
 #include "cp-note.h"
 #include "cp-notes-io.h"
+#include "cp-store-model.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ typedef struct
 gboolean  _cp_note_fields_validate   (const CpNoteFields *fields,
                                       const char         *file_name,
                                       GError            **error);
+void      _cp_note_add_to_unit       (CpStoreUnit        *unit,
+                                      gint64              engagement_id,
+                                      const CpNoteFields *fields);
 CpNote   *_cp_note_insert            (CpStore            *store,
                                       gint64              engagement_id,
                                       const CpNoteFields *fields,

@@ -36,7 +36,7 @@
 #include "cp-note-private.h"
 #include "cp-notes-io.h"
 #include "cp-notes-io-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 /* Bytes of a file name before ".md"; well under the common 255-byte
  * limit, with room for a " (NN)" to tell equal titles apart.
@@ -626,22 +626,16 @@ cp_note_file_name (const char *title,
 }
 
 static char *
-query_text (CpStore    *store,
-            const char *sql,
-            gint64      id)
+query_text (CpStore *store,
+            CpSql    which,
+            gint64   id)
 {
-  sqlite3_stmt *stmt;
-  char *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
-  if (id == 0 || !(stmt = _cp_store_prepare (store, sql, NULL)))
+  if (id == 0 || !(rows = _cp_store_query (store, which, id, NULL)) || rows->len == 0)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = _cp_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return text;
+  return _cp_row_dup (_cp_rows_get (rows, 0), 0);
 }
 
 /* The note as a file of a notes export, its session and phase named. */
@@ -654,9 +648,8 @@ _cp_note_export_markdown (CpStore    *store,
   g_autofree char *session = NULL;
   g_autofree char *phase = NULL;
 
-  session = query_text (store, "SELECT replace (starts_at, 'T', ' ') FROM session WHERE id = ?1",
-                        cp_note_get_session_id (note));
-  phase = query_text (store, "SELECT name FROM phase WHERE id = ?1", cp_note_get_phase_id (note));
+  session = query_text (store, CP_SQL_SESSION_LABEL, cp_note_get_session_id (note));
+  phase = query_text (store, CP_SQL_PHASE_NAME, cp_note_get_phase_id (note));
 
   return cp_note_to_markdown (note, engagement_title, session, phase, length);
 }
@@ -1040,7 +1033,9 @@ cp_notes_import (CpEngagement        *engagement,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) inside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) local = NULL;
+  CpStoreUnit *unit;
   CpStore *store;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
@@ -1083,32 +1078,28 @@ cp_notes_import (CpEngagement        *engagement,
       return FALSE;
     }
 
-  if (!cp_engagement_get_notes (engagement, error) || !_cp_store_begin (store, error))
+  if (!cp_engagement_get_notes (engagement, error))
     return FALSE;
 
+  /* Every file, or none: one unit of work. */
+  unit = _cp_store_unit_new (_("Could not import the notes"), NULL);
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = g_ptr_array_index (pending, i);
-      CpFrontMatter *fm = p->front_matter;
       g_autofree char *tags = NULL;
       g_autofree char *title = NULL;
       CpNoteFields fields = { 0 };
-      CpNote *note;
 
-      _cp_note_fields_from_file (&fields, fm, p->contents + p->body_offset,
+      _cp_note_fields_from_file (&fields, p->front_matter, p->contents + p->body_offset,
                                  p->length - p->body_offset, &title, &tags);
-
-      if (!(note = _cp_note_insert (store, cp_engagement_get_id (engagement), &fields, error)))
-        {
-          _cp_store_rollback (store);
-          return FALSE;
-        }
-      g_ptr_array_add (added, note);
+      _cp_note_add_to_unit (unit, cp_engagement_get_id (engagement), &fields);
     }
 
-  if (!_cp_store_commit (store, error))
+  if (!(rows = _cp_store_unit_commit (store, unit, error)))
     return FALSE;
 
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (added, _cp_note_new_from_row (store, _cp_rows_get (rows, i)));
   _cp_engagement_notes_added (engagement, added);
 
   if (n_imported)

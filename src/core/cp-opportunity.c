@@ -15,7 +15,7 @@
 #include "cp-enums.h"
 #include "cp-measures-private.h"
 #include "cp-opportunity.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpOpportunity
 {
@@ -97,13 +97,7 @@ static CpStoreUnit *
 cp_opportunity_save_unit (gpointer object)
 {
   CpOpportunity *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
-
-  _cp_store_unit_add (unit, "UPDATE opportunity SET raised_on = ?2, size = ?3, "
-                                  "timescale = ?4, description = ?5, priority = ?6, kpi = ?7, "
-                                  "justification = ?8, raised_by = ?9, actioned_by = ?10, "
-                                  "required_by = ?11, status = ?12, phase_id = nullif (?13, 0) "
-                                  "WHERE id = ?1");
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_OPPORTUNITY_SAVE);
 
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, self->raised_on);
@@ -216,26 +210,26 @@ cp_opportunity_init (CpOpportunity *self)
 
 gpointer
 _cp_opportunity_new_from_row (CpStore      *store,
-                              sqlite3_stmt *stmt)
+                              const CpRow  *row)
 {
   CpOpportunity *self = g_object_new (CP_TYPE_OPPORTUNITY, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->number = sqlite3_column_int (stmt, 1);
-  self->raised_on = _cp_column_dup (stmt, 2);
-  cp_size_from_string ((const char *) sqlite3_column_text (stmt, 3), &self->size);
-  self->text[CP_OPPORTUNITY_TIMESCALE] = _cp_column_dup (stmt, 4);
-  self->text[CP_OPPORTUNITY_DESCRIPTION] = _cp_column_dup (stmt, 5);
-  cp_priority_from_string ((const char *) sqlite3_column_text (stmt, 6), &self->priority);
-  self->text[CP_OPPORTUNITY_KPI] = _cp_column_dup (stmt, 7);
-  self->text[CP_OPPORTUNITY_JUSTIFICATION] = _cp_column_dup (stmt, 8);
-  self->text[CP_OPPORTUNITY_RAISED_BY] = _cp_column_dup (stmt, 9);
-  self->text[CP_OPPORTUNITY_ACTIONED_BY] = _cp_column_dup (stmt, 10);
-  self->required_by = _cp_column_dup (stmt, 11);
-  cp_opportunity_status_from_string ((const char *) sqlite3_column_text (stmt, 12),
+  self->id = _cp_row_int64 (row, 0);
+  self->number = _cp_row_int (row, 1);
+  self->raised_on = _cp_row_dup (row, 2);
+  cp_size_from_string (_cp_row_text (row, 3), &self->size);
+  self->text[CP_OPPORTUNITY_TIMESCALE] = _cp_row_dup (row, 4);
+  self->text[CP_OPPORTUNITY_DESCRIPTION] = _cp_row_dup (row, 5);
+  cp_priority_from_string (_cp_row_text (row, 6), &self->priority);
+  self->text[CP_OPPORTUNITY_KPI] = _cp_row_dup (row, 7);
+  self->text[CP_OPPORTUNITY_JUSTIFICATION] = _cp_row_dup (row, 8);
+  self->text[CP_OPPORTUNITY_RAISED_BY] = _cp_row_dup (row, 9);
+  self->text[CP_OPPORTUNITY_ACTIONED_BY] = _cp_row_dup (row, 10);
+  self->required_by = _cp_row_dup (row, 11);
+  cp_opportunity_status_from_string (_cp_row_text (row, 12),
                                      &self->status);
-  self->phase_id = sqlite3_column_int64 (stmt, 13);
+  self->phase_id = _cp_row_int64 (row, 13);
 
   return self;
 }

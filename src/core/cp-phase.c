@@ -12,7 +12,7 @@
 
 #include "cp-csip-private.h"
 #include "cp-engagement.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpPhase
 {
@@ -156,18 +156,18 @@ cp_phase_init (CpPhase *self)
 
 CpPhase *
 _cp_phase_new_from_row (CpStore      *store,
-                        sqlite3_stmt *stmt)
+                        const CpRow  *row)
 {
   CpPhase *self = g_object_new (CP_TYPE_PHASE, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  cp_phase_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &self->role);
-  self->name = _cp_column_dup (stmt, 2);
-  self->description = _cp_column_dup (stmt, 3);
-  cp_phase_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &self->status);
-  self->n_items = sqlite3_column_int (stmt, 5);
-  self->n_done = sqlite3_column_int (stmt, 6);
+  self->id = _cp_row_int64 (row, 0);
+  cp_phase_role_from_string (_cp_row_text (row, 1), &self->role);
+  self->name = _cp_row_dup (row, 2);
+  self->description = _cp_row_dup (row, 3);
+  cp_phase_status_from_string (_cp_row_text (row, 4), &self->status);
+  self->n_items = _cp_row_int (row, 5);
+  self->n_done = _cp_row_int (row, 6);
 
   return self;
 }
@@ -217,7 +217,7 @@ cp_phase_set_status (CpPhase        *self,
                      CpPhaseStatus   status,
                      GError        **error)
 {
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit;
 
   g_return_val_if_fail (CP_IS_PHASE (self), FALSE);
   g_return_val_if_fail (status <= CP_PHASE_STATUS_DONE, FALSE);
@@ -225,26 +225,10 @@ cp_phase_set_status (CpPhase        *self,
   if (self->status == status)
     return TRUE;
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
-
-  if (!(stmt = _cp_store_prepare (self->store, "UPDATE phase SET status = ?2 WHERE id = ?1",
-                                  error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, cp_phase_status_to_string (status));
-
-  if (!_cp_store_step_done (self->store, stmt, error))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  unit = _cp_store_unit_for (CP_SQL_PHASE_STATUS);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, cp_phase_status_to_string (status));
+  if (!_cp_store_write (self->store, unit, error))
     return FALSE;
 
   self->status = status;
@@ -296,125 +280,98 @@ GListModel *
 cp_phase_get_items (CpPhase  *self,
                     GError  **error)
 {
-  g_autoptr(GListStore) items = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (CP_IS_PHASE (self), NULL);
 
   if (self->items != NULL)
     return G_LIST_MODEL (self->items);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT " CP_CHECKLIST_ITEM_COLUMNS " FROM checklist_item "
-                                  "WHERE phase_id = ?1 ORDER BY position, id",
-                                  error)))
+  if (!(rows = _cp_store_query (self->store, CP_SQL_ITEMS, self->id, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  items = g_list_store_new (CP_TYPE_CHECKLIST_ITEM);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  self->items = g_list_store_new (CP_TYPE_CHECKLIST_ITEM);
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(CpChecklistItem) item = _cp_checklist_item_new_from_row (self->store, self, stmt);
-      g_list_store_append (items, item);
+      g_autoptr(CpChecklistItem) item = _cp_checklist_item_new_from_row (self->store, self,
+                                                                         _cp_rows_get (rows, i));
+      g_list_store_append (self->items, item);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the checklist"));
-      return NULL;
-    }
-
-  self->items = g_steal_pointer (&items);
 
   return G_LIST_MODEL (self->items);
 }
 
-/* Inserts a row at @position (shifting the ones after it) and returns it
- * as read back, in the caller's transaction.
+/**
+ * _cp_phase_item_added:
+ * @row: an item's row, as a committed unit of work returned it
+ * @position: where it is in the checklist
+ *
+ * Once a unit that added an item is committed, the phase shows it.
+ *
+ * Returns: (transfer full): the item
  */
-static CpChecklistItem *
-insert_row (CpPhase       *self,
-            guint          position,
-            const char    *text,
-            CpItemSource   source,
-            CpApproach     approach,
-            gboolean       done,
-            const char    *done_by,
-            const char    *done_at,
-            const char    *comment,
-            GError       **error)
+CpChecklistItem *
+_cp_phase_item_added (CpPhase     *self,
+                      const CpRow *row,
+                      guint        position)
 {
-  CpChecklistItem *item = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CpChecklistItem *item = _cp_checklist_item_new_from_row (self->store, self, row);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "UPDATE checklist_item SET position = position + 1 "
-                                  "WHERE phase_id = ?1 AND position >= ?2",
-                                  error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int (stmt, 2, position);
-  if (!_cp_store_step_done (self->store, stmt, error))
-    return NULL;
+  if (self->items != NULL)
+    g_list_store_insert (self->items, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->items))),
+                         item);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "INSERT INTO checklist_item (phase_id, position, text, source, "
-                                  "approach, done, done_by, done_at, comment) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                                  "RETURNING " CP_CHECKLIST_ITEM_COLUMNS,
-                                  error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int (stmt, 2, position);
-  _cp_bind_text (stmt, 3, text);
-  _cp_bind_text (stmt, 4, cp_item_source_to_string (source));
-  _cp_bind_text (stmt, 5, approach != CP_APPROACH_UNDECIDED ? cp_approach_to_string (approach)
-                                                            : NULL);
-  sqlite3_bind_int (stmt, 6, !!done);
-  _cp_bind_text (stmt, 7, done ? done_by : NULL);
-  _cp_bind_text (stmt, 8, done ? done_at : NULL);
-  _cp_bind_text (stmt, 9, comment ? comment : "");
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      item = _cp_checklist_item_new_from_row (self->store, self, stmt);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not add the item"));
-      g_clear_object (&item);
-    }
+  self->n_items++;
+  if (cp_checklist_item_get_done (item))
+    self->n_done++;
+  counts_changed (self);
 
   return item;
 }
 
-/* Inserts an item in its own transaction (or the caller's) and updates
- * the loaded list and the counts.
- */
-static void
-undo_insert (gpointer object,
-             gpointer data)
+static gboolean
+has_text (CpPhase    *self,
+          const char *text)
 {
-  CpPhase *self = object;
-  CpChecklistItem *item = data;
-  guint position;
+  GListModel *items = cp_phase_get_items (self, NULL);
 
-  if (self->items != NULL && g_list_store_find (self->items, item, &position))
-    g_list_store_remove (self->items, position);
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CpChecklistItem) item = g_list_model_get_item (items, i);
 
-  self->n_items--;
-  if (cp_checklist_item_get_done (item))
-    self->n_done--;
-  counts_changed (self);
+      if (g_strcmp0 (cp_checklist_item_get_text (item), text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * _cp_phase_add_check:
+ * @unit: the unit of work to add it to
+ *
+ * Adds to @unit one of @approach's risk checks for this phase, unless
+ * the phase has it already. It returns its item's row, for
+ * _cp_phase_item_added() once the unit is committed.
+ *
+ * Returns: whether it was added to @unit
+ */
+gboolean
+_cp_phase_add_check (CpPhase     *self,
+                     CpStoreUnit *unit,
+                     const char  *text,
+                     CpApproach   approach)
+{
+  if (has_text (self, text))
+    return FALSE;
+
+  _cp_store_unit_then (unit, CP_SQL_ITEM_APPEND);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, text);
+  _cp_store_unit_bind_text (unit, cp_item_source_to_string (CP_ITEM_SOURCE_APPROACH));
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (approach));
+
+  return TRUE;
 }
 
 static CpChecklistItem *
@@ -426,7 +383,9 @@ insert_item (CpPhase         *self,
              CpChecklistItem *like,
              GError         **error)
 {
-  g_autoptr(CpChecklistItem) item = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean done = like && cp_checklist_item_get_done (like);
+  CpStoreUnit *unit;
 
   g_return_val_if_fail (CP_IS_PHASE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -440,49 +399,26 @@ insert_item (CpPhase         *self,
 
   position = MIN (position, self->n_items);
 
-  if (!_cp_store_begin (self->store, error))
+  unit = _cp_store_unit_for (CP_SQL_ITEM_OPEN_GAP);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_int64 (unit, position);
+  _cp_store_unit_then (unit, CP_SQL_ITEM_INSERT);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_int64 (unit, position);
+  _cp_store_unit_bind_text (unit, text);
+  _cp_store_unit_bind_text (unit, cp_item_source_to_string (source));
+  _cp_store_unit_bind_text (unit, approach != CP_APPROACH_UNDECIDED ? cp_approach_to_string (approach)
+                                                                    : NULL);
+  _cp_store_unit_bind_int64 (unit, done);
+  _cp_store_unit_bind_text (unit, done ? cp_checklist_item_get_done_by (like) : NULL);
+  _cp_store_unit_bind_text (unit, done ? cp_checklist_item_get_done_at (like) : NULL);
+  _cp_store_unit_bind_text (unit, like && cp_checklist_item_get_comment (like)
+                                  ? cp_checklist_item_get_comment (like) : "");
+
+  if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
     return NULL;
 
-  item = insert_row (self, position, text, source, approach,
-                     like && cp_checklist_item_get_done (like),
-                     like ? cp_checklist_item_get_done_by (like) : NULL,
-                     like ? cp_checklist_item_get_done_at (like) : NULL,
-                     like ? cp_checklist_item_get_comment (like) : NULL,
-                     error);
-  if (item == NULL)
-    {
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
-
-  if (!_cp_store_commit (self->store, error))
-    return NULL;
-
-  if (self->items != NULL)
-    g_list_store_insert (self->items, position, item);
-
-  self->n_items++;
-  if (cp_checklist_item_get_done (item))
-    self->n_done++;
-  counts_changed (self);
-
-  /* Inside a larger change that fails, the item was never added. */
-  _cp_store_on_rollback (self->store, undo_insert, self, g_object_ref (item), g_object_unref);
-
-  return g_steal_pointer (&item);
-}
-
-gboolean
-_cp_phase_insert_item (CpPhase       *self,
-                       const char    *text,
-                       CpItemSource   source,
-                       CpApproach     approach,
-                       GError       **error)
-{
-  g_autoptr(CpChecklistItem) item = insert_item (self, G_MAXUINT, text, source, approach,
-                                                 NULL, error);
-
-  return item != NULL;
+  return _cp_phase_item_added (self, _cp_rows_get (rows, 0), position);
 }
 
 /**
@@ -531,32 +467,21 @@ cp_phase_remove_item (CpPhase          *self,
                       guint            *position,
                       GError          **error)
 {
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit;
   guint pos;
 
   g_return_val_if_fail (CP_IS_PHASE (self), FALSE);
   g_return_val_if_fail (CP_IS_CHECKLIST_ITEM (item), FALSE);
 
-  if (!find_item (self, item, &pos, error) || !_cp_store_begin (self->store, error))
+  if (!find_item (self, item, &pos, error))
     return FALSE;
 
-  if (!(stmt = _cp_store_prepare (self->store, "DELETE FROM checklist_item WHERE id = ?1", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, cp_checklist_item_get_id (item));
-  if (!_cp_store_step_done (self->store, stmt, error))
-    goto fail;
-
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "UPDATE checklist_item SET position = position - 1 "
-                                  "WHERE phase_id = ?1 AND position > ?2",
-                                  error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int (stmt, 2, pos);
-  if (!_cp_store_step_done (self->store, stmt, error))
-    goto fail;
-
-  if (!_cp_store_commit (self->store, error))
+  unit = _cp_store_unit_for (CP_SQL_ITEM_REMOVE);
+  _cp_store_unit_bind_int64 (unit, cp_checklist_item_get_id (item));
+  _cp_store_unit_then (unit, CP_SQL_ITEM_CLOSE_GAP);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_int64 (unit, pos);
+  if (!_cp_store_write (self->store, unit, error))
     return FALSE;
 
   /* Its text and comment are final as they are; they live on in the
@@ -575,10 +500,6 @@ cp_phase_remove_item (CpPhase          *self,
     *position = pos;
 
   return TRUE;
-
-fail:
-  _cp_store_rollback (self->store);
-  return FALSE;
 }
 
 /**
@@ -618,7 +539,7 @@ cp_phase_move_item (CpPhase          *self,
                     GError          **error)
 {
   g_autoptr(CpChecklistItem) held = NULL;
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit;
   guint from;
 
   g_return_val_if_fail (CP_IS_PHASE (self), FALSE);
@@ -631,35 +552,12 @@ cp_phase_move_item (CpPhase          *self,
   if (position == from)
     return TRUE;
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
-
-  /* Close the gap where the item was, open one where it goes. */
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "UPDATE checklist_item SET position = CASE "
-                                  "WHEN id = ?2 THEN ?4 "
-                                  "WHEN ?3 < ?4 AND position > ?3 AND position <= ?4 THEN position - 1 "
-                                  "WHEN ?3 > ?4 AND position >= ?4 AND position < ?3 THEN position + 1 "
-                                  "ELSE position END "
-                                  "WHERE phase_id = ?1",
-                                  error)))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int64 (stmt, 2, cp_checklist_item_get_id (item));
-  sqlite3_bind_int (stmt, 3, from);
-  sqlite3_bind_int (stmt, 4, position);
-
-  if (!_cp_store_step_done (self->store, stmt, error))
-    {
-      _cp_store_rollback (self->store);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self->store, error))
+  unit = _cp_store_unit_for (CP_SQL_ITEM_MOVE);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_int64 (unit, cp_checklist_item_get_id (item));
+  _cp_store_unit_bind_int64 (unit, from);
+  _cp_store_unit_bind_int64 (unit, position);
+  if (!_cp_store_write (self->store, unit, error))
     return FALSE;
 
   held = g_object_ref (item);
@@ -679,38 +577,22 @@ GListModel *
 cp_phase_get_sign_offs (CpPhase  *self,
                         GError  **error)
 {
-  g_autoptr(GListStore) sign_offs = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (CP_IS_PHASE (self), NULL);
 
   if (self->sign_offs != NULL)
     return G_LIST_MODEL (self->sign_offs);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT " CP_SIGN_OFF_COLUMNS " FROM sign_off "
-                                  "WHERE phase_id = ?1 ORDER BY id",
-                                  error)))
+  if (!(rows = _cp_store_query (self->store, CP_SQL_SIGN_OFFS, self->id, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sign_offs = g_list_store_new (CP_TYPE_SIGN_OFF);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  self->sign_offs = g_list_store_new (CP_TYPE_SIGN_OFF);
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(CpSignOff) sign_off = _cp_sign_off_new_from_row (stmt);
-      g_list_store_append (sign_offs, sign_off);
+      g_autoptr(CpSignOff) sign_off = _cp_sign_off_new_from_row (_cp_rows_get (rows, i));
+      g_list_store_append (self->sign_offs, sign_off);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the sign-offs"));
-      return NULL;
-    }
-
-  self->sign_offs = g_steal_pointer (&sign_offs);
 
   return G_LIST_MODEL (self->sign_offs);
 }
@@ -757,9 +639,9 @@ cp_phase_sign_off (CpPhase     *self,
                    GError     **error)
 {
   g_autofree char *stripped = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   CpSignOff *sign_off = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CpStoreUnit *unit;
 
   g_return_val_if_fail (CP_IS_PHASE (self), NULL);
   g_return_val_if_fail (decision <= CP_DECISION_CHANGES_REQUESTED, NULL);
@@ -786,47 +668,19 @@ cp_phase_sign_off (CpPhase     *self,
       return NULL;
     }
 
-  if (cp_phase_get_sign_offs (self, error) == NULL || !_cp_store_begin (self->store, error))
+  if (cp_phase_get_sign_offs (self, error) == NULL)
     return NULL;
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "INSERT INTO sign_off (phase_id, reviewer, signed_on, decision, "
-                                  "comments) VALUES (?1, ?2, ?3, ?4, ?5) "
-                                  "RETURNING " CP_SIGN_OFF_COLUMNS,
-                                  error)))
-    {
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
+  unit = _cp_store_unit_for (CP_SQL_SIGN_OFF_ADD);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, stripped);
+  _cp_store_unit_bind_text (unit, date);
+  _cp_store_unit_bind_text (unit, cp_decision_to_string (decision));
+  _cp_store_unit_bind_text (unit, comments ? comments : "");
+  if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
+    return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, stripped);
-  _cp_bind_text (stmt, 3, date);
-  _cp_bind_text (stmt, 4, cp_decision_to_string (decision));
-  _cp_bind_text (stmt, 5, comments ? comments : "");
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      sign_off = _cp_sign_off_new_from_row (stmt);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not record the sign-off"));
-      g_clear_object (&sign_off);
-      _cp_store_rollback (self->store);
-      return NULL;
-    }
-
-  if (!_cp_store_commit (self->store, error))
-    {
-      g_clear_object (&sign_off);
-      return NULL;
-    }
-
+  sign_off = _cp_sign_off_new_from_row (_cp_rows_get (rows, 0));
   g_list_store_append (self->sign_offs, sign_off);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATEST_SIGN_OFF]);
 

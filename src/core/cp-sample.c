@@ -28,7 +28,7 @@
 #include "cp-sign-off.h"
 #include "cp-stakeholder.h"
 #include "cp-template.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 #define SAMPLE_RESOURCE RESOURCE_PATH "/sample/engagement.ini"
 

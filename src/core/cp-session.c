@@ -15,7 +15,7 @@
 #include "cp-engagement.h"
 #include "cp-enums.h"
 #include "cp-session-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpSession
 {

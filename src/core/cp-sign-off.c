@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include "cp-csip-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 struct _CpSignOff
 {
@@ -53,16 +53,16 @@ cp_sign_off_init (CpSignOff *self)
 }
 
 CpSignOff *
-_cp_sign_off_new_from_row (sqlite3_stmt *stmt)
+_cp_sign_off_new_from_row (const CpRow  *row)
 {
   CpSignOff *self = g_object_new (CP_TYPE_SIGN_OFF, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->reviewer = _cp_column_dup (stmt, 1);
-  self->date = _cp_column_dup (stmt, 2);
-  cp_decision_from_string ((const char *) sqlite3_column_text (stmt, 3), &self->decision);
-  self->comments = _cp_column_dup (stmt, 4);
-  self->recorded_at = _cp_column_dup (stmt, 5);
+  self->id = _cp_row_int64 (row, 0);
+  self->reviewer = _cp_row_dup (row, 1);
+  self->date = _cp_row_dup (row, 2);
+  cp_decision_from_string (_cp_row_text (row, 3), &self->decision);
+  self->comments = _cp_row_dup (row, 4);
+  self->recorded_at = _cp_row_dup (row, 5);
 
   return self;
 }

@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cp-stakeholder-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 
 enum {
   FIELD_NAME,

@@ -17,7 +17,7 @@
 #include "cp-engagement.h"
 #include "cp-enums.h"
 #include "cp-measures-private.h"
-#include "cp-store-private.h"
+#include "cp-store-model.h"
 #include "cp-workstream.h"
 
 struct _CpWorkstream
@@ -47,9 +47,7 @@ static CpStoreUnit *
 cp_workstream_save_unit (gpointer object)
 {
   CpWorkstream *self = object;
-  CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
-
-  _cp_store_unit_add (unit, "UPDATE workstream SET name = ?2, owner = ?3 WHERE id = ?1");
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_WORKSTREAM_SAVE);
 
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, self->name);
@@ -117,15 +115,15 @@ cp_workstream_init (CpWorkstream *self)
 
 gpointer
 _cp_workstream_new_from_row (CpStore      *store,
-                             sqlite3_stmt *stmt)
+                             const CpRow  *row)
 {
   CpWorkstream *self = g_object_new (CP_TYPE_WORKSTREAM, NULL);
 
   self->store = g_object_ref (store);
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->name = _cp_column_dup (stmt, 1);
-  self->owner = _cp_column_dup (stmt, 2);
-  cp_stage_from_string ((const char *) sqlite3_column_text (stmt, 3), &self->stage);
+  self->id = _cp_row_int64 (row, 0);
+  self->name = _cp_row_dup (row, 1);
+  self->owner = _cp_row_dup (row, 2);
+  cp_stage_from_string (_cp_row_text (row, 3), &self->stage);
 
   return self;
 }
@@ -218,7 +216,7 @@ cp_workstream_set_stage (CpWorkstream  *self,
                          const char    *date,
                          GError       **error)
 {
-  sqlite3_stmt *stmt;
+  CpStoreUnit *unit;
 
   g_return_val_if_fail (CP_IS_WORKSTREAM (self), FALSE);
   g_return_val_if_fail (stage <= CP_STAGE_STAFF_ALONE, FALSE);
@@ -233,39 +231,21 @@ cp_workstream_set_stage (CpWorkstream  *self,
   if (stage == self->stage)
     return TRUE;
 
-  if (!_cp_store_begin (self->store, error))
-    return FALSE;
+  unit = _cp_store_unit_for (CP_SQL_WORKSTREAM_STAGE);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, cp_stage_to_string (stage));
+  _cp_store_unit_then (unit, CP_SQL_HANDOVER_ADD);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, cp_stage_to_string (stage));
+  _cp_store_unit_bind_text (unit, date);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "UPDATE workstream SET stage = ?2 WHERE id = ?1", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, cp_stage_to_string (stage));
-  if (!_cp_store_step_done (self->store, stmt, error))
-    goto fail;
-
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "INSERT INTO workstream_change (workstream_id, stage, changed_on) "
-                                  "VALUES (?1, ?2, coalesce (?3, date('now', 'localtime')))",
-                                  error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  _cp_bind_text (stmt, 2, cp_stage_to_string (stage));
-  _cp_bind_text (stmt, 3, date);
-  if (!_cp_store_step_done (self->store, stmt, error))
-    goto fail;
-
-  if (!_cp_store_commit (self->store, error))
+  if (!_cp_store_write (self->store, unit, error))
     return FALSE;
 
   self->stage = stage;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 
   return TRUE;
-
-fail:
-  _cp_store_rollback (self->store);
-  return FALSE;
 }
 
 static void
@@ -285,35 +265,24 @@ cp_workstream_dup_history (CpWorkstream  *self,
                            GError       **error)
 {
   g_autoptr(GArray) history = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (CP_IS_WORKSTREAM (self), NULL);
 
-  if (!(stmt = _cp_store_prepare (self->store,
-                                  "SELECT stage, changed_on FROM workstream_change "
-                                  "WHERE workstream_id = ?1 ORDER BY id",
-                                  error)))
+  if (!(rows = _cp_store_query (self->store, CP_SQL_HANDOVERS, self->id, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, self->id);
   history = g_array_new (FALSE, FALSE, sizeof (CpHandover));
   g_array_set_clear_func (history, handover_clear);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
+      const CpRow *row = _cp_rows_get (rows, i);
       CpHandover h = { 0 };
 
-      cp_stage_from_string ((const char *) sqlite3_column_text (stmt, 0), &h.stage);
-      h.date = _cp_column_dup (stmt, 1);
+      cp_stage_from_string (_cp_row_text (row, 0), &h.stage);
+      h.date = _cp_row_dup (row, 1);
       g_array_append_val (history, h);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self->store, error, rc, _("Could not read the handovers"));
-      return NULL;
     }
 
   return g_steal_pointer (&history);

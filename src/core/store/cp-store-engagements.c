@@ -13,6 +13,15 @@
 #include "cp-engagement-private.h"
 #include "cp-store-private.h"
 
+const CpSqlText _cp_store_engagements_sql[CP_SQL_N] = {
+  [CP_SQL_ENGAGEMENT_SAVE] = {
+    "UPDATE engagement SET title = ?2, client = ?3, sponsor = ?4, coach = ?5, scope = ?6, "
+    "approach = ?7, driver = ?8, status = ?9, start_date = ?10, end_date = ?11, "
+    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE id = ?1 RETURNING updated_at, approach",
+    N_("Could not save the engagement") },
+};
+
 /* Called by an engagement as it finalizes, while it still holds its
  * reference on the store.
  */
@@ -39,7 +48,8 @@ remember (CpStore      *self,
 }
 
 static const char select_engagement_sql[] =
-  "SELECT " CP_ENGAGEMENT_COLUMNS " FROM engagement WHERE id = ?1 AND trashed_at IS NULL";
+  "SELECT id, title, client, sponsor, coach, approach, driver, scope, status, start_date, "
+  "end_date, created_at, updated_at FROM engagement WHERE id = ?1 AND trashed_at IS NULL";
 
 CpEngagement *
 cp_store_get_engagement (CpStore  *self,
@@ -63,7 +73,11 @@ cp_store_get_engagement (CpStore  *self,
   rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
-    engagement = remember (self, _cp_engagement_new_from_row (self, stmt));
+    {
+      g_autoptr(CpRow) row = _cp_row_new (stmt, 0);
+
+      engagement = remember (self, _cp_engagement_new_from_row (self, row));
+    }
   else if (rc == SQLITE_DONE)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);

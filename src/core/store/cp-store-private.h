@@ -1,4 +1,4 @@
-/* cp-store-private.h — what the core's models share with the store
+/* cp-store-private.h — the store's own, shared by its files
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,31 +9,11 @@
 #include <sqlite3.h>
 #include <sys/types.h>
 
-#include "cp-store.h"
+#include "cp-store-model.h"
 
 G_BEGIN_DECLS
 
-/* Writes one dirty object's state; called by the store inside a
- * transaction when its debounced save runs or when it is flushed.
- */
-typedef gboolean (*CpStoreSaveFunc) (gpointer   object,
-                                     CpStore   *store,
-                                     GError   **error);
-
-/* A unit of work: statements run in one transaction by the store's
- * writer, on a thread and a connection of its own.
- */
-typedef struct _CpStoreUnit CpStoreUnit;
-
-/* Called in the store's main context once the unit is committed, with
- * the first column of the first row its last statement returned.
- */
-typedef void (*CpStoreSavedFunc) (gpointer    object,
-                                  const char *returned);
-
-/* Makes a unit that saves one dirty object's state as it is now. */
-typedef CpStoreUnit *(*CpStoreUnitFunc) (gpointer object);
-
+/* An object with changes to save, and how. */
 typedef struct
 {
   gpointer        object;
@@ -83,26 +63,6 @@ typedef struct
   gpointer       data;
   GDestroyNotify destroy;
 } CpStoreUndo;
-
-void          _cp_store_on_rollback      (CpStore         *self,
-                                          GFunc            undo,
-                                          gpointer         object,
-                                          gpointer         data,
-                                          GDestroyNotify   destroy);
-void          _cp_store_fail_statement   (CpStore         *self,
-                                          guint            n);
-
-/* Makes one object from the current row of a statement. */
-typedef gpointer (*CpRowFunc) (CpStore      *store,
-                               sqlite3_stmt *stmt);
-
-GListStore   *_cp_store_load_list        (CpStore         *self,
-                                          const char      *sql,
-                                          gint64           id,
-                                          GType            item_type,
-                                          CpRowFunc        row_func,
-                                          const char      *failed,
-                                          GError         **error);
 /* Fills a row of plain values from the current row of a query. */
 typedef void (*CpReadRowFunc) (sqlite3_stmt *stmt,
                                gpointer      row);
@@ -129,49 +89,15 @@ gboolean      _cp_store_delete_row       (CpStore         *self,
 sqlite3_stmt *_cp_store_prepare          (CpStore         *self,
                                           const char      *sql,
                                           GError         **error);
-gboolean      _cp_store_set_flag         (CpStore         *self,
-                                          const char      *sql,
-                                          gint64           id,
-                                          gboolean         flag,
-                                          const char      *text,
-                                          char           **returned,
-                                          const char      *failed,
-                                          GError         **error);
 gboolean      _cp_store_step_done        (CpStore         *self,
                                           sqlite3_stmt    *stmt,
                                           GError         **error);
 gboolean      _cp_store_exec             (CpStore         *self,
                                           const char      *sql,
                                           GError         **error);
-gboolean      _cp_store_begin            (CpStore         *self,
-                                          GError         **error);
-gboolean      _cp_store_commit           (CpStore         *self,
-                                          GError         **error);
-void          _cp_store_rollback         (CpStore         *self);
-void          _cp_store_set_error        (CpStore         *self,
-                                          GError         **error,
-                                          int              rc,
-                                          const char      *failed);
 gint64        _cp_store_last_insert_id   (CpStore         *self);
-void          _cp_store_mark_dirty       (CpStore         *self,
-                                          gpointer         object,
-                                          CpStoreSaveFunc  save);
-gboolean      _cp_store_is_dirty         (CpStore         *self,
-                                          gpointer         object);
-void          _cp_store_mark_dirty_unit  (CpStore         *self,
-                                          gpointer         object,
-                                          CpStoreUnitFunc  unit);
-void          _cp_store_mark_dirty_full  (CpStore         *self,
-                                          gpointer         object,
-                                          CpStoreSaveFunc  save,
-                                          CpStoreUnitFunc  unit);
 void          _cp_store_keep_dirty       (CpStore         *self,
                                           CpStoreDirty    *dirty);
-void          _cp_store_forget_dirty     (CpStore         *self,
-                                          gpointer         object);
-void          _cp_store_engagements_changed (CpStore      *self);
-void          _cp_store_forget_engagement (CpStore        *self,
-                                           gint64          id);
 gboolean      _cp_store_migrate          (sqlite3         *db,
                                           int              from_version,
                                           int              to_version,
@@ -181,26 +107,15 @@ sqlite3      *_cp_store_expected_schema  (int              version);
 gboolean      _cp_store_check_schema     (sqlite3         *db,
                                           int              version,
                                           char           **problem);
-
-CpStoreUnit  *_cp_store_unit_new         (const char      *failed,
-                                          CpStoreSavedFunc saved);
 void          _cp_store_unit_add         (CpStoreUnit     *unit,
                                           const char      *sql);
-void          _cp_store_unit_bind_int64  (CpStoreUnit     *unit,
-                                          gint64           value);
-void          _cp_store_unit_bind_double (CpStoreUnit     *unit,
-                                          double           value);
-void          _cp_store_unit_bind_text   (CpStoreUnit     *unit,
-                                          const char      *value);
-void          _cp_store_unit_free        (CpStoreUnit     *unit);
-void          _cp_store_run_unit         (CpStore         *self,
-                                          CpStoreUnit     *unit,
-                                          gpointer         object,
-                                          CpStoreDirty    *retry);
-gboolean      _cp_store_run_unit_now     (CpStore         *self,
-                                          CpStoreUnit     *unit,
-                                          gpointer         object,
+GPtrArray    *_cp_store_select           (CpStore         *self,
+                                          const char      *sql,
+                                          gint64           id,
+                                          const char      *failed,
                                           GError         **error);
+struct _CpRow*_cp_row_new                (sqlite3_stmt    *stmt,
+                                          guint            statement);
 void          _cp_store_wait_writer      (CpStore         *self);
 void          _cp_store_stop_writer      (CpStore         *self);
 void          _cp_store_report_units     (CpStore         *self);
@@ -210,6 +125,11 @@ void          _cp_store_set_db_error     (sqlite3         *db,
                                           GError         **error,
                                           int              rc,
                                           const char      *failed);
+
+void          _cp_store_run_unit         (CpStore         *self,
+                                          CpStoreUnit     *unit,
+                                          gpointer         object,
+                                          CpStoreDirty    *retry);
 
 /* Binds a possibly NULL UTF-8 string; NULL becomes SQL NULL. */
 static inline void
@@ -230,26 +150,6 @@ _cp_column_dup (sqlite3_stmt *stmt,
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
   return text ? g_strdup ((const char *) text) : NULL;
-}
-
-/* Replaces a text field of a model object; %NULL means "". Returns
- * whether it changed, so the caller notifies and saves only then.
- */
-static inline gboolean
-_cp_replace_text (char       **field,
-                  const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  g_return_val_if_fail (g_utf8_validate (value, -1, NULL), FALSE);
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
 }
 
 G_END_DECLS

@@ -23,6 +23,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cp-store-private.h"
+#include "cp-store-row.h"
+#include "cp-store-sql.h"
 
 typedef struct
 {
@@ -37,7 +39,8 @@ struct _CpStoreUnit
   CpStoreSavedFunc  saved;
   gpointer          object;     /* referenced */
   CpStoreDirty      retry;      /* how to save the object again */
-  char             *returned;
+  CpRow            *returned;   /* the first row of the last statement */
+  GPtrArray        *rows;       /* CpRow, when the caller keeps them */
   GError           *error;
   gboolean          quit;       /* tells the writer to stop */
 };
@@ -78,10 +81,60 @@ _cp_store_unit_free (CpStoreUnit *unit)
 
   g_ptr_array_unref (unit->statements);
   g_free (unit->failed);
-  g_free (unit->returned);
+  g_clear_pointer (&unit->returned, _cp_row_free);
+  g_clear_pointer (&unit->rows, g_ptr_array_unref);
   g_clear_error (&unit->error);
   g_clear_object (&unit->object);
   g_free (unit);
+}
+
+/* The aggregates' tables of statements, each filled where it knows one. */
+static const CpSqlText * const sql_tables[] = {
+  _cp_store_measures_sql,
+  _cp_store_csip_sql,
+  _cp_store_notes_sql,
+  _cp_store_engagements_sql,
+};
+
+/**
+ * _cp_store_sql:
+ *
+ * Returns: the text of a named statement and what to say should it fail
+ */
+const CpSqlText *
+_cp_store_sql (CpSql which)
+{
+  g_assert (which < CP_SQL_N);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql_tables); i++)
+    if (sql_tables[i][which].sql != NULL)
+      return &sql_tables[i][which];
+
+  g_error ("No statement %d", which);
+}
+
+/**
+ * _cp_store_unit_for:
+ *
+ * Returns: (transfer full): a unit that starts with the named statement,
+ *   and says what that statement says should it fail
+ */
+CpStoreUnit *
+_cp_store_unit_for (CpSql which)
+{
+  CpStoreUnit *unit = _cp_store_unit_new (_(_cp_store_sql (which)->failed), NULL);
+
+  _cp_store_unit_add (unit, _cp_store_sql (which)->sql);
+
+  return unit;
+}
+
+/* Adds the named statement to the unit; its values are bound next. */
+void
+_cp_store_unit_then (CpStoreUnit *unit,
+                     CpSql        which)
+{
+  _cp_store_unit_add (unit, _cp_store_sql (which)->sql);
 }
 
 /* Starts the next statement of the unit; values are bound in order. */
@@ -125,6 +178,15 @@ _cp_store_unit_bind_double (CpStoreUnit *unit,
   g_value_set_double (next_value (unit, G_TYPE_DOUBLE), value);
 }
 
+/* Binds a copy of @length bytes of @value as text. */
+void
+_cp_store_unit_bind_text_len (CpStoreUnit *unit,
+                              const char  *value,
+                              gsize        length)
+{
+  g_value_take_boxed (next_value (unit, G_TYPE_BYTES), g_bytes_new (value, length));
+}
+
 /* Binds a copy of @value; NULL is SQL NULL. */
 void
 _cp_store_unit_bind_text (CpStoreUnit *unit,
@@ -160,20 +222,35 @@ run_statements (sqlite3      *db,
             sqlite3_bind_int64 (stmt, v + 1, g_value_get_int64 (value));
           else if (G_VALUE_HOLDS_DOUBLE (value))
             sqlite3_bind_double (stmt, v + 1, g_value_get_double (value));
+          else if (G_VALUE_HOLDS (value, G_TYPE_BYTES))
+            {
+              gsize length;
+              gconstpointer data = g_bytes_get_data (g_value_get_boxed (value), &length);
+
+              sqlite3_bind_text (stmt, v + 1, data ? data : "", length, SQLITE_TRANSIENT);
+            }
           else
             _cp_bind_text (stmt, v + 1, g_value_get_string (value));
         }
 
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        if (i + 1 == unit->statements->len && unit->returned == NULL)
-          unit->returned = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        {
+          if (unit->rows != NULL)
+            g_ptr_array_add (unit->rows, _cp_row_new (stmt, i));
+          if (i + 1 == unit->statements->len && unit->returned == NULL)
+            unit->returned = _cp_row_new (stmt, i);
+        }
       rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
     }
 
   if (rc != SQLITE_OK)
-    g_clear_pointer (&unit->returned, g_free);
+    {
+      g_clear_pointer (&unit->returned, _cp_row_free);
+      if (unit->rows != NULL)
+        g_ptr_array_set_size (unit->rows, 0);
+    }
 
   return rc;
 }
@@ -270,6 +347,112 @@ _cp_store_run_unit_now (CpStore      *self,
   return ok;
 }
 
+/**
+ * _cp_store_unit_commit:
+ * @unit: (transfer full): what to write
+ *
+ * Runs the unit at once on the main thread, in a transaction of its own
+ * (after what the writer was given), and commits it. A caller changes
+ * its models from the rows only once this has succeeded; on failure the
+ * database is as it was, and so are the models.
+ *
+ * Returns: (transfer full) (nullable): every row the unit's statements
+ *   returned, a #CpRow each, in order; %NULL on failure
+ */
+GPtrArray *
+_cp_store_unit_commit (CpStore      *self,
+                       CpStoreUnit  *unit,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _cp_row_free);
+  int rc;
+
+  if (!_cp_store_begin (self, error))
+    {
+      _cp_store_unit_free (unit);
+      return NULL;
+    }
+
+  unit->rows = g_ptr_array_ref (rows);
+  rc = run_statements (self->db, unit, store_prepare, self);
+  if (rc != SQLITE_OK)
+    {
+      _cp_store_set_error (self, error, rc, unit->failed);
+      _cp_store_unit_free (unit);
+      _cp_store_rollback (self);
+      return NULL;
+    }
+  _cp_store_unit_free (unit);
+
+  if (!_cp_store_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * _cp_store_write:
+ * @unit: (transfer full): what to write
+ *
+ * Like _cp_store_unit_commit(), for a unit whose rows are not needed.
+ */
+gboolean
+_cp_store_write (CpStore      *self,
+                 CpStoreUnit  *unit,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) rows = _cp_store_unit_commit (self, unit, error);
+
+  return rows != NULL;
+}
+
+/**
+ * _cp_store_query:
+ * @which: a query with at most one parameter, @id
+ *
+ * Reads on the main thread, outside any unit of work.
+ *
+ * Returns: (transfer full) (nullable): the rows, a #CpRow each
+ */
+GPtrArray *
+_cp_store_query (CpStore  *self,
+                 CpSql     which,
+                 gint64    id,
+                 GError  **error)
+{
+  return _cp_store_select (self, _cp_store_sql (which)->sql, id, _(_cp_store_sql (which)->failed),
+                           error);
+}
+
+GPtrArray *
+_cp_store_select (CpStore     *self,
+                  const char  *sql,
+                  gint64       id,
+                  const char  *failed,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _cp_row_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _cp_store_prepare (self, sql, error)))
+    return NULL;
+
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, _cp_row_new (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, failed);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 /* A source in the store's main context that the writer makes ready when
  * it has results to report.
  */
@@ -318,9 +501,12 @@ writer_thread (gpointer data)
           break;
         }
 
-      if (rc != SQLITE_OK)
+      /* A file replaced since the store opened it is said as such, even
+       * when the writer's own connection could not open what is there now.
+       */
+      if (rc != SQLITE_OK && _cp_store_check_file (store, &unit->error))
         _cp_store_set_db_error (writer.db, &unit->error, rc, unit->failed);
-      else
+      else if (rc == SQLITE_OK)
         run (store, &writer, unit);
 
       g_mutex_lock (&store->writer_lock);

@@ -162,42 +162,30 @@ _cp_store_prepare (CpStore     *self,
 
 /**
  * _cp_store_load_list:
- * @sql: a query with one parameter, @id
- * @failed: the sentence for an error, such as "Could not read the goals"
+ * @which: a query with one parameter, @id
  *
  * Returns: (transfer full) (nullable): a list of the objects @row_func
  *   makes from each row
  */
 GListStore *
-_cp_store_load_list (CpStore     *self,
-                     const char  *sql,
-                     gint64       id,
-                     GType        item_type,
-                     CpRowFunc    row_func,
-                     const char  *failed,
-                     GError     **error)
+_cp_store_load_list (CpStore    *self,
+                     CpSql       which,
+                     gint64      id,
+                     GType       item_type,
+                     CpRowFunc   row_func,
+                     GError    **error)
 {
+  g_autoptr(GPtrArray) rows = _cp_store_query (self, which, id, error);
   g_autoptr(GListStore) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
-  if (!(stmt = _cp_store_prepare (self, sql, error)))
+  if (rows == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
   list = g_list_store_new (item_type);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(GObject) item = row_func (self, stmt);
+      g_autoptr(GObject) item = row_func (self, _cp_rows_get (rows, i));
       g_list_store_append (list, item);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self, error, rc, failed);
-      return NULL;
     }
 
   return g_steal_pointer (&list);
@@ -354,60 +342,33 @@ _cp_store_step_done (CpStore       *self,
 
 /**
  * _cp_store_set_flag:
- * @sql: an UPDATE of the row ?1, setting the flag ?2 (and perhaps using
+ * @which: an UPDATE of the row ?1, setting the flag ?2 (and perhaps using
  *   the text ?3), RETURNING one text column
  * @returned: (out): that column, as the database wrote it
- * @failed: what to say when it fails
  *
  * Writes a decision such as a tick at once, in its own transaction.
  */
 gboolean
 _cp_store_set_flag (CpStore     *self,
-                    const char  *sql,
+                    CpSql        which,
                     gint64       id,
                     gboolean     flag,
                     const char  *text,
                     char       **returned,
-                    const char  *failed,
                     GError     **error)
 {
-  g_autofree char *value = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CpStoreUnit *unit = _cp_store_unit_for (which);
+  g_autoptr(GPtrArray) rows = NULL;
 
-  if (!_cp_store_begin (self, error))
+  _cp_store_unit_bind_int64 (unit, id);
+  _cp_store_unit_bind_int64 (unit, !!flag);
+  if (text != NULL)
+    _cp_store_unit_bind_text (unit, text);
+
+  if (!(rows = _cp_store_unit_commit (self, unit, error)))
     return FALSE;
 
-  if (!(stmt = _cp_store_prepare (self, sql, error)))
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, !!flag);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    _cp_bind_text (stmt, 3, text);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      value = _cp_column_dup (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self, error, rc, failed);
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  if (!_cp_store_commit (self, error))
-    return FALSE;
-
-  *returned = g_steal_pointer (&value);
+  *returned = rows->len > 0 ? _cp_row_dup (_cp_rows_get (rows, 0), 0) : NULL;
 
   return TRUE;
 }
@@ -536,8 +497,6 @@ undo_models (CpStore *self)
 {
   g_autoptr(GArray) undos = g_steal_pointer (&self->on_rollback);
 
-  g_mutex_init (&self->writer_lock);
-  g_cond_init (&self->writer_idle);
   self->on_rollback = g_array_new (FALSE, FALSE, sizeof (CpStoreUndo));
   g_array_set_clear_func (self->on_rollback, undo_clear);
 

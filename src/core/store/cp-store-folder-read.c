@@ -1,4 +1,4 @@
-/* cp-engagement-read.c — the Markdown blocks of an engagement folder's
+/* cp-store-folder-read.c — the Markdown blocks of an engagement folder's
  * files, and the rows of its lists read from them
  *
  * Each file is read as headings, "- Name: value" lists, task lists,
@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "cp-engagement.h"
-#include "cp-engagement-folder-private.h"
+#include "cp-store-folder-private.h"
 #include "cp-engagement-io.h"
 #include "cp-markdown.h"
 #include "cp-note-private.h"

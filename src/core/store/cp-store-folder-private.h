@@ -1,4 +1,4 @@
-/* cp-engagement-folder-private.h — what the engagement folder's export
+/* cp-store-folder-private.h — what the engagement folder's export
  * and import share: the description of every file, and the reading of
  * Markdown blocks
  *

@@ -1,4 +1,4 @@
-/* cp-engagement-import.c — an engagement folder added as a new engagement
+/* cp-store-folder-import.c — an engagement folder added as a new engagement
  *
  * Adds the engagement in one transaction: all of it or, if any line is
  * wrong, nothing — and the message names the file and the line.
@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "cp-engagement.h"
-#include "cp-engagement-folder-private.h"
+#include "cp-store-folder-private.h"
 #include "cp-engagement-io.h"
 #include "cp-file.h"
 #include "cp-markdown.h"

@@ -1,4 +1,4 @@
-/* cp-engagement-export.c — an engagement written as a folder of Markdown
+/* cp-store-folder-export.c — an engagement written as a folder of Markdown
  *
  * Reads the database in a stable order and writes nothing that changes
  * when the data does not; see doc/engagement-folder.md.
@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 
 #include "cp-engagement.h"
-#include "cp-engagement-folder-private.h"
+#include "cp-store-folder-private.h"
 #include "cp-engagement-io.h"
 #include "cp-file.h"
 #include "cp-markdown.h"
@@ -563,7 +563,8 @@ export_notes (Export      *ex,
   sqlite3_bind_int64 (stmt, 1, ex->engagement_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(CpNote) note = _cp_note_new_from_row (ex->store, stmt);
+      g_autoptr(CpRow) row = _cp_row_new (stmt, 0);
+      g_autoptr(CpNote) note = _cp_note_new_from_row (ex->store, row);
       g_autofree char *title = cp_note_dup_display_title (note);
       g_autofree char *name = cp_note_file_name (title, taken);
       g_autofree char *path = g_build_filename (NOTES_FOLDER, name, NULL);

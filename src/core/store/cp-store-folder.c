@@ -1,4 +1,4 @@
-/* cp-engagement-folder.c — the files of an engagement folder, described once
+/* cp-store-folder.c — the files of an engagement folder, described once
  *
  * The folder holds engagement.md (front matter, then the scope), one
  * file for each part of the engagement and notes/ as the notes export
@@ -7,8 +7,8 @@
  * and writes it, and the same description drives both the export and
  * the import, so the two cannot drift apart.
  *
- * Export (cp-engagement-export.c) reads the database in a stable order;
- * import (cp-engagement-import.c, reading files with cp-engagement-read.c)
+ * Export (cp-store-folder-export.c) reads the database in a stable order;
+ * import (cp-store-folder-import.c, reading files with cp-store-folder-read.c)
  * adds the engagement in one transaction, all of it or nothing.
  *
  * Copyright 2026 The Coachplan authors
@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "cp-engagement.h"
-#include "cp-engagement-folder-private.h"
+#include "cp-store-folder-private.h"
 #include "cp-engagement-io.h"
 #include "cp-markdown.h"
 #include "cp-note-private.h"
@@ -185,7 +185,7 @@ static const Column note_columns[] = {
 
 /* Notes are read and written by hand: the list gives the index's shape. */
 const List _cp_folder_note_list = LIST (
-  "SELECT " CP_NOTE_COLUMNS ", uuid FROM note WHERE engagement_id = ?1 ORDER BY created_at, id",
+  "SELECT " "id, engagement_id, session_id, phase_id, title, body, tags, visibility, created_at, updated_at, uuid FROM note WHERE engagement_id = ?1 ORDER BY created_at, id",
   NULL, K_NOTE, note_columns);
 
 static const Column opportunity_columns[] = {

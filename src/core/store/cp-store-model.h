@@ -1,0 +1,143 @@
+/* cp-store-model.h — what the core's models share with the store
+ *
+ * The models see no SQL and no SQLite: they read rows of plain values,
+ * build units of work from named statements, and hear when their saves
+ * are done.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cp-store.h"
+#include "cp-store-row.h"
+#include "cp-store-sql.h"
+
+G_BEGIN_DECLS
+
+/* Writes one dirty object's state; called by the store inside a
+ * transaction when its debounced save runs or when it is flushed.
+ */
+typedef gboolean (*CpStoreSaveFunc) (gpointer   object,
+                                     CpStore   *store,
+                                     GError   **error);
+
+/* A unit of work: statements run in one transaction by the store's
+ * writer, on a thread and a connection of its own.
+ */
+typedef struct _CpStoreUnit CpStoreUnit;
+
+/* Called in the store's main context once the unit is committed, with
+ * the first row its last statement returned, or %NULL.
+ */
+typedef void (*CpStoreSavedFunc) (gpointer     object,
+                                  const CpRow *returned);
+
+/* Makes a unit that saves one dirty object's state as it is now. */
+typedef CpStoreUnit *(*CpStoreUnitFunc) (gpointer object);
+
+void          _cp_store_on_rollback      (CpStore         *self,
+                                          GFunc            undo,
+                                          gpointer         object,
+                                          gpointer         data,
+                                          GDestroyNotify   destroy);
+void          _cp_store_fail_statement   (CpStore         *self,
+                                          guint            n);
+
+/* Makes one object from the current row of a statement. */
+typedef gpointer (*CpRowFunc) (CpStore      *store,
+                               const CpRow  *row);
+
+GListStore   *_cp_store_load_list        (CpStore         *self,
+                                          CpSql            which,
+                                          gint64           id,
+                                          GType            item_type,
+                                          CpRowFunc        row_func,
+                                          GError         **error);
+const CpSqlText *_cp_store_sql           (CpSql            which);
+CpStoreUnit  *_cp_store_unit_for         (CpSql            which);
+void          _cp_store_unit_then        (CpStoreUnit     *unit,
+                                          CpSql            which);
+gboolean      _cp_store_write            (CpStore         *self,
+                                          CpStoreUnit     *unit,
+                                          GError         **error);
+GPtrArray    *_cp_store_query            (CpStore         *self,
+                                          CpSql            which,
+                                          gint64           id,
+                                          GError         **error);
+gboolean      _cp_store_set_flag         (CpStore         *self,
+                                          CpSql            which,
+                                          gint64           id,
+                                          gboolean         flag,
+                                          const char      *text,
+                                          char           **returned,
+                                          GError         **error);
+gboolean      _cp_store_begin            (CpStore         *self,
+                                          GError         **error);
+gboolean      _cp_store_commit           (CpStore         *self,
+                                          GError         **error);
+void          _cp_store_rollback         (CpStore         *self);
+void          _cp_store_set_error        (CpStore         *self,
+                                          GError         **error,
+                                          int              rc,
+                                          const char      *failed);
+void          _cp_store_mark_dirty       (CpStore         *self,
+                                          gpointer         object,
+                                          CpStoreSaveFunc  save);
+gboolean      _cp_store_is_dirty         (CpStore         *self,
+                                          gpointer         object);
+void          _cp_store_mark_dirty_unit  (CpStore         *self,
+                                          gpointer         object,
+                                          CpStoreUnitFunc  unit);
+void          _cp_store_mark_dirty_full  (CpStore         *self,
+                                          gpointer         object,
+                                          CpStoreSaveFunc  save,
+                                          CpStoreUnitFunc  unit);
+void          _cp_store_forget_dirty     (CpStore         *self,
+                                          gpointer         object);
+void          _cp_store_engagements_changed (CpStore      *self);
+void          _cp_store_forget_engagement (CpStore        *self,
+                                           gint64          id);
+
+CpStoreUnit  *_cp_store_unit_new         (const char      *failed,
+                                          CpStoreSavedFunc saved);
+void          _cp_store_unit_bind_int64  (CpStoreUnit     *unit,
+                                          gint64           value);
+void          _cp_store_unit_bind_double (CpStoreUnit     *unit,
+                                          double           value);
+void          _cp_store_unit_bind_text   (CpStoreUnit     *unit,
+                                          const char      *value);
+void          _cp_store_unit_bind_text_len (CpStoreUnit   *unit,
+                                            const char    *value,
+                                            gsize          length);
+void          _cp_store_unit_free        (CpStoreUnit     *unit);
+gboolean      _cp_store_run_unit_now     (CpStore         *self,
+                                          CpStoreUnit     *unit,
+                                          gpointer         object,
+                                          GError         **error);
+GPtrArray    *_cp_store_unit_commit      (CpStore         *self,
+                                          CpStoreUnit     *unit,
+                                          GError         **error);
+
+/* Replaces a text field of a model object; %NULL means "". Returns
+ * whether it changed, so the caller notifies and saves only then.
+ */
+static inline gboolean
+_cp_replace_text (char       **field,
+                  const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  g_return_val_if_fail (g_utf8_validate (value, -1, NULL), FALSE);
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}
+
+G_END_DECLS
