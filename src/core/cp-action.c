@@ -11,9 +11,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cp-action-private.h"
 #include "cp-action.h"
-#include "cp-engagement.h"
-#include "cp-measures-private.h"
+#include "cp-date.h"
 #include "cp-store-model.h"
 
 struct _CpAction
@@ -404,73 +404,30 @@ cp_action_is_overdue (CpAction   *self,
   return !self->done && self->due_on != NULL && today != NULL && strcmp (self->due_on, today) < 0;
 }
 
-static void
-set_engagement_title (CpAction   *self,
+/* The title of the engagement it belongs to, for lists across them. */
+void
+_cp_action_set_engagement_title (CpAction   *self,
                                  const char *title)
 {
   g_free (self->engagement_title);
   self->engagement_title = g_strdup (title);
 }
 
-static int
-compare_due (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
+/* Soonest due first: no due date goes last; then by date, then in the
+ * order written.
+ */
+int
+_cp_action_compare_due (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
 {
   CpAction *x = (CpAction *) a;
   CpAction *y = (CpAction *) b;
 
-  /* No due date goes last; then by date, then in the order written. */
   if ((x->due_on == NULL) != (y->due_on == NULL))
     return x->due_on == NULL ? 1 : -1;
   if (x->due_on != NULL && strcmp (x->due_on, y->due_on) != 0)
     return strcmp (x->due_on, y->due_on);
 
   return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/**
- * cp_store_list_open_actions:
- *
- * Every open action of every engagement, the most pressing first: by due
- * date, those without one last. The actions are the engagements' own
- * objects, so ticking one here shows wherever the engagement is open.
- *
- * Returns: (transfer full) (nullable): a list of #CpAction
- */
-GListModel *
-cp_store_list_open_actions (CpStore  *store,
-                            GError  **error)
-{
-  g_autoptr(GListStore) open = g_list_store_new (CP_TYPE_ACTION);
-  g_autoptr(GPtrArray) ids = NULL;
-
-  g_return_val_if_fail (CP_IS_STORE (store), NULL);
-
-  /* Edits typed a moment ago count too. */
-  if (!cp_store_flush (store, error) ||
-      !(ids = _cp_store_query (store, CP_SQL_OPEN_ACTION_ENGAGEMENTS, 0, error)))
-    return NULL;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(CpEngagement) engagement = NULL;
-      GListModel *actions;
-
-      if (!(engagement = cp_store_get_engagement (store, _cp_row_int64 (_cp_rows_get (ids, i), 0), error)) ||
-          !(actions = cp_engagement_get_actions (engagement, error)))
-        return NULL;
-
-      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
-        {
-          g_autoptr(CpAction) action = g_list_model_get_item (actions, j);
-
-          if (action->done)
-            continue;
-          set_engagement_title (action, cp_engagement_get_title (engagement));
-          g_list_store_insert_sorted (open, action, compare_due, NULL);
-        }
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&open));
 }

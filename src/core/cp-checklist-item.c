@@ -10,7 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cp-csip-private.h"
+#include "cp-checklist-item-private.h"
+#include "cp-enums.h"
 #include "cp-store-model.h"
 
 struct _CpChecklistItem
@@ -18,7 +19,6 @@ struct _CpChecklistItem
   GObject       parent_instance;
 
   CpStore      *store;
-  CpPhase      *phase;    /* unowned; cleared when the phase goes */
   gint64        id;
   char         *text;
   char         *comment;
@@ -85,7 +85,6 @@ cp_checklist_item_finalize (GObject *object)
 {
   CpChecklistItem *self = (CpChecklistItem *)object;
 
-  g_clear_weak_pointer (&self->phase);
   g_free (self->text);
   g_free (self->comment);
   g_free (self->done_by);
@@ -181,14 +180,12 @@ cp_checklist_item_init (CpChecklistItem *self)
 }
 
 CpChecklistItem *
-_cp_checklist_item_new_from_row (CpStore      *store,
-                                 CpPhase      *phase,
-                                 const CpRow  *row)
+_cp_checklist_item_new_from_row (CpStore     *store,
+                                 const CpRow *row)
 {
   CpChecklistItem *self = g_object_new (CP_TYPE_CHECKLIST_ITEM, NULL);
 
   self->store = g_object_ref (store);
-  g_set_weak_pointer (&self->phase, phase);
   self->id = _cp_row_int64 (row, 0);
   self->text = _cp_row_dup (row, 1);
   cp_item_source_from_string (_cp_row_text (row, 2), &self->source);
@@ -200,13 +197,6 @@ _cp_checklist_item_new_from_row (CpStore      *store,
   self->comment = _cp_row_dup (row, 7);
 
   return self;
-}
-
-/* The item was removed from its phase: it no longer counts there. */
-void
-_cp_checklist_item_forget_phase (CpChecklistItem *self)
-{
-  g_clear_weak_pointer (&self->phase);
 }
 
 gint64
@@ -284,9 +274,6 @@ cp_checklist_item_set_done (CpChecklistItem  *self,
   self->done_by = done ? g_strdup (who) : NULL;
   g_free (self->done_at);
   self->done_at = g_steal_pointer (&done_at);
-
-  if (self->phase != NULL)
-    _cp_phase_item_done_changed (self->phase, done);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_BY]);

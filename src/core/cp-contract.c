@@ -12,8 +12,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cp-store.h"
+#include "cp-contract-private.h"
 #include "cp-contract.h"
-#include "cp-measures-private.h"
 #include "cp-store-model.h"
 
 struct _CpContract

@@ -11,7 +11,9 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
-#include "cp-csip-private.h"
+#include "cp-enums.h"
+#include "cp-cycle-private.h"
+#include "cp-phase-private.h"
 #include "cp-store-model.h"
 
 struct _CpCycle

@@ -10,9 +10,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cp-store.h"
+#include "cp-enums.h"
 #include "cp-approach.h"
-#include "cp-csip-private.h"
+#include "cp-checklist-item.h"
+#include "cp-cycle-private.h"
 #include "cp-engagement-private.h"
+#include "cp-phase-private.h"
 #include "cp-store-model.h"
 #include "cp-template.h"
 

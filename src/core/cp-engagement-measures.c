@@ -12,9 +12,16 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "cp-store.h"
+#include "cp-action-private.h"
+#include "cp-contract-private.h"
 #include "cp-engagement-private.h"
-#include "cp-measures-private.h"
+#include "cp-exit-item-private.h"
+#include "cp-goal-private.h"
+#include "cp-maturity-private.h"
+#include "cp-opportunity-private.h"
 #include "cp-store-model.h"
+#include "cp-workstream-private.h"
 
 /* Each kind of measure: how the store reads, adds and removes it, how
  * to make it from a row, and its list.
@@ -660,4 +667,51 @@ cp_engagement_get_handover (CpEngagement *self)
     }
 
   return sum / n;
+}
+
+/**
+ * cp_store_list_open_actions:
+ *
+ * Every open action of every engagement, the most pressing first: by due
+ * date, those without one last. The actions are the engagements' own
+ * objects, so ticking one here shows wherever the engagement is open.
+ *
+ * Returns: (transfer full) (nullable): a list of #CpAction
+ */
+GListModel *
+cp_store_list_open_actions (CpStore  *store,
+                            GError  **error)
+{
+  g_autoptr(GListStore) open = g_list_store_new (CP_TYPE_ACTION);
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (CP_IS_STORE (store), NULL);
+
+  /* Edits typed a moment ago count too. */
+  if (!cp_store_flush (store, error) ||
+      !(ids = _cp_store_query (store, CP_SQL_OPEN_ACTION_ENGAGEMENTS, 0, error)))
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CpEngagement) engagement = NULL;
+      GListModel *list;
+
+      if (!(engagement = cp_store_get_engagement (store, _cp_row_int64 (_cp_rows_get (ids, i), 0),
+                                                     error)) ||
+          !(list = cp_engagement_get_actions (engagement, error)))
+        return NULL;
+
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(CpAction) action = g_list_model_get_item (list, j);
+
+          if (cp_action_get_done (action))
+            continue;
+          _cp_action_set_engagement_title (action, cp_engagement_get_title (engagement));
+          g_list_store_insert_sorted (open, action, _cp_action_compare_due, NULL);
+        }
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&open));
 }

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cp-csip-private.h"
+#include "cp-cycle-private.h"
 #include "cp-cycle.h"
 #include "cp-engagement-private.h"
 #include "cp-enums.h"

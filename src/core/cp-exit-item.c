@@ -9,8 +9,8 @@
 
 #include "config.h"
 
+#include "cp-exit-item-private.h"
 #include "cp-exit-item.h"
-#include "cp-measures-private.h"
 #include "cp-store-model.h"
 
 struct _CpExitItem

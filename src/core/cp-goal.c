@@ -11,8 +11,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "cp-store.h"
 #include "cp-engagement.h"
-#include "cp-measures-private.h"
+#include "cp-goal-private.h"
 #include "cp-store-model.h"
 
 struct _CpGoal

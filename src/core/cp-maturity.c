@@ -14,8 +14,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cp-maturity-private.h"
 #include "cp-maturity.h"
-#include "cp-measures-private.h"
 #include "cp-store-model.h"
 
 struct _CpMaturity

@@ -30,6 +30,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cp-store.h"
 #include "cp-engagement-private.h"
 #include "cp-file.h"
 #include "cp-markdown.h"

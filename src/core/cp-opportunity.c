@@ -13,7 +13,7 @@
 
 #include "cp-engagement.h"
 #include "cp-enums.h"
-#include "cp-measures-private.h"
+#include "cp-opportunity-private.h"
 #include "cp-opportunity.h"
 #include "cp-store-model.h"
 

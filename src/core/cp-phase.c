@@ -10,8 +10,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cp-csip-private.h"
-#include "cp-engagement.h"
+#include "cp-store.h"
+#include "cp-date.h"
+#include "cp-enums.h"
+#include "cp-checklist-item-private.h"
+#include "cp-phase-private.h"
+#include "cp-sign-off-private.h"
 #include "cp-store-model.h"
 
 struct _CpPhase
@@ -56,16 +60,31 @@ counts_changed (CpPhase *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
-void
-_cp_phase_item_done_changed (CpPhase  *self,
-                             gboolean  done)
+/* An item of this phase was ticked or unticked. */
+static void
+item_done_cb (CpPhase         *self,
+              GParamSpec      *pspec,
+              CpChecklistItem *item)
 {
-  if (done)
+  if (cp_checklist_item_get_done (item))
     self->n_done++;
   else if (self->n_done > 0)
     self->n_done--;
 
   counts_changed (self);
+}
+
+/* Makes an item of this phase from its row; the phase counts its ticks. */
+static CpChecklistItem *
+item_new (CpPhase     *self,
+          const CpRow *row)
+{
+  CpChecklistItem *item = _cp_checklist_item_new_from_row (self->store, row);
+
+  g_signal_connect_object (item, "notify::done", G_CALLBACK (item_done_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return item;
 }
 
 static void
@@ -293,8 +312,7 @@ cp_phase_get_items (CpPhase  *self,
   self->items = g_list_store_new (CP_TYPE_CHECKLIST_ITEM);
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(CpChecklistItem) item = _cp_checklist_item_new_from_row (self->store, self,
-                                                                         _cp_rows_get (rows, i));
+      g_autoptr(CpChecklistItem) item = item_new (self, _cp_rows_get (rows, i));
       g_list_store_append (self->items, item);
     }
 
@@ -315,7 +333,7 @@ _cp_phase_item_added (CpPhase     *self,
                       const CpRow *row,
                       guint        position)
 {
-  CpChecklistItem *item = _cp_checklist_item_new_from_row (self->store, self, row);
+  CpChecklistItem *item = item_new (self, row);
 
   if (self->items != NULL)
     g_list_store_insert (self->items, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->items))),
@@ -488,7 +506,7 @@ cp_phase_remove_item (CpPhase          *self,
    * object for an undo.
    */
   _cp_store_forget_dirty (self->store, item);
-  _cp_checklist_item_forget_phase (item);
+  g_signal_handlers_disconnect_by_func (item, item_done_cb, self);
 
   self->n_items--;
   if (cp_checklist_item_get_done (item))

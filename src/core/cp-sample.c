@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cp-store.h"
 #include "cp-action.h"
 #include "cp-checklist-item.h"
 #include "cp-contract.h"

@@ -11,7 +11,8 @@
 
 #include "config.h"
 
-#include "cp-csip-private.h"
+#include "cp-enums.h"
+#include "cp-sign-off-private.h"
 #include "cp-store-model.h"
 
 struct _CpSignOff

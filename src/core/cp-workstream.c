@@ -14,10 +14,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cp-store.h"
 #include "cp-engagement.h"
 #include "cp-enums.h"
-#include "cp-measures-private.h"
 #include "cp-store-model.h"
+#include "cp-workstream-private.h"
 #include "cp-workstream.h"
 
 struct _CpWorkstream

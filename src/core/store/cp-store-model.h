@@ -10,7 +10,9 @@
 
 #pragma once
 
-#include "cp-store.h"
+#include <gio/gio.h>
+
+#include "cp-types.h"
 #include "cp-store-row.h"
 #include "cp-store-sql.h"
 

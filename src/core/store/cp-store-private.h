@@ -9,7 +9,9 @@
 #include <sqlite3.h>
 #include <sys/types.h>
 
+#include "cp-store.h"
 #include "cp-store-model.h"
+#include "cp-store-row-private.h"
 
 G_BEGIN_DECLS
 
@@ -114,8 +116,6 @@ GPtrArray    *_cp_store_select           (CpStore         *self,
                                           gint64           id,
                                           const char      *failed,
                                           GError         **error);
-struct _CpRow*_cp_row_new                (sqlite3_stmt    *stmt,
-                                          guint            statement);
 void          _cp_store_wait_writer      (CpStore         *self);
 void          _cp_store_stop_writer      (CpStore         *self);
 void          _cp_store_report_units     (CpStore         *self);

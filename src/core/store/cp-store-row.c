@@ -6,10 +6,7 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
-#include "cp-store-row.h"
-#include "cp-store-private.h"
+#include "cp-store-row-private.h"
 
 struct _CpRow
 {

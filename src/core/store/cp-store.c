@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cp-engagement-private.h"
 #include "cp-store-private.h"
 
 

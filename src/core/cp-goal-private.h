@@ -1,0 +1,17 @@
+/* cp-goal-private.h — what the core shares of a goal, beyond its public API
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cp-goal.h"
+#include "cp-store-model.h"
+
+G_BEGIN_DECLS
+
+gpointer _cp_goal_new_from_row (CpStore     *store,
+                               const CpRow *row);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* cp-maturity-private.h — what the core shares of a maturity score, beyond its public API
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cp-maturity.h"
+#include "cp-store-model.h"
+
+G_BEGIN_DECLS
+
+gpointer _cp_maturity_new_from_row (CpStore     *store,
+                                   const CpRow *row);
+
+G_END_DECLS
