@@ -385,6 +385,16 @@ restore_item (Fixture       *f,
   return back != NULL;
 }
 
+static gboolean
+load_sample (Fixture       *f,
+             CpEngagement  *e,
+             GError       **error)
+{
+  g_autoptr(CpEngagement) sample = cp_store_load_sample (f->store, error);
+
+  return sample != NULL;
+}
+
 #define UNIT_TEST(name, prepare, change) \
   static void test_##change (Fixture *f, gconstpointer data) { fail_each_statement (f, name, prepare, change); }
 
@@ -399,6 +409,27 @@ UNIT_TEST ("removing a note", NULL, remove_note)
 UNIT_TEST ("restoring a removed note", remove_note, restore_note)
 UNIT_TEST ("removing an item", NULL, remove_item)
 UNIT_TEST ("restoring a removed item", remove_item, restore_item)
+UNIT_TEST ("loading the sample", NULL, load_sample)
+
+/* Changes do not nest: a transaction begun inside another is refused,
+ * said as a programming error, and the first goes on unharmed.
+ */
+static void
+test_no_nesting (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_cp_store_begin (f->store, &error));
+  g_assert_no_error (error);
+
+  g_test_expect_message ("cp-store", G_LOG_LEVEL_CRITICAL, "*do not nest*");
+  g_assert_false (_cp_store_begin (f->store, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+
+  g_assert_true (_cp_store_commit (f->store, NULL));
+}
 
 int
 main (int   argc,
@@ -419,6 +450,8 @@ main (int   argc,
   ADD ("restore-note", restore_note);
   ADD ("remove-item", remove_item);
   ADD ("restore-item", restore_item);
+  ADD ("load-sample", load_sample);
+  g_test_add ("/units/no-nesting", Fixture, NULL, fixture_set_up, test_no_nesting, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();

@@ -519,15 +519,13 @@ cp_store_load_sample (CpStore  *self,
       !(title = g_key_file_get_string (keyfile, "Engagement", "Title", error)))
     return NULL;
 
-  if (!_cp_store_begin (self, error))
-    return NULL;
-
+  /* Each step is a unit of work of its own, so the models always show
+   * what is on disk; should one fail, the engagement goes again, all of
+   * it, in one more.
+   */
   engagement = cp_store_create_engagement (self, title, CP_APPROACH_UNDECIDED, error);
   if (engagement == NULL)
-    {
-      _cp_store_rollback (self);
-      return NULL;
-    }
+    return NULL;
 
   if (!fill (engagement, keyfile, error) || !cp_store_flush (self, error) ||
       !fill_cycle (engagement, keyfile, error) ||
@@ -535,13 +533,11 @@ cp_store_load_sample (CpStore  *self,
       !fill_measures (engagement, keyfile, error) ||
       !cp_store_flush (self, error))
     {
-      _cp_store_rollback (self);
       _cp_store_forget_dirty (self, engagement);
+      if (!_cp_store_delete_engagement (self, cp_engagement_get_id (engagement), NULL))
+        g_warning ("Could not remove the part of the sample engagement that was added");
       return NULL;
     }
-
-  if (!_cp_store_commit (self, error))
-    return NULL;
 
   return g_steal_pointer (&engagement);
 }

@@ -13,6 +13,11 @@
 #include "cp-engagement-private.h"
 #include "cp-store-private.h"
 
+/* What _cp_engagement_new_from_row() reads, in its order. */
+#define ENGAGEMENT_COLUMNS \
+  "id, title, client, sponsor, coach, approach, driver, scope, status, start_date, end_date, " \
+  "created_at, updated_at"
+
 const CpSqlText _cp_store_engagements_sql[CP_SQL_N] = {
   [CP_SQL_ENGAGEMENT_SAVE] = {
     "UPDATE engagement SET title = ?2, client = ?3, sponsor = ?4, coach = ?5, scope = ?6, "
@@ -20,7 +25,40 @@ const CpSqlText _cp_store_engagements_sql[CP_SQL_N] = {
     "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
     "WHERE id = ?1 RETURNING updated_at, approach",
     N_("Could not save the engagement") },
+  [CP_SQL_ENGAGEMENT_ADD] = {
+    "INSERT INTO engagement (title, approach, uuid) VALUES (?1, ?2, ?3) RETURNING " ENGAGEMENT_COLUMNS,
+    N_("Could not add the engagement") },
+  [CP_SQL_ENGAGEMENT_FIRST_APPROACH] = {
+    "INSERT INTO approach_change (engagement_id, from_approach, to_approach) "
+    "VALUES ((SELECT id FROM engagement WHERE uuid = ?1), 'undecided', ?2)",
+    N_("Could not add the engagement") },
+  [CP_SQL_ENGAGEMENT_DELETE] = {
+    "DELETE FROM engagement WHERE id = ?1",
+    N_("Could not remove the engagement") },
 };
+
+/**
+ * _cp_store_delete_engagement:
+ *
+ * Deletes an engagement and everything it holds at once, without going
+ * through the trash: for one that was never finished, such as a sample
+ * whose loading failed part way.
+ */
+gboolean
+_cp_store_delete_engagement (CpStore  *self,
+                             gint64    id,
+                             GError  **error)
+{
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_ENGAGEMENT_DELETE);
+
+  _cp_store_unit_bind_int64 (unit, id);
+  if (!_cp_store_write (self, unit, error))
+    return FALSE;
+
+  _cp_store_engagements_changed (self);
+
+  return TRUE;
+}
 
 /* Called by an engagement as it finalizes, while it still holds its
  * reference on the store.
@@ -48,8 +86,7 @@ remember (CpStore      *self,
 }
 
 static const char select_engagement_sql[] =
-  "SELECT id, title, client, sponsor, coach, approach, driver, scope, status, start_date, "
-  "end_date, created_at, updated_at FROM engagement WHERE id = ?1 AND trashed_at IS NULL";
+  "SELECT " ENGAGEMENT_COLUMNS " FROM engagement WHERE id = ?1 AND trashed_at IS NULL";
 
 CpEngagement *
 cp_store_get_engagement (CpStore  *self,
@@ -99,8 +136,10 @@ cp_store_create_engagement (CpStore     *self,
                             CpApproach   approach,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 id;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(GPtrArray) rows = NULL;
+  CpEngagement *engagement;
+  CpStoreUnit *unit;
 
   g_return_val_if_fail (CP_IS_STORE (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
@@ -112,46 +151,28 @@ cp_store_create_engagement (CpStore     *self,
       return NULL;
     }
 
-  if (!_cp_store_begin (self, error))
-    return NULL;
-
-  if (!(stmt = _cp_store_prepare (self,
-                                  "INSERT INTO engagement (title, approach) VALUES (?1, ?2)",
-                                  error)))
-    goto fail;
-
-  _cp_bind_text (stmt, 1, title);
-  _cp_bind_text (stmt, 2, cp_approach_to_string (approach));
-
-  if (!_cp_store_step_done (self, stmt, error))
-    goto fail;
-
-  id = _cp_store_last_insert_id (self);
-
-  /* A chosen approach starts the engagement's approach history. */
+  /* One unit: the engagement and, for a chosen approach, the start of its
+   * approach history; the model is made from the row it returns.
+   */
+  unit = _cp_store_unit_for (CP_SQL_ENGAGEMENT_ADD);
+  _cp_store_unit_bind_text (unit, title);
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (approach));
+  _cp_store_unit_bind_text (unit, uuid);
   if (approach != CP_APPROACH_UNDECIDED)
     {
-      if (!(stmt = _cp_store_prepare (self,
-                                      "INSERT INTO approach_change (engagement_id, from_approach, "
-                                      "to_approach) VALUES (?1, 'undecided', ?2)",
-                                      error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, id);
-      _cp_bind_text (stmt, 2, cp_approach_to_string (approach));
-      if (!_cp_store_step_done (self, stmt, error))
-        goto fail;
+      _cp_store_unit_then (unit, CP_SQL_ENGAGEMENT_FIRST_APPROACH);
+      _cp_store_unit_bind_text (unit, uuid);
+      _cp_store_unit_bind_text (unit, cp_approach_to_string (approach));
     }
 
-  if (!_cp_store_commit (self, error))
+  if (!(rows = _cp_store_unit_commit (self, unit, error)))
     return NULL;
 
+  /* Known before the lists hear of it, so they find this very object. */
+  engagement = remember (self, _cp_engagement_new_from_row (self, _cp_rows_get (rows, 0)));
   _cp_store_engagements_changed (self);
 
-  return cp_store_get_engagement (self, id, error);
-
-fail:
-  _cp_store_rollback (self);
-  return NULL;
+  return engagement;
 }
 
 static gboolean

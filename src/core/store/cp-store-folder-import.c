@@ -825,7 +825,8 @@ import_notes (Import   *im,
       g_autofree char *title = NULL;
       g_autofree char *tags = NULL;
       g_autoptr(CpFrontMatter) front_matter = NULL;
-      g_autoptr(CpNote) note = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      CpStoreUnit *unit;
       CpNoteFields fields = { 0 };
       gboolean missing;
       gsize length, body = 0;
@@ -879,8 +880,11 @@ import_notes (Import   *im,
           return FALSE;
         }
 
-      if (!(note = _cp_note_insert (im->store, im->engagement_id, &fields, error)) ||
-          !remember_ref (im, doc, K_NOTE, name, record->line, cp_note_get_id (note), error))
+      unit = _cp_store_unit_new (_("Could not add the note"), NULL);
+      _cp_note_add_to_unit (unit, im->engagement_id, &fields);
+      if (!(rows = _cp_store_unit_run_here (im->store, unit, error)) ||
+          !remember_ref (im, doc, K_NOTE, name, record->line,
+                         _cp_row_int64 (_cp_rows_get (rows, 0), 0), error))
         return FALSE;
     }
 

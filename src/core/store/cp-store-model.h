@@ -39,11 +39,6 @@ typedef void (*CpStoreSavedFunc) (gpointer     object,
 /* Makes a unit that saves one dirty object's state as it is now. */
 typedef CpStoreUnit *(*CpStoreUnitFunc) (gpointer object);
 
-void          _cp_store_on_rollback      (CpStore         *self,
-                                          GFunc            undo,
-                                          gpointer         object,
-                                          gpointer         data,
-                                          GDestroyNotify   destroy);
 void          _cp_store_fail_statement   (CpStore         *self,
                                           guint            n);
 
@@ -75,11 +70,6 @@ gboolean      _cp_store_set_flag         (CpStore         *self,
                                           const char      *text,
                                           char           **returned,
                                           GError         **error);
-gboolean      _cp_store_begin            (CpStore         *self,
-                                          GError         **error);
-gboolean      _cp_store_commit           (CpStore         *self,
-                                          GError         **error);
-void          _cp_store_rollback         (CpStore         *self);
 void          _cp_store_set_error        (CpStore         *self,
                                           GError         **error,
                                           int              rc,
@@ -98,6 +88,9 @@ void          _cp_store_mark_dirty_full  (CpStore         *self,
                                           CpStoreUnitFunc  unit);
 void          _cp_store_forget_dirty     (CpStore         *self,
                                           gpointer         object);
+gboolean      _cp_store_delete_engagement (CpStore        *self,
+                                           gint64          id,
+                                           GError        **error);
 void          _cp_store_engagements_changed (CpStore      *self);
 void          _cp_store_forget_engagement (CpStore        *self,
                                            gint64          id);

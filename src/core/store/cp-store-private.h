@@ -36,7 +36,6 @@ struct _CpStore
   guint       save_delay;   /* ms from a change to its save */
   dev_t       file_dev;     /* the file opened, to notice it replaced */
   ino_t       file_ino;
-  guint       transaction_depth;
   char       *read_only_reason;  /* why, in words, when it is not asked for */
 
   /* The writer: units of work run in order on a thread of their own. */
@@ -47,11 +46,11 @@ struct _CpStore
   GCond         writer_idle;
   guint         n_pending;   /* units given to the writer and not yet reported */
   GSource      *report_source;  /* ready when the writer has results */
-  GArray     *on_rollback;  /* CpStoreUndo, run in reverse if the transaction fails */
   guint       fail_at;      /* tests: the statement to fail, counted from 1; 0 none */
   guint       n_statements; /* statements run since fail_at was set */
 
   guint       read_only : 1;
+  guint       in_transaction : 1;
   guint       changed_pending : 1;
 };
 
@@ -130,6 +129,18 @@ void          _cp_store_run_unit         (CpStore         *self,
                                           CpStoreUnit     *unit,
                                           gpointer         object,
                                           CpStoreDirty    *retry);
+
+gboolean      _cp_store_begin            (CpStore         *self,
+                                          GError         **error);
+gboolean      _cp_store_commit           (CpStore         *self,
+                                          GError         **error);
+void          _cp_store_rollback         (CpStore         *self);
+/* Runs @unit in the transaction under way, for the store's own bulk
+ * work such as importing a folder; returns its rows.
+ */
+GPtrArray    *_cp_store_unit_run_here    (CpStore         *self,
+                                          CpStoreUnit     *unit,
+                                          GError         **error);
 
 /* Binds a possibly NULL UTF-8 string; NULL becomes SQL NULL. */
 static inline void

@@ -108,6 +108,9 @@ typedef enum
   /* Engagements, cp-store-engagements.c. */
   CP_SQL_ENGAGEMENT_SAVE,    /* engagement, title, client, sponsor, coach, scope, approach, driver,
                               * status, start date, end date → updated at, approach */
+  CP_SQL_ENGAGEMENT_ADD,     /* title, approach, uuid → an engagement's row */
+  CP_SQL_ENGAGEMENT_FIRST_APPROACH, /* engagement uuid, approach */
+  CP_SQL_ENGAGEMENT_DELETE,  /* engagement: gone at once, with all it holds */
 
   /* Notes, cp-store-notes.c. Note rows: id, engagement, session, phase,
    * title, body, tags, visibility, created at, updated at.

@@ -364,8 +364,7 @@ _cp_store_unit_commit (CpStore      *self,
                        CpStoreUnit  *unit,
                        GError      **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _cp_row_free);
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
   if (!_cp_store_begin (self, error))
     {
@@ -373,21 +372,35 @@ _cp_store_unit_commit (CpStore      *self,
       return NULL;
     }
 
-  unit->rows = g_ptr_array_ref (rows);
-  rc = run_statements (self->db, unit, store_prepare, self);
-  if (rc != SQLITE_OK)
+  if (!(rows = _cp_store_unit_run_here (self, unit, error)))
     {
-      _cp_store_set_error (self, error, rc, unit->failed);
-      _cp_store_unit_free (unit);
       _cp_store_rollback (self);
       return NULL;
     }
-  _cp_store_unit_free (unit);
 
   if (!_cp_store_commit (self, error))
     return NULL;
 
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+_cp_store_unit_run_here (CpStore      *self,
+                         CpStoreUnit  *unit,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _cp_row_free);
+  int rc;
+
+  g_assert (self->in_transaction);
+
+  unit->rows = g_ptr_array_ref (rows);
+  rc = run_statements (self->db, unit, store_prepare, self);
+  if (rc != SQLITE_OK)
+    _cp_store_set_error (self, error, rc, unit->failed);
+  _cp_store_unit_free (unit);
+
+  return rc == SQLITE_OK ? g_steal_pointer (&rows) : NULL;
 }
 
 /**

@@ -413,6 +413,11 @@ _cp_store_check_file (CpStore  *self,
   return FALSE;
 }
 
+/* Starts the one transaction a change runs in. Transactions do not nest:
+ * a change is one unit of work, and the models change only once its
+ * COMMIT has succeeded, so there is never an inner commit that does
+ * nothing or an inner rollback that leaves a model changed.
+ */
 gboolean
 _cp_store_begin (CpStore  *self,
                  GError  **error)
@@ -431,10 +436,12 @@ _cp_store_begin (CpStore  *self,
       return FALSE;
     }
 
-  if (self->transaction_depth > 0)
+  if (self->in_transaction)
     {
-      self->transaction_depth++;
-      return TRUE;
+      g_critical ("A change began inside another; changes do not nest");
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("Could not save the changes: another change is under way"));
+      return FALSE;
     }
 
   if (!_cp_store_check_file (self, error))
@@ -443,68 +450,12 @@ _cp_store_begin (CpStore  *self,
   /* What the writer was given is written first, in order. */
   _cp_store_wait_writer (self);
 
-  self->transaction_depth++;
   if (!_cp_store_exec (self, "BEGIN IMMEDIATE", error))
-    {
-      self->transaction_depth--;
-      return FALSE;
-    }
+    return FALSE;
+
+  self->in_transaction = TRUE;
 
   return TRUE;
-}
-
-static void
-undo_clear (gpointer data)
-{
-  CpStoreUndo *u = data;
-
-  if (u->destroy != NULL)
-    u->destroy (u->data);
-  g_object_unref (u->object);
-}
-
-/**
- * _cp_store_on_rollback:
- * @undo: puts @object back as it was; called with @object and @data
- *
- * A model that changed inside the transaction under way says how to put
- * it back. Should the transaction fail, every such change is undone, the
- * last first, so that the models are again as the database is. Outside a
- * transaction there is nothing to undo, and nothing is kept.
- */
-void
-_cp_store_on_rollback (CpStore        *self,
-                       GFunc           undo,
-                       gpointer        object,
-                       gpointer        data,
-                       GDestroyNotify  destroy)
-{
-  CpStoreUndo u = { undo, g_object_ref (object), data, destroy };
-
-  if (self->transaction_depth == 0)
-    {
-      undo_clear (&u);
-      return;
-    }
-
-  g_array_append_val (self->on_rollback, u);
-}
-
-/* After a rollback: every model put back, the last change first. */
-static void
-undo_models (CpStore *self)
-{
-  g_autoptr(GArray) undos = g_steal_pointer (&self->on_rollback);
-
-  self->on_rollback = g_array_new (FALSE, FALSE, sizeof (CpStoreUndo));
-  g_array_set_clear_func (self->on_rollback, undo_clear);
-
-  for (guint i = undos->len; i-- > 0;)
-    {
-      CpStoreUndo *u = &g_array_index (undos, CpStoreUndo, i);
-
-      u->undo (u->object, u->data);
-    }
 }
 
 /* Tests: the statement that starts after @n - 1 others fails, as if the
@@ -542,20 +493,15 @@ gboolean
 _cp_store_commit (CpStore  *self,
                   GError  **error)
 {
-  g_assert (self->transaction_depth > 0);
+  g_assert (self->in_transaction);
 
-  if (--self->transaction_depth > 0)
-    return TRUE;
-
+  self->in_transaction = FALSE;
   if (!_cp_store_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->changed_pending = FALSE;
-      undo_models (self);
       return FALSE;
     }
-
-  g_array_set_size (self->on_rollback, 0);
 
   if (self->changed_pending)
     {
@@ -569,17 +515,11 @@ _cp_store_commit (CpStore  *self,
 void
 _cp_store_rollback (CpStore *self)
 {
-  g_assert (self->transaction_depth > 0);
+  g_assert (self->in_transaction);
 
-  /* An inner failure dooms the whole outer transaction; the outermost
-   * caller sees its own error and rolls everything back.
-   */
-  if (--self->transaction_depth == 0)
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      self->changed_pending = FALSE;
-      undo_models (self);
-    }
+  self->in_transaction = FALSE;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->changed_pending = FALSE;
 }
 
 gint64
@@ -594,7 +534,7 @@ _cp_store_last_insert_id (CpStore *self)
 void
 _cp_store_engagements_changed (CpStore *self)
 {
-  if (self->transaction_depth > 0)
+  if (self->in_transaction)
     self->changed_pending = TRUE;
   else
     g_signal_emit (self, signals[ENGAGEMENTS_CHANGED], 0);
@@ -754,9 +694,9 @@ flush (CpStore   *self,
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  if (may_defer && !self->read_only && self->transaction_depth == 0)
+  if (may_defer && !self->read_only && !self->in_transaction)
     defer_to_writer (self);
-  else if (self->transaction_depth == 0)
+  else if (!self->in_transaction)
     _cp_store_wait_writer (self);
 
   if (self->dirty->len == 0)
@@ -847,7 +787,6 @@ cp_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->dirty, g_array_unref);
-  g_clear_pointer (&self->on_rollback, g_array_unref);
   g_mutex_clear (&self->writer_lock);
   g_cond_clear (&self->writer_idle);
   g_clear_pointer (&self->path, g_free);
@@ -921,8 +860,6 @@ cp_store_init (CpStore *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
   self->engagements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->dirty = g_array_new (FALSE, FALSE, sizeof (CpStoreDirty));
-  self->on_rollback = g_array_new (FALSE, FALSE, sizeof (CpStoreUndo));
-  g_array_set_clear_func (self->on_rollback, undo_clear);
   self->save_delay = SAVE_DELAY_MS;
 }
 
