@@ -18,13 +18,6 @@
 
 G_BEGIN_DECLS
 
-/* Writes one dirty object's state; called by the store inside a
- * transaction when its debounced save runs or when it is flushed.
- */
-typedef gboolean (*CpStoreSaveFunc) (gpointer   object,
-                                     CpStore   *store,
-                                     GError   **error);
-
 /* A unit of work: statements run in one transaction by the store's
  * writer, on a thread and a connection of its own.
  */
@@ -74,17 +67,10 @@ void          _cp_store_set_error        (CpStore         *self,
                                           GError         **error,
                                           int              rc,
                                           const char      *failed);
-void          _cp_store_mark_dirty       (CpStore         *self,
-                                          gpointer         object,
-                                          CpStoreSaveFunc  save);
 gboolean      _cp_store_is_dirty         (CpStore         *self,
                                           gpointer         object);
 void          _cp_store_mark_dirty_unit  (CpStore         *self,
                                           gpointer         object,
-                                          CpStoreUnitFunc  unit);
-void          _cp_store_mark_dirty_full  (CpStore         *self,
-                                          gpointer         object,
-                                          CpStoreSaveFunc  save,
                                           CpStoreUnitFunc  unit);
 void          _cp_store_forget_dirty     (CpStore         *self,
                                           gpointer         object);
@@ -107,10 +93,6 @@ void          _cp_store_unit_bind_text_len (CpStoreUnit   *unit,
                                             const char    *value,
                                             gsize          length);
 void          _cp_store_unit_free        (CpStoreUnit     *unit);
-gboolean      _cp_store_run_unit_now     (CpStore         *self,
-                                          CpStoreUnit     *unit,
-                                          gpointer         object,
-                                          GError         **error);
 GPtrArray    *_cp_store_unit_commit      (CpStore         *self,
                                           CpStoreUnit     *unit,
                                           GError         **error);

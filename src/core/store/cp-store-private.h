@@ -19,8 +19,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gpointer        object;
-  CpStoreSaveFunc save;   /* or NULL: the unit is run on the main thread */
-  CpStoreUnitFunc unit;   /* or NULL: saved on the main thread by @save */
+  CpStoreUnitFunc unit;   /* makes the unit of work that saves it */
 } CpStoreDirty;
 
 struct _CpStore
@@ -141,6 +140,12 @@ void          _cp_store_rollback         (CpStore         *self);
 GPtrArray    *_cp_store_unit_run_here    (CpStore         *self,
                                           CpStoreUnit     *unit,
                                           GError         **error);
+
+gboolean      _cp_store_run_unit_now     (CpStore         *self,
+                                          CpStoreUnit     *unit,
+                                          gpointer         object,
+                                          GError         **error);
+void          _cp_store_unit_report      (CpStoreUnit     *unit);
 
 /* Binds a possibly NULL UTF-8 string; NULL becomes SQL NULL. */
 static inline void

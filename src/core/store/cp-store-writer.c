@@ -321,12 +321,12 @@ store_prepare (gpointer    context,
 
 /**
  * _cp_store_run_unit_now:
- * @unit: (transfer full): what to write
+ * @unit: what to write
  * @object: the object the unit saves
  *
- * Runs the unit on the main thread, inside the transaction under way;
- * @object hears that it is saved at once (the caller's commit may still
- * fail, and then the edit stays pending).
+ * Runs the unit on the main thread, inside the transaction under way.
+ * @object hears that it is saved only from _cp_store_unit_report(),
+ * once the caller's commit has succeeded.
  */
 gboolean
 _cp_store_run_unit_now (CpStore      *self,
@@ -334,17 +334,26 @@ _cp_store_run_unit_now (CpStore      *self,
                         gpointer      object,
                         GError      **error)
 {
-  int rc = run_statements (self->db, unit, store_prepare, self);
-  gboolean ok = rc == SQLITE_OK;
+  int rc;
 
-  if (!ok)
+  g_assert (self->in_transaction);
+
+  g_set_object (&unit->object, object);
+  rc = run_statements (self->db, unit, store_prepare, self);
+  if (rc != SQLITE_OK)
     _cp_store_set_error (self, error, rc, unit->failed);
-  else if (unit->saved != NULL)
-    unit->saved (object, unit->returned);
 
-  _cp_store_unit_free (unit);
+  return rc == SQLITE_OK;
+}
 
-  return ok;
+/* After the commit of a unit run by _cp_store_run_unit_now(): its object
+ * hears that it is saved.
+ */
+void
+_cp_store_unit_report (CpStoreUnit *unit)
+{
+  if (unit->saved != NULL && unit->object != NULL)
+    unit->saved (unit->object, unit->returned);
 }
 
 /**

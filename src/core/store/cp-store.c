@@ -558,14 +558,6 @@ save_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-void
-_cp_store_mark_dirty (CpStore         *self,
-                      gpointer         object,
-                      CpStoreSaveFunc  save)
-{
-  _cp_store_mark_dirty_full (self, object, save, NULL);
-}
-
 /**
  * _cp_store_mark_dirty_unit:
  * @unit: makes a unit of work that saves @object as it is then
@@ -578,22 +570,7 @@ _cp_store_mark_dirty_unit (CpStore         *self,
                            gpointer         object,
                            CpStoreUnitFunc  unit)
 {
-  _cp_store_mark_dirty_full (self, object, NULL, unit);
-}
-
-/**
- * _cp_store_mark_dirty_full:
- * @unit: (nullable): makes a unit of work that saves @object as it is
- *   then; with it, a debounced save is written by the store's writer,
- *   off the main thread
- */
-void
-_cp_store_mark_dirty_full (CpStore         *self,
-                           gpointer         object,
-                           CpStoreSaveFunc  save,
-                           CpStoreUnitFunc  unit)
-{
-  CpStoreDirty dirty = { object, save, unit };
+  CpStoreDirty dirty = { object, unit };
 
   g_return_if_fail (CP_IS_STORE (self));
   g_return_if_fail (G_IS_OBJECT (object));
@@ -661,9 +638,7 @@ forget_dirty (CpStore *self)
     g_object_unref (g_array_index (dirty, CpStoreDirty, i).object);
 }
 
-/* Objects that can be saved by a unit of work go to the writer; the
- * others are saved here, all in one transaction.
- */
+/* Each object's save goes to the writer as a unit of work. */
 static void
 defer_to_writer (CpStore *self)
 {
@@ -673,12 +648,6 @@ defer_to_writer (CpStore *self)
   for (guint i = 0; i < dirty->len; i++)
     {
       CpStoreDirty *d = &g_array_index (dirty, CpStoreDirty, i);
-
-      if (d->unit == NULL)
-        {
-          g_array_append_val (self->dirty, *d);
-          continue;
-        }
 
       _cp_store_run_unit (self, d->unit (d->object), d->object, d);
       g_object_unref (d->object);
@@ -691,6 +660,7 @@ flush (CpStore   *self,
        GError   **error)
 {
   g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) units = NULL;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
@@ -713,14 +683,17 @@ flush (CpStore   *self,
       return FALSE;
     }
 
+  /* One transaction for every save; the objects hear that they are
+   * saved only once it is committed.
+   */
+  units = g_ptr_array_new_with_free_func ((GDestroyNotify) _cp_store_unit_free);
   for (guint i = 0; i < self->dirty->len; i++)
     {
       CpStoreDirty *d = &g_array_index (self->dirty, CpStoreDirty, i);
-      gboolean saved = d->save != NULL ? d->save (d->object, self, error)
-                                       : _cp_store_run_unit_now (self, d->unit (d->object),
-                                                                 d->object, error);
+      CpStoreUnit *unit = d->unit (d->object);
 
-      if (!saved)
+      g_ptr_array_add (units, unit);
+      if (!_cp_store_run_unit_now (self, unit, d->object, error))
         {
           _cp_store_rollback (self);
           return FALSE;
@@ -731,6 +704,8 @@ flush (CpStore   *self,
     return FALSE;
 
   forget_dirty (self);
+  for (guint i = 0; i < units->len; i++)
+    _cp_store_unit_report (g_ptr_array_index (units, i));
 
   return TRUE;
 }
