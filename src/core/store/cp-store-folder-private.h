@@ -126,7 +126,7 @@ guint       _cp_folder_task_text_column  (const List  *list);
 int         _cp_folder_find_column       (const List  *list,
                                           const char  *title);
 
-/* Reading the files: cp-engagement-read.c. */
+/* Reading the files: cp-store-folder-read.c. */
 
 typedef enum
 {
