@@ -118,11 +118,13 @@ add_checks (CpCycle     *cycle,
 }
 
 /* Once the unit is committed, each phase of @cycle shows the items it
- * gained: the rows the unit returned with a phase's id.
+ * gained: the rows of the unit's statements from the @first on, each
+ * ending with its phase's id.
  */
 static void
 checks_added (CpCycle   *cycle,
-              GPtrArray *rows)
+              GPtrArray *rows,
+              guint      first)
 {
   GListModel *phases = cp_cycle_get_phases (cycle, NULL);
 
@@ -130,8 +132,7 @@ checks_added (CpCycle   *cycle,
     {
       const CpRow *row = _cp_rows_get (rows, r);
 
-      /* Items' rows end with their phase. */
-      if (_cp_row_n_columns (row) != 9)
+      if (_cp_row_statement (row) < first)
         continue;
 
       for (guint p = 0; phases != NULL && p < g_list_model_get_n_items (phases); p++)
@@ -139,7 +140,7 @@ checks_added (CpCycle   *cycle,
           g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
           g_autoptr(CpChecklistItem) item = NULL;
 
-          if (cp_phase_get_id (phase) == _cp_row_int64 (row, 8))
+          if (cp_phase_get_id (phase) == _cp_row_int64 (row, _cp_row_n_columns (row) - 1))
             item = _cp_phase_item_added (phase, row, G_MAXUINT);
         }
     }
@@ -270,12 +271,12 @@ cp_engagement_add_approach_checks (CpEngagement  *self,
 
   unit = _cp_store_unit_new (_("Could not add the approach’s checks"), NULL);
   added = add_checks (cycle, unit, approach);
-  if (added > 0 && !(rows = _cp_store_unit_commit (self->store, g_steal_pointer (&unit), error)))
+  if (added == 0)
+    _cp_store_unit_free (unit);
+  else if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
     return FALSE;
-  _cp_store_unit_free (unit);
-
-  if (rows != NULL)
-    checks_added (cycle, rows);
+  else
+    checks_added (cycle, rows, 0);
 
   if (n_added != NULL)
     *n_added = added;
@@ -304,6 +305,7 @@ cp_engagement_change_approach (CpEngagement  *self,
   g_autoptr(GPtrArray) rows = NULL;
   CpStoreUnit *unit;
   CpCycle *current;
+  guint first_check;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
   g_return_val_if_fail (approach <= CP_APPROACH_COACHED, FALSE);
@@ -328,6 +330,7 @@ cp_engagement_change_approach (CpEngagement  *self,
   _cp_store_unit_bind_text (unit, cp_approach_to_string (approach));
   if (approach != self->saved_approach)
     _cp_engagement_add_approach_change (self, unit, self->saved_approach, approach, reason);
+  first_check = _cp_store_unit_get_n_statements (unit);
   if (with_checks && current != NULL)
     add_checks (current, unit, approach);
 
@@ -338,7 +341,7 @@ cp_engagement_change_approach (CpEngagement  *self,
   if (current != NULL)
     {
       _cp_cycle_set_approach (current, approach);
-      checks_added (current, rows);
+      checks_added (current, rows, first_check);
     }
 
   return TRUE;

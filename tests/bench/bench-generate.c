@@ -53,7 +53,10 @@ main (int   argc,
   g_unlink (argv[1]);
   store = cp_store_open (argv[1], &error);
   check (store != NULL, error);
-  check (_cp_store_begin (store, &error), error);
+  /* Each change is a unit of work of its own, as in the app; a database
+   * made only to be measured need not wait for the disk after each.
+   */
+  check (_cp_store_exec (store, "PRAGMA synchronous = OFF", &error), error);
 
   for (guint e = 0; e < BENCH_ENGAGEMENTS; e++)
     {
@@ -120,7 +123,6 @@ main (int   argc,
                     bench_ms_since (start) / 1000);
     }
 
-  check (_cp_store_commit (store, &error), error);
   g_printerr ("bench-generate: %s made in %.0f s\n", argv[1], bench_ms_since (start) / 1000);
 
   return 0;

@@ -47,6 +47,7 @@ GListStore   *_cp_store_load_list        (CpStore         *self,
                                           GError         **error);
 const CpSqlText *_cp_store_sql           (CpSql            which);
 CpStoreUnit  *_cp_store_unit_for         (CpSql            which);
+guint         _cp_store_unit_get_n_statements (CpStoreUnit *unit);
 void          _cp_store_unit_then        (CpStoreUnit     *unit,
                                           CpSql            which);
 gboolean      _cp_store_write            (CpStore         *self,

@@ -129,6 +129,13 @@ _cp_store_unit_for (CpSql which)
   return unit;
 }
 
+/* How many statements the unit holds so far. */
+guint
+_cp_store_unit_get_n_statements (CpStoreUnit *unit)
+{
+  return unit->statements->len;
+}
+
 /* Adds the named statement to the unit; its values are bound next. */
 void
 _cp_store_unit_then (CpStoreUnit *unit,
