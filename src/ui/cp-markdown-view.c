@@ -35,6 +35,7 @@ typedef struct
 {
   GString *text;
   GArray  *ranges;    /* Range */
+  gboolean cleared;   /* the old text is gone from the buffer */
   gsize    inserted;  /* bytes of the text in the buffer so far */
   guint    next;      /* the first range not yet applied */
 } Rendering;
@@ -224,9 +225,11 @@ lookup_tag (GtkTextBuffer *buffer,
 }
 
 #define TEXT_SLICE_BYTES (32 * 1024)
+#define CLEAR_SLICE_CHARS (16 * 1024)
 
-/* Fills the buffer, then lays the tags, a few milliseconds at a time, so
- * a long note never holds up typing or scrolling.
+/* Takes the old text out, fills the buffer, then lays the tags, a few
+ * milliseconds at a time, so a long note never holds up typing or
+ * scrolling: taking out a megabyte of laid-out text at once would.
  */
 static gboolean
 apply_slice_cb (gpointer data)
@@ -235,6 +238,19 @@ apply_slice_cb (gpointer data)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   Rendering *r = self->applying;
   gint64 until = g_get_monotonic_time () + 4000;
+
+  while (!r->cleared)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, CLEAR_SLICE_CHARS);
+      gtk_text_buffer_delete (buffer, &start, &end);
+      r->cleared = gtk_text_buffer_get_char_count (buffer) == 0;
+
+      if (g_get_monotonic_time () > until)
+        return G_SOURCE_CONTINUE;
+    }
 
   while (r->inserted < r->text->len)
     {
@@ -317,8 +333,6 @@ apply (CpMarkdownView *self,
   gtk_text_tag_table_foreach (table, remove_link_tags, links);
   for (guint i = 0; i < links->len; i++)
     gtk_text_tag_table_remove (table, g_ptr_array_index (links, i));
-
-  gtk_text_buffer_set_text (buffer, "", 0);
 
   self->applying = r;
   if (apply_slice_cb (self) == G_SOURCE_CONTINUE)
