@@ -411,6 +411,35 @@ UNIT_TEST ("removing an item", NULL, remove_item)
 UNIT_TEST ("restoring a removed item", remove_item, restore_item)
 UNIT_TEST ("loading the sample", NULL, load_sample)
 
+/* Every named statement has its text in exactly one of the store's
+ * files, and says what failed in words.
+ */
+static void
+test_every_statement (void)
+{
+  const CpSqlText *tables[] = {
+    _cp_store_measures_sql, _cp_store_register_sql, _cp_store_contract_sql, _cp_store_csip_sql,
+    _cp_store_notes_sql, _cp_store_engagements_sql,
+  };
+
+  for (guint which = 0; which < CP_SQL_N; which++)
+    {
+      guint found = 0;
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        if (tables[t][which].sql != NULL)
+          {
+            found++;
+            g_assert_nonnull (tables[t][which].failed);
+            g_assert_true (g_str_has_prefix (tables[t][which].failed, "Could not "));
+          }
+
+      if (found != 1)
+        g_error ("Statement %u has its text in %u files", which, found);
+      g_assert_true (_cp_store_sql (which) != NULL);
+    }
+}
+
 /* Changes do not nest: a transaction begun inside another is refused,
  * said as a programming error, and the first goes on unharmed.
  */
@@ -451,6 +480,7 @@ main (int   argc,
   ADD ("remove-item", remove_item);
   ADD ("restore-item", restore_item);
   ADD ("load-sample", load_sample);
+  g_test_add_func ("/units/every-statement", test_every_statement);
   g_test_add ("/units/no-nesting", Fixture, NULL, fixture_set_up, test_no_nesting, fixture_tear_down);
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
 #include <string.h>
 
 #include "cp-application.h"
@@ -464,6 +465,35 @@ write_a_note (CpWindow *window)
   search = cp_window_search_all (window, "zebra");
   g_assert_cmpuint (cp_search_dialog_get_n_hits (search), ==, 1);
   gtk_window_destroy (GTK_WINDOW (search));
+
+  /* The note is highlighted as Markdown; a very long one is edited as
+   * plain text, so that typing in it keeps within a frame, and the next
+   * short one is highlighted again.
+   */
+  g_assert_nonnull (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)));
+  {
+    g_autoptr(GString) text = g_string_new ("# A very long note\n\n");
+    g_autoptr(CpNote) long_note = NULL;
+
+    while (text->len < 600 * 1024)
+      g_string_append (text, "A paragraph of the long note, with **strong** words in it.\n\n");
+    long_note = cp_engagement_add_note (engagement, NULL, text->str, NULL);
+    g_assert_nonnull (long_note);
+
+    g_assert_true (cp_window_open_note (window, cp_engagement_get_id (engagement),
+                                        cp_note_get_id (long_note)));
+    spin (300);
+    g_assert_null (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)));
+    while (cp_markdown_view_get_busy (preview))
+      g_main_context_iteration (NULL, TRUE);
+    shown = buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview)));
+    g_assert_true (g_str_has_prefix (shown, "A very long note"));
+    g_assert_null (strstr (shown, "**"));
+    g_clear_pointer (&shown, g_free);
+  }
+  g_assert_true (cp_window_open_note (window, cp_engagement_get_id (engagement), cp_note_get_id (note)));
+  spin (100);
+  g_assert_nonnull (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <gtksourceview/gtksource.h>
 
 #include "cp-cycle.h"
@@ -28,6 +29,11 @@
 #include "cp-ui-util.h"
 
 #define APPLY_DELAY_MS 200
+
+/* A note this long is edited as plain text: highlighting a megabyte of
+ * Markdown would hold up typing for longer than a frame.
+ */
+#define PLAIN_TEXT_BYTES (512 * 1024)
 
 struct _CpNoteEditor
 {
@@ -530,6 +536,7 @@ cp_note_editor_set_note (CpNoteEditor *self,
 
   /* A fresh buffer history: undo must not reach into another note. */
   source_buffer = GTK_SOURCE_BUFFER (buffer (self));
+  cp_ui_set_highlighting (source_buffer, strlen (cp_note_get_body (note)) < PLAIN_TEXT_BYTES);
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (source_buffer));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (source_buffer), cp_note_get_body (note), -1);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (source_buffer));

@@ -63,15 +63,24 @@ cp_ui_settings_new (void)
   return schema ? g_settings_new (APP_ID) : NULL;
 }
 
+static GtkSourceLanguage *
+markdown (void)
+{
+  return gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
+                                                   "markdown");
+}
+
 static gboolean
 set_markdown_cb (gpointer data)
 {
   g_autoptr(GtkSourceBuffer) buffer = g_weak_ref_get (data);
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
 
-  if (buffer != NULL)
-    gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages,
-                                                                                      "markdown"));
+  if (buffer == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_object_set_data (G_OBJECT (buffer), "cp-markdown-ready", GINT_TO_POINTER (TRUE));
+  if (!g_object_get_data (G_OBJECT (buffer), "cp-plain-text"))
+    gtk_source_buffer_set_language (buffer, markdown ());
 
   return G_SOURCE_REMOVE;
 }
@@ -97,6 +106,28 @@ cp_ui_highlight_markdown (GtkSourceBuffer *buffer)
 
   g_weak_ref_init (ref, buffer);
   g_idle_add_full (G_PRIORITY_LOW, set_markdown_cb, ref, weak_ref_free);
+}
+
+/**
+ * cp_ui_set_highlighting:
+ * @highlight: whether to highlight @buffer as Markdown
+ *
+ * Turns a buffer's Markdown highlighting off, as for a very long text
+ * (GtkSourceView's highlighting of a megabyte would hold up typing for
+ * longer than a frame), or on again once cp_ui_highlight_markdown() has
+ * set it up.
+ */
+void
+cp_ui_set_highlighting (GtkSourceBuffer *buffer,
+                        gboolean         highlight)
+{
+  g_object_set_data (G_OBJECT (buffer), "cp-plain-text", GINT_TO_POINTER (!highlight));
+
+  if (!highlight)
+    gtk_source_buffer_set_language (buffer, NULL);
+  else if (g_object_get_data (G_OBJECT (buffer), "cp-markdown-ready") &&
+           gtk_source_buffer_get_language (buffer) == NULL)
+    gtk_source_buffer_set_language (buffer, markdown ());
 }
 
 /**

@@ -20,6 +20,8 @@ void        cp_ui_toast_error (GtkWidget    *widget,
 const char *cp_ui_user_name   (void);
 GSettings  *cp_ui_settings_new (void);
 void        cp_ui_highlight_markdown (GtkSourceBuffer *buffer);
+void        cp_ui_set_highlighting    (GtkSourceBuffer *buffer,
+                                       gboolean         highlight);
 GtkWidget  *cp_ui_icon_button_new (const char *icon_name,
                                    const char *label);
 char       *cp_ui_format_date (const char   *iso);

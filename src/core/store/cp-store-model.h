@@ -32,9 +32,6 @@ typedef void (*CpStoreSavedFunc) (gpointer     object,
 /* Makes a unit that saves one dirty object's state as it is now. */
 typedef CpStoreUnit *(*CpStoreUnitFunc) (gpointer object);
 
-void          _cp_store_fail_statement   (CpStore         *self,
-                                          guint            n);
-
 /* Makes one object from the current row of a statement. */
 typedef gpointer (*CpRowFunc) (CpStore      *store,
                                const CpRow  *row);
@@ -45,7 +42,6 @@ GListStore   *_cp_store_load_list        (CpStore         *self,
                                           GType            item_type,
                                           CpRowFunc        row_func,
                                           GError         **error);
-const CpSqlText *_cp_store_sql           (CpSql            which);
 CpStoreUnit  *_cp_store_unit_for         (CpSql            which);
 guint         _cp_store_unit_get_n_statements (CpStoreUnit *unit);
 void          _cp_store_unit_then        (CpStoreUnit     *unit,
@@ -64,10 +60,6 @@ gboolean      _cp_store_set_flag         (CpStore         *self,
                                           const char      *text,
                                           char           **returned,
                                           GError         **error);
-void          _cp_store_set_error        (CpStore         *self,
-                                          GError         **error,
-                                          int              rc,
-                                          const char      *failed);
 gboolean      _cp_store_is_dirty         (CpStore         *self,
                                           gpointer         object);
 void          _cp_store_mark_dirty_unit  (CpStore         *self,

@@ -147,6 +147,15 @@ gboolean      _cp_store_run_unit_now     (CpStore         *self,
                                           GError         **error);
 void          _cp_store_unit_report      (CpStoreUnit     *unit);
 
+/* Tests: makes the @n-th statement from now fail, as a failing disk would. */
+void          _cp_store_fail_statement   (CpStore         *self,
+                                          guint            n);
+const CpSqlText *_cp_store_sql           (CpSql            which);
+void          _cp_store_set_error        (CpStore         *self,
+                                          GError         **error,
+                                          int              rc,
+                                          const char      *failed);
+
 /* Binds a possibly NULL UTF-8 string; NULL becomes SQL NULL. */
 static inline void
 _cp_bind_text (sqlite3_stmt *stmt,

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  /* Measures, cp-store-measures.c. Rows of a goal: id, name, unit,
+  /* Measures, cp-store-measures.c (actions and opportunities in
+   * cp-store-register.c, the contract in cp-store-contract.c). Rows of a goal: id, name, unit,
    * baseline value, baseline date, target value, target date.
    */
   CP_SQL_GOALS,              /* engagement */
@@ -135,6 +136,8 @@ typedef struct
 } CpSqlText;
 
 extern const CpSqlText _cp_store_measures_sql[CP_SQL_N];
+extern const CpSqlText _cp_store_register_sql[CP_SQL_N];
+extern const CpSqlText _cp_store_contract_sql[CP_SQL_N];
 extern const CpSqlText _cp_store_csip_sql[CP_SQL_N];
 extern const CpSqlText _cp_store_notes_sql[CP_SQL_N];
 extern const CpSqlText _cp_store_engagements_sql[CP_SQL_N];

@@ -91,6 +91,8 @@ _cp_store_unit_free (CpStoreUnit *unit)
 /* The aggregates' tables of statements, each filled where it knows one. */
 static const CpSqlText * const sql_tables[] = {
   _cp_store_measures_sql,
+  _cp_store_register_sql,
+  _cp_store_contract_sql,
   _cp_store_csip_sql,
   _cp_store_notes_sql,
   _cp_store_engagements_sql,
