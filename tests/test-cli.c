@@ -93,6 +93,53 @@ test_version (void)
   run_clear (&r);
 }
 
+/* --author says who is recorded, keeps it for later runs, and refuses a
+ * login name or a malformed address, keeping what was there.
+ */
+static void
+test_author (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *keyfile = g_build_filename (f->dir, "glib-2.0", "settings", "keyfile", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *after = NULL;
+  Run r;
+
+  /* Settings kept in a file of the test's own, as a session keeps them. */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", f->dir, TRUE);
+
+  r = run ("--author=Dana Whitfield <dana@example.org>", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "What you do is recorded as Dana Whitfield <dana@example.org>\n");
+  run_clear (&r);
+
+  g_assert_true (g_file_get_contents (keyfile, &kept, NULL, NULL));
+  g_assert_nonnull (strstr (kept, "user-name='Dana Whitfield'"));
+  g_assert_nonnull (strstr (kept, "user-email='dana@example.org'"));
+
+  r = run ("--author=root", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--author: Your name is needed"));
+  run_clear (&r);
+
+  r = run ("--author=Dana <dana>", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--author: An email address looks like"));
+  run_clear (&r);
+
+  g_assert_true (g_file_get_contents (keyfile, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, kept);
+
+  /* With another command, it goes with it. */
+  r = run (f->option, "--author=Sam Okafor", "--new=Pilot", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_unsetenv ("XDG_CONFIG_HOME");
+}
+
 static void
 test_new_and_list (Fixture       *f,
                    gconstpointer  data)
@@ -487,6 +534,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/list-fields-stay-in-columns", Fixture, NULL, fixture_set_up,
               test_list_fields_stay_in_columns, fixture_tear_down);
+  g_test_add ("/cli/author", Fixture, NULL, fixture_set_up, test_author, fixture_tear_down);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors,
               fixture_tear_down);
   g_test_add ("/cli/refused-database", Fixture, NULL, fixture_set_up, test_refused_database,

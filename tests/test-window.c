@@ -30,7 +30,9 @@
 #include "cp-sign-off-dialog.h"
 #include "cp-action.h"
 #include "cp-note.h"
+#include "cp-identity-dialog.h"
 #include "cp-note-editor.h"
+#include "cp-ui-util.h"
 #include "cp-notes-page.h"
 #include "cp-phase.h"
 #include "cp-phase-row.h"
@@ -313,6 +315,22 @@ find_open_item (GtkWidget *root)
 static guint ticked_before;
 static char *ticked_text;
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
 static void
 tick_an_item (CpWindow *window)
 {
@@ -341,7 +359,32 @@ tick_an_item (CpWindow *window)
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
   spin (200);
 
+  /* The first tick asks who ticks it; it never offers the login name. */
+  {
+    GtkWindow *ask = find_toplevel (CP_TYPE_IDENTITY_DIALOG);
+    GtkWidget *name_row, *email_row;
+
+    g_assert_nonnull (ask);
+    g_assert_false (cp_checklist_item_get_done (cp_checklist_row_get_item (row)));
+    name_row = find (GTK_WIDGET (ask), ADW_TYPE_ENTRY_ROW, "Your _Name");
+    email_row = find (GTK_WIDGET (ask), ADW_TYPE_ENTRY_ROW, "_Email");
+    g_assert_nonnull (name_row);
+    g_assert_nonnull (email_row);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), !=, g_get_user_name ());
+
+    /* A login name cannot be saved. */
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "root");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (ask), "save"));
+
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "Sam Okafor");
+    gtk_editable_set_text (GTK_EDITABLE (email_row), "sam@example.org");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (ask), "save"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "save");
+    spin (200);
+  }
+
   g_assert_true (cp_checklist_item_get_done (cp_checklist_row_get_item (row)));
+  g_assert_cmpstr (cp_checklist_item_get_done_by (cp_checklist_row_get_item (row)), ==, "Sam Okafor");
   g_assert_cmpuint (cp_cycle_get_n_done (cycle), ==, ticked_before + 1);
   g_assert_cmpstr (gtk_label_get_label (progress), !=, before);
 
@@ -381,6 +424,16 @@ see_the_tick_persisted (CpWindow *window)
   g_assert_cmpstr (cp_engagement_get_title (current), ==, "Service desk and change improvement");
   cycle = cp_engagement_get_current_cycle (current);
   g_assert_cmpuint (cp_cycle_get_n_done (cycle), ==, ticked_before + 1);
+
+  /* Who ticked is remembered, and is not asked again. */
+  {
+    g_autofree char *name = NULL;
+    g_autofree char *email = NULL;
+
+    g_assert_true (cp_ui_dup_identity (&name, &email));
+    g_assert_cmpstr (name, ==, "Sam Okafor");
+    g_assert_cmpstr (email, ==, "sam@example.org");
+  }
 }
 
 static void
@@ -593,21 +646,6 @@ test_window_measures (void)
   cp_test_remove_tree (dir);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return GTK_WINDOW (toplevel);
-    }
-
-  return NULL;
-}
 
 static guint
 count_done (CpEngagement *engagement)

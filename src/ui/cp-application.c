@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-application.h"
+#include "cp-identity.h"
 #include "cp-cli.h"
 #include "cp-first-frame.h"
 #include "cp-preferences-window.h"
@@ -54,6 +55,8 @@ static const GOptionEntry option_entries[] = {
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace the database with the backup FILE, keeping it as it was beside it, and exit"),
     N_("FILE") },
+  { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Record what you do as NAME <EMAIL>, now and in later runs"), N_("\"NAME <EMAIL>\"") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The folder or file to export into"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -99,6 +102,7 @@ cp_application_handle_local_options (GApplication *app,
   const char *export_notes = NULL;
   const char *import_notes = NULL;
   const char *report = NULL;
+  const char *author = NULL;
   gboolean list = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
@@ -114,6 +118,7 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-notes", "&s", &export_notes);
   g_variant_dict_lookup (options, "import-notes", "&s", &import_notes);
   g_variant_dict_lookup (options, "report", "&s", &report);
+  g_variant_dict_lookup (options, "author", "&s", &author);
   g_variant_dict_lookup (options, "export", "&s", &export);
   g_variant_dict_lookup (options, "import", "^ay", &import);
   g_variant_dict_lookup (options, "output", "^ay", &output);
@@ -131,6 +136,32 @@ cp_application_handle_local_options (GApplication *app,
     {
       g_printerr ("%s\n", _("coachplan: --approach goes with --new"));
       return 2;
+    }
+
+  /* Who is recorded, for this run and the next ones. */
+  if (author != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *email = NULL;
+      g_autofree char *who = NULL;
+
+      if (!cp_identity_parse (author, &name, &email, &error) ||
+          !cp_ui_set_identity (name, email, &error))
+        {
+          /* Translators: the command line's complaint about --author. */
+          g_printerr (_("coachplan: --author: %s\n"), error->message);
+          return 2;
+        }
+
+      who = cp_identity_format (name, email);
+      if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL &&
+          report == NULL && backup == NULL && restore == NULL && export == NULL && import == NULL)
+        {
+          /* Translators: said after --author; the name and address. */
+          g_print (_("What you do is recorded as %s\n"), who);
+          return 0;
+        }
     }
 
   if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&

@@ -19,6 +19,7 @@
 #include "cp-approach.h"
 #include "cp-checklist-item.h"
 #include "cp-checklist-row.h"
+#include "cp-identity-dialog.h"
 #include "cp-phase.h"
 #include "cp-ui-util.h"
 
@@ -78,16 +79,19 @@ update (CpChecklistRow *self)
   self->syncing = FALSE;
 }
 
+/* Ticks or unticks, recording @who did it. */
 static void
-toggled_cb (CpChecklistRow *self)
+record_tick (const char *who,
+             gpointer    data)
 {
+  CpChecklistRow *self = data;
   g_autoptr(GError) error = NULL;
   gboolean done = gtk_check_button_get_active (self->check);
 
-  if (self->syncing)
+  if (self->item == NULL || cp_checklist_item_get_done (self->item) == done)
     return;
 
-  if (!cp_checklist_item_set_done (self->item, done, cp_ui_user_name (), &error))
+  if (!cp_checklist_item_set_done (self->item, done, who, &error))
     {
       cp_ui_toast_error (GTK_WIDGET (self), error);
       update (self);
@@ -98,6 +102,16 @@ toggled_cb (CpChecklistRow *self)
   if (done && cp_phase_get_status (self->phase) == CP_PHASE_STATUS_NOT_STARTED &&
       !cp_phase_set_status (self->phase, CP_PHASE_STATUS_IN_PROGRESS, &error))
     cp_ui_toast_error (GTK_WIDGET (self), error);
+}
+
+static void
+toggled_cb (CpChecklistRow *self)
+{
+  if (self->syncing)
+    return;
+
+  /* The first time, the user is asked who they are. */
+  cp_identity_dialog_ask (GTK_WIDGET (self), record_tick, g_object_ref (self), g_object_unref);
 }
 
 static void

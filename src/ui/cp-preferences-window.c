@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "cp-application.h"
+#include "cp-identity.h"
 #include "cp-preferences-window.h"
 #include "cp-store.h"
 #include "cp-template.h"
@@ -30,6 +31,8 @@ struct _CpPreferencesWindow
   GtkFileChooserNative *chooser;
   char                 *restoring;   /* the backup about to be restored */
 
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *email_row;
   AdwActionRow         *database_row;
   GtkWidget            *default_database_button;
   GtkSpinButton        *keep_spin;
@@ -344,6 +347,8 @@ cp_preferences_window_class_init (CpPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/cp-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, email_row);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, default_database_button);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, keep_spin);
@@ -364,6 +369,43 @@ static void
 cp_preferences_window_init (CpPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Keeps the name and address as typed, once they read as a person's;
+ * otherwise the row says what is wrong and nothing is kept.
+ */
+static void
+identity_applied_cb (CpPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cp_ui_set_identity (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->email_row)), &error))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
+      return;
+    }
+
+  /* The name is what is wrong, or else the address. */
+  gtk_widget_add_css_class (GTK_WIDGET (cp_identity_check (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                                           NULL, NULL)
+                                        ? self->email_row : self->name_row),
+                            "error");
+  toast (self, error->message);
+}
+
+static void
+fill_identity (CpPreferencesWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  cp_ui_dup_identity (&name, &email);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
+  g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (identity_applied_cb), self);
+  g_signal_connect_swapped (self->email_row, "apply", G_CALLBACK (identity_applied_cb), self);
 }
 
 /**
@@ -396,6 +438,7 @@ cp_preferences_window_new (CpWindow *parent)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "autosave-delay", self->delay_spin, "value", G_SETTINGS_BIND_DEFAULT);
   setup_templates (self);
+  fill_identity (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.back-up-now",
                                  store != NULL && !cp_store_get_read_only (store));

@@ -17,6 +17,7 @@
 #include "cp-note.h"
 #include "cp-phase.h"
 #include "cp-search.h"
+#include "cp-identity.h"
 #include "cp-ui-util.h"
 
 /* Shows @toast in the window's toast overlay; takes ownership of it. */
@@ -151,16 +152,62 @@ cp_ui_icon_button_new (const char *icon_name,
   return button;
 }
 
-/* Who ticks an item or records something: the person at the keyboard. */
-const char *
-cp_ui_user_name (void)
+/**
+ * cp_ui_dup_identity:
+ * @name: (out) (optional): the user's name, or %NULL when not given yet
+ * @email: (out) (optional): their address, or ""
+ *
+ * Who records what is done here, as the user gave it in Preferences or
+ * when first asked.
+ *
+ * Returns: whether a name is known
+ */
+gboolean
+cp_ui_dup_identity (char **name,
+                    char **email)
 {
-  const char *name = g_get_real_name ();
+  g_autoptr(GSettings) settings = cp_ui_settings_new ();
+  g_autofree char *n = settings ? g_settings_get_string (settings, "user-name") : NULL;
+  g_autofree char *e = settings ? g_settings_get_string (settings, "user-email") : NULL;
+  gboolean known = cp_identity_check (n, NULL, NULL);
 
-  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
-    name = g_get_user_name ();
+  if (name != NULL)
+    *name = known ? g_steal_pointer (&n) : NULL;
+  if (email != NULL)
+    *email = known && e != NULL ? g_steal_pointer (&e) : g_strdup ("");
 
-  return name;
+  return known;
+}
+
+/**
+ * cp_ui_set_identity:
+ * @email: (nullable): an address, or %NULL or "" for none
+ *
+ * Keeps who the user is, once it reads as a person's name and address.
+ */
+gboolean
+cp_ui_set_identity (const char  *name,
+                    const char  *email,
+                    GError     **error)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *n = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *e = g_strstrip (g_strdup (email ? email : ""));
+
+  if (!cp_identity_check (n, e, error))
+    return FALSE;
+
+  if ((settings = cp_ui_settings_new ()) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Settings cannot be kept: Coachplan is not installed"));
+      return FALSE;
+    }
+
+  g_settings_set_string (settings, "user-name", n);
+  g_settings_set_string (settings, "user-email", e);
+
+  return TRUE;
 }
 
 /**

@@ -17,7 +17,11 @@ void        cp_ui_show_toast  (GtkWidget    *widget,
                                AdwToast     *toast);
 void        cp_ui_toast_error (GtkWidget    *widget,
                                const GError *error);
-const char *cp_ui_user_name   (void);
+gboolean    cp_ui_dup_identity    (char           **name,
+                                   char           **email);
+gboolean    cp_ui_set_identity    (const char      *name,
+                                   const char      *email,
+                                   GError         **error);
 GSettings  *cp_ui_settings_new (void);
 void        cp_ui_highlight_markdown (GtkSourceBuffer *buffer);
 void        cp_ui_set_highlighting    (GtkSourceBuffer *buffer,
