@@ -140,6 +140,68 @@ test_author (Fixture       *f,
   g_unsetenv ("XDG_CONFIG_HOME");
 }
 
+/* --share sends an engagement to a repository as its author, --clone
+ * adds it to another database with the same title.
+ */
+static void
+test_share_and_clone (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *remote = g_build_filename (f->dir, "remote.git", NULL);
+  g_autofree char *repository = g_strconcat ("--repository=", remote, NULL);
+  g_autofree char *other = g_build_filename (f->dir, "sponsor.db", NULL);
+  g_autofree char *other_option = g_strconcat ("--database=", other, NULL);
+  g_autofree char *clone = g_strconcat ("--clone=", remote, NULL);
+  g_autofree char *expected = NULL;
+  Run r;
+
+  r = run (f->option, "--new=Service desk pilot", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\n");
+  run_clear (&r);
+
+  /* Who shares it is asked for first. */
+  r = run (f->option, "--share=1", repository, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "say who you are first"));
+  run_clear (&r);
+  g_assert_false (g_file_test (remote, G_FILE_TEST_EXISTS));
+
+  r = run (f->option, "--author=Sam Okafor <sam@example.org>", "--share=1", repository,
+           "--audience=everyone", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "unknown audience “everyone”"));
+  run_clear (&r);
+
+  r = run (f->option, "--audience=sponsor", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "go with --share"));
+  run_clear (&r);
+
+  r = run (f->option, "--author=Sam Okafor <sam@example.org>", "--share=1", repository,
+           "--audience=sponsor", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  expected = g_strdup_printf ("Shared “Service desk pilot” with the sponsor in %s\n", remote);
+  g_assert_cmpstr (r.out, ==, expected);
+  run_clear (&r);
+
+  r = run (other_option, clone, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\n");
+  run_clear (&r);
+
+  r = run (other_option, "--list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Service desk pilot"));
+  run_clear (&r);
+
+  /* A place with no shared engagement says so. */
+  r = run (other_option, "--clone=/nonexistent/nowhere.git", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "nothing was added: Could not reach the repository"));
+  run_clear (&r);
+}
+
 static void
 test_new_and_list (Fixture       *f,
                    gconstpointer  data)
@@ -535,6 +597,8 @@ main (int   argc,
   g_test_add ("/cli/list-fields-stay-in-columns", Fixture, NULL, fixture_set_up,
               test_list_fields_stay_in_columns, fixture_tear_down);
   g_test_add ("/cli/author", Fixture, NULL, fixture_set_up, test_author, fixture_tear_down);
+  g_test_add ("/cli/share-and-clone", Fixture, NULL, fixture_set_up, test_share_and_clone,
+              fixture_tear_down);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors,
               fixture_tear_down);
   g_test_add ("/cli/refused-database", Fixture, NULL, fixture_set_up, test_refused_database,

@@ -15,6 +15,7 @@
 #include "cp-engagement-io.h"
 #include "cp-notes-io.h"
 #include "cp-report.h"
+#include "cp-share.h"
 #include "cp-store.h"
 
 /* Exit statuses: 0 done, 1 the database or the data refused, 2 usage. */
@@ -376,6 +377,85 @@ cp_cli_report (const char *database,
     }
 
   g_print (_("Wrote the report of “%s” to %s\n"), cp_engagement_get_title (engagement), output);
+
+  return 0;
+}
+
+/* --share=ID --repository=LOCATION [--audience=A]: shares the engagement
+ * as @name, the commit's author.
+ */
+int
+cp_cli_share (const char *database,
+              const char *engagement_id,
+              const char *location,
+              const char *audience_name,
+              const char *name,
+              const char *email)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  CpAudience audience = CP_AUDIENCE_TEAM;
+  int status = 0;
+
+  if (location == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --share needs --repository=LOCATION"));
+      return 2;
+    }
+
+  if (audience_name != NULL && !cp_audience_from_string (audience_name, &audience))
+    {
+      g_printerr (_("coachplan: unknown audience “%s”; use team, client or sponsor\n"), audience_name);
+      return 2;
+    }
+
+  if (name == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: say who you are first, with --author=\"NAME <EMAIL>\""));
+      return 2;
+    }
+
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!cp_share_engagement (engagement, location, audience, name, email, &error))
+    {
+      g_printerr (_("coachplan: nothing was shared: %s\n"), error->message);
+      return 1;
+    }
+
+  /* Translators: the engagement, then who it is shared with (team,
+   * client or sponsor), then where.
+   */
+  g_print (_("Shared “%s” with the %s in %s\n"), cp_engagement_get_title (engagement),
+           cp_audience_to_string (audience), location);
+
+  return 0;
+}
+
+/* --clone=LOCATION: adds the repository's engagements, printing the
+ * number of each here.
+ */
+int
+cp_cli_clone (const char *database,
+              const char *location)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!(store = open_or_complain (database)))
+    return 1;
+
+  if (!(ids = cp_share_clone (store, location, &error)))
+    {
+      g_printerr (_("coachplan: nothing was added: %s\n"), error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    g_print ("%" G_GINT64_FORMAT "\n", g_array_index (ids, gint64, i));
 
   return 0;
 }

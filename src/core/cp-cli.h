@@ -29,6 +29,14 @@ int cp_cli_export (const char *database,
 int cp_cli_import (const char *database,
                    const char *folder);
 
+int cp_cli_share   (const char *database,
+                    const char *engagement_id,
+                    const char *location,
+                    const char *audience,
+                    const char *name,
+                    const char *email);
+int cp_cli_clone   (const char *database,
+                    const char *location);
 int cp_cli_backup  (const char *database,
                     const char *output);
 int cp_cli_restore (const char *database,

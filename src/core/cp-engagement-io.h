@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 
 GPtrArray *cp_engagement_export_prepare (CpEngagement  *engagement,
                                          GError       **error);
+GPtrArray *cp_engagement_export_prepare_for (CpEngagement  *engagement,
+                                             CpAudience     audience,
+                                             GError       **error);
 gboolean   cp_engagement_export         (CpEngagement  *engagement,
                                          const char    *folder,
                                          GCancellable  *cancellable,

@@ -432,6 +432,40 @@ _cp_engagement_approach_saved (CpEngagement *self,
     }
 }
 
+/**
+ * cp_engagement_dup_uuid:
+ *
+ * Returns: (transfer full) (nullable): the engagement's stable id, the
+ *   same in every database and folder it is copied to
+ */
+char *
+cp_engagement_dup_uuid (CpEngagement  *self,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  if (!(rows = _cp_store_query (self->store, CP_SQL_ENGAGEMENT_UUID, self->id, error)))
+    return NULL;
+
+  return rows->len > 0 ? _cp_row_dup (_cp_rows_get (rows, 0), 0) : NULL;
+}
+
+/**
+ * cp_store_find_engagement_by_uuid:
+ *
+ * Returns: the number of the engagement with the stable id @uuid, or 0
+ */
+gint64
+cp_store_find_engagement_by_uuid (CpStore    *store,
+                                  const char *uuid)
+{
+  g_autoptr(GPtrArray) rows = _cp_store_query_text (store, CP_SQL_ENGAGEMENT_BY_UUID, uuid, NULL);
+
+  return rows != NULL && rows->len > 0 ? _cp_row_int64 (_cp_rows_get (rows, 0), 0) : 0;
+}
+
 CpApproach
 cp_engagement_get_approach (CpEngagement *self)
 {

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CpEngagement, cp_engagement, CP, ENGAGEMENT, GObject)
 
 gint64         cp_engagement_get_id           (CpEngagement  *self);
+char          *cp_engagement_dup_uuid         (CpEngagement  *self,
+                                               GError       **error);
+gint64         cp_store_find_engagement_by_uuid (CpStore     *store,
+                                                 const char  *uuid);
 CpStore       *cp_engagement_get_store        (CpEngagement  *self);
 const char    *cp_engagement_get_title        (CpEngagement  *self);
 void           cp_engagement_set_title        (CpEngagement  *self,

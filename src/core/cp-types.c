@@ -72,7 +72,31 @@ NICK_CONVERSIONS (CpPhaseStatus, phase_status, CP_TYPE_PHASE_STATUS)
 NICK_CONVERSIONS (CpItemSource, item_source, CP_TYPE_ITEM_SOURCE)
 NICK_CONVERSIONS (CpDecision, decision, CP_TYPE_DECISION)
 NICK_CONVERSIONS (CpVisibility, visibility, CP_TYPE_VISIBILITY)
+NICK_CONVERSIONS (CpAudience, audience, CP_TYPE_AUDIENCE)
 NICK_CONVERSIONS (CpSessionKind, session_kind, CP_TYPE_SESSION_KIND)
+
+/**
+ * cp_audience_includes:
+ *
+ * Returns: whether a note of @visibility goes to @audience: the team
+ *   reads every note, the client all but coach-only ones, the sponsor
+ *   only those for the sponsor
+ */
+gboolean
+cp_audience_includes (CpAudience   audience,
+                      CpVisibility visibility)
+{
+  switch (audience)
+    {
+    case CP_AUDIENCE_TEAM:
+      return TRUE;
+    case CP_AUDIENCE_CLIENT:
+      return visibility != CP_VISIBILITY_COACH;
+    case CP_AUDIENCE_SPONSOR:
+    default:
+      return visibility == CP_VISIBILITY_SPONSOR;
+    }
+}
 NICK_CONVERSIONS (CpStage, stage, CP_TYPE_STAGE)
 NICK_CONVERSIONS (CpSize, size, CP_TYPE_SIZE)
 NICK_CONVERSIONS (CpPriority, priority, CP_TYPE_PRIORITY)

@@ -104,6 +104,17 @@ typedef enum
   CP_VISIBILITY_SPONSOR,
 } CpVisibility;
 
+/* Who a shared engagement's repository is for: the coaching team
+ * (everything), the client (every note but coach-only ones) or the
+ * sponsor (sponsor-visible notes only).
+ */
+typedef enum
+{
+  CP_AUDIENCE_TEAM,
+  CP_AUDIENCE_CLIENT,
+  CP_AUDIENCE_SPONSOR,
+} CpAudience;
+
 typedef enum
 {
   CP_SESSION_KIND_ONE_ON_ONE,
@@ -169,6 +180,11 @@ gboolean    cp_item_source_from_string (const char    *str,
 const char *cp_visibility_to_string   (CpVisibility   visibility);
 gboolean    cp_visibility_from_string (const char    *str,
                                        CpVisibility  *visibility);
+const char *cp_audience_to_string   (CpAudience     audience);
+gboolean    cp_audience_from_string (const char    *str,
+                                     CpAudience    *audience);
+gboolean    cp_audience_includes    (CpAudience     audience,
+                                     CpVisibility   visibility);
 const char *cp_session_kind_to_string   (CpSessionKind  kind);
 gboolean    cp_session_kind_from_string (const char    *str,
                                          CpSessionKind *kind);

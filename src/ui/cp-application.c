@@ -55,6 +55,15 @@ static const GOptionEntry option_entries[] = {
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace the database with the backup FILE, keeping it as it was beside it, and exit"),
     N_("FILE") },
+  { "share", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Share engagement ID through the git repository --repository, and exit"), N_("ID") },
+  { "repository", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --share: a folder, a bare repository or a URL (file, ssh, https, git)"), N_("LOCATION") },
+  { "audience", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --share: team (everything), client or sponsor (their notes only)"), N_("AUDIENCE") },
+  { "clone", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Add the engagements shared in the repository LOCATION, print their numbers and exit"),
+    N_("LOCATION") },
   { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Record what you do as NAME <EMAIL>, now and in later runs"), N_("\"NAME <EMAIL>\"") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -103,6 +112,10 @@ cp_application_handle_local_options (GApplication *app,
   const char *import_notes = NULL;
   const char *report = NULL;
   const char *author = NULL;
+  const char *share = NULL;
+  const char *repository = NULL;
+  const char *audience = NULL;
+  const char *clone = NULL;
   gboolean list = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
@@ -119,6 +132,10 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "import-notes", "&s", &import_notes);
   g_variant_dict_lookup (options, "report", "&s", &report);
   g_variant_dict_lookup (options, "author", "&s", &author);
+  g_variant_dict_lookup (options, "share", "&s", &share);
+  g_variant_dict_lookup (options, "repository", "&s", &repository);
+  g_variant_dict_lookup (options, "audience", "&s", &audience);
+  g_variant_dict_lookup (options, "clone", "&s", &clone);
   g_variant_dict_lookup (options, "export", "&s", &export);
   g_variant_dict_lookup (options, "import", "^ay", &import);
   g_variant_dict_lookup (options, "output", "^ay", &output);
@@ -156,7 +173,8 @@ cp_application_handle_local_options (GApplication *app,
 
       who = cp_identity_format (name, email);
       if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL &&
-          report == NULL && backup == NULL && restore == NULL && export == NULL && import == NULL)
+          report == NULL && backup == NULL && restore == NULL && export == NULL && import == NULL &&
+          share == NULL && clone == NULL)
         {
           /* Translators: said after --author; the name and address. */
           g_print (_("What you do is recorded as %s\n"), who);
@@ -164,8 +182,15 @@ cp_application_handle_local_options (GApplication *app,
         }
     }
 
+  if ((repository != NULL || audience != NULL) && share == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --repository and --audience go with --share"));
+      return 2;
+    }
+
   if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&
-      backup == NULL && restore == NULL && export == NULL && import == NULL)
+      backup == NULL && restore == NULL && export == NULL && import == NULL && share == NULL &&
+      clone == NULL)
     return -1;
 
   path = dup_database_path (self);
@@ -178,6 +203,18 @@ cp_application_handle_local_options (GApplication *app,
 
   if (report != NULL)
     return cp_cli_report (path, report, output);
+
+  if (share != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *email = NULL;
+
+      cp_ui_dup_identity (&name, &email);
+      return cp_cli_share (path, share, repository, audience, name, email);
+    }
+
+  if (clone != NULL)
+    return cp_cli_clone (path, clone);
 
   if (export != NULL)
     return cp_cli_export (path, export, output);

@@ -32,6 +32,12 @@ const CpSqlText _cp_store_engagements_sql[CP_SQL_N] = {
     "INSERT INTO approach_change (engagement_id, from_approach, to_approach) "
     "VALUES ((SELECT id FROM engagement WHERE uuid = ?1), 'undecided', ?2)",
     N_("Could not add the engagement") },
+  [CP_SQL_ENGAGEMENT_UUID] = {
+    "SELECT uuid FROM engagement WHERE id = ?1",
+    N_("Could not read the engagement") },
+  [CP_SQL_ENGAGEMENT_BY_UUID] = {
+    "SELECT id FROM engagement WHERE uuid = ?1 AND trashed_at IS NULL",
+    N_("Could not read the engagement") },
   [CP_SQL_ENGAGEMENT_DELETE] = {
     "DELETE FROM engagement WHERE id = ?1",
     N_("Could not remove the engagement") },

@@ -75,6 +75,7 @@ typedef struct
   GHashTable *refs[N_KINDS];   /* gint64 *id -> char *, per kind of reference */
   GPtrArray  *files;           /* CpExportFile */
   GHashTable *foreign;         /* names in notes/ that are not ours, folded; or NULL */
+  CpAudience  audience;        /* whose notes go in */
 } Export;
 
 
@@ -565,14 +566,30 @@ export_notes (Export      *ex,
     {
       g_autoptr(CpRow) row = _cp_row_new (stmt, 0);
       g_autoptr(CpNote) note = _cp_note_new_from_row (ex->store, row);
-      g_autofree char *title = cp_note_dup_display_title (note);
-      g_autofree char *name = cp_note_file_name (title, taken);
-      g_autofree char *path = g_build_filename (NOTES_FOLDER, name, NULL);
-      g_autofree char *label = g_strdelimit (g_strdup (name), "[]", '_');
-      g_autofree char *link = g_strdup_printf ("[%s](<%s/%s>)", label, NOTES_FOLDER, name);
+      g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *link = NULL;
       const char *cells[4];
-      CpExportFile *file = g_new0 (CpExportFile, 1);
+      CpExportFile *file;
 
+      /* A note for others than the audience is not written at all; what
+       * refers to it refers to nothing.
+       */
+      if (!cp_audience_includes (ex->audience, cp_note_get_visibility (note)))
+        continue;
+
+      title = cp_note_dup_display_title (note);
+      g_free (name);
+      name = cp_note_file_name (title, taken);
+      g_free (path);
+      path = g_build_filename (NOTES_FOLDER, name, NULL);
+      g_free (label);
+      label = g_strdelimit (g_strdup (name), "[]", '_');
+      g_free (link);
+      link = g_strdup_printf ("[%s](<%s/%s>)", label, NOTES_FOLDER, name);
+      file = g_new0 (CpExportFile, 1);
       file->name = g_steal_pointer (&path);
       file->contents = _cp_note_export_markdown (ex->store, note, engagement_title, &file->length);
       g_ptr_array_add (ex->files, file);
@@ -623,6 +640,7 @@ compare_files (gconstpointer a,
 static GPtrArray *
 prepare (CpEngagement  *engagement,
          GHashTable    *foreign,
+         CpAudience     audience,
          GError       **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_export_file_free);
@@ -632,6 +650,7 @@ prepare (CpEngagement  *engagement,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
 
   ex.foreign = foreign;
+  ex.audience = audience;
   ex.store = cp_engagement_get_store (engagement);
   ex.engagement_id = cp_engagement_get_id (engagement);
   ex.files = files;
@@ -697,7 +716,25 @@ GPtrArray *
 cp_engagement_export_prepare (CpEngagement  *engagement,
                               GError       **error)
 {
-  return prepare (engagement, NULL, error);
+  return prepare (engagement, NULL, CP_AUDIENCE_TEAM, error);
+}
+
+/**
+ * cp_engagement_export_prepare_for:
+ * @audience: whose notes go in; the rest of the engagement goes to all
+ *
+ * Like cp_engagement_export_prepare(), for a shared repository: a note
+ * outside @audience is left out altogether.
+ *
+ * Returns: (transfer full) (element-type CpExportFile) (nullable): the
+ *   files, by name
+ */
+GPtrArray *
+cp_engagement_export_prepare_for (CpEngagement  *engagement,
+                                  CpAudience     audience,
+                                  GError       **error)
+{
+  return prepare (engagement, NULL, audience, error);
 }
 
 /* What an export finds in its folder before it writes a byte. */
@@ -958,7 +995,7 @@ cp_engagement_export (CpEngagement  *engagement,
   g_autoptr(GPtrArray) files = NULL;
 
   return inspect_target (folder, &target, error) &&
-         (files = prepare (engagement, target.foreign, error)) != NULL &&
+         (files = prepare (engagement, target.foreign, CP_AUDIENCE_TEAM, error)) != NULL &&
          cp_export_write_files (folder, files, cancellable, NULL, NULL, error) &&
          remove_stale_notes (folder, target.ours, files, error);
 }
@@ -1017,7 +1054,7 @@ cp_engagement_export_async (CpEngagement        *engagement,
   g_task_set_source_tag (task, cp_engagement_export_async);
 
   if (!inspect_target (folder, &target, &error) ||
-      !(files = prepare (engagement, target.foreign, &error)))
+      !(files = prepare (engagement, target.foreign, CP_AUDIENCE_TEAM, &error)))
     {
       g_task_return_error (task, error);
       return;

@@ -53,6 +53,10 @@ GPtrArray    *_cp_store_query            (CpStore         *self,
                                           CpSql            which,
                                           gint64           id,
                                           GError         **error);
+GPtrArray    *_cp_store_query_text       (CpStore         *self,
+                                          CpSql            which,
+                                          const char      *text,
+                                          GError         **error);
 gboolean      _cp_store_set_flag         (CpStore         *self,
                                           CpSql            which,
                                           gint64           id,

@@ -111,6 +111,8 @@ typedef enum
                               * status, start date, end date → updated at, approach */
   CP_SQL_ENGAGEMENT_ADD,     /* title, approach, uuid → an engagement's row */
   CP_SQL_ENGAGEMENT_FIRST_APPROACH, /* engagement uuid, approach */
+  CP_SQL_ENGAGEMENT_UUID,    /* engagement → its stable id */
+  CP_SQL_ENGAGEMENT_BY_UUID, /* uuid → the engagement's number */
   CP_SQL_ENGAGEMENT_DELETE,  /* engagement: gone at once, with all it holds */
 
   /* Notes, cp-store-notes.c. Note rows: id, engagement, session, phase,

@@ -437,6 +437,41 @@ _cp_store_write (CpStore      *self,
   return rows != NULL;
 }
 
+static GPtrArray *select_rows (CpStore     *self,
+                               const char  *sql,
+                               gint64       id,
+                               const char  *text,
+                               const char  *failed,
+                               GError     **error);
+
+/**
+ * _cp_store_query_text:
+ * @text: the query's one parameter
+ *
+ * Like _cp_store_query(), for a query of a text such as a stable id.
+ */
+GPtrArray *
+_cp_store_query_text (CpStore     *self,
+                      CpSql        which,
+                      const char  *text,
+                      GError     **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return select_rows (self, _cp_store_sql (which)->sql, 0, text, _(_cp_store_sql (which)->failed),
+                      error);
+}
+
+GPtrArray *
+_cp_store_select (CpStore     *self,
+                  const char  *sql,
+                  gint64       id,
+                  const char  *failed,
+                  GError     **error)
+{
+  return select_rows (self, sql, id, NULL, failed, error);
+}
+
 /**
  * _cp_store_query:
  * @which: a query with at most one parameter, @id
@@ -455,12 +490,13 @@ _cp_store_query (CpStore  *self,
                            error);
 }
 
-GPtrArray *
-_cp_store_select (CpStore     *self,
-                  const char  *sql,
-                  gint64       id,
-                  const char  *failed,
-                  GError     **error)
+static GPtrArray *
+select_rows (CpStore     *self,
+             const char  *sql,
+             gint64       id,
+             const char  *text,
+             const char  *failed,
+             GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _cp_row_free);
   sqlite3_stmt *stmt;
@@ -469,7 +505,9 @@ _cp_store_select (CpStore     *self,
   if (!(stmt = _cp_store_prepare (self, sql, error)))
     return NULL;
 
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
+  if (text != NULL)
+    _cp_bind_text (stmt, 1, text);
+  else if (sqlite3_bind_parameter_count (stmt) >= 1)
     sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, _cp_row_new (stmt, 0));

@@ -1,0 +1,588 @@
+/* cp-share.c — an engagement shared through a git repository
+ *
+ * A shared engagement lives in a git repository as its engagement folder
+ * (format 2, every record with its stable id), in a folder named by the
+ * engagement's id; one repository can hold several, listed with their
+ * audiences in engagements.md at its top. Each person's Coachplan keeps a
+ * clone of its own beside the database (DATABASE.shared/ID/), and works
+ * through libgit2: no git program is run.
+ *
+ * The audience decides which notes enter the repository: the team reads
+ * every note, the client all but coach-only ones, the sponsor only the
+ * sponsor's. A note outside the audience is never written into the clone,
+ * so it is in no commit.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-share"
+
+#include "config.h"
+
+#include <errno.h>
+#include <git2.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cp-engagement.h"
+#include "cp-engagement-io.h"
+#include "cp-file.h"
+#include "cp-notes-io.h"
+#include "cp-share.h"
+#include "cp-store.h"
+
+#define BRANCH "refs/heads/main"
+
+/* libgit2 is set up for the length of one operation. */
+typedef struct
+{
+  int unused;
+} GitScope;
+
+static GitScope *
+git_scope_enter (void)
+{
+  git_libgit2_init ();
+
+  return g_new0 (GitScope, 1);
+}
+
+static void
+git_scope_leave (GitScope *scope)
+{
+  git_libgit2_shutdown ();
+  g_free (scope);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GitScope, git_scope_leave)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_remote, git_remote_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_index, git_index_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree, git_tree_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_commit, git_commit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_signature, git_signature_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_config, git_config_free)
+
+/* "Could not …: what git said". */
+static gboolean
+git_failed (GError    **error,
+            const char *failed)
+{
+  const git_error *e = git_error_last ();
+
+  /* Translators: a failure and git's reason, such as "Could not send the
+   * engagement: failed to resolve address".
+   */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: %s"), failed,
+               e != NULL && e->message != NULL ? e->message : _("unknown error"));
+
+  return FALSE;
+}
+
+/**
+ * cp_share_dup_folder:
+ *
+ * Returns: (transfer full): where this database's clones of shared
+ *   engagements live: beside it, DATABASE.shared/
+ */
+char *
+cp_share_dup_folder (CpStore *store)
+{
+  return g_strconcat (cp_store_get_path (store), ".shared", NULL);
+}
+
+/**
+ * cp_share_dup_clone_path:
+ *
+ * Returns: (transfer full) (nullable): the folder of the engagement's own
+ *   clone, whether it exists or not
+ */
+char *
+cp_share_dup_clone_path (CpEngagement  *engagement,
+                         GError       **error)
+{
+  g_autofree char *uuid = cp_engagement_dup_uuid (engagement, error);
+  g_autofree char *folder = NULL;
+
+  if (uuid == NULL)
+    return NULL;
+
+  folder = cp_share_dup_folder (cp_engagement_get_store (engagement));
+
+  return g_build_filename (folder, uuid, NULL);
+}
+
+/**
+ * cp_share_is_shared:
+ * @audience: (out) (optional): who it is shared with
+ *
+ * Returns: whether the engagement has a clone of a shared repository
+ */
+gboolean
+cp_share_is_shared (CpEngagement *engagement,
+                    CpAudience   *audience)
+{
+  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autofree char *path = cp_share_dup_clone_path (engagement, NULL);
+  g_autoptr(git_repository) repo = NULL;
+  g_autoptr(git_config) config = NULL;
+  git_buf value = GIT_BUF_INIT;
+  gboolean shared;
+
+  if (path == NULL || git_repository_open_ext (&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0 ||
+      git_repository_config_snapshot (&config, repo) != 0)
+    return FALSE;
+
+  shared = git_config_get_string_buf (&value, config, "coachplan.audience") == 0;
+  if (shared && audience != NULL && !cp_audience_from_string (value.ptr, audience))
+    *audience = CP_AUDIENCE_TEAM;
+  git_buf_dispose (&value);
+
+  return shared;
+}
+
+/* A location is a URL (file://, ssh://, https://, git://), git's
+ * host:path, or else a folder on this machine.
+ */
+static gboolean
+is_local (const char *location)
+{
+  const char *colon = strchr (location, ':');
+  const char *slash = strchr (location, '/');
+
+  return strstr (location, "://") == NULL && (colon == NULL || (slash != NULL && slash < colon));
+}
+
+/* A folder on this machine becomes a bare repository if it is missing or
+ * empty; a repository there already is used as it is.
+ */
+static gboolean
+ensure_local_repository (const char  *location,
+                         GError     **error)
+{
+  g_autoptr(git_repository) repo = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *display = g_filename_display_name (location);
+
+  if (git_repository_open_ext (&repo, location, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0)
+    return TRUE;
+
+  if (g_file_test (location, G_FILE_TEST_EXISTS))
+    {
+      if (!g_file_test (location, G_FILE_TEST_IS_DIR) ||
+          (dir = g_dir_open (location, 0, NULL)) == NULL || g_dir_read_name (dir) != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("“%s” is neither a git repository nor an empty folder"), display);
+          return FALSE;
+        }
+    }
+  else if (g_mkdir_with_parents (location, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not make the repository “%s”: %s"), display, g_strerror (errsv));
+      return FALSE;
+    }
+
+  /* Its branch is main, so that a clone finds what is pushed. */
+  if (git_repository_init (&repo, location, TRUE) != 0 ||
+      git_repository_set_head (repo, BRANCH) != 0)
+    return git_failed (error, _("Could not make the repository"));
+
+  return TRUE;
+}
+
+/* Keys for ssh:// come from the SSH agent; nothing else is asked for. */
+static int
+credentials_cb (git_credential **out,
+                const char      *url,
+                const char      *username_from_url,
+                unsigned int     allowed_types,
+                void            *payload)
+{
+  if (allowed_types & GIT_CREDENTIAL_SSH_KEY)
+    return git_credential_ssh_key_from_agent (out, username_from_url ? username_from_url
+                                                                     : g_get_user_name ());
+
+  return GIT_PASSTHROUGH;
+}
+
+static gboolean
+clone (const char      *location,
+       const char      *path,
+       git_repository **repo,
+       GError         **error)
+{
+  git_clone_options options = GIT_CLONE_OPTIONS_INIT;
+  g_autofree char *display = g_filename_display_name (location);
+  g_autofree char *failed = g_strdup_printf (_("Could not reach the repository “%s”"), display);
+
+  options.fetch_opts.callbacks.credentials = credentials_cb;
+
+  if (git_clone (repo, location, path, &options) != 0)
+    return git_failed (error, failed);
+
+  return TRUE;
+}
+
+static gboolean
+remove_tree (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      if (g_remove (path) != 0 && errno != ENOENT)
+        {
+          cp_file_set_io_error (error, errno, TRUE, path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if ((dir = g_dir_open (path, 0, error)) == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (!remove_tree (child, error))
+        return FALSE;
+    }
+
+  if (g_rmdir (path) != 0)
+    {
+      cp_file_set_io_error (error, errno, TRUE, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The engagements a repository holds, from its index: id -> audience. */
+static GHashTable *
+read_index (const char *clone_path)
+{
+  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = g_build_filename (clone_path, CP_SHARE_INDEX, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return g_steal_pointer (&entries);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      CpAudience audience;
+
+      if (!g_str_has_prefix (lines[i], "|"))
+        continue;
+      cells = g_strsplit (lines[i], "|", -1);
+      if (g_strv_length (cells) < 4)
+        continue;
+      g_strstrip (cells[1]);
+      g_strstrip (cells[2]);
+      if (g_uuid_string_is_valid (cells[1]) && cp_audience_from_string (cells[2], &audience))
+        g_hash_table_insert (entries, g_ascii_strdown (cells[1], -1), GINT_TO_POINTER (audience));
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+write_index (const char  *clone_path,
+             GHashTable  *entries,
+             GError     **error)
+{
+  g_autofree char *path = g_build_filename (clone_path, CP_SHARE_INDEX, NULL);
+  g_autoptr(GString) out = g_string_new ("# Shared engagements\n\n"
+                                         "| Engagement | Audience |\n| --- | --- |\n");
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (entries, NULL);
+  guint n = g_hash_table_size (entries);
+
+  /* In a stable order, so that two writers write the same bytes. */
+  qsort (keys, n, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "| %s | %s |\n", (const char *) keys[i],
+                            cp_audience_to_string (GPOINTER_TO_INT (g_hash_table_lookup (entries, keys[i]))));
+
+  return cp_file_write (path, out->str, out->len, error);
+}
+
+/* Writes the engagement's folder as @audience may read it into the
+ * clone, in place of what was there.
+ */
+static gboolean
+write_folder (CpEngagement  *engagement,
+              const char    *clone_path,
+              const char    *uuid,
+              CpAudience     audience,
+              GError       **error)
+{
+  g_autofree char *folder = g_build_filename (clone_path, uuid, NULL);
+  g_autoptr(GPtrArray) files = cp_engagement_export_prepare_for (engagement, audience, error);
+  g_autoptr(GHashTable) entries = NULL;
+
+  if (files == NULL || !remove_tree (folder, error) ||
+      !cp_export_write_files (folder, files, NULL, NULL, NULL, error))
+    return FALSE;
+
+  entries = read_index (clone_path);
+  g_hash_table_insert (entries, g_strdup (uuid), GINT_TO_POINTER (audience));
+
+  return write_index (clone_path, entries, error);
+}
+
+/* Commits everything in the clone's work tree, on main, as @name. */
+static gboolean
+commit_all (git_repository  *repo,
+            const char      *name,
+            const char      *email,
+            const char      *message,
+            GError         **error)
+{
+  g_autoptr(git_index) index = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_commit) parent = NULL;
+  g_autoptr(git_signature) author = NULL;
+  const git_commit *parents[1];
+  git_oid tree_id, parent_id, commit_id;
+  char *all[] = { (char *) "*" };
+  git_strarray pathspec = { all, 1 };
+
+  if (git_repository_index (&index, repo) != 0 ||
+      git_index_add_all (index, &pathspec, GIT_INDEX_ADD_DEFAULT, NULL, NULL) != 0 ||
+      git_index_update_all (index, &pathspec, NULL, NULL) != 0 ||
+      git_index_write (index) != 0 ||
+      git_index_write_tree (&tree_id, index) != 0 ||
+      git_tree_lookup (&tree, repo, &tree_id) != 0)
+    return git_failed (error, _("Could not record the changes"));
+
+  if (git_reference_name_to_id (&parent_id, repo, BRANCH) == 0 &&
+      git_commit_lookup (&parent, repo, &parent_id) != 0)
+    return git_failed (error, _("Could not record the changes"));
+  parents[0] = parent;
+
+  if (git_signature_now (&author, name, email ? email : "") != 0 ||
+      git_commit_create (&commit_id, repo, BRANCH, author, author, "UTF-8", message, tree,
+                         parent ? 1 : 0, parent ? parents : NULL) != 0 ||
+      git_repository_set_head (repo, BRANCH) != 0)
+    return git_failed (error, _("Could not record the changes"));
+
+  return TRUE;
+}
+
+static gboolean
+push (git_repository  *repo,
+      GError         **error)
+{
+  g_autoptr(git_remote) remote = NULL;
+  git_push_options options = GIT_PUSH_OPTIONS_INIT;
+  char *refspec[] = { (char *) BRANCH ":" BRANCH };
+  git_strarray refspecs = { refspec, 1 };
+
+  options.callbacks.credentials = credentials_cb;
+
+  if (git_remote_lookup (&remote, repo, "origin") != 0 ||
+      git_remote_push (remote, &refspecs, &options) != 0)
+    return git_failed (error, _("Could not send the engagement"));
+
+  return TRUE;
+}
+
+static gboolean
+remember (git_repository  *repo,
+          const char      *uuid,
+          CpAudience       audience,
+          GError         **error)
+{
+  g_autoptr(git_config) config = NULL;
+
+  if (git_repository_config (&config, repo) != 0 ||
+      git_config_set_string (config, "coachplan.engagement", uuid) != 0 ||
+      git_config_set_string (config, "coachplan.audience", cp_audience_to_string (audience)) != 0)
+    return git_failed (error, _("Could not keep the sharing settings"));
+
+  return TRUE;
+}
+
+/**
+ * cp_share_engagement:
+ * @location: a folder here (made a bare repository if missing or empty),
+ *   a bare repository, or a URL: file://, ssh:// (keys from the SSH
+ *   agent), https:// or git://
+ * @audience: whose notes go into the repository
+ * @name: who shares it, the author of the commit
+ * @email: (nullable): their address
+ *
+ * Shares the engagement: clones the repository beside the database,
+ * writes the engagement's folder into it, as @audience may read it,
+ * commits and pushes. Should any step fail, nothing is left behind here.
+ */
+gboolean
+cp_share_engagement (CpEngagement  *engagement,
+                     const char    *location,
+                     CpAudience     audience,
+                     const char    *name,
+                     const char    *email,
+                     GError       **error)
+{
+  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(git_repository) repo = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *base = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
+  g_return_val_if_fail (location != NULL && name != NULL, FALSE);
+
+  if (!(uuid = cp_engagement_dup_uuid (engagement, error)) ||
+      !(path = cp_share_dup_clone_path (engagement, error)))
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is shared already; sync it to send its changes"),
+                   cp_engagement_get_title (engagement));
+      return FALSE;
+    }
+
+  base = cp_share_dup_folder (cp_engagement_get_store (engagement));
+  if (g_mkdir_with_parents (base, 0700) != 0)
+    {
+      cp_file_set_io_error (error, errno, TRUE, base);
+      return FALSE;
+    }
+
+  if ((is_local (location) && !ensure_local_repository (location, error)) ||
+      !clone (location, path, &repo, error))
+    return FALSE;
+
+  /* Translators: the message of the commit that shares an engagement. */
+  message = g_strdup_printf (_("Share “%s” with the %s\n"), cp_engagement_get_title (engagement),
+                             cp_audience_to_string (audience));
+  ok = write_folder (engagement, path, uuid, audience, error) &&
+       commit_all (repo, name, email, message, error) &&
+       push (repo, error) &&
+       remember (repo, uuid, audience, error);
+
+  if (!ok)
+    {
+      g_clear_pointer (&repo, git_repository_free);
+      remove_tree (path, NULL);
+    }
+
+  return ok;
+}
+
+/**
+ * cp_share_clone:
+ * @location: a repository someone shared engagements into
+ *
+ * Adds each engagement of the repository not here yet, with the ids it
+ * has there, and keeps a clone of the repository for each.
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the numbers
+ *   of the engagements, here
+ */
+GArray *
+cp_share_clone (CpStore     *store,
+                const char  *location,
+                GError     **error)
+{
+  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(git_repository) repo = NULL;
+  g_autoptr(GHashTable) entries = NULL;
+  g_autofree char *base = cp_share_dup_folder (store);
+  g_autofree char *staging = NULL;
+  g_autofree char *display = g_filename_display_name (location);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CP_IS_STORE (store), NULL);
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (g_mkdir_with_parents (base, 0700) != 0)
+    {
+      cp_file_set_io_error (error, errno, TRUE, base);
+      return NULL;
+    }
+
+  staging = g_build_filename (base, ".clone-XXXXXX", NULL);
+  if (g_mkdtemp (staging) == NULL)
+    {
+      cp_file_set_io_error (error, errno, TRUE, staging);
+      return NULL;
+    }
+
+  if (!clone (location, staging, &repo, error))
+    {
+      remove_tree (staging, NULL);
+      return NULL;
+    }
+
+  entries = read_index (staging);
+  if (g_hash_table_size (entries) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The repository “%s” holds no shared engagement"), display);
+      g_clear_pointer (&repo, git_repository_free);
+      remove_tree (staging, NULL);
+      return NULL;
+    }
+
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *folder = g_build_filename (staging, key, NULL);
+      g_autofree char *path = g_build_filename (base, key, NULL);
+      g_autoptr(git_repository) own = NULL;
+      gint64 id = cp_store_find_engagement_by_uuid (store, key);
+
+      /* One here already keeps its own clone; the next sync brings the
+       * repository's changes.
+       */
+      if (id == 0)
+        {
+          if (g_file_test (path, G_FILE_TEST_EXISTS) && !remove_tree (path, error))
+            return NULL;
+          if ((id = cp_store_import_engagement (store, folder, error)) == 0 ||
+              !clone (location, path, &own, error) ||
+              !remember (own, key, GPOINTER_TO_INT (value), error))
+            {
+              g_clear_pointer (&own, git_repository_free);
+              remove_tree (path, NULL);
+              g_clear_pointer (&repo, git_repository_free);
+              remove_tree (staging, NULL);
+              return NULL;
+            }
+        }
+
+      g_array_append_val (ids, id);
+    }
+
+  g_clear_pointer (&repo, git_repository_free);
+  remove_tree (staging, NULL);
+
+  return g_steal_pointer (&ids);
+}

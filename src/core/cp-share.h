@@ -1,0 +1,35 @@
+/* cp-share.h — an engagement shared through a git repository
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cp-types.h"
+
+G_BEGIN_DECLS
+
+/* The file at the top of a shared repository that lists its engagements
+ * and their audiences.
+ */
+#define CP_SHARE_INDEX "engagements.md"
+
+char     *cp_share_dup_folder      (CpStore       *store);
+char     *cp_share_dup_clone_path  (CpEngagement  *engagement,
+                                    GError       **error);
+gboolean  cp_share_is_shared       (CpEngagement  *engagement,
+                                    CpAudience    *audience);
+gboolean  cp_share_engagement      (CpEngagement  *engagement,
+                                    const char    *location,
+                                    CpAudience     audience,
+                                    const char    *name,
+                                    const char    *email,
+                                    GError       **error);
+GArray   *cp_share_clone           (CpStore       *store,
+                                    const char    *location,
+                                    GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+/* test-share.c — engagements shared through a git repository
+ *
+ * A coach shares an engagement with its sponsor through a bare
+ * repository; the sponsor clones it into a database of their own. What
+ * the sponsor may not read never enters the repository, in any object.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <git2.h>
+#include <string.h>
+
+#include "cp-engagement.h"
+#include "cp-engagement-io.h"
+#include "cp-note.h"
+#include "cp-notes-io.h"
+#include "cp-share.h"
+#include "cp-test-store.h"
+
+/* Words found in one note only, to look for in every object. */
+#define COACH_WORDS "zanzibar-coach-only-heron"
+#define CLIENT_WORDS "quokka-client-lantern"
+#define SPONSOR_WORDS "narwhal-sponsor-orchard"
+
+static CpEngagement *
+coach_engagement (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_load_sample (f->store, &error);
+  const struct { const char *body; CpVisibility visibility; } notes[] = {
+    { "# Private\n\n" COACH_WORDS "\n", CP_VISIBILITY_COACH },
+    { "# For the client\n\n" CLIENT_WORDS "\n", CP_VISIBILITY_CLIENT },
+    { "# For the sponsor\n\n" SPONSOR_WORDS "\n", CP_VISIBILITY_SPONSOR },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr(CpNote) note = cp_engagement_add_note (e, NULL, notes[i].body, &error);
+
+      g_assert_no_error (error);
+      cp_note_set_visibility (note, notes[i].visibility);
+    }
+  g_assert_true (cp_store_flush (f->store, &error));
+
+  return g_steal_pointer (&e);
+}
+
+typedef struct
+{
+  git_odb  *odb;
+  guint     blobs;
+  guint     coach, client, sponsor;
+} Scan;
+
+static int
+scan_object (const git_oid *id,
+             void          *payload)
+{
+  Scan *scan = payload;
+  git_odb_object *object = NULL;
+
+  g_assert_cmpint (git_odb_read (&object, scan->odb, id), ==, 0);
+  if (git_odb_object_type (object) == GIT_OBJECT_BLOB)
+    {
+      g_autofree char *data = g_strndup (git_odb_object_data (object), git_odb_object_size (object));
+
+      scan->blobs++;
+      scan->coach += strstr (data, COACH_WORDS) != NULL;
+      scan->client += strstr (data, CLIENT_WORDS) != NULL;
+      scan->sponsor += strstr (data, SPONSOR_WORDS) != NULL;
+    }
+  git_odb_object_free (object);
+
+  return 0;
+}
+
+/* Every object of the repository, in any commit of any ref, loose or
+ * packed.
+ */
+static Scan
+scan_repository (const char *path)
+{
+  git_repository *repo = NULL;
+  Scan scan = { 0 };
+
+  git_libgit2_init ();
+  g_assert_cmpint (git_repository_open_bare (&repo, path), ==, 0);
+  g_assert_cmpint (git_repository_odb (&scan.odb, repo), ==, 0);
+  g_assert_cmpint (git_odb_foreach (scan.odb, scan_object, &scan), ==, 0);
+  git_odb_free (scan.odb);
+  git_repository_free (repo);
+  git_libgit2_shutdown ();
+
+  return scan;
+}
+
+static void
+assert_same_files (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      CpExportFile *x = g_ptr_array_index (a, i);
+      CpExportFile *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->contents, ==, y->contents);
+    }
+}
+
+static void
+test_share_with_sponsor (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) coach = coach_engagement (f);
+  g_autofree char *remote = g_build_filename (f->dir, "shared", "remote.git", NULL);
+  g_autofree char *sponsor_path = g_build_filename (f->dir, "sponsor.db", NULL);
+  g_autofree char *coach_uuid = cp_engagement_dup_uuid (coach, NULL);
+  g_autoptr(CpStore) sponsor_store = NULL;
+  g_autoptr(CpEngagement) sponsor = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GPtrArray) received = NULL;
+  g_autofree char *sponsor_uuid = NULL;
+  CpAudience audience;
+  Scan scan;
+
+  /* The coach shares with the sponsor; the repository is made. */
+  g_assert_true (cp_share_engagement (coach, remote, CP_AUDIENCE_SPONSOR, "Sam Okafor",
+                                      "sam@example.org", &error));
+  g_assert_no_error (error);
+  g_assert_true (cp_share_is_shared (coach, &audience));
+  g_assert_cmpint (audience, ==, CP_AUDIENCE_SPONSOR);
+
+  /* What the sponsor may not read is in no object of the repository. */
+  scan = scan_repository (remote);
+  g_assert_cmpuint (scan.blobs, >, 5);
+  g_assert_cmpuint (scan.coach, ==, 0);
+  g_assert_cmpuint (scan.client, ==, 0);
+  g_assert_cmpuint (scan.sponsor, ==, 1);
+
+  /* Shared once is enough. */
+  g_assert_false (cp_share_engagement (coach, remote, CP_AUDIENCE_TEAM, "Sam Okafor", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* The sponsor clones it into a database of their own: the same
+   * engagement, with the same ids, and only the sponsor's notes.
+   */
+  sponsor_store = cp_store_open (sponsor_path, &error);
+  g_assert_no_error (error);
+  ids = cp_share_clone (sponsor_store, remote, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  sponsor = cp_store_get_engagement (sponsor_store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  sponsor_uuid = cp_engagement_dup_uuid (sponsor, NULL);
+  g_assert_cmpstr (sponsor_uuid, ==, coach_uuid);
+  g_assert_cmpstr (cp_engagement_get_title (sponsor), ==, cp_engagement_get_title (coach));
+  g_assert_true (cp_share_is_shared (sponsor, &audience));
+  g_assert_cmpint (audience, ==, CP_AUDIENCE_SPONSOR);
+
+  sent = cp_engagement_export_prepare_for (coach, CP_AUDIENCE_SPONSOR, &error);
+  g_assert_no_error (error);
+  received = cp_engagement_export_prepare (sponsor, &error);
+  g_assert_no_error (error);
+  assert_same_files (sent, received);
+
+  /* Cloned again, it is not added twice. */
+  g_clear_pointer (&ids, g_array_unref);
+  ids = cp_share_clone (sponsor_store, remote, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpuint (cp_store_count_engagements (sponsor_store), ==, 1);
+}
+
+/* The commit is authored by who shared it. */
+static void
+test_author (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) coach = coach_engagement (f);
+  g_autofree char *remote = g_build_filename (f->dir, "remote.git", NULL);
+  git_repository *repo = NULL;
+  git_commit *commit = NULL;
+  git_oid head;
+
+  g_assert_true (cp_share_engagement (coach, remote, CP_AUDIENCE_TEAM, "Dana Whitfield",
+                                      "dana@example.org", &error));
+  g_assert_no_error (error);
+
+  git_libgit2_init ();
+  g_assert_cmpint (git_repository_open_bare (&repo, remote), ==, 0);
+  g_assert_cmpint (git_reference_name_to_id (&head, repo, "refs/heads/main"), ==, 0);
+  g_assert_cmpint (git_commit_lookup (&commit, repo, &head), ==, 0);
+  g_assert_cmpstr (git_commit_author (commit)->name, ==, "Dana Whitfield");
+  g_assert_cmpstr (git_commit_author (commit)->email, ==, "dana@example.org");
+  git_commit_free (commit);
+  git_repository_free (repo);
+  git_libgit2_shutdown ();
+
+  /* The team reads every note. */
+  {
+    Scan scan = scan_repository (remote);
+
+    g_assert_cmpuint (scan.coach, ==, 1);
+    g_assert_cmpuint (scan.client, ==, 1);
+    g_assert_cmpuint (scan.sponsor, ==, 1);
+  }
+}
+
+/* A folder that is neither a repository nor empty is refused, and
+ * nothing is left behind.
+ */
+static void
+test_refused_location (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) coach = coach_engagement (f);
+  g_autofree char *folder = g_build_filename (f->dir, "papers", NULL);
+  g_autofree char *file = g_build_filename (folder, "letter.txt", NULL);
+  g_autofree char *clone = cp_share_dup_clone_path (coach, NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.git", NULL);
+  g_autofree char *url = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "mine", -1, NULL));
+
+  g_assert_false (cp_share_engagement (coach, folder, CP_AUDIENCE_TEAM, "Sam Okafor", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "neither a git repository nor an empty folder"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (clone, G_FILE_TEST_EXISTS));
+  g_assert_false (cp_share_is_shared (coach, NULL));
+
+  /* An unreachable remote says so; nothing is kept. */
+  url = g_strconcat ("file://", missing, NULL);
+  g_assert_false (cp_share_engagement (coach, url, CP_AUDIENCE_TEAM, "Sam Okafor", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Could not reach the repository"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (clone, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/share/sponsor", Fixture, NULL, fixture_set_up, test_share_with_sponsor,
+              fixture_tear_down);
+  g_test_add ("/share/author", Fixture, NULL, fixture_set_up, test_author, fixture_tear_down);
+  g_test_add ("/share/refused-location", Fixture, NULL, fixture_set_up, test_refused_location,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
