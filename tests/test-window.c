@@ -32,6 +32,8 @@
 #include "cp-note.h"
 #include "cp-identity-dialog.h"
 #include "cp-note-editor.h"
+#include "cp-share.h"
+#include "cp-share-dialog.h"
 #include "cp-ui-util.h"
 #include "cp-notes-page.h"
 #include "cp-phase.h"
@@ -1265,6 +1267,84 @@ test_window_folder (void)
   cp_test_remove_tree (dir);
 }
 
+static char *shared_repository;
+
+/* The coach shares the sample with its sponsor through a repository. */
+static void
+share_the_sample (CpWindow *window)
+{
+  GtkWindow *dialog;
+  GtkWidget *location, *audience;
+  CpAudience shared_with;
+
+  g_assert_true (cp_ui_set_identity ("Sam Okafor", "sam@example.org", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.share-engagement", NULL));
+  spin (100);
+  dialog = find_toplevel (CP_TYPE_SHARE_DIALOG);
+  g_assert_nonnull (dialog);
+  location = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Repository");
+  audience = find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Audience");
+  g_assert_nonnull (location);
+  g_assert_nonnull (audience);
+
+  /* Nowhere to share to yet: Share waits for a place. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "go"));
+  gtk_editable_set_text (GTK_EDITABLE (location), shared_repository);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (audience), CP_AUDIENCE_SPONSOR);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "go"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "go");
+  spin (500);
+
+  g_assert_true (cp_share_is_shared (cp_window_get_current (window), &shared_with));
+  g_assert_cmpint (shared_with, ==, CP_AUDIENCE_SPONSOR);
+  g_assert_true (g_file_test (shared_repository, G_FILE_TEST_IS_DIR));
+}
+
+/* The sponsor opens it in a database of their own. */
+static void
+open_the_shared (CpWindow *window)
+{
+  GtkWindow *dialog;
+  GtkWidget *location, *audience;
+  CpEngagement *current;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shared", NULL));
+  spin (100);
+  dialog = find_toplevel (CP_TYPE_SHARE_DIALOG);
+  g_assert_nonnull (dialog);
+  location = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Repository");
+  audience = find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Audience");
+  g_assert_false (gtk_widget_get_visible (audience));
+  gtk_editable_set_text (GTK_EDITABLE (location), shared_repository);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "go");
+  spin (500);
+
+  current = cp_window_get_current (window);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (cp_engagement_get_title (current), ==, "Service desk and change improvement");
+  g_assert_true (cp_share_is_shared (current, NULL));
+}
+
+static void
+test_window_share (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *sponsor = g_build_filename (dir, "sponsor.db", NULL);
+
+  database = g_build_filename (dir, "coach.db", NULL);
+  shared_repository = g_build_filename (dir, "shared.git", NULL);
+
+  run_app (database, share_the_sample);
+  run_app (sponsor, open_the_shared);
+
+  g_clear_pointer (&shared_repository, g_free);
+  g_clear_pointer (&database, g_free);
+  cp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1283,6 +1363,7 @@ main (int   argc,
   g_test_add_func ("/window/review", test_window_review);
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/folder", test_window_folder);
+  g_test_add_func ("/window/share", test_window_share);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "cp-plan-page.h"
 #include "cp-search-dialog.h"
 #include "cp-store.h"
+#include "cp-share-dialog.h"
 #include "cp-window.h"
 #include "cp-window-transfer.h"
 
@@ -106,6 +107,9 @@ update_actions (CpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-folder", self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-engagement",
+                                 writable && self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-shared", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  writable && self->trashed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
@@ -472,6 +476,25 @@ import_folder_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   cp_window_choose_import_folder (CP_WINDOW (widget));
+}
+
+static void
+share_engagement_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+
+  if (self->current != NULL)
+    gtk_window_present (GTK_WINDOW (cp_share_dialog_new_share (self, self->current)));
+}
+
+static void
+open_shared_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gtk_window_present (GTK_WINDOW (cp_share_dialog_new_open (CP_WINDOW (widget))));
 }
 
 static void
@@ -1021,6 +1044,8 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-folder", NULL, export_folder_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.share-engagement", NULL, share_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.open-shared", NULL, open_shared_action);
   gtk_widget_class_install_action (widget_class, "win.delete-engagement", NULL,
                                    delete_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
