@@ -32,6 +32,7 @@
 #include "cp-notes-io.h"
 #include "cp-share.h"
 #include "cp-store.h"
+#include "cp-store-model.h"
 
 #define BRANCH "refs/heads/main"
 
@@ -325,21 +326,20 @@ write_index (const char  *clone_path,
   return cp_file_write (path, out->str, out->len, error);
 }
 
-/* Writes the engagement's folder as @audience may read it into the
+/* Writes the engagement's folder, as its audience may read it, into the
  * clone, in place of what was there.
  */
 static gboolean
-write_folder (CpEngagement  *engagement,
+write_folder (GPtrArray     *files,
               const char    *clone_path,
               const char    *uuid,
               CpAudience     audience,
               GError       **error)
 {
   g_autofree char *folder = g_build_filename (clone_path, uuid, NULL);
-  g_autoptr(GPtrArray) files = cp_engagement_export_prepare_for (engagement, audience, error);
   g_autoptr(GHashTable) entries = NULL;
 
-  if (files == NULL || !remove_tree (folder, error) ||
+  if (!remove_tree (folder, error) ||
       !cp_export_write_files (folder, files, NULL, NULL, NULL, error))
     return FALSE;
 
@@ -422,6 +422,111 @@ remember (git_repository  *repo,
   return TRUE;
 }
 
+/* What sharing needs, read on the thread that owns the store, so that
+ * the rest can happen anywhere.
+ */
+typedef struct
+{
+  char       *location;
+  char       *uuid;
+  char       *path;       /* the clone, beside the database */
+  char       *base;
+  char       *message;    /* of the commit */
+  char       *name;
+  char       *email;
+  GPtrArray  *files;      /* CpExportFile */
+  CpAudience  audience;
+} Sharing;
+
+static void
+sharing_free (Sharing *sharing)
+{
+  g_free (sharing->location);
+  g_free (sharing->uuid);
+  g_free (sharing->path);
+  g_free (sharing->base);
+  g_free (sharing->message);
+  g_free (sharing->name);
+  g_free (sharing->email);
+  g_clear_pointer (&sharing->files, g_ptr_array_unref);
+  g_free (sharing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sharing, sharing_free)
+
+static Sharing *
+sharing_prepare (CpEngagement  *engagement,
+                 const char    *location,
+                 CpAudience     audience,
+                 const char    *name,
+                 const char    *email,
+                 GError       **error)
+{
+  g_autoptr(Sharing) sharing = g_new0 (Sharing, 1);
+
+  if (!(sharing->uuid = cp_engagement_dup_uuid (engagement, error)) ||
+      !(sharing->path = cp_share_dup_clone_path (engagement, error)))
+    return NULL;
+
+  if (g_file_test (sharing->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is shared already; sync it to send its changes"),
+                   cp_engagement_get_title (engagement));
+      return NULL;
+    }
+
+  if (!(sharing->files = cp_engagement_export_prepare_for (engagement, audience, error)))
+    return NULL;
+
+  sharing->location = g_strdup (location);
+  sharing->base = cp_share_dup_folder (cp_engagement_get_store (engagement));
+  sharing->name = g_strdup (name);
+  sharing->email = g_strdup (email ? email : "");
+  sharing->audience = audience;
+  /* Translators: the message of the commit that shares an engagement. */
+  sharing->message = g_strdup_printf (_("Share “%s” with the %s\n"),
+                                      cp_engagement_get_title (engagement),
+                                      cp_audience_to_string (audience));
+
+  return g_steal_pointer (&sharing);
+}
+
+/* Anywhere: the repository, the clone, the commit and the push. Should
+ * any step fail, nothing is left behind here.
+ */
+static gboolean
+sharing_run (Sharing  *sharing,
+             GError  **error)
+{
+  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(git_repository) repo = NULL;
+  gboolean ok;
+
+  if (g_mkdir_with_parents (sharing->base, 0700) != 0)
+    {
+      cp_file_set_io_error (error, errno, TRUE, sharing->base);
+      return FALSE;
+    }
+
+  if ((is_local (sharing->location) && !ensure_local_repository (sharing->location, error)) ||
+      !clone (sharing->location, sharing->path, &repo, error))
+    return FALSE;
+
+  ok = write_folder (sharing->files, sharing->path, sharing->uuid, sharing->audience, error) &&
+       commit_all (repo, sharing->name, sharing->email, sharing->message, error) &&
+       push (repo, error) &&
+       remember (repo, sharing->uuid, sharing->audience, error);
+
+  if (!ok)
+    {
+      g_clear_pointer (&repo, git_repository_free);
+      remove_tree (sharing->path, NULL);
+    }
+
+  return ok;
+}
+
 /**
  * cp_share_engagement:
  * @location: a folder here (made a bare repository if missing or empty),
@@ -443,55 +548,236 @@ cp_share_engagement (CpEngagement  *engagement,
                      const char    *email,
                      GError       **error)
 {
-  g_autoptr(GitScope) scope = git_scope_enter ();
-  g_autoptr(git_repository) repo = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *base = NULL;
-  gboolean ok;
+  g_autoptr(Sharing) sharing = NULL;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
   g_return_val_if_fail (location != NULL && name != NULL, FALSE);
 
-  if (!(uuid = cp_engagement_dup_uuid (engagement, error)) ||
-      !(path = cp_share_dup_clone_path (engagement, error)))
-    return FALSE;
+  return (sharing = sharing_prepare (engagement, location, audience, name, email, error)) != NULL &&
+         sharing_run (sharing, error);
+}
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+static void
+share_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (sharing_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * cp_share_engagement_async:
+ *
+ * Like cp_share_engagement(), with the network's part on a thread of its
+ * own, so that the window keeps answering.
+ */
+void
+cp_share_engagement_async (CpEngagement        *engagement,
+                           const char          *location,
+                           CpAudience           audience,
+                           const char          *name,
+                           const char          *email,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (engagement, NULL, callback, user_data);
+  GError *error = NULL;
+  Sharing *sharing;
+
+  g_task_set_source_tag (task, cp_share_engagement_async);
+
+  if (!(sharing = sharing_prepare (engagement, location, audience, name, email, &error)))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” is shared already; sync it to send its changes"),
-                   cp_engagement_get_title (engagement));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_set_task_data (task, sharing, (GDestroyNotify) sharing_free);
+  g_task_run_in_thread (task, share_thread);
+}
+
+gboolean
+cp_share_engagement_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* One engagement a repository holds. */
+typedef struct
+{
+  char       *uuid;
+  char       *path;      /* its own clone here */
+  CpAudience  audience;
+  gboolean    created;   /* its clone was made by this opening */
+} Entry;
+
+typedef struct
+{
+  char      *location;
+  char      *base;
+  GPtrArray *entries;   /* Entry */
+} Cloning;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->uuid);
+  g_free (entry->path);
+  g_free (entry);
+}
+
+static void
+cloning_free (Cloning *cloning)
+{
+  g_free (cloning->location);
+  g_free (cloning->base);
+  g_clear_pointer (&cloning->entries, g_ptr_array_unref);
+  g_free (cloning);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Cloning, cloning_free)
+
+static Cloning *
+cloning_new (CpStore    *store,
+             const char *location)
+{
+  Cloning *cloning = g_new0 (Cloning, 1);
+
+  cloning->location = g_strdup (location);
+  cloning->base = cp_share_dup_folder (store);
+  cloning->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+
+  return cloning;
+}
+
+/* Removes the clones this opening made. */
+static void
+cloning_undo (Cloning *cloning)
+{
+  for (guint i = 0; i < cloning->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (cloning->entries, i);
+
+      if (entry->created)
+        remove_tree (entry->path, NULL);
+    }
+}
+
+/* Anywhere: reads which engagements the repository holds and makes a
+ * clone for each that has none here.
+ */
+static gboolean
+cloning_run (Cloning  *cloning,
+             GError  **error)
+{
+  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(git_repository) repo = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  g_autofree char *staging = NULL;
+  g_autofree char *display = g_filename_display_name (cloning->location);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_mkdir_with_parents (cloning->base, 0700) != 0)
+    {
+      cp_file_set_io_error (error, errno, TRUE, cloning->base);
       return FALSE;
     }
 
-  base = cp_share_dup_folder (cp_engagement_get_store (engagement));
-  if (g_mkdir_with_parents (base, 0700) != 0)
+  staging = g_build_filename (cloning->base, ".clone-XXXXXX", NULL);
+  if (g_mkdtemp (staging) == NULL)
     {
-      cp_file_set_io_error (error, errno, TRUE, base);
+      cp_file_set_io_error (error, errno, TRUE, staging);
       return FALSE;
     }
 
-  if ((is_local (location) && !ensure_local_repository (location, error)) ||
-      !clone (location, path, &repo, error))
-    return FALSE;
-
-  /* Translators: the message of the commit that shares an engagement. */
-  message = g_strdup_printf (_("Share “%s” with the %s\n"), cp_engagement_get_title (engagement),
-                             cp_audience_to_string (audience));
-  ok = write_folder (engagement, path, uuid, audience, error) &&
-       commit_all (repo, name, email, message, error) &&
-       push (repo, error) &&
-       remember (repo, uuid, audience, error);
-
-  if (!ok)
+  if (!clone (cloning->location, staging, &repo, error))
     {
-      g_clear_pointer (&repo, git_repository_free);
-      remove_tree (path, NULL);
+      remove_tree (staging, NULL);
+      return FALSE;
     }
 
-  return ok;
+  index = read_index (staging);
+  g_clear_pointer (&repo, git_repository_free);
+  remove_tree (staging, NULL);
+
+  if (g_hash_table_size (index) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The repository “%s” holds no shared engagement"), display);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, index);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Entry *entry = g_new0 (Entry, 1);
+      g_autoptr(git_repository) own = NULL;
+
+      entry->uuid = g_strdup (key);
+      entry->path = g_build_filename (cloning->base, key, NULL);
+      entry->audience = GPOINTER_TO_INT (value);
+      g_ptr_array_add (cloning->entries, entry);
+
+      if (g_file_test (entry->path, G_FILE_TEST_EXISTS))
+        continue;
+
+      entry->created = TRUE;
+      if (!clone (cloning->location, entry->path, &own, error) ||
+          !remember (own, entry->uuid, entry->audience, error))
+        {
+          g_clear_pointer (&own, git_repository_free);
+          cloning_undo (cloning);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* On the store's thread: adds each engagement not here yet, with its
+ * ids, from its clone.
+ */
+static GArray *
+cloning_import (CpStore  *store,
+                Cloning  *cloning,
+                GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < cloning->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (cloning->entries, i);
+      g_autofree char *folder = g_build_filename (entry->path, entry->uuid, NULL);
+      gint64 id = cp_store_find_engagement_by_uuid (store, entry->uuid);
+
+      /* One here already is not added twice; the next sync brings the
+       * repository's changes.
+       */
+      if (id == 0)
+        {
+          if ((id = cp_store_import_engagement (store, folder, error)) == 0)
+            {
+              for (guint j = 0; j < added->len; j++)
+                _cp_store_delete_engagement (store, g_array_index (added, gint64, j), NULL);
+              cloning_undo (cloning);
+              return NULL;
+            }
+          g_array_append_val (added, id);
+        }
+
+      g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
 }
 
 /**
@@ -499,7 +785,8 @@ cp_share_engagement (CpEngagement  *engagement,
  * @location: a repository someone shared engagements into
  *
  * Adds each engagement of the repository not here yet, with the ids it
- * has there, and keeps a clone of the repository for each.
+ * has there, and keeps a clone of the repository for each. Should any
+ * step fail, nothing is added and no clone is left behind.
  *
  * Returns: (transfer full) (element-type gint64) (nullable): the numbers
  *   of the engagements, here
@@ -509,80 +796,66 @@ cp_share_clone (CpStore     *store,
                 const char  *location,
                 GError     **error)
 {
-  g_autoptr(GitScope) scope = git_scope_enter ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(git_repository) repo = NULL;
-  g_autoptr(GHashTable) entries = NULL;
-  g_autofree char *base = cp_share_dup_folder (store);
-  g_autofree char *staging = NULL;
-  g_autofree char *display = g_filename_display_name (location);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(Cloning) cloning = NULL;
 
   g_return_val_if_fail (CP_IS_STORE (store), NULL);
   g_return_val_if_fail (location != NULL, NULL);
 
-  if (g_mkdir_with_parents (base, 0700) != 0)
-    {
-      cp_file_set_io_error (error, errno, TRUE, base);
-      return NULL;
-    }
+  cloning = cloning_new (store, location);
+  if (!cloning_run (cloning, error))
+    return NULL;
 
-  staging = g_build_filename (base, ".clone-XXXXXX", NULL);
-  if (g_mkdtemp (staging) == NULL)
-    {
-      cp_file_set_io_error (error, errno, TRUE, staging);
-      return NULL;
-    }
+  return cloning_import (store, cloning, error);
+}
 
-  if (!clone (location, staging, &repo, error))
-    {
-      remove_tree (staging, NULL);
-      return NULL;
-    }
+static void
+clone_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
 
-  entries = read_index (staging);
-  if (g_hash_table_size (entries) == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The repository “%s” holds no shared engagement"), display);
-      g_clear_pointer (&repo, git_repository_free);
-      remove_tree (staging, NULL);
-      return NULL;
-    }
+  if (cloning_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
 
-  g_hash_table_iter_init (&iter, entries);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autofree char *folder = g_build_filename (staging, key, NULL);
-      g_autofree char *path = g_build_filename (base, key, NULL);
-      g_autoptr(git_repository) own = NULL;
-      gint64 id = cp_store_find_engagement_by_uuid (store, key);
+/**
+ * cp_share_clone_async:
+ *
+ * Like cp_share_clone(), with the network's part on a thread of its own.
+ */
+void
+cp_share_clone_async (CpStore             *store,
+                      const char          *location,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, NULL, callback, user_data);
 
-      /* One here already keeps its own clone; the next sync brings the
-       * repository's changes.
-       */
-      if (id == 0)
-        {
-          if (g_file_test (path, G_FILE_TEST_EXISTS) && !remove_tree (path, error))
-            return NULL;
-          if ((id = cp_store_import_engagement (store, folder, error)) == 0 ||
-              !clone (location, path, &own, error) ||
-              !remember (own, key, GPOINTER_TO_INT (value), error))
-            {
-              g_clear_pointer (&own, git_repository_free);
-              remove_tree (path, NULL);
-              g_clear_pointer (&repo, git_repository_free);
-              remove_tree (staging, NULL);
-              return NULL;
-            }
-        }
+  g_task_set_source_tag (task, cp_share_clone_async);
+  g_task_set_task_data (task, cloning_new (store, location), (GDestroyNotify) cloning_free);
+  g_task_run_in_thread (task, clone_thread);
+}
 
-      g_array_append_val (ids, id);
-    }
+/**
+ * cp_share_clone_finish:
+ *
+ * Adds the engagements, on the store's thread, once their clones are made.
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): as
+ *   cp_share_clone() does
+ */
+GArray *
+cp_share_clone_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  GTask *task = G_TASK (result);
 
-  g_clear_pointer (&repo, git_repository_free);
-  remove_tree (staging, NULL);
+  if (!g_task_propagate_boolean (task, error))
+    return NULL;
 
-  return g_steal_pointer (&ids);
+  return cloning_import (g_task_get_source_object (task), g_task_get_task_data (task), error);
 }

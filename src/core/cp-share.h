@@ -28,8 +28,23 @@ gboolean  cp_share_engagement      (CpEngagement  *engagement,
                                     const char    *name,
                                     const char    *email,
                                     GError       **error);
+void      cp_share_engagement_async  (CpEngagement        *engagement,
+                                      const char          *location,
+                                      CpAudience           audience,
+                                      const char          *name,
+                                      const char          *email,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean  cp_share_engagement_finish (GAsyncResult        *result,
+                                      GError             **error);
 GArray   *cp_share_clone           (CpStore       *store,
                                     const char    *location,
                                     GError       **error);
+void      cp_share_clone_async     (CpStore             *store,
+                                    const char          *location,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+GArray   *cp_share_clone_finish    (GAsyncResult        *result,
+                                    GError             **error);
 
 G_END_DECLS

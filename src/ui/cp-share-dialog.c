@@ -35,14 +35,6 @@ struct _CpShareDialog
 G_DEFINE_FINAL_TYPE (CpShareDialog, cp_share_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 static void
-toast (CpShareDialog *self,
-       const char    *message)
-{
-  if (self->window != NULL)
-    cp_window_add_toast (self->window, adw_toast_new (message));
-}
-
-static void
 location_changed_cb (CpShareDialog *self)
 {
   g_autofree char *location = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->location_row))));
@@ -69,15 +61,34 @@ share_free (gpointer data)
   g_free (share);
 }
 
-/* With who shares it known: shares, and says so. */
+static void
+shared_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(CpWindow) window = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!cp_share_engagement_finish (result, &error))
+    /* Translators: why an engagement was not shared. */
+    message = g_strdup_printf (_("Nothing was shared: %s"), error->message);
+  else
+    /* Translators: the engagement shared. */
+    message = g_strdup_printf (_("Shared “%s”"), cp_engagement_get_title (CP_ENGAGEMENT (source)));
+
+  cp_window_add_toast (window, adw_toast_new (message));
+}
+
+/* With who shares it known: shares it, the network's part on a thread,
+ * and says how it went.
+ */
 static void
 share_as (const char *name,
           gpointer    data)
 {
   Share *share = data;
-  g_autoptr(GError) error = NULL;
   g_autofree char *email = NULL;
-  g_autofree char *message = NULL;
 
   if (name == NULL)
     {
@@ -87,39 +98,34 @@ share_as (const char *name,
     }
 
   cp_ui_dup_identity (NULL, &email);
-  if (!cp_share_engagement (share->engagement, share->location, share->audience, name, email, &error))
-    /* Translators: why an engagement was not shared. */
-    message = g_strdup_printf (_("Nothing was shared: %s"), error->message);
-  else
-    /* Translators: the engagement shared. */
-    message = g_strdup_printf (_("Shared “%s”"), cp_engagement_get_title (share->engagement));
-
-  cp_window_add_toast (share->window, adw_toast_new (message));
+  cp_share_engagement_async (share->engagement, share->location, share->audience, name, email,
+                             shared_cb, g_object_ref (share->window));
 }
 
 static void
-open_shared (CpShareDialog *self,
-             const char    *location)
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
 {
+  g_autoptr(CpWindow) window = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(CpEngagement) engagement = NULL;
   g_autofree char *message = NULL;
-  CpStore *store = cp_window_get_store (self->window);
 
-  if (!(ids = cp_share_clone (store, location, &error)) ||
-      !(engagement = cp_store_get_engagement (store, g_array_index (ids, gint64, 0), &error)))
+  if (!(ids = cp_share_clone_finish (result, &error)) ||
+      !(engagement = cp_store_get_engagement (CP_STORE (source), g_array_index (ids, gint64, 0), &error)))
     {
       /* Translators: why no shared engagement was opened. */
       message = g_strdup_printf (_("Nothing was opened: %s"), error->message);
-      toast (self, message);
+      cp_window_add_toast (window, adw_toast_new (message));
       return;
     }
 
-  cp_window_show_engagement (self->window, engagement);
+  cp_window_show_engagement (window, engagement);
   /* Translators: the shared engagement opened. */
   message = g_strdup_printf (_("Opened “%s”"), cp_engagement_get_title (engagement));
-  toast (self, message);
+  cp_window_add_toast (window, adw_toast_new (message));
 }
 
 static void
@@ -136,7 +142,8 @@ cp_share_dialog_response (AdwMessageDialog *dialog,
 
   if (self->engagement == NULL)
     {
-      open_shared (self, location);
+      cp_share_clone_async (cp_window_get_store (self->window), location, opened_cb,
+                            g_object_ref (self->window));
       return;
     }
 
