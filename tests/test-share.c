@@ -146,7 +146,8 @@ test_share_with_sponsor (Fixture       *f,
   g_assert_cmpuint (scan.sponsor, ==, 1);
 
   /* Shared once is enough. */
-  g_assert_false (cp_share_engagement (coach, remote, CP_AUDIENCE_TEAM, "Sam Okafor", NULL, &error));
+  g_assert_false (cp_share_engagement (coach, remote, CP_AUDIENCE_TEAM, "Sam Okafor", "sam@example.org",
+                                       &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&error);
 
@@ -216,6 +217,58 @@ test_author (Fixture       *f,
   }
 }
 
+/* The history lists each change of the engagement's folder, newest
+ * first, with who made it; another engagement of the same repository
+ * has its own.
+ */
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) coach = coach_engagement (f);
+  g_autoptr(CpEngagement) other = cp_store_create_engagement (f->store, "Second client",
+                                                              CP_APPROACH_COACHED, NULL);
+  g_autofree char *remote = g_build_filename (f->dir, "remote.git", NULL);
+  g_autoptr(GPtrArray) history = NULL;
+  CpShareChange *change;
+
+  /* Not shared: no history, and no error. */
+  history = cp_share_dup_history (coach, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  g_assert_true (cp_share_engagement (coach, remote, CP_AUDIENCE_SPONSOR, "Sam Okafor",
+                                      "sam@example.org", &error));
+  g_assert_no_error (error);
+  /* An author is recorded with an address. */
+  g_assert_false (cp_share_engagement (other, remote, CP_AUDIENCE_TEAM, "Lee Chen", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "give your email address too"));
+  g_clear_error (&error);
+  g_assert_true (cp_share_engagement (other, remote, CP_AUDIENCE_TEAM, "Lee Chen", "lee@example.org",
+                                      &error));
+  g_assert_no_error (error);
+
+  history = cp_share_dup_history (coach, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  change = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (change->author, ==, "Sam Okafor");
+  g_assert_cmpstr (change->email, ==, "sam@example.org");
+  g_assert_cmpuint (strlen (change->commit), ==, 7);
+  g_assert_nonnull (change->when);
+  g_assert_cmpstr (change->summary, ==, "Share “Service desk and change improvement” with the sponsor");
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  history = cp_share_dup_history (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  change = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (change->author, ==, "Lee Chen");
+}
+
 /* A folder that is neither a repository nor empty is refused, and
  * nothing is left behind.
  */
@@ -234,7 +287,8 @@ test_refused_location (Fixture       *f,
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (file, "mine", -1, NULL));
 
-  g_assert_false (cp_share_engagement (coach, folder, CP_AUDIENCE_TEAM, "Sam Okafor", NULL, &error));
+  g_assert_false (cp_share_engagement (coach, folder, CP_AUDIENCE_TEAM, "Sam Okafor", "sam@example.org",
+                                       &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "neither a git repository nor an empty folder"));
   g_clear_error (&error);
@@ -243,7 +297,8 @@ test_refused_location (Fixture       *f,
 
   /* An unreachable remote says so; nothing is kept. */
   url = g_strconcat ("file://", missing, NULL);
-  g_assert_false (cp_share_engagement (coach, url, CP_AUDIENCE_TEAM, "Sam Okafor", NULL, &error));
+  g_assert_false (cp_share_engagement (coach, url, CP_AUDIENCE_TEAM, "Sam Okafor", "sam@example.org",
+                                       &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "Could not reach the repository"));
   g_clear_error (&error);
@@ -258,6 +313,7 @@ main (int   argc,
 
   g_test_add ("/share/sponsor", Fixture, NULL, fixture_set_up, test_share_with_sponsor,
               fixture_tear_down);
+  g_test_add ("/share/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/share/author", Fixture, NULL, fixture_set_up, test_author, fixture_tear_down);
   g_test_add ("/share/refused-location", Fixture, NULL, fixture_set_up, test_refused_location,
               fixture_tear_down);

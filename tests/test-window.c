@@ -31,6 +31,7 @@
 #include "cp-action.h"
 #include "cp-note.h"
 #include "cp-identity-dialog.h"
+#include "cp-history-window.h"
 #include "cp-note-editor.h"
 #include "cp-share.h"
 #include "cp-share-dialog.h"
@@ -1303,6 +1304,22 @@ share_the_sample (CpWindow *window)
   g_assert_true (cp_share_is_shared (cp_window_get_current (window), &shared_with));
   g_assert_cmpint (shared_with, ==, CP_AUDIENCE_SPONSOR);
   g_assert_true (g_file_test (shared_repository, G_FILE_TEST_IS_DIR));
+
+  /* The history says who shared it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  spin (100);
+  {
+    GtkWindow *history = find_toplevel (CP_TYPE_HISTORY_WINDOW);
+    GtkWidget *row;
+
+    g_assert_nonnull (history);
+    g_assert_cmpuint (cp_history_window_get_n_changes (CP_HISTORY_WINDOW (history)), ==, 1);
+    row = find (GTK_WIDGET (history), ADW_TYPE_ACTION_ROW,
+                "Share “Service desk and change improvement” with the sponsor");
+    g_assert_nonnull (row);
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Sam Okafor · "));
+    gtk_window_destroy (history);
+  }
 }
 
 /* The sponsor opens it in a database of their own. */

@@ -464,6 +464,15 @@ sharing_prepare (CpEngagement  *engagement,
 {
   g_autoptr(Sharing) sharing = g_new0 (Sharing, 1);
 
+  /* Git records an author by name and address. */
+  if (email == NULL || *email == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Sharing records you as the author of each change, by name and email "
+                             "address: give your email address too"));
+      return NULL;
+    }
+
   if (!(sharing->uuid = cp_engagement_dup_uuid (engagement, error)) ||
       !(sharing->path = cp_share_dup_clone_path (engagement, error)))
     return NULL;
@@ -482,7 +491,7 @@ sharing_prepare (CpEngagement  *engagement,
   sharing->location = g_strdup (location);
   sharing->base = cp_share_dup_folder (cp_engagement_get_store (engagement));
   sharing->name = g_strdup (name);
-  sharing->email = g_strdup (email ? email : "");
+  sharing->email = g_strdup (email);
   sharing->audience = audience;
   /* Translators: the message of the commit that shares an engagement. */
   sharing->message = g_strdup_printf (_("Share “%s” with the %s\n"),
@@ -858,4 +867,112 @@ cp_share_clone_finish (GAsyncResult  *result,
     return NULL;
 
   return cloning_import (g_task_get_source_object (task), g_task_get_task_data (task), error);
+}
+
+void
+cp_share_change_free (CpShareChange *change)
+{
+  if (change == NULL)
+    return;
+
+  g_free (change->commit);
+  g_free (change->author);
+  g_free (change->email);
+  g_clear_pointer (&change->when, g_date_time_unref);
+  g_free (change->summary);
+  g_free (change);
+}
+
+/* The id of the engagement's folder in a commit's tree, or zeros. */
+static void
+folder_id (git_commit *commit,
+           const char *uuid,
+           git_oid    *id)
+{
+  g_autoptr(git_tree) tree = NULL;
+  const git_tree_entry *entry;
+
+  memset (id, 0, sizeof *id);
+  if (git_commit_tree (&tree, commit) == 0 && (entry = git_tree_entry_byname (tree, uuid)) != NULL)
+    git_oid_cpy (id, git_tree_entry_id (entry));
+}
+
+/**
+ * cp_share_dup_history:
+ *
+ * The changes of a shared engagement, newest first, from its clone: each
+ * commit that changed the engagement's folder, with who made it, when
+ * and why. Commits about other engagements of the same repository are
+ * left out.
+ *
+ * Returns: (transfer full) (element-type CpShareChange) (nullable): the
+ *   changes; empty for an engagement that is not shared
+ */
+GPtrArray *
+cp_share_dup_history (CpEngagement  *engagement,
+                      GError       **error)
+{
+  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_share_change_free);
+  g_autoptr(git_repository) repo = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  git_revwalk *walk = NULL;
+  git_oid id;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
+
+  if (!(uuid = cp_engagement_dup_uuid (engagement, error)) ||
+      !(path = cp_share_dup_clone_path (engagement, error)))
+    return NULL;
+
+  if (git_repository_open_ext (&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0)
+    return g_steal_pointer (&changes);
+
+  if (git_revwalk_new (&walk, repo) != 0 ||
+      git_revwalk_sorting (walk, GIT_SORT_TIME | GIT_SORT_TOPOLOGICAL) != 0 ||
+      git_revwalk_push_ref (walk, BRANCH) != 0)
+    {
+      git_revwalk_free (walk);
+      git_failed (error, _("Could not read the history"));
+      return NULL;
+    }
+
+  while (git_revwalk_next (&id, walk) == 0)
+    {
+      g_autoptr(git_commit) commit = NULL;
+      g_autoptr(git_commit) parent = NULL;
+      const git_signature *author;
+      CpShareChange *change;
+      git_oid mine, before;
+      char hex[GIT_OID_HEXSZ + 1];
+      const char *summary;
+
+      if (git_commit_lookup (&commit, repo, &id) != 0)
+        continue;
+
+      /* Only what changed this engagement's folder. */
+      folder_id (commit, uuid, &mine);
+      memset (&before, 0, sizeof before);
+      if (git_commit_parentcount (commit) > 0 && git_commit_parent (&parent, commit, 0) == 0)
+        folder_id (parent, uuid, &before);
+      if (git_oid_equal (&mine, &before))
+        continue;
+
+      author = git_commit_author (commit);
+      summary = git_commit_summary (commit);
+      git_oid_tostr (hex, sizeof hex, &id);
+
+      change = g_new0 (CpShareChange, 1);
+      change->commit = g_strndup (hex, 7);
+      change->author = g_strdup (author->name);
+      change->email = g_strdup (author->email);
+      change->when = g_date_time_new_from_unix_utc (author->when.time);
+      change->summary = g_strdup (summary ? summary : "");
+      g_ptr_array_add (changes, change);
+    }
+
+  git_revwalk_free (walk);
+
+  return g_steal_pointer (&changes);
 }

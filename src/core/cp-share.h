@@ -17,6 +17,22 @@ G_BEGIN_DECLS
  */
 #define CP_SHARE_INDEX "engagements.md"
 
+/* One change of a shared engagement, as the repository records it. */
+typedef struct
+{
+  char      *commit;    /* its id, abbreviated */
+  char      *author;
+  char      *email;
+  GDateTime *when;
+  char      *summary;   /* the first line of its message */
+} CpShareChange;
+
+void      cp_share_change_free     (CpShareChange *change);
+GPtrArray *cp_share_dup_history    (CpEngagement  *engagement,
+                                    GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpShareChange, cp_share_change_free)
+
 char     *cp_share_dup_folder      (CpStore       *store);
 char     *cp_share_dup_clone_path  (CpEngagement  *engagement,
                                     GError       **error);

@@ -21,6 +21,7 @@
 #include "cp-plan-page.h"
 #include "cp-search-dialog.h"
 #include "cp-store.h"
+#include "cp-history-window.h"
 #include "cp-share-dialog.h"
 #include "cp-window.h"
 #include "cp-window-transfer.h"
@@ -110,6 +111,7 @@ update_actions (CpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-engagement",
                                  writable && self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-shared", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  writable && self->trashed != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
@@ -487,6 +489,17 @@ share_engagement_action (GtkWidget  *widget,
 
   if (self->current != NULL)
     gtk_window_present (GTK_WINDOW (cp_share_dialog_new_share (self, self->current)));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+
+  if (self->current != NULL)
+    gtk_window_present (GTK_WINDOW (cp_history_window_new (GTK_WINDOW (self), self->current)));
 }
 
 static void
@@ -1046,6 +1059,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.share-engagement", NULL, share_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.open-shared", NULL, open_shared_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.delete-engagement", NULL,
                                    delete_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
