@@ -10,7 +10,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cp-cycle.h"
 #include "cp-engagement.h"
+#include "cp-phase.h"
+#include "cp-sign-off.h"
 #include "cp-store.h"
 #include "cp-test-util.h"
 
@@ -200,6 +203,76 @@ test_share_and_clone (Fixture       *f,
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "nothing was added: Could not reach the repository"));
   run_clear (&r);
+}
+
+/* --sign-off records the review of a phase as the one at the keyboard,
+ * today; a phase that is not there, or a decision that is no decision,
+ * is refused with a reason.
+ */
+static void
+test_sign_off (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Run r;
+
+  {
+    g_autoptr(CpStore) store = cp_store_open (f->path, &error);
+    g_autoptr(CpEngagement) sample = NULL;
+
+    g_assert_no_error (error);
+    sample = cp_store_load_sample (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cp_engagement_get_id (sample), ==, 1);
+  }
+
+  r = run (f->option, "--sign-off=1", "--phase=1.1", "--decision=approved", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "say who you are first"));
+  run_clear (&r);
+
+  r = run (f->option, "--author=Dana Whitfield <dana@example.org>", "--sign-off=1", "--phase=1.1",
+           "--decision=maybe", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "unknown decision “maybe”"));
+  run_clear (&r);
+
+  r = run (f->option, "--author=Dana Whitfield <dana@example.org>", "--sign-off=1", "--phase=9.1",
+           "--decision=approved", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "has no phase 9.1"));
+  run_clear (&r);
+
+  r = run (f->option, "--author=Dana Whitfield <dana@example.org>", "--sign-off=1", "--phase=one",
+           "--decision=approved", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "names no phase"));
+  run_clear (&r);
+
+  r = run (f->option, "--decision=approved", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "go with --sign-off"));
+  run_clear (&r);
+
+  r = run (f->option, "--author=Dana Whitfield <dana@example.org>", "--sign-off=1", "--phase=1.1",
+           "--decision=changes-requested", "--comment=Name an owner for the change process", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Phase 1.1 “"));
+  g_assert_nonnull (strstr (r.out, ": Changes requested, by Dana Whitfield\n"));
+  run_clear (&r);
+
+  {
+    g_autoptr(CpStore) store = cp_store_open (f->path, &error);
+    g_autoptr(CpEngagement) e = cp_store_get_engagement (store, 1, &error);
+    g_autoptr(CpCycle) cycle = g_list_model_get_item (cp_engagement_get_cycles (e, NULL), 0);
+    g_autoptr(CpPhase) phase = g_list_model_get_item (cp_cycle_get_phases (cycle, NULL), 0);
+    CpSignOff *latest = cp_phase_get_latest_sign_off (phase);
+
+    g_assert_nonnull (latest);
+    g_assert_cmpstr (cp_sign_off_get_reviewer (latest), ==, "Dana Whitfield");
+    g_assert_cmpint (cp_sign_off_get_decision (latest), ==, CP_DECISION_CHANGES_REQUESTED);
+    g_assert_cmpstr (cp_sign_off_get_comments (latest), ==, "Name an owner for the change process");
+  }
 }
 
 static void
@@ -599,6 +672,7 @@ main (int   argc,
   g_test_add ("/cli/author", Fixture, NULL, fixture_set_up, test_author, fixture_tear_down);
   g_test_add ("/cli/share-and-clone", Fixture, NULL, fixture_set_up, test_share_and_clone,
               fixture_tear_down);
+  g_test_add ("/cli/sign-off", Fixture, NULL, fixture_set_up, test_sign_off, fixture_tear_down);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors,
               fixture_tear_down);
   g_test_add ("/cli/refused-database", Fixture, NULL, fixture_set_up, test_refused_database,

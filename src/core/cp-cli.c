@@ -11,6 +11,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cp-cli.h"
+#include "cp-cycle.h"
+#include "cp-phase.h"
+#include "cp-sign-off.h"
 #include "cp-engagement.h"
 #include "cp-engagement-io.h"
 #include "cp-notes-io.h"
@@ -456,6 +459,105 @@ cp_cli_clone (const char *database,
 
   for (guint i = 0; i < ids->len; i++)
     g_print ("%" G_GINT64_FORMAT "\n", g_array_index (ids, gint64, i));
+
+  return 0;
+}
+
+/* "C.P": cycle C's Pth phase, both counted from 1. */
+static CpPhase *
+find_phase (CpEngagement  *engagement,
+            const char    *reference,
+            GError       **error)
+{
+  g_auto(GStrv) parts = g_strsplit (reference, ".", -1);
+  guint64 cycle_number, position;
+  GListModel *cycles;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXUINT, &cycle_number, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT, &position, NULL))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("“%s” names no phase: write the cycle and the phase, such as 1.2"), reference);
+      return NULL;
+    }
+
+  if (!(cycles = cp_engagement_get_cycles (engagement, error)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cycles); i++)
+    {
+      g_autoptr(CpCycle) cycle = g_list_model_get_item (cycles, i);
+      GListModel *phases;
+
+      if (cp_cycle_get_number (cycle) != cycle_number)
+        continue;
+      if (!(phases = cp_cycle_get_phases (cycle, error)))
+        return NULL;
+      if (position <= g_list_model_get_n_items (phases))
+        return g_list_model_get_item (phases, position - 1);
+    }
+
+  g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+               _("The engagement has no phase %s"), reference);
+  return NULL;
+}
+
+/* --sign-off=ID --phase=C.P --decision=D [--comment=TEXT]: the sponsor's
+ * review of a phase, recorded today as the one at the keyboard.
+ */
+int
+cp_cli_sign_off (const char *database,
+                 const char *engagement_id,
+                 const char *phase_reference,
+                 const char *decision_name,
+                 const char *comment,
+                 const char *name)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(CpPhase) phase = NULL;
+  g_autoptr(CpSignOff) sign_off = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  CpDecision decision;
+  int status = 0;
+
+  if (phase_reference == NULL || decision_name == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --sign-off needs --phase=CYCLE.PHASE and --decision"));
+      return 2;
+    }
+
+  if (!cp_decision_from_string (decision_name, &decision))
+    {
+      g_printerr (_("coachplan: unknown decision “%s”; use approved or changes-requested\n"),
+                  decision_name);
+      return 2;
+    }
+
+  if (name == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: say who you are first, with --author=\"NAME <EMAIL>\""));
+      return 2;
+    }
+
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!(phase = find_phase (engagement, phase_reference, &error)) ||
+      !(sign_off = cp_phase_sign_off (phase, name, today, decision, comment, &error)))
+    {
+      g_printerr (_("coachplan: nothing was signed off: %s\n"), error->message);
+      return 1;
+    }
+
+  /* Translators: the phase's number and name, the decision, and who
+   * made it.
+   */
+  g_print (_("Phase %s “%s”: %s, by %s\n"), phase_reference, cp_phase_get_name (phase),
+           decision == CP_DECISION_APPROVED ? _("Approved") : _("Changes requested"), name);
 
   return 0;
 }

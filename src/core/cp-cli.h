@@ -35,6 +35,12 @@ int cp_cli_share   (const char *database,
                     const char *audience,
                     const char *name,
                     const char *email);
+int cp_cli_sign_off (const char *database,
+                     const char *engagement_id,
+                     const char *phase,
+                     const char *decision,
+                     const char *comment,
+                     const char *name);
 int cp_cli_clone   (const char *database,
                     const char *location);
 int cp_cli_backup  (const char *database,

@@ -64,6 +64,14 @@ static const GOptionEntry option_entries[] = {
   { "clone", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Add the engagements shared in the repository LOCATION, print their numbers and exit"),
     N_("LOCATION") },
+  { "sign-off", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Record your review of a phase of engagement ID, as yourself, today, and exit"), N_("ID") },
+  { "phase", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --sign-off: the cycle and the phase, such as 1.2"), N_("CYCLE.PHASE") },
+  { "decision", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --sign-off: approved or changes-requested"), N_("DECISION") },
+  { "comment", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --sign-off: your comments"), N_("TEXT") },
   { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Record what you do as NAME <EMAIL>, now and in later runs"), N_("\"NAME <EMAIL>\"") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -116,6 +124,10 @@ cp_application_handle_local_options (GApplication *app,
   const char *repository = NULL;
   const char *audience = NULL;
   const char *clone = NULL;
+  const char *sign_off = NULL;
+  const char *phase = NULL;
+  const char *decision = NULL;
+  const char *comment = NULL;
   gboolean list = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
@@ -136,6 +148,10 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "repository", "&s", &repository);
   g_variant_dict_lookup (options, "audience", "&s", &audience);
   g_variant_dict_lookup (options, "clone", "&s", &clone);
+  g_variant_dict_lookup (options, "sign-off", "&s", &sign_off);
+  g_variant_dict_lookup (options, "phase", "&s", &phase);
+  g_variant_dict_lookup (options, "decision", "&s", &decision);
+  g_variant_dict_lookup (options, "comment", "&s", &comment);
   g_variant_dict_lookup (options, "export", "&s", &export);
   g_variant_dict_lookup (options, "import", "^ay", &import);
   g_variant_dict_lookup (options, "output", "^ay", &output);
@@ -174,7 +190,7 @@ cp_application_handle_local_options (GApplication *app,
       who = cp_identity_format (name, email);
       if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL &&
           report == NULL && backup == NULL && restore == NULL && export == NULL && import == NULL &&
-          share == NULL && clone == NULL)
+          share == NULL && clone == NULL && sign_off == NULL)
         {
           /* Translators: said after --author; the name and address. */
           g_print (_("What you do is recorded as %s\n"), who);
@@ -188,9 +204,15 @@ cp_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if ((phase != NULL || decision != NULL || comment != NULL) && sign_off == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --phase, --decision and --comment go with --sign-off"));
+      return 2;
+    }
+
   if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&
       backup == NULL && restore == NULL && export == NULL && import == NULL && share == NULL &&
-      clone == NULL)
+      clone == NULL && sign_off == NULL)
     return -1;
 
   path = dup_database_path (self);
@@ -215,6 +237,14 @@ cp_application_handle_local_options (GApplication *app,
 
   if (clone != NULL)
     return cp_cli_clone (path, clone);
+
+  if (sign_off != NULL)
+    {
+      g_autofree char *name = NULL;
+
+      cp_ui_dup_identity (&name, NULL);
+      return cp_cli_sign_off (path, sign_off, phase, decision, comment, name);
+    }
 
   if (export != NULL)
     return cp_cli_export (path, export, output);
