@@ -12,6 +12,7 @@
 
 #include <git2.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cp-engagement.h"
 #include "cp-engagement-io.h"
@@ -305,6 +306,61 @@ test_refused_location (Fixture       *f,
   g_assert_false (g_file_test (clone, G_FILE_TEST_EXISTS));
 }
 
+/* A repository whose files are links reaches nothing outside it: the
+ * opening is refused, and nothing is added or kept.
+ */
+static void
+test_hostile_repository (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *uuid = "11111111-2222-4333-8444-555555555555";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *work = g_build_filename (f->dir, "evil", NULL);
+  g_autofree char *folder = g_build_filename (work, uuid, NULL);
+  g_autofree char *outside = g_build_filename (f->dir, "outside.md", NULL);
+  g_autofree char *link = g_build_filename (folder, "engagement.md", NULL);
+  g_autofree char *index = g_build_filename (work, CP_SHARE_INDEX, NULL);
+  g_autofree char *shared = cp_share_dup_folder (f->store);
+  g_autofree char *kept = g_build_filename (shared, uuid, NULL);
+  g_autofree char *index_text = g_strdup_printf ("| Engagement | Audience |\n| --- | --- |\n| %s | team |\n", uuid);
+  g_autoptr(GArray) ids = NULL;
+  git_repository *repo = NULL;
+  git_index *git_index = NULL;
+  git_signature *who = NULL;
+  git_tree *tree = NULL;
+  git_oid tree_id, commit_id;
+  char *all[] = { (char *) "*" };
+  git_strarray pathspec = { all, 1 };
+
+  g_assert_true (g_file_set_contents (outside, "---\nformat: coachplan-engagement\n---\n", -1, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  g_assert_true (g_file_set_contents (index, index_text, -1, NULL));
+
+  git_libgit2_init ();
+  g_assert_cmpint (git_repository_init (&repo, work, FALSE), ==, 0);
+  g_assert_cmpint (git_repository_index (&git_index, repo), ==, 0);
+  g_assert_cmpint (git_index_add_all (git_index, &pathspec, GIT_INDEX_ADD_DEFAULT, NULL, NULL), ==, 0);
+  g_assert_cmpint (git_index_write_tree (&tree_id, git_index), ==, 0);
+  g_assert_cmpint (git_tree_lookup (&tree, repo, &tree_id), ==, 0);
+  g_assert_cmpint (git_signature_now (&who, "Mallory", "mallory@example.org"), ==, 0);
+  g_assert_cmpint (git_commit_create (&commit_id, repo, "refs/heads/main", who, who, NULL, "Links",
+                                      tree, 0, NULL), ==, 0);
+  g_assert_cmpint (git_repository_set_head (repo, "refs/heads/main"), ==, 0);
+  git_tree_free (tree);
+  git_signature_free (who);
+  git_index_free (git_index);
+  git_repository_free (repo);
+  git_libgit2_shutdown ();
+
+  ids = cp_share_clone (f->store, work, &error);
+  g_assert_null (ids);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  g_assert_cmpuint (cp_store_count_engagements (f->store), ==, 0);
+  g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +370,8 @@ main (int   argc,
   g_test_add ("/share/sponsor", Fixture, NULL, fixture_set_up, test_share_with_sponsor,
               fixture_tear_down);
   g_test_add ("/share/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
+  g_test_add ("/share/hostile-repository", Fixture, NULL, fixture_set_up, test_hostile_repository,
+              fixture_tear_down);
   g_test_add ("/share/author", Fixture, NULL, fixture_set_up, test_author, fixture_tear_down);
   g_test_add ("/share/refused-location", Fixture, NULL, fixture_set_up, test_refused_location,
               fixture_tear_down);

@@ -122,7 +122,7 @@ cp_file_check_regular (const char  *path,
 /**
  * cp_file_read:
  * @max_bytes: the most the file may hold
- * @length: (out): how many bytes were read
+ * @length: (out) (optional): how many bytes were read
  *
  * Reads a regular file whole. Anything else — a named pipe, a device, a
  * folder, or with %CP_FILE_READ_NO_FOLLOW a link — is refused before it
@@ -204,7 +204,8 @@ cp_file_read (const char       *path,
     }
   close (fd);
 
-  *length = bytes->len;
+  if (length != NULL)
+    *length = bytes->len;
   g_byte_array_append (bytes, (const guint8 *) "", 1);
 
   return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);

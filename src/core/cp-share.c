@@ -276,7 +276,10 @@ read_index (const char *clone_path)
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
+  /* The repository is someone else's: its index is read as a file of
+   * its own, never through a link, and never a huge one.
+   */
+  if (!(contents = cp_file_read (path, 1024 * 1024, CP_FILE_READ_NO_FOLLOW, NULL, NULL)))
     return g_steal_pointer (&entries);
 
   lines = g_strsplit (contents, "\n", -1);
