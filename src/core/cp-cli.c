@@ -384,6 +384,18 @@ cp_cli_report (const char *database,
   return 0;
 }
 
+/* What is recorded needs a name; says how to give it when there is none. */
+static gboolean
+knows_who (const char *name)
+{
+  if (name != NULL)
+    return TRUE;
+
+  g_printerr ("%s\n", _("coachplan: say who you are first, with --author=\"NAME <EMAIL>\""));
+
+  return FALSE;
+}
+
 /* --share=ID --repository=LOCATION [--audience=A]: shares the engagement
  * as @name, the commit's author.
  */
@@ -413,11 +425,8 @@ cp_cli_share (const char *database,
       return 2;
     }
 
-  if (name == NULL)
-    {
-      g_printerr ("%s\n", _("coachplan: say who you are first, with --author=\"NAME <EMAIL>\""));
-      return 2;
-    }
+  if (!knows_who (name))
+    return 2;
 
   if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
     return status;
@@ -537,11 +546,8 @@ cp_cli_sign_off (const char *database,
       return 2;
     }
 
-  if (name == NULL)
-    {
-      g_printerr ("%s\n", _("coachplan: say who you are first, with --author=\"NAME <EMAIL>\""));
-      return 2;
-    }
+  if (!knows_who (name))
+    return 2;
 
   if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
     return status;
