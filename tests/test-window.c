@@ -1270,6 +1270,24 @@ test_window_folder (void)
 
 static char *shared_repository;
 
+/* The message dialog on show with @heading. */
+static GtkWindow *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
 /* The coach shares the sample with its sponsor through a repository. */
 static void
 share_the_sample (CpWindow *window)
@@ -1319,6 +1337,69 @@ share_the_sample (CpWindow *window)
     g_assert_nonnull (row);
     g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Sam Okafor · "));
     gtk_window_destroy (history);
+  }
+
+  /* Making a shared note coach-only asks first, and says that what was
+   * sent stays in the history.
+   */
+  {
+    CpEngagement *current = cp_window_get_current (window);
+    GListModel *notes = cp_engagement_get_notes (current, NULL);
+    CpNoteEditor *editor = cp_notes_page_get_editor (cp_window_get_notes_page (window));
+    g_autoptr(CpNote) shared = NULL;
+    GtkWidget *dropdown = NULL;
+    GtkWindow *ask;
+
+    for (guint i = 0; i < g_list_model_get_n_items (notes) && shared == NULL; i++)
+      {
+        g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
+
+        if (cp_note_get_visibility (note) == CP_VISIBILITY_SPONSOR)
+          shared = g_object_ref (note);
+      }
+    g_assert_nonnull (shared);
+    g_assert_true (cp_window_open_note (window, cp_engagement_get_id (current), cp_note_get_id (shared)));
+    spin (200);
+
+    {
+      /* The visibility is the drop-down whose accessible name says so. */
+      GtkWidget *stack[64];
+      guint n = 0;
+
+      stack[n++] = GTK_WIDGET (editor);
+      while (n > 0 && dropdown == NULL)
+        {
+          GtkWidget *w = stack[--n];
+
+          if (GTK_IS_DROP_DOWN (w) &&
+              g_strcmp0 (gtk_widget_get_tooltip_text (w), "Who may read the note") == 0)
+            dropdown = w;
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < G_N_ELEMENTS (stack);
+               c = gtk_widget_get_next_sibling (c))
+            stack[n++] = c;
+        }
+    }
+    g_assert_nonnull (dropdown);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), CP_VISIBILITY_COACH);
+    spin (100);
+    ask = find_dialog ("Stop Sharing This Note?");
+    g_assert_nonnull (ask);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "stay in the repository’s history"));
+
+    /* Kept shared: nothing changes, and the choice goes back. */
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+    spin (100);
+    g_assert_cmpint (cp_note_get_visibility (shared), ==, CP_VISIBILITY_SPONSOR);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, CP_VISIBILITY_SPONSOR);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), CP_VISIBILITY_COACH);
+    spin (100);
+    ask = find_dialog ("Stop Sharing This Note?");
+    g_assert_nonnull (ask);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "narrow");
+    spin (100);
+    g_assert_cmpint (cp_note_get_visibility (shared), ==, CP_VISIBILITY_COACH);
   }
 }
 

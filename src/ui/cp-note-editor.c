@@ -25,6 +25,7 @@
 #include "cp-phase.h"
 #include "cp-session.h"
 #include "cp-session-dialog.h"
+#include "cp-share.h"
 #include "cp-store.h"
 #include "cp-ui-util.h"
 
@@ -207,12 +208,75 @@ tags_changed_cb (CpNoteEditor *self)
 }
 
 static void
+narrow_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CpNoteEditor     *self)
+{
+  CpVisibility chosen = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "visibility"));
+
+  if (self->note == NULL)
+    return;
+
+  if (g_strcmp0 (response, "narrow") == 0)
+    {
+      cp_note_set_visibility (self->note, chosen);
+      return;
+    }
+
+  /* Kept as it was: the choice goes back. */
+  self->loading = TRUE;
+  gtk_drop_down_set_selected (self->visibility_dropdown, cp_note_get_visibility (self->note));
+  self->loading = FALSE;
+}
+
+/* A shared note made private leaves the repository from now on; what
+ * was sent stays in its history. That is said before it happens.
+ */
+static void
+ask_before_narrowing (CpNoteEditor *self,
+                      CpVisibility  chosen,
+                      CpAudience    audience)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *title = cp_note_dup_display_title (self->note);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Stop Sharing This Note?"), NULL));
+  /* Translators: the note's title, then who the engagement is shared with
+   * (team, client or sponsor).
+   */
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” is in the repository the engagement is shared through, for "
+                                    "the %s. From now on its changes are not shared; the versions "
+                                    "sent so far stay in the repository’s history."),
+                                  title, cp_audience_to_string (audience));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "narrow", _("_Stop Sharing"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "narrow", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "visibility", GUINT_TO_POINTER (chosen));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (narrow_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 visibility_changed_cb (CpNoteEditor *self)
 {
   guint selected = gtk_drop_down_get_selected (self->visibility_dropdown);
+  CpAudience audience;
 
-  if (!self->loading && self->note != NULL && selected != GTK_INVALID_LIST_POSITION)
-    cp_note_set_visibility (self->note, selected);
+  if (self->loading || self->note == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (self->engagement != NULL && cp_share_is_shared (self->engagement, &audience) &&
+      cp_audience_includes (audience, cp_note_get_visibility (self->note)) &&
+      !cp_audience_includes (audience, selected))
+    {
+      ask_before_narrowing (self, selected, audience);
+      return;
+    }
+
+  cp_note_set_visibility (self->note, selected);
 }
 
 static void
