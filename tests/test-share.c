@@ -130,14 +130,16 @@ test_share_with_sponsor (Fixture       *f,
   g_autoptr(GPtrArray) received = NULL;
   g_autofree char *sponsor_uuid = NULL;
   CpAudience audience;
+  gboolean owner = FALSE;
   Scan scan;
 
   /* The coach shares with the sponsor; the repository is made. */
   g_assert_true (cp_share_engagement (coach, remote, CP_AUDIENCE_SPONSOR, "Sam Okafor",
                                       "sam@example.org", &error));
   g_assert_no_error (error);
-  g_assert_true (cp_share_is_shared (coach, &audience));
+  g_assert_true (cp_share_get_sharing (coach, &audience, &owner));
   g_assert_cmpint (audience, ==, CP_AUDIENCE_SPONSOR);
+  g_assert_true (owner);
 
   /* What the sponsor may not read is in no object of the repository. */
   scan = scan_repository (remote);
@@ -165,8 +167,9 @@ test_share_with_sponsor (Fixture       *f,
   sponsor_uuid = cp_engagement_dup_uuid (sponsor, NULL);
   g_assert_cmpstr (sponsor_uuid, ==, coach_uuid);
   g_assert_cmpstr (cp_engagement_get_title (sponsor), ==, cp_engagement_get_title (coach));
-  g_assert_true (cp_share_is_shared (sponsor, &audience));
+  g_assert_true (cp_share_get_sharing (sponsor, &audience, &owner));
   g_assert_cmpint (audience, ==, CP_AUDIENCE_SPONSOR);
+  g_assert_false (owner);
 
   sent = cp_engagement_export_prepare_for (coach, CP_AUDIENCE_SPONSOR, &error);
   g_assert_no_error (error);

@@ -125,6 +125,22 @@ gboolean
 cp_share_is_shared (CpEngagement *engagement,
                     CpAudience   *audience)
 {
+  return cp_share_get_sharing (engagement, audience, NULL);
+}
+
+/**
+ * cp_share_get_sharing:
+ * @audience: (out) (optional): who it is shared with
+ * @owner: (out) (optional): whether this database shared it, rather than
+ *   opened it from someone else's sharing
+ *
+ * Returns: whether the engagement has a clone of a shared repository
+ */
+gboolean
+cp_share_get_sharing (CpEngagement *engagement,
+                      CpAudience   *audience,
+                      gboolean     *owner)
+{
   g_autoptr(GitScope) scope = git_scope_enter ();
   g_autofree char *path = cp_share_dup_clone_path (engagement, NULL);
   g_autoptr(git_repository) repo = NULL;
@@ -140,6 +156,14 @@ cp_share_is_shared (CpEngagement *engagement,
   if (shared && audience != NULL && !cp_audience_from_string (value.ptr, audience))
     *audience = CP_AUDIENCE_TEAM;
   git_buf_dispose (&value);
+
+  /* A clone of no recorded role was made by sharing. */
+  if (shared && owner != NULL)
+    {
+      *owner = git_config_get_string_buf (&value, config, "coachplan.role") != 0 ||
+               g_strcmp0 (value.ptr, "member") != 0;
+      git_buf_dispose (&value);
+    }
 
   return shared;
 }
@@ -409,17 +433,23 @@ push (git_repository  *repo,
   return TRUE;
 }
 
+/* Kept in the clone's own configuration: which engagement it holds, for
+ * whom, and whether this database shared it (the owner) or opened it
+ * (a member, who sees it as its audience does).
+ */
 static gboolean
 remember (git_repository  *repo,
           const char      *uuid,
           CpAudience       audience,
+          gboolean         owner,
           GError         **error)
 {
   g_autoptr(git_config) config = NULL;
 
   if (git_repository_config (&config, repo) != 0 ||
       git_config_set_string (config, "coachplan.engagement", uuid) != 0 ||
-      git_config_set_string (config, "coachplan.audience", cp_audience_to_string (audience)) != 0)
+      git_config_set_string (config, "coachplan.audience", cp_audience_to_string (audience)) != 0 ||
+      git_config_set_string (config, "coachplan.role", owner ? "owner" : "member") != 0)
     return git_failed (error, _("Could not keep the sharing settings"));
 
   return TRUE;
@@ -528,7 +558,7 @@ sharing_run (Sharing  *sharing,
   ok = write_folder (sharing->files, sharing->path, sharing->uuid, sharing->audience, error) &&
        commit_all (repo, sharing->name, sharing->email, sharing->message, error) &&
        push (repo, error) &&
-       remember (repo, sharing->uuid, sharing->audience, error);
+       remember (repo, sharing->uuid, sharing->audience, TRUE, error);
 
   if (!ok)
     {
@@ -743,7 +773,7 @@ cloning_run (Cloning  *cloning,
 
       entry->created = TRUE;
       if (!clone (cloning->location, entry->path, &own, error) ||
-          !remember (own, entry->uuid, entry->audience, error))
+          !remember (own, entry->uuid, entry->audience, FALSE, error))
         {
           g_clear_pointer (&own, git_repository_free);
           cloning_undo (cloning);

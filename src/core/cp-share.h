@@ -38,6 +38,9 @@ char     *cp_share_dup_clone_path  (CpEngagement  *engagement,
                                     GError       **error);
 gboolean  cp_share_is_shared       (CpEngagement  *engagement,
                                     CpAudience    *audience);
+gboolean  cp_share_get_sharing     (CpEngagement  *engagement,
+                                    CpAudience    *audience,
+                                    gboolean      *owner);
 gboolean  cp_share_engagement      (CpEngagement  *engagement,
                                     const char    *location,
                                     CpAudience     audience,
