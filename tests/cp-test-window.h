@@ -1,0 +1,148 @@
+/* cp-test-window.h — what the window tests share: running the real
+ * application on a database with a scenario, letting the main loop turn,
+ * and finding widgets and windows as a person would
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cp-application.h"
+#include "cp-window.h"
+
+typedef void (*Scenario) (CpWindow *window);
+
+typedef struct
+{
+  Scenario  scenario;
+  gboolean  ran;
+} Run;
+
+/* Lets the main loop draw and dispatch for a while. */
+static G_GNUC_UNUSED void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+static gboolean
+label_matches (GtkWidget  *widget,
+               const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The first mapped descendant of @root of @type whose title (for rows) or
+ * label (for labels) is @text.
+ */
+static G_GNUC_UNUSED GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (text == NULL)
+            return child;
+          if (type == GTK_TYPE_LABEL && label_matches (child, text))
+            return child;
+          if (ADW_IS_PREFERENCES_ROW (child) &&
+              g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), text) == 0)
+            return child;
+        }
+
+      if ((found = find (child, type, text)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+activate_cb (GApplication *app,
+             Run          *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (CP_IS_WINDOW (window));
+
+  /* Let the window map and draw before driving it. */
+  spin (300);
+  run->scenario (CP_WINDOW (window));
+  run->ran = TRUE;
+
+  /* The scenario may have replaced the window it was given. */
+  while ((window = gtk_application_get_active_window (GTK_APPLICATION (app))) != NULL)
+    {
+      gtk_window_close (window);
+      spin (50);
+    }
+}
+
+static G_GNUC_UNUSED void
+run_app (const char *database,
+         Scenario    scenario)
+{
+  g_autoptr(CpApplication) app = cp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_autofree char *option = g_strconcat ("--database=", database, NULL);
+  char *argv[] = { (char *) "coachplan", option, NULL };
+  Run run = { scenario, FALSE };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_true (run.ran);
+}
+
+/* The first toplevel window of @type. */
+static G_GNUC_UNUSED GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+/* The message dialog on show with @heading. */
+static G_GNUC_UNUSED GtkWindow *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
