@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "cp-engagement.h"
-#include "cp-store-folder-private.h"
+#include "cp-store-folder-import-private.h"
 #include "cp-engagement-io.h"
 #include "cp-file.h"
 #include "cp-markdown.h"
@@ -28,235 +28,6 @@
 #include "cp-session.h"
 #include "cp-store-private.h"
 
-typedef struct
-{
-  CpStore    *store;
-  const char *folder;
-  gint64      engagement_id;
-  GHashTable *ids[N_KINDS];   /* char * -> gint64 *, per kind of reference */
-  gboolean    fresh_ids;      /* the engagement is here already: this is a copy */
-} Import;
-
-static gboolean
-allowed (const char *words,
-         const char *value)
-{
-  g_auto(GStrv) list = g_strsplit (words, "|", -1);
-
-  return g_strv_contains ((const char * const *) list, value);
-}
-
-static gboolean
-valid_stamp (const char *s)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (s, NULL);
-
-  return dt != NULL && strlen (s) == 20 && s[10] == 'T' && s[19] == 'Z';
-}
-
-static gboolean
-lookup_ref (Import      *im,
-            Doc         *doc,
-            Kind         kind,
-            const char  *value,
-            guint        line,
-            gint64      *id,
-            GError     **error)
-{
-  gint64 *found = g_hash_table_lookup (im->ids[kind], value);
-
-  if (found == NULL)
-    {
-      /* Translators: the first %s is what is referred to: a phase, a note… */
-      _cp_folder_doc_error (doc->name, line, error, _("there is no %s “%s”"),
-                            _cp_folder_kind_noun (kind), value);
-      return FALSE;
-    }
-
-  *id = *found;
-
-  return TRUE;
-}
-
-/* Checks one value and binds it as parameter @param. */
-static gboolean
-bind_value (Import        *im,
-            Doc           *doc,
-            sqlite3_stmt  *stmt,
-            int            param,
-            const Column  *column,
-            const char    *value,
-            guint          line,
-            GError       **error)
-{
-  gboolean empty = value == NULL || *value == '\0';
-  gint64 number;
-
-  if (empty && column->required)
-    {
-      _cp_folder_doc_error (doc->name, line, error, _("“%s” needs a value"), column->title);
-      return FALSE;
-    }
-
-  if (empty && column->kind != K_TEXT && column->kind != K_BLOCK && column->kind != K_DONE)
-    {
-      sqlite3_bind_null (stmt, param);
-      return TRUE;
-    }
-
-  switch (column->kind)
-    {
-    case K_TEXT:
-    case K_NTEXT:
-    case K_BLOCK:
-      _cp_bind_text (stmt, param, value ? value : "");
-      return TRUE;
-
-    case K_DATE:
-      if (!cp_date_is_valid (value))
-        {
-          _cp_folder_doc_error (doc->name, line, error, _("“%s” is not a date written YYYY-MM-DD"),
-                                value);
-          return FALSE;
-        }
-      _cp_bind_text (stmt, param, value);
-      return TRUE;
-
-    case K_STAMP:
-      if (!valid_stamp (value))
-        {
-          _cp_folder_doc_error (doc->name, line, error,
-                                _("“%s” is not a time written YYYY-MM-DDTHH:MM:SSZ"), value);
-          return FALSE;
-        }
-      _cp_bind_text (stmt, param, value);
-      return TRUE;
-
-    case K_UUID:
-      /* A copy of an engagement already here gets ids of its own. */
-      if (im->fresh_ids)
-        {
-          sqlite3_bind_null (stmt, param);
-          return TRUE;
-        }
-      if (!_cp_folder_uuid_is_valid (value))
-        {
-          _cp_folder_doc_error (doc->name, line, error, _("“%s” is not an id (a UUID)"), value);
-          return FALSE;
-        }
-      _cp_bind_text (stmt, param, value);
-      return TRUE;
-
-    case K_MINUTE:
-      if (!cp_datetime_is_valid (value))
-        {
-          _cp_folder_doc_error (doc->name, line, error,
-                                _("“%s” is not a date and time written YYYY-MM-DDTHH:MM"), value);
-          return FALSE;
-        }
-      _cp_bind_text (stmt, param, value);
-      return TRUE;
-
-    case K_INT:
-    case K_LEVEL:
-      if (column->positive &&
-          (!g_ascii_string_to_signed (value, 10, 1, G_MAXINT32, &number, NULL)))
-        {
-          /* Translators: a column's name, then the value found there. */
-          _cp_folder_doc_error (doc->name, line, error, _("“%s” must be a whole number above 0, not “%s”"),
-                                column->title, value);
-          return FALSE;
-        }
-      if (!g_ascii_string_to_signed (value, 10, column->kind == K_LEVEL ? 0 : G_MININT32,
-                                     column->kind == K_LEVEL ? 5 : G_MAXINT32, &number, NULL))
-        {
-          _cp_folder_doc_error (doc->name, line, error,
-                                column->kind == K_LEVEL ? _("“%s” is not a level from 0 to 5")
-                                             : _("“%s” is not a whole number"),
-                                value);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (stmt, param, number);
-      return TRUE;
-
-    case K_REAL:
-      {
-        char *end = NULL;
-        double real = g_ascii_strtod (value, &end);
-
-        if (end == value || *end != '\0' || !isfinite (real))
-          {
-            _cp_folder_doc_error (doc->name, line, error, _("“%s” is not a number"), value);
-            return FALSE;
-          }
-        sqlite3_bind_double (stmt, param, real);
-        return TRUE;
-      }
-
-    case K_ENUM:
-      if (!allowed (column->allowed, value))
-        {
-          g_auto(GStrv) list = g_strsplit (column->allowed, "|", -1);
-          g_autofree char *words = g_strjoinv (", ", list);
-
-          _cp_folder_doc_error (doc->name, line, error, _("“%s” is not one of: %s"), value, words);
-          return FALSE;
-        }
-      _cp_bind_text (stmt, param, value);
-      return TRUE;
-
-    case K_DONE:
-      sqlite3_bind_int (stmt, param, value && *value != ' ' && *value != '\0');
-      return TRUE;
-
-    case K_PHASE:
-    case K_PERSON:
-    case K_SESSION:
-    case K_NOTE:
-    case K_OPPORTUNITY:
-    case K_GOAL:
-    case K_WORKSTREAM:
-      if (!lookup_ref (im, doc, column->kind, value, line, &number, error))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, param, number);
-      return TRUE;
-
-    case K_NUMBER:
-    case K_FILE:
-    case K_ATTENDEES:
-    case N_KINDS:
-    default:
-      break;
-    }
-
-  g_assert_not_reached ();
-}
-
-static gboolean
-remember_ref (Import      *im,
-              Doc         *doc,
-              Kind         kind,
-              const char  *key,
-              guint        line,
-              gint64       id,
-              GError     **error)
-{
-  if (key == NULL || *key == '\0')
-    {
-      _cp_folder_doc_error (doc->name, line, error, _("the number others refer to is missing"));
-      return FALSE;
-    }
-
-  if (g_hash_table_contains (im->ids[kind], key))
-    {
-      _cp_folder_doc_error (doc->name, line, error, _("“%s” is used twice"), key);
-      return FALSE;
-    }
-
-  g_hash_table_insert (im->ids[kind], g_strdup (key), _cp_folder_box_id (id));
-
-  return TRUE;
-}
 
 static gboolean
 insert_attendees (Import      *im,
@@ -279,7 +50,7 @@ insert_attendees (Import      *im,
       int rc;
 
       g_strstrip (numbers[i]);
-      if (!lookup_ref (im, doc, K_PERSON, numbers[i], line, &person, error) ||
+      if (!_cp_import_lookup_ref (im, doc, K_PERSON, numbers[i], line, &person, error) ||
           !(stmt = _cp_store_prepare (im->store,
                                       "INSERT OR IGNORE INTO session_attendee "
                                       "(session_id, stakeholder_id) "
@@ -301,6 +72,9 @@ insert_attendees (Import      *im,
   return TRUE;
 }
 
+static gboolean store_record (Import *im, Doc *doc, const List *list, gint64 owner,
+                              guint position, Record *record, gint64 *id, GError **error);
+
 /* Inserts one record of @list; its id is returned in @id. */
 static gboolean
 insert_record (Import      *im,
@@ -312,10 +86,6 @@ insert_record (Import      *im,
                gint64      *id,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int param = 3;
-  int rc;
-
   /* A number others refer to is used once; said before the database
    * says it in its own words.
    */
@@ -332,6 +102,43 @@ insert_record (Import      *im,
         }
     }
 
+  if (im->snapshot != NULL)
+    {
+      if (!_cp_import_collect_record (im, doc, list, owner, record, id, error))
+        return FALSE;
+    }
+  else if (!store_record (im, doc, list, owner, position, record, id, error))
+    return FALSE;
+
+  for (guint c = 0; c < list->n_columns; c++)
+    {
+      const Column *column = &list->columns[c];
+
+      if (list->ref_kind != N_KINDS && (column->kind == K_NUMBER || column->ref) &&
+          !_cp_import_remember_ref (im, doc, list->ref_kind, record->values[c], record->line, *id, error))
+        return FALSE;
+      if (column->kind == K_ATTENDEES && im->snapshot == NULL &&
+          !insert_attendees (im, doc, *id, record->values[c], record->lines[c], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_record (Import      *im,
+              Doc         *doc,
+              const List  *list,
+              gint64       owner,
+              guint        position,
+              Record      *record,
+              gint64      *id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int param = 3;
+  int rc;
+
   if (!(stmt = _cp_store_prepare (im->store, list->insert, error)))
     return FALSE;
 
@@ -343,7 +150,7 @@ insert_record (Import      *im,
 
       if (column->kind == K_NUMBER || column->kind == K_ATTENDEES)
         continue;
-      if (!bind_value (im, doc, stmt,
+      if (!_cp_import_bind_value (im, doc, stmt,
                        column->kind == K_UUID ? sqlite3_bind_parameter_count (stmt) : param++,
                        column, record->values[c],
                        record->lines[c] ? record->lines[c] : record->line, error))
@@ -379,18 +186,6 @@ insert_record (Import      *im,
 
   *id = _cp_store_last_insert_id (im->store);
 
-  for (guint c = 0; c < list->n_columns; c++)
-    {
-      const Column *column = &list->columns[c];
-
-      if (list->ref_kind != N_KINDS && (column->kind == K_NUMBER || column->ref) &&
-          !remember_ref (im, doc, list->ref_kind, record->values[c], record->line, *id, error))
-        return FALSE;
-      if (column->kind == K_ATTENDEES &&
-          !insert_attendees (im, doc, *id, record->values[c], record->lines[c], error))
-        return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -413,16 +208,35 @@ insert_records (Import      *im,
   return TRUE;
 }
 
-/* Reads a file of the folder whole, checked as text. A missing file
- * reads as empty, and @missing says so; a link, a pipe or anything but a
- * plain file is refused before it is read.
+/* A file of the folder in memory; a missing one reads as empty. */
+static char *
+part_from_memory (Import      *im,
+                  const char  *name,
+                  gsize       *length,
+                  gboolean    *missing)
+{
+  GBytes *bytes = g_hash_table_lookup (im->files, name);
+  char *text;
+
+  *missing = bytes == NULL;
+  *length = bytes ? g_bytes_get_size (bytes) : 0;
+  text = g_malloc (*length + 1);
+  if (bytes != NULL)
+    memcpy (text, g_bytes_get_data (bytes, NULL), *length);
+  text[*length] = '\0';
+
+  return text;
+}
+
+/* A link, a pipe or anything but a plain file is refused before it is
+ * read.
  */
 static char *
-read_part (Import       *im,
-           const char   *name,
-           gsize        *length,
-           gboolean     *missing,
-           GError      **error)
+part_from_folder (Import       *im,
+                  const char   *name,
+                  gsize        *length,
+                  gboolean     *missing,
+                  GError      **error)
 {
   g_autofree char *path = g_build_filename (im->folder, name, NULL);
   g_autoptr(GError) local = NULL;
@@ -442,7 +256,23 @@ read_part (Import       *im,
       return g_strdup ("");
     }
 
-  if (memchr (text, '\0', *length) != NULL || !g_utf8_validate (text, *length, NULL))
+  return text;
+}
+
+/* Reads a file of the folder whole, checked as text. A missing file
+ * reads as empty, and @missing says so.
+ */
+static char *
+read_part (Import       *im,
+           const char   *name,
+           gsize        *length,
+           gboolean     *missing,
+           GError      **error)
+{
+  char *text = im->files ? part_from_memory (im, name, length, missing)
+                         : part_from_folder (im, name, length, missing, error);
+
+  if (text != NULL && (memchr (text, '\0', *length) != NULL || !g_utf8_validate (text, *length, NULL)))
     {
       _cp_folder_doc_error (name, 0, error, _("not UTF-8 text"));
       g_free (text);
@@ -625,7 +455,7 @@ import_engagement (Import      *im,
     const char *id = record->values[c];
     sqlite3_stmt *stmt;
 
-    if (id != NULL && *id != '\0')
+    if (id != NULL && *id != '\0' && im->snapshot == NULL)
       {
         if (!(stmt = _cp_store_prepare (im->store, "SELECT 1 FROM engagement WHERE uuid = ?1", error)))
           return FALSE;
@@ -688,7 +518,7 @@ import_csip (Import   *im,
             return FALSE;
 
           ref = g_strdup_printf ("%s.%u", cycle->values[0], ++n_phases);
-          if (!remember_ref (im, doc, K_PHASE, ref, phase->line, phase_id, error) ||
+          if (!_cp_import_remember_ref (im, doc, K_PHASE, ref, phase->line, phase_id, error) ||
               !_cp_folder_doc_expect_heading (doc, 4, "Review checklist", "#### Review checklist",
                                               error) ||
               !(items = _cp_folder_read_records (doc, &_cp_folder_checklist_list, SHAPE_TASKS,
@@ -763,6 +593,18 @@ notes_folder_files (Import   *im,
   g_autoptr(GError) local = NULL;
   const char *name;
   GStatBuf st;
+
+  if (im->files != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, im->files);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (g_str_has_prefix (key, NOTES_FOLDER "/") && g_str_has_suffix (key, ".md"))
+          g_hash_table_add (files, g_strdup ((char *) key + strlen (NOTES_FOLDER "/")));
+      return g_steal_pointer (&files);
+    }
 
   if (g_lstat (path, &st) != 0)
     {
@@ -867,11 +709,18 @@ import_notes (Import   *im,
         return FALSE;
 
       if ((record->values[1] && *record->values[1] &&
-           !lookup_ref (im, doc, K_SESSION, record->values[1], record->line, &fields.session_id,
+           !_cp_import_lookup_ref (im, doc, K_SESSION, record->values[1], record->line, &fields.session_id,
                         error)) ||
           (record->values[2] && *record->values[2] &&
-           !lookup_ref (im, doc, K_PHASE, record->values[2], record->line, &fields.phase_id, error)))
+           !_cp_import_lookup_ref (im, doc, K_PHASE, record->values[2], record->line, &fields.phase_id, error)))
         return FALSE;
+
+      if (im->snapshot != NULL)
+        {
+          if (!_cp_import_collect_note (im, doc, record, &fields, error))
+            return FALSE;
+          continue;
+        }
 
       if (fields.uuid != NULL && note_id_taken (im, fields.uuid))
         {
@@ -883,7 +732,7 @@ import_notes (Import   *im,
       unit = _cp_store_unit_new (_("Could not add the note"), NULL);
       _cp_note_add_to_unit (unit, im->engagement_id, &fields);
       if (!(rows = _cp_store_unit_run_here (im->store, unit, error)) ||
-          !remember_ref (im, doc, K_NOTE, name, record->line,
+          !_cp_import_remember_ref (im, doc, K_NOTE, name, record->line,
                          _cp_row_int64 (_cp_rows_get (rows, 0), 0), error))
         return FALSE;
     }
@@ -901,6 +750,22 @@ import_notes (Import   *im,
       }
 
   return TRUE;
+}
+
+/* Rows before the rows that refer to them. */
+gboolean
+_cp_import_parts (Import  *im,
+              GError **error)
+{
+  return import_engagement (im, error) &&
+         import_simple (im, &_cp_folder_people_file, error) &&
+         import_csip (im, error) &&
+         import_simple (im, &_cp_folder_sessions_file, error) &&
+         import_notes (im, error) &&
+         import_simple (im, &_cp_folder_register_file, error) &&
+         import_simple (im, &_cp_folder_actions_file, error) &&
+         import_simple (im, &_cp_folder_measures_file, error) &&
+         import_contract (im, error);
 }
 
 /**
@@ -944,16 +809,7 @@ cp_store_import_engagement (CpStore     *store,
   for (guint k = 0; k < N_KINDS; k++)
     im.ids[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* Rows before the rows that refer to them. */
-  ok = import_engagement (&im, error) &&
-       import_simple (&im, &_cp_folder_people_file, error) &&
-       import_csip (&im, error) &&
-       import_simple (&im, &_cp_folder_sessions_file, error) &&
-       import_notes (&im, error) &&
-       import_simple (&im, &_cp_folder_register_file, error) &&
-       import_simple (&im, &_cp_folder_actions_file, error) &&
-       import_simple (&im, &_cp_folder_measures_file, error) &&
-       import_contract (&im, error);
+  ok = _cp_import_parts (&im, error);
 
   for (guint k = 0; k < N_KINDS; k++)
     g_hash_table_unref (im.ids[k]);
@@ -971,3 +827,4 @@ cp_store_import_engagement (CpStore     *store,
 
   return im.engagement_id;
 }
+

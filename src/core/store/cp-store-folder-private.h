@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "cp-types.h"
+
 G_BEGIN_DECLS
 
 #define FORMAT_NAME "coachplan-engagement"
@@ -219,5 +221,68 @@ Record *_cp_folder_read_fields        (Doc          *doc,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Doc, _cp_folder_doc_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Record, _cp_folder_record_free)
+
+/* An engagement folder read into memory, for merging (cp-store-merge.c):
+ * every record by its id, each reference as the id of what it refers to.
+ * Slots come in the order records are stored: rows before the rows that
+ * refer to them.
+ */
+typedef enum
+{
+  SLOT_ENGAGEMENT,
+  SLOT_PERSON,
+  SLOT_APPROACH_CHANGE,
+  SLOT_CYCLE,
+  SLOT_PHASE,
+  SLOT_CHECKLIST,
+  SLOT_SIGN_OFF,
+  SLOT_SESSION,
+  SLOT_NOTE,
+  SLOT_OPPORTUNITY,
+  SLOT_ACTION,
+  SLOT_GOAL,
+  SLOT_READING,
+  SLOT_MATURITY,
+  SLOT_WORKSTREAM,
+  SLOT_HANDOVER,
+  SLOT_EXIT,
+  SLOT_CONTRACT,
+  N_SLOTS
+} Slot;
+
+typedef struct
+{
+  Slot    slot;
+  char   *uuid;
+  char   *owner;    /* the id of the cycle or phase it is part of, or the engagement's */
+  char  **values;   /* by the columns of the slot's list; NULL: none */
+} SnapRecord;
+
+typedef struct
+{
+  GPtrArray  *records[N_SLOTS];   /* SnapRecord, in the folder's order */
+  GHashTable *by_uuid;            /* char * -> SnapRecord * */
+  GPtrArray  *by_id;              /* SnapRecord *, by the id reading gave it, from 1 */
+} Snapshot;
+
+/* A note's columns in a snapshot: its index row and its file, read. */
+extern const List _cp_folder_note_fields_list;
+
+const List *_cp_snapshot_list          (Slot          slot);
+const char *_cp_snapshot_file          (Slot          slot);
+Slot        _cp_snapshot_slot_of       (const List   *list);
+Snapshot   *_cp_snapshot_new           (void);
+void        _cp_snapshot_free          (Snapshot     *snapshot);
+SnapRecord *_cp_snapshot_add           (Snapshot     *snapshot,
+                                        Slot          slot,
+                                        const char   *uuid,
+                                        const char   *owner,
+                                        char        **values);
+SnapRecord *_cp_snapshot_get           (Snapshot     *snapshot,
+                                        const char   *uuid);
+Snapshot   *_cp_folder_read_snapshot   (GHashTable   *files,
+                                        GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, _cp_snapshot_free)
 
 G_END_DECLS

@@ -371,6 +371,132 @@ const Simple _cp_folder_actions_file = SIMPLE ("actions.md", "Actions", action_p
 const Simple _cp_folder_measures_file = SIMPLE ("measures.md", "Measures", measure_parts);
 
 
+static const Column note_field_columns[] = {
+  { "Title", K_NTEXT },
+  { "Tags", K_NTEXT },
+  { "Visibility", K_ENUM, "coach|client|sponsor", TRUE },
+  { "Created", K_STAMP },
+  { "Updated", K_STAMP },
+  { "Body", K_BLOCK },
+  { "Session", K_SESSION },
+  { "Phase", K_PHASE },
+  { "Id", K_UUID },
+};
+
+const List _cp_folder_note_fields_list = LIST (NULL, NULL, K_NOTE, note_field_columns);
+
+static const struct
+{
+  const List *list;
+  const char *file;
+} slots[N_SLOTS] = {
+  [SLOT_ENGAGEMENT] = { &_cp_folder_engagement_list, ENGAGEMENT_FILE },
+  [SLOT_PERSON] = { &person_list, "people.md" },
+  [SLOT_APPROACH_CHANGE] = { &_cp_folder_approach_change_list, CSIP_FILE },
+  [SLOT_CYCLE] = { &_cp_folder_cycle_list, CSIP_FILE },
+  [SLOT_PHASE] = { &_cp_folder_phase_list, CSIP_FILE },
+  [SLOT_CHECKLIST] = { &_cp_folder_checklist_list, CSIP_FILE },
+  [SLOT_SIGN_OFF] = { &_cp_folder_sign_off_list, CSIP_FILE },
+  [SLOT_SESSION] = { &session_list, "sessions.md" },
+  [SLOT_NOTE] = { &_cp_folder_note_fields_list, "notes.md" },
+  [SLOT_OPPORTUNITY] = { &opportunity_list, "register.md" },
+  [SLOT_ACTION] = { &action_list, "actions.md" },
+  [SLOT_GOAL] = { &goal_list, "measures.md" },
+  [SLOT_READING] = { &reading_list, "measures.md" },
+  [SLOT_MATURITY] = { &maturity_list, "measures.md" },
+  [SLOT_WORKSTREAM] = { &workstream_list, "measures.md" },
+  [SLOT_HANDOVER] = { &handover_list, "measures.md" },
+  [SLOT_EXIT] = { &exit_list, "measures.md" },
+  [SLOT_CONTRACT] = { &_cp_folder_contract_list, CONTRACT_FILE },
+};
+
+const List *
+_cp_snapshot_list (Slot slot)
+{
+  return slots[slot].list;
+}
+
+const char *
+_cp_snapshot_file (Slot slot)
+{
+  return slots[slot].file;
+}
+
+Slot
+_cp_snapshot_slot_of (const List *list)
+{
+  for (Slot s = 0; s < N_SLOTS; s++)
+    if (slots[s].list == list)
+      return s;
+
+  g_assert_not_reached ();
+}
+
+static void
+snap_record_free (SnapRecord *record)
+{
+  g_free (record->uuid);
+  g_free (record->owner);
+  /* Values may be missing, so not a NULL-terminated array. */
+  for (guint c = 0; c < slots[record->slot].list->n_columns; c++)
+    g_free (record->values[c]);
+  g_free (record->values);
+  g_free (record);
+}
+
+Snapshot *
+_cp_snapshot_new (void)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+  snapshot->by_id = g_ptr_array_new_with_free_func ((GDestroyNotify) snap_record_free);
+  snapshot->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  for (Slot s = 0; s < N_SLOTS; s++)
+    snapshot->records[s] = g_ptr_array_new ();
+
+  return snapshot;
+}
+
+void
+_cp_snapshot_free (Snapshot *snapshot)
+{
+  for (Slot s = 0; s < N_SLOTS; s++)
+    g_ptr_array_unref (snapshot->records[s]);
+  g_hash_table_unref (snapshot->by_uuid);
+  g_ptr_array_unref (snapshot->by_id);
+  g_free (snapshot);
+}
+
+/* Adds a record at the end of its slot; takes @values. */
+SnapRecord *
+_cp_snapshot_add (Snapshot    *snapshot,
+                  Slot         slot,
+                  const char  *uuid,
+                  const char  *owner,
+                  char       **values)
+{
+  SnapRecord *record = g_new0 (SnapRecord, 1);
+
+  record->slot = slot;
+  record->uuid = g_ascii_strdown (uuid, -1);
+  record->owner = g_strdup (owner);
+  record->values = values;
+  g_ptr_array_add (snapshot->by_id, record);
+  g_ptr_array_add (snapshot->records[slot], record);
+  g_hash_table_insert (snapshot->by_uuid, record->uuid, record);
+
+  return record;
+}
+
+SnapRecord *
+_cp_snapshot_get (Snapshot   *snapshot,
+                  const char *uuid)
+{
+  g_autofree char *folded = g_ascii_strdown (uuid, -1);
+
+  return g_hash_table_lookup (snapshot->by_uuid, folded);
+}
+
 const char *
 _cp_folder_kind_noun (Kind kind)
 {
