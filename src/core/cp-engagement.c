@@ -175,7 +175,7 @@ cp_engagement_finalize (GObject *object)
 {
   CpEngagement *self = (CpEngagement *)object;
 
-  _cp_store_forget_engagement (self->store, self->id);
+  _cp_store_forget_engagement (self->store, self);
 
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (self->text[i]);

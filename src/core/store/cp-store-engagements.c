@@ -67,13 +67,17 @@ _cp_store_delete_engagement (CpStore  *self,
 }
 
 /* Called by an engagement as it finalizes, while it still holds its
- * reference on the store.
+ * reference on the store, and when a merge stored it anew: the next
+ * cp_store_get_engagement() reads it again.
  */
 void
-_cp_store_forget_engagement (CpStore *self,
-                             gint64   id)
+_cp_store_forget_engagement (CpStore      *self,
+                             CpEngagement *engagement)
 {
-  g_hash_table_remove (self->engagements, &id);
+  gint64 id = cp_engagement_get_id (engagement);
+
+  if (g_hash_table_lookup (self->engagements, &id) == engagement)
+    g_hash_table_remove (self->engagements, &id);
 }
 
 /* Every engagement has at most one live object, so a page editing it and

@@ -26,6 +26,8 @@ typedef struct
   gboolean    fresh_ids;      /* the engagement is here already: this is a copy */
   GHashTable *files;          /* name -> GBytes: the folder, in memory; or NULL */
   Snapshot   *snapshot;       /* records go here, not into the store; or NULL */
+  gboolean    by_uuid;        /* references are the ids of records, not numbers */
+  const char *update;         /* stores the engagement's row with this, not a new row */
 } Import;
 
 /* A value as the database stores it. */
@@ -78,6 +80,14 @@ gboolean _cp_import_collect_note   (Import              *im,
                                     Record              *record,
                                     const CpNoteFields  *fields,
                                     GError             **error);
+gboolean _cp_import_record         (Import         *im,
+                                    Doc            *doc,
+                                    const List     *list,
+                                    gint64          owner,
+                                    guint           position,
+                                    Record         *record,
+                                    gint64         *id,
+                                    GError        **error);
 gboolean _cp_import_parts          (Import         *im,
                                     GError        **error);
 

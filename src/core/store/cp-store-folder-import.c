@@ -76,8 +76,8 @@ static gboolean store_record (Import *im, Doc *doc, const List *list, gint64 own
                               guint position, Record *record, gint64 *id, GError **error);
 
 /* Inserts one record of @list; its id is returned in @id. */
-static gboolean
-insert_record (Import      *im,
+gboolean
+_cp_import_record (Import      *im,
                Doc         *doc,
                const List  *list,
                gint64       owner,
@@ -89,7 +89,7 @@ insert_record (Import      *im,
   /* A number others refer to is used once; said before the database
    * says it in its own words.
    */
-  for (guint c = 0; c < list->n_columns; c++)
+  for (guint c = 0; c < list->n_columns && !im->by_uuid; c++)
     {
       const Column *column = &list->columns[c];
 
@@ -114,7 +114,12 @@ insert_record (Import      *im,
     {
       const Column *column = &list->columns[c];
 
-      if (list->ref_kind != N_KINDS && (column->kind == K_NUMBER || column->ref) &&
+      /* Stored from a snapshot, rows are referred to by their ids. */
+      if (im->by_uuid && list->ref_kind != N_KINDS && column->kind == K_UUID &&
+          !_cp_import_remember_ref (im, doc, list->ref_kind, record->values[c], record->line, *id,
+                                    error))
+        return FALSE;
+      if (!im->by_uuid && list->ref_kind != N_KINDS && (column->kind == K_NUMBER || column->ref) &&
           !_cp_import_remember_ref (im, doc, list->ref_kind, record->values[c], record->line, *id, error))
         return FALSE;
       if (column->kind == K_ATTENDEES && im->snapshot == NULL &&
@@ -139,7 +144,8 @@ store_record (Import      *im,
   int param = 3;
   int rc;
 
-  if (!(stmt = _cp_store_prepare (im->store, list->insert, error)))
+  if (!(stmt = _cp_store_prepare (im->store, im->update && list == &_cp_folder_engagement_list
+                                              ? im->update : list->insert, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, owner);
@@ -184,7 +190,7 @@ store_record (Import      *im,
       return FALSE;
     }
 
-  *id = _cp_store_last_insert_id (im->store);
+  *id = im->update && list == &_cp_folder_engagement_list ? owner : _cp_store_last_insert_id (im->store);
 
   return TRUE;
 }
@@ -201,7 +207,7 @@ insert_records (Import      *im,
     {
       gint64 id;
 
-      if (!insert_record (im, doc, list, owner, i, g_ptr_array_index (records, i), &id, error))
+      if (!_cp_import_record (im, doc, list, owner, i, g_ptr_array_index (records, i), &id, error))
         return FALSE;
     }
 
@@ -468,7 +474,7 @@ import_engagement (Import      *im,
   {
     Doc doc = { (char *) ENGAGEMENT_FILE, NULL, 0, 0 };
 
-    return insert_record (im, &doc, list, 0, 0, record, &im->engagement_id, error);
+    return _cp_import_record (im, &doc, list, 0, 0, record, &im->engagement_id, error);
   }
 }
 
@@ -499,7 +505,7 @@ import_csip (Import   *im,
 
       doc->next++;
       if (!(cycle = _cp_folder_read_fields (doc, &_cp_folder_cycle_list, 2, error)) ||
-          !insert_record (im, doc, &_cp_folder_cycle_list, im->engagement_id, 0, cycle, &cycle_id,
+          !_cp_import_record (im, doc, &_cp_folder_cycle_list, im->engagement_id, 0, cycle, &cycle_id,
                           error))
         return FALSE;
 
@@ -513,7 +519,7 @@ import_csip (Import   *im,
 
           doc->next++;
           if (!(phase = _cp_folder_read_fields (doc, &_cp_folder_phase_list, 3, error)) ||
-              !insert_record (im, doc, &_cp_folder_phase_list, cycle_id, n_phases, phase, &phase_id,
+              !_cp_import_record (im, doc, &_cp_folder_phase_list, cycle_id, n_phases, phase, &phase_id,
                               error))
             return FALSE;
 
@@ -556,7 +562,7 @@ import_contract (Import   *im,
 
       doc->next++;
       if (!(version = _cp_folder_read_fields (doc, &_cp_folder_contract_list, 2, error)) ||
-          !insert_record (im, doc, &_cp_folder_contract_list, im->engagement_id, 0, version, &id,
+          !_cp_import_record (im, doc, &_cp_folder_contract_list, im->engagement_id, 0, version, &id,
                           error))
         return FALSE;
     }

@@ -285,4 +285,7 @@ Snapshot   *_cp_folder_read_snapshot   (GHashTable   *files,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, _cp_snapshot_free)
 
+typedef struct _CpMerge CpMerge;
+Snapshot   *_cp_merge_get_result       (CpMerge      *merge);
+
 G_END_DECLS

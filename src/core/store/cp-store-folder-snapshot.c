@@ -104,7 +104,7 @@ _cp_import_collect_record (Import      *im,
         values[c] = g_strdup (snapshot_uuid (im, v.number));
       else if (column->kind == K_DONE)
         values[c] = v.number ? g_strdup ("x") : NULL;
-      else if (*value != '\0')
+      else if (value != NULL && *value != '\0')
         values[c] = g_strdup (value);
     }
 

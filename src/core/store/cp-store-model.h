@@ -76,7 +76,7 @@ gboolean      _cp_store_delete_engagement (CpStore        *self,
                                            GError        **error);
 void          _cp_store_engagements_changed (CpStore      *self);
 void          _cp_store_forget_engagement (CpStore        *self,
-                                           gint64          id);
+                                           CpEngagement   *engagement);
 
 CpStoreUnit  *_cp_store_unit_new         (const char      *failed,
                                           CpStoreSavedFunc saved);
