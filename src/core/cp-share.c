@@ -31,56 +31,9 @@
 #include "cp-file.h"
 #include "cp-notes-io.h"
 #include "cp-share.h"
+#include "cp-share-private.h"
 #include "cp-store.h"
 #include "cp-store-model.h"
-
-#define BRANCH "refs/heads/main"
-
-/* libgit2 is set up for the length of one operation. */
-typedef struct
-{
-  int unused;
-} GitScope;
-
-static GitScope *
-git_scope_enter (void)
-{
-  git_libgit2_init ();
-
-  return g_new0 (GitScope, 1);
-}
-
-static void
-git_scope_leave (GitScope *scope)
-{
-  git_libgit2_shutdown ();
-  g_free (scope);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GitScope, git_scope_leave)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_remote, git_remote_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_index, git_index_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree, git_tree_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_commit, git_commit_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_signature, git_signature_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_config, git_config_free)
-
-/* "Could not …: what git said". */
-static gboolean
-git_failed (GError    **error,
-            const char *failed)
-{
-  const git_error *e = git_error_last ();
-
-  /* Translators: a failure and git's reason, such as "Could not send the
-   * engagement: failed to resolve address".
-   */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: %s"), failed,
-               e != NULL && e->message != NULL ? e->message : _("unknown error"));
-
-  return FALSE;
-}
 
 /**
  * cp_share_dup_folder:
@@ -141,7 +94,7 @@ cp_share_get_sharing (CpEngagement *engagement,
                       CpAudience   *audience,
                       gboolean     *owner)
 {
-  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(GitScope) scope = _cp_share_git_enter ();
   g_autofree char *path = cp_share_dup_clone_path (engagement, NULL);
   g_autoptr(git_repository) repo = NULL;
   g_autoptr(git_config) config = NULL;
@@ -216,18 +169,18 @@ ensure_local_repository (const char  *location,
   /* Its branch is main, so that a clone finds what is pushed. */
   if (git_repository_init (&repo, location, TRUE) != 0 ||
       git_repository_set_head (repo, BRANCH) != 0)
-    return git_failed (error, _("Could not make the repository"));
+    return _cp_share_git_failed (error, _("Could not make the repository"));
 
   return TRUE;
 }
 
 /* Keys for ssh:// come from the SSH agent; nothing else is asked for. */
-static int
-credentials_cb (git_credential **out,
-                const char      *url,
-                const char      *username_from_url,
-                unsigned int     allowed_types,
-                void            *payload)
+int
+_cp_share_credentials (git_credential **out,
+                       const char      *url,
+                       const char      *username_from_url,
+                       unsigned int     allowed_types,
+                       void            *payload)
 {
   if (allowed_types & GIT_CREDENTIAL_SSH_KEY)
     return git_credential_ssh_key_from_agent (out, username_from_url ? username_from_url
@@ -246,17 +199,17 @@ clone (const char      *location,
   g_autofree char *display = g_filename_display_name (location);
   g_autofree char *failed = g_strdup_printf (_("Could not reach the repository “%s”"), display);
 
-  options.fetch_opts.callbacks.credentials = credentials_cb;
+  options.fetch_opts.callbacks.credentials = _cp_share_credentials;
 
   if (git_clone (repo, location, path, &options) != 0)
-    return git_failed (error, failed);
+    return _cp_share_git_failed (error, failed);
 
   return TRUE;
 }
 
-static gboolean
-remove_tree (const char  *path,
-             GError     **error)
+gboolean
+_cp_share_remove_tree (const char  *path,
+                       GError     **error)
 {
   g_autoptr(GDir) dir = NULL;
   const char *name;
@@ -278,7 +231,7 @@ remove_tree (const char  *path,
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      if (!remove_tree (child, error))
+      if (!_cp_share_remove_tree (child, error))
         return FALSE;
     }
 
@@ -356,17 +309,17 @@ write_index (const char  *clone_path,
 /* Writes the engagement's folder, as its audience may read it, into the
  * clone, in place of what was there.
  */
-static gboolean
-write_folder (GPtrArray     *files,
-              const char    *clone_path,
-              const char    *uuid,
-              CpAudience     audience,
-              GError       **error)
+gboolean
+_cp_share_write_folder (GPtrArray     *files,
+                        const char    *clone_path,
+                        const char    *uuid,
+                        CpAudience     audience,
+                        GError       **error)
 {
   g_autofree char *folder = g_build_filename (clone_path, uuid, NULL);
   g_autoptr(GHashTable) entries = NULL;
 
-  if (!remove_tree (folder, error) ||
+  if (!_cp_share_remove_tree (folder, error) ||
       !cp_export_write_files (folder, files, NULL, NULL, NULL, error))
     return FALSE;
 
@@ -376,22 +329,50 @@ write_folder (GPtrArray     *files,
   return write_index (clone_path, entries, error);
 }
 
-/* Commits everything in the clone's work tree, on main, as @name. */
-static gboolean
-commit_all (git_repository  *repo,
-            const char      *name,
-            const char      *email,
-            const char      *message,
-            GError         **error)
+/* Commits everything in the clone's work tree, on main, as @name, after
+ * main's tip: a first commit, or one on top.
+ */
+gboolean
+_cp_share_commit_all (git_repository  *repo,
+                      const char      *name,
+                      const char      *email,
+                      const char      *message,
+                      GError         **error)
+{
+  git_oid parent;
+  gboolean made;
+  gboolean has_parent = git_reference_name_to_id (&parent, repo, BRANCH) == 0;
+
+  return _cp_share_commit (repo, name, email, message, has_parent ? &parent : NULL,
+                           has_parent ? 1 : 0, &made, error);
+}
+
+/* Commits the clone's work tree with @parents, and makes it main's tip.
+ * With one parent whose tree it matches, no commit is made, and @made
+ * says so.
+ */
+gboolean
+_cp_share_commit (git_repository  *repo,
+                  const char      *name,
+                  const char      *email,
+                  const char      *message,
+                  const git_oid   *parents,
+                  guint            n_parents,
+                  gboolean        *made,
+                  GError         **error)
 {
   g_autoptr(git_index) index = NULL;
   g_autoptr(git_tree) tree = NULL;
-  g_autoptr(git_commit) parent = NULL;
   g_autoptr(git_signature) author = NULL;
-  const git_commit *parents[1];
-  git_oid tree_id, parent_id, commit_id;
+  g_autoptr(git_reference) ref = NULL;
+  git_commit *commits[2] = { NULL, NULL };
+  git_oid tree_id, commit_id;
   char *all[] = { (char *) "*" };
   git_strarray pathspec = { all, 1 };
+  gboolean ok = FALSE;
+
+  g_assert (n_parents <= G_N_ELEMENTS (commits));
+  *made = FALSE;
 
   if (git_repository_index (&index, repo) != 0 ||
       git_index_add_all (index, &pathspec, GIT_INDEX_ADD_DEFAULT, NULL, NULL) != 0 ||
@@ -399,36 +380,50 @@ commit_all (git_repository  *repo,
       git_index_write (index) != 0 ||
       git_index_write_tree (&tree_id, index) != 0 ||
       git_tree_lookup (&tree, repo, &tree_id) != 0)
-    return git_failed (error, _("Could not record the changes"));
+    return _cp_share_git_failed (error, _("Could not record the changes"));
 
-  if (git_reference_name_to_id (&parent_id, repo, BRANCH) == 0 &&
-      git_commit_lookup (&parent, repo, &parent_id) != 0)
-    return git_failed (error, _("Could not record the changes"));
-  parents[0] = parent;
+  for (guint i = 0; i < n_parents; i++)
+    if (git_commit_lookup (&commits[i], repo, &parents[i]) != 0)
+      goto out;
 
-  if (git_signature_now (&author, name, email ? email : "") != 0 ||
-      git_commit_create (&commit_id, repo, BRANCH, author, author, "UTF-8", message, tree,
-                         parent ? 1 : 0, parent ? parents : NULL) != 0 ||
-      git_repository_set_head (repo, BRANCH) != 0)
-    return git_failed (error, _("Could not record the changes"));
+  /* Nothing new on top of one parent: main simply moves there. */
+  if (n_parents == 1 && git_oid_equal (git_commit_tree_id (commits[0]), &tree_id))
+    {
+      ok = git_reference_create (&ref, repo, BRANCH, &parents[0], TRUE, "coachplan: sync") == 0 &&
+           git_repository_set_head (repo, BRANCH) == 0;
+      goto out;
+    }
+
+  ok = git_signature_now (&author, name, email ? email : "") == 0 &&
+       git_commit_create (&commit_id, repo, NULL, author, author, "UTF-8", message, tree,
+                          n_parents, (const git_commit **) commits) == 0 &&
+       git_reference_create (&ref, repo, BRANCH, &commit_id, TRUE, "coachplan: commit") == 0 &&
+       git_repository_set_head (repo, BRANCH) == 0;
+  *made = ok;
+
+out:
+  for (guint i = 0; i < n_parents; i++)
+    g_clear_pointer (&commits[i], git_commit_free);
+  if (!ok)
+    return _cp_share_git_failed (error, _("Could not record the changes"));
 
   return TRUE;
 }
 
-static gboolean
-push (git_repository  *repo,
-      GError         **error)
+gboolean
+_cp_share_push (git_repository  *repo,
+                GError         **error)
 {
   g_autoptr(git_remote) remote = NULL;
   git_push_options options = GIT_PUSH_OPTIONS_INIT;
   char *refspec[] = { (char *) BRANCH ":" BRANCH };
   git_strarray refspecs = { refspec, 1 };
 
-  options.callbacks.credentials = credentials_cb;
+  options.callbacks.credentials = _cp_share_credentials;
 
   if (git_remote_lookup (&remote, repo, "origin") != 0 ||
       git_remote_push (remote, &refspecs, &options) != 0)
-    return git_failed (error, _("Could not send the engagement"));
+    return _cp_share_git_failed (error, _("Could not send the engagement"));
 
   return TRUE;
 }
@@ -450,7 +445,7 @@ remember (git_repository  *repo,
       git_config_set_string (config, "coachplan.engagement", uuid) != 0 ||
       git_config_set_string (config, "coachplan.audience", cp_audience_to_string (audience)) != 0 ||
       git_config_set_string (config, "coachplan.role", owner ? "owner" : "member") != 0)
-    return git_failed (error, _("Could not keep the sharing settings"));
+    return _cp_share_git_failed (error, _("Could not keep the sharing settings"));
 
   return TRUE;
 }
@@ -541,7 +536,7 @@ static gboolean
 sharing_run (Sharing  *sharing,
              GError  **error)
 {
-  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(GitScope) scope = _cp_share_git_enter ();
   g_autoptr(git_repository) repo = NULL;
   gboolean ok;
 
@@ -555,15 +550,15 @@ sharing_run (Sharing  *sharing,
       !clone (sharing->location, sharing->path, &repo, error))
     return FALSE;
 
-  ok = write_folder (sharing->files, sharing->path, sharing->uuid, sharing->audience, error) &&
-       commit_all (repo, sharing->name, sharing->email, sharing->message, error) &&
-       push (repo, error) &&
+  ok = _cp_share_write_folder (sharing->files, sharing->path, sharing->uuid, sharing->audience, error) &&
+       _cp_share_commit_all (repo, sharing->name, sharing->email, sharing->message, error) &&
+       _cp_share_push (repo, error) &&
        remember (repo, sharing->uuid, sharing->audience, TRUE, error);
 
   if (!ok)
     {
       g_clear_pointer (&repo, git_repository_free);
-      remove_tree (sharing->path, NULL);
+      _cp_share_remove_tree (sharing->path, NULL);
     }
 
   return ok;
@@ -708,7 +703,7 @@ cloning_undo (Cloning *cloning)
       Entry *entry = g_ptr_array_index (cloning->entries, i);
 
       if (entry->created)
-        remove_tree (entry->path, NULL);
+        _cp_share_remove_tree (entry->path, NULL);
     }
 }
 
@@ -719,7 +714,7 @@ static gboolean
 cloning_run (Cloning  *cloning,
              GError  **error)
 {
-  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(GitScope) scope = _cp_share_git_enter ();
   g_autoptr(git_repository) repo = NULL;
   g_autoptr(GHashTable) index = NULL;
   g_autofree char *staging = NULL;
@@ -742,13 +737,13 @@ cloning_run (Cloning  *cloning,
 
   if (!clone (cloning->location, staging, &repo, error))
     {
-      remove_tree (staging, NULL);
+      _cp_share_remove_tree (staging, NULL);
       return FALSE;
     }
 
   index = read_index (staging);
   g_clear_pointer (&repo, git_repository_free);
-  remove_tree (staging, NULL);
+  _cp_share_remove_tree (staging, NULL);
 
   if (g_hash_table_size (index) == 0)
     {
@@ -945,7 +940,7 @@ GPtrArray *
 cp_share_dup_history (CpEngagement  *engagement,
                       GError       **error)
 {
-  g_autoptr(GitScope) scope = git_scope_enter ();
+  g_autoptr(GitScope) scope = _cp_share_git_enter ();
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_share_change_free);
   g_autoptr(git_repository) repo = NULL;
   g_autofree char *uuid = NULL;
@@ -967,7 +962,7 @@ cp_share_dup_history (CpEngagement  *engagement,
       git_revwalk_push_ref (walk, BRANCH) != 0)
     {
       git_revwalk_free (walk);
-      git_failed (error, _("Could not read the history"));
+      _cp_share_git_failed (error, _("Could not read the history"));
       return NULL;
     }
 
