@@ -446,6 +446,82 @@ cp_cli_share (const char *database,
   return 0;
 }
 
+/* --sync=ID [--prefer=mine|theirs]: brings the shared engagement in
+ * step with its repository. Conflicts nobody settled are named, one a
+ * line, and nothing here changes: exit status 1.
+ */
+int
+cp_cli_sync (const char *database,
+             const char *engagement_id,
+             const char *prefer_name,
+             const char *name,
+             const char *email)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSyncResult) result = NULL;
+  CpMergePrefer prefer = CP_MERGE_ASK;
+  int status = 0;
+
+  if (prefer_name != NULL)
+    {
+      if (g_str_equal (prefer_name, "mine"))
+        prefer = CP_MERGE_MINE;
+      else if (g_str_equal (prefer_name, "theirs"))
+        prefer = CP_MERGE_THEIRS;
+      else
+        {
+          g_printerr (_("coachplan: --prefer is mine or theirs, not “%s”\n"), prefer_name);
+          return 2;
+        }
+    }
+
+  if (!knows_who (name))
+    return 2;
+
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!(result = cp_share_sync (engagement, name, email, NULL, prefer, &error)))
+    {
+      g_printerr (_("coachplan: %s\n"), error->message);
+      return 1;
+    }
+
+  if (result->state == CP_SHARE_CONFLICTS)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "coachplan: “%s” was not synced; nothing here changed. One conflict:\n",
+                               "coachplan: “%s” was not synced; nothing here changed. %u conflicts:\n",
+                               result->conflicts->len),
+                  cp_engagement_get_title (engagement), result->conflicts->len);
+      for (guint i = 0; i < result->conflicts->len; i++)
+        {
+          CpMergeConflict *c = g_ptr_array_index (result->conflicts, i);
+
+          if (c->field != NULL)
+            /* Translators: file, record, field, then the value here and the
+             * value in the repository.
+             */
+            g_printerr (_("  %s, %s, %s: here “%s”, there “%s”\n"), c->file, c->record, c->field,
+                        c->mine, c->theirs);
+          else
+            g_printerr (c->mine ? _("  %s, %s: changed here, removed there\n")
+                                : _("  %s, %s: removed here, changed there\n"),
+                        c->file, c->record);
+        }
+      g_printerr ("%s\n", _("Settle them with --prefer=mine or --prefer=theirs, or in the window."));
+      return 1;
+    }
+
+  g_print (result->merged ? _("Synced “%s”; it took changes from the repository\n")
+                          : _("Synced “%s”\n"),
+           cp_engagement_get_title (engagement));
+
+  return 0;
+}
+
 /* --clone=LOCATION: adds the repository's engagements, printing the
  * number of each here.
  */

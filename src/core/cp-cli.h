@@ -35,6 +35,11 @@ int cp_cli_share   (const char *database,
                     const char *audience,
                     const char *name,
                     const char *email);
+int cp_cli_sync     (const char *database,
+                     const char *engagement_id,
+                     const char *prefer,
+                     const char *name,
+                     const char *email);
 int cp_cli_sign_off (const char *database,
                      const char *engagement_id,
                      const char *phase,

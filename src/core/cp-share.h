@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "cp-store-merge.h"
 #include "cp-types.h"
 
 G_BEGIN_DECLS
@@ -65,5 +66,42 @@ void      cp_share_clone_async     (CpStore             *store,
                                     gpointer             user_data);
 GArray   *cp_share_clone_finish    (GAsyncResult        *result,
                                     GError             **error);
+
+/* Where a shared engagement stands, as its Sync button shows it. */
+typedef enum
+{
+  CP_SHARE_UP_TO_DATE,
+  CP_SHARE_CHANGES_TO_SEND,
+  CP_SHARE_OFFLINE,
+  CP_SHARE_CONFLICTS,
+} CpShareState;
+
+/* What a sync did. */
+typedef struct
+{
+  CpShareState  state;       /* up to date, or conflicts */
+  GPtrArray    *conflicts;   /* CpMergeConflict, unsettled: nothing here changed */
+  gboolean      merged;      /* the engagement here took changes: read it again */
+} CpSyncResult;
+
+void          cp_sync_result_free   (CpSyncResult        *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpSyncResult, cp_sync_result_free)
+
+CpShareState  cp_share_get_state    (CpEngagement        *engagement);
+CpSyncResult *cp_share_sync         (CpEngagement        *engagement,
+                                     const char          *name,
+                                     const char          *email,
+                                     GHashTable          *choices,
+                                     CpMergePrefer        prefer,
+                                     GError             **error);
+void          cp_share_sync_async   (CpEngagement        *engagement,
+                                     const char          *name,
+                                     const char          *email,
+                                     GHashTable          *choices,
+                                     CpMergePrefer        prefer,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+CpSyncResult *cp_share_sync_finish  (GAsyncResult        *result,
+                                     GError             **error);
 
 G_END_DECLS

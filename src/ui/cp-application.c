@@ -64,6 +64,10 @@ static const GOptionEntry option_entries[] = {
   { "clone", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Add the engagements shared in the repository LOCATION, print their numbers and exit"),
     N_("LOCATION") },
+  { "sync", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Bring the shared engagement ID in step with its repository, and exit"), N_("ID") },
+  { "prefer", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --sync: settle conflicts with mine or theirs"), N_("SIDE") },
   { "sign-off", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Record your review of a phase of engagement ID, as yourself, today, and exit"), N_("ID") },
   { "phase", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -128,6 +132,8 @@ cp_application_handle_local_options (GApplication *app,
   const char *phase = NULL;
   const char *decision = NULL;
   const char *comment = NULL;
+  const char *sync = NULL;
+  const char *prefer = NULL;
   gboolean list = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
@@ -149,6 +155,8 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "audience", "&s", &audience);
   g_variant_dict_lookup (options, "clone", "&s", &clone);
   g_variant_dict_lookup (options, "sign-off", "&s", &sign_off);
+  g_variant_dict_lookup (options, "sync", "&s", &sync);
+  g_variant_dict_lookup (options, "prefer", "&s", &prefer);
   g_variant_dict_lookup (options, "phase", "&s", &phase);
   g_variant_dict_lookup (options, "decision", "&s", &decision);
   g_variant_dict_lookup (options, "comment", "&s", &comment);
@@ -190,7 +198,7 @@ cp_application_handle_local_options (GApplication *app,
       who = cp_identity_format (name, email);
       if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL &&
           report == NULL && backup == NULL && restore == NULL && export == NULL && import == NULL &&
-          share == NULL && clone == NULL && sign_off == NULL)
+          share == NULL && clone == NULL && sign_off == NULL && sync == NULL)
         {
           /* Translators: said after --author; the name and address. */
           g_print (_("What you do is recorded as %s\n"), who);
@@ -204,6 +212,12 @@ cp_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if (prefer != NULL && sync == NULL)
+    {
+      g_printerr ("%s\n", _("coachplan: --prefer goes with --sync"));
+      return 2;
+    }
+
   if ((phase != NULL || decision != NULL || comment != NULL) && sign_off == NULL)
     {
       g_printerr ("%s\n", _("coachplan: --phase, --decision and --comment go with --sign-off"));
@@ -212,7 +226,7 @@ cp_application_handle_local_options (GApplication *app,
 
   if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&
       backup == NULL && restore == NULL && export == NULL && import == NULL && share == NULL &&
-      clone == NULL && sign_off == NULL)
+      clone == NULL && sign_off == NULL && sync == NULL)
     return -1;
 
   path = dup_database_path (self);
@@ -237,6 +251,15 @@ cp_application_handle_local_options (GApplication *app,
 
   if (clone != NULL)
     return cp_cli_clone (path, clone);
+
+  if (sync != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *email = NULL;
+
+      cp_ui_dup_identity (&name, &email);
+      return cp_cli_sync (path, sync, prefer, name, email);
+    }
 
   if (sign_off != NULL)
     {
