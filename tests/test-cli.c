@@ -15,6 +15,7 @@
 #include "cp-phase.h"
 #include "cp-sign-off.h"
 #include "cp-store.h"
+#include "cp-test-cli.h"
 #include "cp-test-util.h"
 
 typedef struct
@@ -23,20 +24,6 @@ typedef struct
   char *path;
   char *option;   /* --database=PATH */
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -55,35 +42,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
   g_free (f->path);
   g_free (f->option);
-}
-
-/* Runs the built coachplan with the arguments given, NULL-terminated. */
-static Run
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("COACHPLAN_BINARY");
-  Run result = { 0 };
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &result.out, &result.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result.status = WEXITSTATUS (wait_status);
-
-  return result;
 }
 
 static void

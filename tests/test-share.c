@@ -19,85 +19,7 @@
 #include "cp-note.h"
 #include "cp-notes-io.h"
 #include "cp-share.h"
-#include "cp-test-store.h"
-
-/* Words found in one note only, to look for in every object. */
-#define COACH_WORDS "zanzibar-coach-only-heron"
-#define CLIENT_WORDS "quokka-client-lantern"
-#define SPONSOR_WORDS "narwhal-sponsor-orchard"
-
-static CpEngagement *
-coach_engagement (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) e = cp_store_load_sample (f->store, &error);
-  const struct { const char *body; CpVisibility visibility; } notes[] = {
-    { "# Private\n\n" COACH_WORDS "\n", CP_VISIBILITY_COACH },
-    { "# For the client\n\n" CLIENT_WORDS "\n", CP_VISIBILITY_CLIENT },
-    { "# For the sponsor\n\n" SPONSOR_WORDS "\n", CP_VISIBILITY_SPONSOR },
-  };
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
-    {
-      g_autoptr(CpNote) note = cp_engagement_add_note (e, NULL, notes[i].body, &error);
-
-      g_assert_no_error (error);
-      cp_note_set_visibility (note, notes[i].visibility);
-    }
-  g_assert_true (cp_store_flush (f->store, &error));
-
-  return g_steal_pointer (&e);
-}
-
-typedef struct
-{
-  git_odb  *odb;
-  guint     blobs;
-  guint     coach, client, sponsor;
-} Scan;
-
-static int
-scan_object (const git_oid *id,
-             void          *payload)
-{
-  Scan *scan = payload;
-  git_odb_object *object = NULL;
-
-  g_assert_cmpint (git_odb_read (&object, scan->odb, id), ==, 0);
-  if (git_odb_object_type (object) == GIT_OBJECT_BLOB)
-    {
-      g_autofree char *data = g_strndup (git_odb_object_data (object), git_odb_object_size (object));
-
-      scan->blobs++;
-      scan->coach += strstr (data, COACH_WORDS) != NULL;
-      scan->client += strstr (data, CLIENT_WORDS) != NULL;
-      scan->sponsor += strstr (data, SPONSOR_WORDS) != NULL;
-    }
-  git_odb_object_free (object);
-
-  return 0;
-}
-
-/* Every object of the repository, in any commit of any ref, loose or
- * packed.
- */
-static Scan
-scan_repository (const char *path)
-{
-  git_repository *repo = NULL;
-  Scan scan = { 0 };
-
-  git_libgit2_init ();
-  g_assert_cmpint (git_repository_open_bare (&repo, path), ==, 0);
-  g_assert_cmpint (git_repository_odb (&scan.odb, repo), ==, 0);
-  g_assert_cmpint (git_odb_foreach (scan.odb, scan_object, &scan), ==, 0);
-  git_odb_free (scan.odb);
-  git_repository_free (repo);
-  git_libgit2_shutdown ();
-
-  return scan;
-}
+#include "cp-test-share.h"
 
 static void
 assert_same_files (GPtrArray *a,
@@ -119,7 +41,7 @@ test_share_with_sponsor (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) coach = coach_engagement (f);
+  g_autoptr(CpEngagement) coach = coach_engagement (f->store);
   g_autofree char *remote = g_build_filename (f->dir, "shared", "remote.git", NULL);
   g_autofree char *sponsor_path = g_build_filename (f->dir, "sponsor.db", NULL);
   g_autofree char *coach_uuid = cp_engagement_dup_uuid (coach, NULL);
@@ -148,11 +70,27 @@ test_share_with_sponsor (Fixture       *f,
   g_assert_cmpuint (scan.client, ==, 0);
   g_assert_cmpuint (scan.sponsor, ==, 1);
 
-  /* Shared once is enough. */
+  /* Shared once with each audience is enough. */
+  g_assert_false (cp_share_engagement (coach, remote, CP_AUDIENCE_SPONSOR, "Sam Okafor",
+                                       "sam@example.org", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Another audience needs a repository of its own: the sponsor's would
+   * show the team's notes. Nothing of it is kept here, and nothing
+   * entered the repository.
+   */
   g_assert_false (cp_share_engagement (coach, remote, CP_AUDIENCE_TEAM, "Sam Okafor", "sam@example.org",
                                        &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "repository of its own"));
   g_clear_error (&error);
+  g_assert_cmpuint (scan_repository (remote).coach, ==, 0);
+  {
+    g_autoptr(GArray) audiences = cp_share_dup_audiences (coach);
+
+    g_assert_cmpuint (audiences->len, ==, 1);
+  }
 
   /* The sponsor clones it into a database of their own: the same
    * engagement, with the same ids, and only the sponsor's notes.
@@ -191,7 +129,7 @@ test_author (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) coach = coach_engagement (f);
+  g_autoptr(CpEngagement) coach = coach_engagement (f->store);
   g_autofree char *remote = g_build_filename (f->dir, "remote.git", NULL);
   git_repository *repo = NULL;
   git_commit *commit = NULL;
@@ -230,7 +168,7 @@ test_history (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) coach = coach_engagement (f);
+  g_autoptr(CpEngagement) coach = coach_engagement (f->store);
   g_autoptr(CpEngagement) other = cp_store_create_engagement (f->store, "Second client",
                                                               CP_APPROACH_COACHED, NULL);
   g_autofree char *remote = g_build_filename (f->dir, "remote.git", NULL);
@@ -281,10 +219,10 @@ test_refused_location (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) coach = coach_engagement (f);
+  g_autoptr(CpEngagement) coach = coach_engagement (f->store);
   g_autofree char *folder = g_build_filename (f->dir, "papers", NULL);
   g_autofree char *file = g_build_filename (folder, "letter.txt", NULL);
-  g_autofree char *clone = cp_share_dup_clone_path (coach, NULL);
+  g_autofree char *clone = cp_share_dup_clone_path (coach, CP_AUDIENCE_TEAM, NULL);
   g_autofree char *missing = g_build_filename (f->dir, "nowhere.git", NULL);
   g_autofree char *url = NULL;
 

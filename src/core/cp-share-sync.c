@@ -64,6 +64,8 @@ typedef struct
   char          *name;
   char          *email;
   CpAudience     audience;
+  GArray        *audiences;      /* each sharing, widest first */
+  guint          next;           /* the next of them to sync */
   GHashTable    *choices;
   CpMergePrefer  prefer;
   guint          attempts;
@@ -86,6 +88,7 @@ syncing_free (Syncing *s)
   g_free (s->name);
   g_free (s->email);
   g_clear_pointer (&s->choices, g_hash_table_unref);
+  g_clear_pointer (&s->audiences, g_array_unref);
   g_clear_pointer (&s->mine_files, g_ptr_array_unref);
   g_clear_pointer (&s->mine, g_hash_table_unref);
   g_clear_pointer (&s->merge, cp_merge_free);
@@ -139,7 +142,8 @@ syncing_new (CpEngagement  *engagement,
 {
   g_autoptr(Syncing) s = g_new0 (Syncing, 1);
 
-  if (!cp_share_is_shared (engagement, &s->audience))
+  s->audiences = cp_share_dup_audiences (engagement);
+  if (s->audiences->len == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("“%s” is not shared; share it first"), cp_engagement_get_title (engagement));
@@ -163,12 +167,32 @@ syncing_new (CpEngagement  *engagement,
   s->result = g_new0 (CpSyncResult, 1);
   s->result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_merge_conflict_free);
 
-  if (!(s->uuid = cp_engagement_dup_uuid (engagement, error)) ||
-      !(s->path = cp_share_dup_clone_path (engagement, error)) ||
-      !syncing_export (s, error))
+  if (!(s->uuid = cp_engagement_dup_uuid (engagement, error)))
     return NULL;
 
   return g_steal_pointer (&s);
+}
+
+/* On the store's thread: the next sharing to sync, with the engagement
+ * as its audience may read it.
+ */
+static gboolean
+syncing_next (Syncing  *s,
+              GError  **error)
+{
+  g_autoptr(CpEngagement) engagement = cp_store_get_engagement (s->store, s->id, error);
+
+  if (engagement == NULL)
+    return FALSE;
+
+  s->audience = g_array_index (s->audiences, CpAudience, s->next++);
+  s->attempts = 0;
+  g_clear_pointer (&s->merge, cp_merge_free);
+  g_clear_pointer (&s->merged_files, g_ptr_array_unref);
+  g_free (s->path);
+
+  return (s->path = cp_share_dup_clone_path (engagement, s->audience, error)) != NULL &&
+         syncing_export (s, error);
 }
 
 static gboolean
@@ -496,26 +520,32 @@ cp_share_sync (CpEngagement   *engagement,
   if (!(s = syncing_new (engagement, name, email, choices, prefer, error)))
     return NULL;
 
-  for (;;)
+  while (s->next < s->audiences->len)
     {
-      g_autoptr(GError) local = NULL;
+      if (!syncing_next (s, error))
+        return NULL;
 
-      if (!syncing_merge (s, error))
-        return NULL;
-      if (s->result->state == CP_SHARE_CONFLICTS)
-        break;
-      if (!syncing_store (s, error))
-        return NULL;
-      if (syncing_send (s, &local))
-        break;
-      if (++s->attempts >= MAX_ATTEMPTS || !moved_on (s))
+      for (;;)
         {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
+          g_autoptr(GError) local = NULL;
+
+          if (!syncing_merge (s, error))
+            return NULL;
+          if (s->result->state == CP_SHARE_CONFLICTS)
+            return g_steal_pointer (&s->result);
+          if (!syncing_store (s, error))
+            return NULL;
+          if (syncing_send (s, &local))
+            break;
+          if (++s->attempts >= MAX_ATTEMPTS || !moved_on (s))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return NULL;
+            }
+          g_clear_pointer (&s->merged_files, g_ptr_array_unref);
+          if (!syncing_export (s, error))
+            return NULL;
         }
-      g_clear_pointer (&s->merged_files, g_ptr_array_unref);
-      if (!syncing_export (s, error))
-        return NULL;
     }
 
   return g_steal_pointer (&s->result);
@@ -572,8 +602,15 @@ sent (GObject      *source,
 
   if (error != NULL)
     g_task_return_error (task, error);
-  else if (done)
+  else if (done && s->next == s->audiences->len)
     g_task_return_pointer (task, g_steal_pointer (&s->result), (GDestroyNotify) cp_sync_result_free);
+  else if (done)
+    {
+      if (!syncing_next (s, &error))
+        g_task_return_error (task, error);
+      else
+        sync_step (g_steal_pointer (&task));
+    }
   else
     {
       g_clear_pointer (&s->merged_files, g_ptr_array_unref);
@@ -660,6 +697,11 @@ cp_share_sync_async (CpEngagement        *engagement,
     }
 
   g_task_set_task_data (task, s, (GDestroyNotify) syncing_free);
+  if (!syncing_next (s, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   sync_step (g_steal_pointer (&task));
 }
 
@@ -675,15 +717,10 @@ cp_share_sync_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/**
- * cp_share_get_state:
- *
- * Where a shared engagement stands, without reaching the repository:
- * conflicts or offline as the last sync left it, or else whether there
- * are changes here it has not sent.
- */
-CpShareState
-cp_share_get_state (CpEngagement *engagement)
+/* Where one sharing stands. */
+static CpShareState
+clone_state (CpEngagement *engagement,
+             CpAudience    audience)
 {
   g_autoptr(GitScope) scope = _cp_share_git_enter ();
   g_autoptr(git_repository) repo = NULL;
@@ -691,16 +728,15 @@ cp_share_get_state (CpEngagement *engagement)
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GHashTable) here = NULL;
   g_autoptr(GHashTable) sent_files = NULL;
-  g_autofree char *path = cp_share_dup_clone_path (engagement, NULL);
+  g_autofree char *path = cp_share_dup_clone_path (engagement, audience, NULL);
   g_autofree char *uuid = cp_engagement_dup_uuid (engagement, NULL);
   git_buf state = GIT_BUF_INIT;
-  CpAudience audience;
   git_oid local, remote;
   GHashTableIter iter;
   gpointer name, bytes;
   CpShareState result = CP_SHARE_UP_TO_DATE;
 
-  if (path == NULL || uuid == NULL || !cp_share_is_shared (engagement, &audience) ||
+  if (path == NULL || uuid == NULL ||
       git_repository_open_ext (&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0)
     return CP_SHARE_UP_TO_DATE;
 
@@ -738,4 +774,24 @@ cp_share_get_state (CpEngagement *engagement)
     }
 
   return CP_SHARE_UP_TO_DATE;
+}
+
+/**
+ * cp_share_get_state:
+ *
+ * Where a shared engagement stands, without reaching any repository:
+ * conflicts or offline as the last sync left it, or else whether there
+ * are changes here not sent yet. Shared with several audiences, it is
+ * the worst of them.
+ */
+CpShareState
+cp_share_get_state (CpEngagement *engagement)
+{
+  g_autoptr(GArray) audiences = cp_share_dup_audiences (engagement);
+  CpShareState worst = CP_SHARE_UP_TO_DATE;
+
+  for (guint i = 0; i < audiences->len; i++)
+    worst = MAX (worst, clone_state (engagement, g_array_index (audiences, CpAudience, i)));
+
+  return worst;
 }

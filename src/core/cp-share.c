@@ -47,14 +47,21 @@ cp_share_dup_folder (CpStore *store)
   return g_strconcat (cp_store_get_path (store), ".shared", NULL);
 }
 
+static const CpAudience widest_first[] = { CP_AUDIENCE_TEAM, CP_AUDIENCE_CLIENT, CP_AUDIENCE_SPONSOR };
+
 /**
  * cp_share_dup_clone_path:
+ * @audience: which of its sharings
  *
- * Returns: (transfer full) (nullable): the folder of the engagement's own
- *   clone, whether it exists or not
+ * An engagement may be shared once for each audience: with the team in
+ * one repository, with the sponsor in another. Each has its clone here.
+ *
+ * Returns: (transfer full) (nullable): the folder of the engagement's
+ *   clone for @audience, whether it exists or not
  */
 char *
 cp_share_dup_clone_path (CpEngagement  *engagement,
+                         CpAudience     audience,
                          GError       **error)
 {
   g_autofree char *uuid = cp_engagement_dup_uuid (engagement, error);
@@ -65,12 +72,13 @@ cp_share_dup_clone_path (CpEngagement  *engagement,
 
   folder = cp_share_dup_folder (cp_engagement_get_store (engagement));
 
-  return g_build_filename (folder, uuid, NULL);
+  return g_build_filename (folder, uuid, cp_audience_to_string (audience), NULL);
 }
 
 /**
  * cp_share_is_shared:
- * @audience: (out) (optional): who it is shared with
+ * @audience: (out) (optional): who it is shared with; the widest
+ *   audience when it is shared with several
  *
  * Returns: whether the engagement has a clone of a shared repository
  */
@@ -81,9 +89,34 @@ cp_share_is_shared (CpEngagement *engagement,
   return cp_share_get_sharing (engagement, audience, NULL);
 }
 
+/* Whether the clone for @audience is there, and who made it. */
+static gboolean
+clone_role (CpEngagement *engagement,
+            CpAudience    audience,
+            gboolean     *owner)
+{
+  g_autoptr(GitScope) scope = _cp_share_git_enter ();
+  g_autofree char *path = cp_share_dup_clone_path (engagement, audience, NULL);
+  g_autoptr(git_repository) repo = NULL;
+  g_autoptr(git_config) config = NULL;
+  git_buf value = GIT_BUF_INIT;
+
+  if (path == NULL || git_repository_open_ext (&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0 ||
+      git_repository_config_snapshot (&config, repo) != 0)
+    return FALSE;
+
+  /* A clone of no recorded role was made by sharing. */
+  *owner = git_config_get_string_buf (&value, config, "coachplan.role") != 0 ||
+           g_strcmp0 (value.ptr, "member") != 0;
+  git_buf_dispose (&value);
+
+  return TRUE;
+}
+
 /**
  * cp_share_get_sharing:
- * @audience: (out) (optional): who it is shared with
+ * @audience: (out) (optional): who it is shared with; the widest
+ *   audience when it is shared with several
  * @owner: (out) (optional): whether this database shared it, rather than
  *   opened it from someone else's sharing
  *
@@ -94,31 +127,43 @@ cp_share_get_sharing (CpEngagement *engagement,
                       CpAudience   *audience,
                       gboolean     *owner)
 {
-  g_autoptr(GitScope) scope = _cp_share_git_enter ();
-  g_autofree char *path = cp_share_dup_clone_path (engagement, NULL);
-  g_autoptr(git_repository) repo = NULL;
-  g_autoptr(git_config) config = NULL;
-  git_buf value = GIT_BUF_INIT;
-  gboolean shared;
-
-  if (path == NULL || git_repository_open_ext (&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0 ||
-      git_repository_config_snapshot (&config, repo) != 0)
-    return FALSE;
-
-  shared = git_config_get_string_buf (&value, config, "coachplan.audience") == 0;
-  if (shared && audience != NULL && !cp_audience_from_string (value.ptr, audience))
-    *audience = CP_AUDIENCE_TEAM;
-  git_buf_dispose (&value);
-
-  /* A clone of no recorded role was made by sharing. */
-  if (shared && owner != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (widest_first); i++)
     {
-      *owner = git_config_get_string_buf (&value, config, "coachplan.role") != 0 ||
-               g_strcmp0 (value.ptr, "member") != 0;
-      git_buf_dispose (&value);
+      gboolean made_here;
+
+      if (clone_role (engagement, widest_first[i], &made_here))
+        {
+          if (audience != NULL)
+            *audience = widest_first[i];
+          if (owner != NULL)
+            *owner = made_here;
+          return TRUE;
+        }
     }
 
-  return shared;
+  return FALSE;
+}
+
+/**
+ * cp_share_dup_audiences:
+ *
+ * Returns: (transfer full) (element-type CpAudience): whom the engagement
+ *   is shared with, widest first; empty when it is not shared
+ */
+GArray *
+cp_share_dup_audiences (CpEngagement *engagement)
+{
+  GArray *audiences = g_array_new (FALSE, FALSE, sizeof (CpAudience));
+
+  for (guint i = 0; i < G_N_ELEMENTS (widest_first); i++)
+    {
+      gboolean owner;
+
+      if (clone_role (engagement, widest_first[i], &owner))
+        g_array_append_val (audiences, widest_first[i]);
+    }
+
+  return audiences;
 }
 
 /* A location is a URL (file://, ssh://, https://, git://), git's
@@ -458,7 +503,6 @@ typedef struct
   char       *location;
   char       *uuid;
   char       *path;       /* the clone, beside the database */
-  char       *base;
   char       *message;    /* of the commit */
   char       *name;
   char       *email;
@@ -472,7 +516,6 @@ sharing_free (Sharing *sharing)
   g_free (sharing->location);
   g_free (sharing->uuid);
   g_free (sharing->path);
-  g_free (sharing->base);
   g_free (sharing->message);
   g_free (sharing->name);
   g_free (sharing->email);
@@ -502,14 +545,15 @@ sharing_prepare (CpEngagement  *engagement,
     }
 
   if (!(sharing->uuid = cp_engagement_dup_uuid (engagement, error)) ||
-      !(sharing->path = cp_share_dup_clone_path (engagement, error)))
+      !(sharing->path = cp_share_dup_clone_path (engagement, audience, error)))
     return NULL;
 
   if (g_file_test (sharing->path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” is shared already; sync it to send its changes"),
-                   cp_engagement_get_title (engagement));
+                   /* Translators: the engagement, then team, client or sponsor. */
+                   _("“%s” is shared with the %s already; sync it to send its changes"),
+                   cp_engagement_get_title (engagement), cp_audience_to_string (audience));
       return NULL;
     }
 
@@ -517,7 +561,6 @@ sharing_prepare (CpEngagement  *engagement,
     return NULL;
 
   sharing->location = g_strdup (location);
-  sharing->base = cp_share_dup_folder (cp_engagement_get_store (engagement));
   sharing->name = g_strdup (name);
   sharing->email = g_strdup (email);
   sharing->audience = audience;
@@ -527,6 +570,53 @@ sharing_prepare (CpEngagement  *engagement,
                                       cp_audience_to_string (audience));
 
   return g_steal_pointer (&sharing);
+}
+
+/* A clone, and the engagement's folder of clones if it was its only one. */
+static void
+remove_clone (const char *path)
+{
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  _cp_share_remove_tree (path, NULL);
+  g_rmdir (parent);
+}
+
+static gboolean
+make_parent (const char  *path,
+             GError     **error)
+{
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (parent, 0700) != 0)
+    {
+      cp_file_set_io_error (error, errno, TRUE, parent);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One repository holds an engagement for one audience: shared with
+ * another, its notes would reach readers of the first.
+ */
+static gboolean
+not_there_yet (Sharing  *sharing,
+               GError  **error)
+{
+  g_autoptr(GHashTable) index = read_index (sharing->path);
+  gpointer audience;
+
+  if (!g_hash_table_lookup_extended (index, sharing->uuid, NULL, &audience))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("This repository holds the engagement already, shared with the %s; share it "
+                 "with the %s in a repository of its own"),
+               cp_audience_to_string (GPOINTER_TO_INT (audience)),
+               cp_audience_to_string (sharing->audience));
+
+  return FALSE;
 }
 
 /* Anywhere: the repository, the clone, the commit and the push. Should
@@ -540,17 +630,15 @@ sharing_run (Sharing  *sharing,
   g_autoptr(git_repository) repo = NULL;
   gboolean ok;
 
-  if (g_mkdir_with_parents (sharing->base, 0700) != 0)
-    {
-      cp_file_set_io_error (error, errno, TRUE, sharing->base);
-      return FALSE;
-    }
+  if (!make_parent (sharing->path, error))
+    return FALSE;
 
   if ((is_local (sharing->location) && !ensure_local_repository (sharing->location, error)) ||
       !clone (sharing->location, sharing->path, &repo, error))
     return FALSE;
 
-  ok = _cp_share_write_folder (sharing->files, sharing->path, sharing->uuid, sharing->audience, error) &&
+  ok = not_there_yet (sharing, error) &&
+       _cp_share_write_folder (sharing->files, sharing->path, sharing->uuid, sharing->audience, error) &&
        _cp_share_commit_all (repo, sharing->name, sharing->email, sharing->message, error) &&
        _cp_share_push (repo, error) &&
        remember (repo, sharing->uuid, sharing->audience, TRUE, error);
@@ -558,7 +646,7 @@ sharing_run (Sharing  *sharing,
   if (!ok)
     {
       g_clear_pointer (&repo, git_repository_free);
-      _cp_share_remove_tree (sharing->path, NULL);
+      remove_clone (sharing->path);
     }
 
   return ok;
@@ -703,7 +791,7 @@ cloning_undo (Cloning *cloning)
       Entry *entry = g_ptr_array_index (cloning->entries, i);
 
       if (entry->created)
-        _cp_share_remove_tree (entry->path, NULL);
+        remove_clone (entry->path);
     }
 }
 
@@ -759,15 +847,16 @@ cloning_run (Cloning  *cloning,
       g_autoptr(git_repository) own = NULL;
 
       entry->uuid = g_strdup (key);
-      entry->path = g_build_filename (cloning->base, key, NULL);
       entry->audience = GPOINTER_TO_INT (value);
+      entry->path = g_build_filename (cloning->base, key, cp_audience_to_string (entry->audience), NULL);
       g_ptr_array_add (cloning->entries, entry);
 
       if (g_file_test (entry->path, G_FILE_TEST_EXISTS))
         continue;
 
       entry->created = TRUE;
-      if (!clone (cloning->location, entry->path, &own, error) ||
+      if (!make_parent (entry->path, error) ||
+          !clone (cloning->location, entry->path, &own, error) ||
           !remember (own, entry->uuid, entry->audience, FALSE, error))
         {
           g_clear_pointer (&own, git_repository_free);
@@ -946,12 +1035,16 @@ cp_share_dup_history (CpEngagement  *engagement,
   g_autofree char *uuid = NULL;
   g_autofree char *path = NULL;
   git_revwalk *walk = NULL;
+  CpAudience audience;
   git_oid id;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
 
+  if (!cp_share_is_shared (engagement, &audience))
+    return g_steal_pointer (&changes);
+
   if (!(uuid = cp_engagement_dup_uuid (engagement, error)) ||
-      !(path = cp_share_dup_clone_path (engagement, error)))
+      !(path = cp_share_dup_clone_path (engagement, audience, error)))
     return NULL;
 
   if (git_repository_open_ext (&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0)

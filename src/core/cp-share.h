@@ -36,7 +36,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpShareChange, cp_share_change_free)
 
 char     *cp_share_dup_folder      (CpStore       *store);
 char     *cp_share_dup_clone_path  (CpEngagement  *engagement,
+                                    CpAudience     audience,
                                     GError       **error);
+GArray   *cp_share_dup_audiences   (CpEngagement  *engagement);
 gboolean  cp_share_is_shared       (CpEngagement  *engagement,
                                     CpAudience    *audience);
 gboolean  cp_share_get_sharing     (CpEngagement  *engagement,
