@@ -50,6 +50,8 @@ typedef struct
   git_odb  *odb;
   guint     blobs;
   guint     coach, client, sponsor;
+  const char *words;   /* others to look for, or NULL */
+  guint     found;
 } Scan;
 
 static inline int
@@ -68,6 +70,7 @@ scan_object (const git_oid *id,
       scan->coach += strstr (data, COACH_WORDS) != NULL;
       scan->client += strstr (data, CLIENT_WORDS) != NULL;
       scan->sponsor += strstr (data, SPONSOR_WORDS) != NULL;
+      scan->found += scan->words != NULL && strstr (data, scan->words) != NULL;
     }
   git_odb_object_free (object);
 
@@ -78,11 +81,13 @@ scan_object (const git_oid *id,
  * packed.
  */
 static inline Scan
-scan_repository (const char *path)
+scan_repository_for (const char *path,
+                     const char *words)
 {
   git_repository *repo = NULL;
   Scan scan = { 0 };
 
+  scan.words = words;
   git_libgit2_init ();
   g_assert_cmpint (git_repository_open_bare (&repo, path), ==, 0);
   g_assert_cmpint (git_repository_odb (&scan.odb, repo), ==, 0);
@@ -94,3 +99,9 @@ scan_repository (const char *path)
   return scan;
 }
 
+
+static inline Scan
+scan_repository (const char *path)
+{
+  return scan_repository_for (path, NULL);
+}
