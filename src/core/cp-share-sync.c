@@ -66,6 +66,8 @@ typedef struct
   CpAudience     audience;
   GArray        *audiences;      /* each sharing, widest first */
   guint          next;           /* the next of them to sync */
+  guint          pass;
+  gboolean       pass_merged;    /* this pass took changes in */
   GHashTable    *choices;
   CpMergePrefer  prefer;
   guint          attempts;
@@ -171,6 +173,24 @@ syncing_new (CpEngagement  *engagement,
     return NULL;
 
   return g_steal_pointer (&s);
+}
+
+/* Whether every sharing is synced. Changes one of them took in reach
+ * the others in one more pass: what the sponsor signed reaches the
+ * team's repository in the same sync.
+ */
+static gboolean
+syncing_done (Syncing *s)
+{
+  if (s->next < s->audiences->len)
+    return FALSE;
+  if (s->pass > 0 || !s->pass_merged || s->audiences->len < 2)
+    return TRUE;
+
+  s->pass++;
+  s->next = 0;
+
+  return FALSE;
 }
 
 /* On the store's thread: the next sharing to sync, with the engagement
@@ -421,6 +441,7 @@ syncing_store (Syncing  *s,
       !(s->merged_files = cp_engagement_export_prepare_for (engagement, s->audience, error)))
     return FALSE;
   s->result->merged = TRUE;
+  s->pass_merged = TRUE;
 
   return TRUE;
 }
@@ -520,7 +541,7 @@ cp_share_sync (CpEngagement   *engagement,
   if (!(s = syncing_new (engagement, name, email, choices, prefer, error)))
     return NULL;
 
-  while (s->next < s->audiences->len)
+  while (!syncing_done (s))
     {
       if (!syncing_next (s, error))
         return NULL;
@@ -602,7 +623,7 @@ sent (GObject      *source,
 
   if (error != NULL)
     g_task_return_error (task, error);
-  else if (done && s->next == s->audiences->len)
+  else if (done && syncing_done (s))
     g_task_return_pointer (task, g_steal_pointer (&s->result), (GDestroyNotify) cp_sync_result_free);
   else if (done)
     {

@@ -171,7 +171,7 @@ static const Column session_columns[] = {
 static const List session_list = LIST (
   "SELECT id, starts_at, duration_minutes, kind, topic, phase_id, "
   "(SELECT group_concat (stakeholder_id) FROM session_attendee WHERE session_id = session.id), "
-  "uuid FROM session WHERE engagement_id = ?1 ORDER BY starts_at, id",
+  "uuid FROM session WHERE engagement_id = ?1 ORDER BY starts_at, topic, uuid",
   "INSERT INTO session (engagement_id, starts_at, duration_minutes, kind, topic, phase_id, uuid) "
   "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
   K_SESSION, session_columns);
@@ -185,7 +185,7 @@ static const Column note_columns[] = {
 
 /* Notes are read and written by hand: the list gives the index's shape. */
 const List _cp_folder_note_list = LIST (
-  "SELECT " "id, engagement_id, session_id, phase_id, title, body, tags, visibility, created_at, updated_at, uuid FROM note WHERE engagement_id = ?1 ORDER BY created_at, id",
+  "SELECT " "id, engagement_id, session_id, phase_id, title, body, tags, visibility, created_at, updated_at, uuid FROM note WHERE engagement_id = ?1 ORDER BY created_at, display_title, body, uuid",
   NULL, K_NOTE, note_columns);
 
 static const Column opportunity_columns[] = {
@@ -229,7 +229,7 @@ static const Column action_columns[] = {
 
 static const List action_list = LIST (
   "SELECT id, done, text, owner, due_on, done_on, phase_id, note_id, opportunity_id, created_at, "
-  "uuid FROM action_item WHERE engagement_id = ?1 ORDER BY created_at, id",
+  "uuid FROM action_item WHERE engagement_id = ?1 ORDER BY created_at, text, uuid",
   "INSERT INTO action_item (engagement_id, done, text, owner, due_on, done_on, phase_id, note_id, "
   "opportunity_id, created_at, uuid) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   N_KINDS, action_columns);
@@ -261,7 +261,7 @@ static const Column reading_columns[] = {
 
 static const List reading_list = LIST (
   "SELECT r.id, r.goal_id, r.taken_on, r.value, r.uuid FROM goal_reading r JOIN goal g ON g.id = r.goal_id "
-  "WHERE g.engagement_id = ?1 ORDER BY g.position, g.id, r.taken_on, r.id",
+  "WHERE g.engagement_id = ?1 ORDER BY g.position, g.id, r.taken_on, r.value, r.uuid",
   "INSERT INTO goal_reading (goal_id, taken_on, value, uuid) VALUES (?3, ?4, ?5, ?6)",
   N_KINDS, reading_columns);
 
