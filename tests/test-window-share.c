@@ -13,13 +13,17 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cp-conflicts-dialog.h"
 #include "cp-engagement.h"
+#include "cp-goal.h"
 #include "cp-history-window.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
 #include "cp-share.h"
 #include "cp-share-dialog.h"
+#include "cp-store.h"
+#include "cp-sync-button.h"
 #include "cp-test-util.h"
 #include "cp-test-window.h"
 #include "cp-ui-util.h"
@@ -169,6 +173,109 @@ open_the_shared (CpWindow *window)
   g_assert_true (cp_share_is_shared (current, NULL));
 }
 
+static double
+first_target (CpEngagement *engagement)
+{
+  g_autoptr(CpGoal) goal = g_list_model_get_item (cp_engagement_get_goals (engagement, NULL), 0);
+
+  return cp_goal_get_target_value (goal);
+}
+
+/* The dialog's suggested button. */
+static GtkWidget *
+find_suggested (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "suggested-action"))
+        return child;
+      if ((found = find_suggested (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+wait_for_sync (CpSyncButton *button)
+{
+  for (guint i = 0; i < 200 && g_strcmp0 (cp_sync_button_get_state_text (button), "Syncing…") == 0; i++)
+    spin (50);
+  spin (100);
+}
+
+/* The sponsor syncs with the Sync button: the coach's change comes in;
+ * the same target changed on both sides opens the conflicts, with both
+ * values; taking theirs syncs again.
+ */
+static void
+sync_in_the_window (CpWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) coach_store = cp_store_open (database, &error);
+  g_autoptr(CpEngagement) coach = NULL;
+  g_autoptr(CpSyncResult) sent = NULL;
+  CpEngagement *before = cp_window_get_current (window);
+  CpSyncButton *button = CP_SYNC_BUTTON (find (GTK_WIDGET (window), CP_TYPE_SYNC_BUTTON, NULL));
+  GtkWindow *dialog;
+  GtkWidget *theirs, *sync;
+
+  g_assert_no_error (error);
+  g_assert_true (cp_ui_set_identity ("Dana Whitfield", "dana@example.org", NULL));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpstr (cp_sync_button_get_state_text (button), ==, "Up to Date");
+
+  /* The coach, in their own Coachplan, changes the first goal's target. */
+  coach = cp_store_get_engagement (coach_store, cp_engagement_get_id (before), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(CpGoal) goal = g_list_model_get_item (cp_engagement_get_goals (coach, NULL), 0);
+
+    g_assert_true (cp_goal_set_target (goal, 91, "2027-06-30"));
+    g_assert_true (cp_store_flush (coach_store, NULL));
+  }
+  sent = cp_share_sync (coach, "Sam Okafor", "sam@example.org", NULL, CP_MERGE_ASK, &error);
+  g_assert_no_error (error);
+
+  /* So does the sponsor, here, differently. */
+  {
+    g_autoptr(CpGoal) goal = g_list_model_get_item (cp_engagement_get_goals (before, NULL), 0);
+
+    g_assert_true (cp_goal_set_target (goal, 55, "2027-06-30"));
+    g_assert_true (cp_store_flush (cp_window_get_store (window), NULL));
+  }
+  cp_sync_button_refresh (button);
+  g_assert_cmpstr (cp_sync_button_get_state_text (button), ==, "Sync");
+
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_sync (button);
+  dialog = find_toplevel (CP_TYPE_CONFLICTS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (cp_sync_button_get_state_text (button), ==, "Conflicts");
+  g_assert_cmpfloat (first_target (cp_window_get_current (window)), ==, 55);
+  theirs = find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Take Theirs");
+  g_assert_nonnull (theirs);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (theirs)), ==, "91");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                                      "Keep Yours"))), ==, "55");
+
+  gtk_widget_activate (theirs);
+  sync = find_suggested (GTK_WIDGET (dialog));
+  g_assert_nonnull (sync);
+  g_signal_emit_by_name (sync, "clicked");
+  spin (100);
+  wait_for_sync (button);
+
+  /* The window shows the engagement as merged. */
+  g_assert_true (cp_window_get_current (window) != before);
+  g_assert_cmpfloat (first_target (cp_window_get_current (window)), ==, 91);
+  g_assert_cmpstr (cp_sync_button_get_state_text (button), ==, "Up to Date");
+}
+
 static void
 test_window_share (void)
 {
@@ -180,6 +287,7 @@ test_window_share (void)
 
   run_app (database, share_the_sample);
   run_app (sponsor, open_the_shared);
+  run_app (sponsor, sync_in_the_window);
 
   g_clear_pointer (&shared_repository, g_free);
   g_clear_pointer (&database, g_free);

@@ -105,6 +105,11 @@ clone_role (CpEngagement *engagement,
       git_repository_config_snapshot (&config, repo) != 0)
     return FALSE;
 
+  /* Shared once the sharing is complete: its settings come last. */
+  if (git_config_get_string_buf (&value, config, "coachplan.audience") != 0)
+    return FALSE;
+  git_buf_dispose (&value);
+
   /* A clone of no recorded role was made by sharing. */
   *owner = git_config_get_string_buf (&value, config, "coachplan.role") != 0 ||
            g_strcmp0 (value.ptr, "member") != 0;

@@ -1,6 +1,6 @@
-/* cp-window-transfer.c — the main window's exports and imports: the
- * progress report, the engagement as a folder, a folder as a new
- * engagement
+/* cp-window-transfer.c — the main window's exports, imports and
+ * sharing: the progress report, the engagement as a folder, a folder as
+ * a new engagement, sharing, shared engagements and their history
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +14,9 @@
 
 #include "cp-engagement.h"
 #include "cp-engagement-io.h"
+#include "cp-history-window.h"
 #include "cp-report.h"
+#include "cp-share-dialog.h"
 #include "cp-store.h"
 #include "cp-window.h"
 #include "cp-window-transfer.h"
@@ -287,4 +289,71 @@ cp_window_choose_import_folder (CpWindow *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  cp_window_export_report (CP_WINDOW (widget));
+}
+
+static void
+export_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  cp_window_export_folder (CP_WINDOW (widget));
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  cp_window_choose_import_folder (CP_WINDOW (widget));
+}
+
+static void
+share_engagement_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  CpEngagement *current = cp_window_get_current (self);
+
+  if (current != NULL)
+    gtk_window_present (GTK_WINDOW (cp_share_dialog_new_share (self, current)));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CpEngagement *current = cp_window_get_current (CP_WINDOW (widget));
+
+  if (current != NULL)
+    gtk_window_present (GTK_WINDOW (cp_history_window_new (GTK_WINDOW (widget), current)));
+}
+
+static void
+open_shared_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gtk_window_present (GTK_WINDOW (cp_share_dialog_new_open (CP_WINDOW (widget))));
+}
+
+/* The window's actions for all of the above. */
+void
+cp_window_transfer_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-folder", NULL, export_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.share-engagement", NULL, share_engagement_action);
+  gtk_widget_class_install_action (widget_class, "win.open-shared", NULL, open_shared_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
 }

@@ -21,8 +21,7 @@
 #include "cp-plan-page.h"
 #include "cp-search-dialog.h"
 #include "cp-store.h"
-#include "cp-history-window.h"
-#include "cp-share-dialog.h"
+#include "cp-sync-button.h"
 #include "cp-window.h"
 #include "cp-window-transfer.h"
 
@@ -63,6 +62,7 @@ struct _CpWindow
   CpRegisterPage       *register_page;
   CpReviewPage         *review_page;
   GtkWidget            *delete_button;
+  CpSyncButton         *sync_button;
   GtkRevealer          *read_only_banner;
   GtkLabel             *read_only_label;
   GtkStack             *content_stack;
@@ -257,6 +257,7 @@ set_current (CpWindow     *self,
 
   g_set_object (&self->current, engagement);
   sync_visible_page (self);
+  cp_sync_button_set_engagement (self->sync_button, engagement);
   g_binding_group_set_source (self->current_bindings, engagement);
   if (engagement == NULL)
     adw_view_switcher_title_set_title (self->content_title, "");
@@ -457,60 +458,6 @@ cp_window_add_toast (CpWindow *self,
 }
 
 static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  cp_window_export_report (CP_WINDOW (widget));
-}
-
-static void
-export_folder_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  cp_window_export_folder (CP_WINDOW (widget));
-}
-
-static void
-import_folder_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  cp_window_choose_import_folder (CP_WINDOW (widget));
-}
-
-static void
-share_engagement_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  CpWindow *self = CP_WINDOW (widget);
-
-  if (self->current != NULL)
-    gtk_window_present (GTK_WINDOW (cp_share_dialog_new_share (self, self->current)));
-}
-
-static void
-history_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  CpWindow *self = CP_WINDOW (widget);
-
-  if (self->current != NULL)
-    gtk_window_present (GTK_WINDOW (cp_history_window_new (GTK_WINDOW (self), self->current)));
-}
-
-static void
-open_shared_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  gtk_window_present (GTK_WINDOW (cp_share_dialog_new_open (CP_WINDOW (widget))));
-}
-
-static void
 delete_engagement_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *param)
@@ -614,6 +561,42 @@ cp_window_show_engagement (CpWindow     *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->status_filter, 0);
   select_engagement (self, engagement);
+}
+
+/**
+ * cp_window_reload_current:
+ *
+ * Shows the current engagement as the database holds it now, after a
+ * sync stored a merge in its place.
+ */
+void
+cp_window_reload_current (CpWindow *self)
+{
+  g_autoptr(CpEngagement) stored = NULL;
+
+  g_return_if_fail (CP_IS_WINDOW (self));
+
+  if (self->current == NULL ||
+      !(stored = cp_store_get_engagement (self->store, cp_engagement_get_id (self->current), NULL)))
+    return;
+
+  select_engagement (self, stored);
+}
+
+/**
+ * cp_window_set_syncing:
+ *
+ * While a sync may store a merge in place of what is on screen, the
+ * engagement takes no edits.
+ */
+void
+cp_window_set_syncing (CpWindow *self,
+                       gboolean  syncing)
+{
+  g_return_if_fail (CP_IS_WINDOW (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), !syncing);
+  gtk_widget_set_sensitive (self->delete_button, !syncing);
 }
 
 /**
@@ -1022,6 +1005,7 @@ cp_window_class_init (CpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CP_TYPE_ENGAGEMENT_PAGE);
+  g_type_ensure (CP_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CpWindow, toast_overlay);
@@ -1041,6 +1025,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, register_bin);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, review_bin);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
@@ -1054,12 +1039,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-engagement", NULL,
                                    new_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
-  gtk_widget_class_install_action (widget_class, "win.export-folder", NULL, export_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.share-engagement", NULL, share_engagement_action);
-  gtk_widget_class_install_action (widget_class, "win.open-shared", NULL, open_shared_action);
-  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  cp_window_transfer_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.delete-engagement", NULL,
                                    delete_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);

@@ -38,4 +38,8 @@ void          cp_window_add_toast       (CpWindow      *self,
 CpEngagement *cp_window_import_folder   (CpWindow      *self,
                                          const char    *path);
 
+void          cp_window_reload_current  (CpWindow     *self);
+void          cp_window_set_syncing     (CpWindow     *self,
+                                         gboolean      syncing);
+
 G_END_DECLS
