@@ -27,6 +27,8 @@
 #include "cp-goal.h"
 #include "cp-notes-io.h"
 #include "cp-phase.h"
+#include "cp-provenance.h"
+#include "cp-report.h"
 #include "cp-share.h"
 #include "cp-sign-off.h"
 #include "cp-stakeholder.h"
@@ -252,6 +254,18 @@ test_coach_and_sponsor (Fixture       *f,
     g_assert_no_error (error);
     g_assert_true (cp_goal_set_target (target, 88, "2027-05-31"));
   }
+  /* The sponsor signs phase 1.1 off in their own Coachplan; the coach
+   * records the sponsor's review of 1.2, given in a meeting.
+   */
+  cp_store_set_author (sponsor.store, sponsor.name);
+  cp_store_set_author (coach.store, coach.name);
+  {
+    g_autoptr(CpPhase) baseline = phase (coach.e, 0, 1);
+    g_autoptr(CpSignOff) sign_off = cp_phase_sign_off (baseline, "Dana Whitfield", "2026-11-29",
+                                                       CP_DECISION_APPROVED, "Said in the meeting", &error);
+
+    g_assert_no_error (error);
+  }
   {
     g_autoptr(CpPhase) vision = phase (sponsor.e, 0, 0);
     g_autoptr(CpSignOff) sign_off = cp_phase_sign_off (vision, sponsor.name, "2026-11-30",
@@ -288,6 +302,28 @@ test_coach_and_sponsor (Fixture       *f,
 
     /* Each side has the other's changes, and the coach's own notes. */
     g_assert_cmpstr (cp_sign_off_get_reviewer (sign_off), ==, "Dana Whitfield");
+
+    /* Every Coachplan tells the sponsor's own sign-off from one the
+     * coach recorded, and so does the report.
+     */
+    for (guint side = 0; side < 2; side++)
+      {
+        Seat *seat = side ? &sponsor : &coach;
+        g_autoptr(CpPhase) own_phase = phase (seat->e, 0, 0);
+        g_autoptr(CpPhase) recorded_phase = phase (seat->e, 0, 1);
+        g_autofree char *own = cp_sign_off_dup_provenance (seat->e, cp_phase_get_latest_sign_off (own_phase));
+        g_autofree char *recorded = cp_sign_off_dup_provenance (seat->e,
+                                                                cp_phase_get_latest_sign_off (recorded_phase));
+        g_autofree char *report = cp_report_to_markdown (seat->e, "2026-11-30", &error);
+
+        g_assert_no_error (error);
+        g_assert_true (g_regex_match_simple ("^Signed off by Dana Whitfield in their own Coachplan on "
+                                             "[0-9]+ [A-Za-z]+ [0-9]{4} \\(commit [0-9a-f]{7}\\)$",
+                                             own, 0, 0));
+        g_assert_cmpstr (recorded, ==, "Recorded by Sam Okafor");
+        g_assert_nonnull (strstr (report, own));
+        g_assert_nonnull (strstr (report, "Recorded by Sam Okafor"));
+      }
     g_assert_nonnull (strstr (coach_text, "Budget for the second cycle is agreed."));
     g_assert_nonnull (strstr (sponsor_text, "| 88 | 2027-05-31 |"));
     g_assert_nonnull (strstr (coach_text, COACH_WORDS));

@@ -628,6 +628,7 @@ cp_cli_sign_off (const char *database,
   if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
     return status;
 
+  cp_store_set_author (store, name);
   if (!(phase = find_phase (engagement, phase_reference, &error)) ||
       !(sign_off = cp_phase_sign_off (phase, name, today, decision, comment, &error)))
     {

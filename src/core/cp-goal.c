@@ -377,6 +377,7 @@ cp_goal_add_reading (CpGoal      *self,
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, date);
   _cp_store_unit_bind_double (unit, value);
+  _cp_store_unit_bind_text (unit, cp_store_get_author (self->store) ? cp_store_get_author (self->store) : "");
 
   if (!_cp_store_write (self->store, unit, error))
     return FALSE;

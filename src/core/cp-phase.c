@@ -695,6 +695,7 @@ cp_phase_sign_off (CpPhase     *self,
   _cp_store_unit_bind_text (unit, date);
   _cp_store_unit_bind_text (unit, cp_decision_to_string (decision));
   _cp_store_unit_bind_text (unit, comments ? comments : "");
+  _cp_store_unit_bind_text (unit, cp_store_get_author (self->store) ? cp_store_get_author (self->store) : "");
   if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
     return NULL;
 

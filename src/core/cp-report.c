@@ -21,6 +21,7 @@
 #include "cp-checklist-item.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
+#include "cp-provenance.h"
 #include "cp-file.h"
 #include "cp-goal.h"
 #include "cp-kpi.h"
@@ -245,12 +246,24 @@ cycles_section (GString      *out,
           g_autofree char *signed_text = NULL;
 
           if (sign_off != NULL)
-            /* Translators: the decision, who made it and when. */
-            signed_text = g_strdup_printf (_("%s by %s on %s"),
-                                           cp_sign_off_get_decision (sign_off) == CP_DECISION_APPROVED
-                                           ? _("Approved") : _("Changes requested"),
-                                           cp_sign_off_get_reviewer (sign_off),
-                                           cp_sign_off_get_date (sign_off));
+            {
+              g_autofree char *provenance = cp_sign_off_dup_provenance (e, sign_off);
+
+              /* Translators: the decision, who made it and when. */
+              signed_text = g_strdup_printf (_("%s by %s on %s"),
+                                             cp_sign_off_get_decision (sign_off) == CP_DECISION_APPROVED
+                                             ? _("Approved") : _("Changes requested"),
+                                             cp_sign_off_get_reviewer (sign_off),
+                                             cp_sign_off_get_date (sign_off));
+              /* The sponsor's own sign-off, or one recorded for them. */
+              if (provenance != NULL)
+                {
+                  char *with = g_strdup_printf ("%s (%s)", signed_text, provenance);
+
+                  g_free (signed_text);
+                  signed_text = with;
+                }
+            }
           append_row (out, cp_phase_get_name (phase),
                       cp_phase_status_get_label (cp_phase_get_status (phase)),
                       done, signed_text ? signed_text : "—", NULL);

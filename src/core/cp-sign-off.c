@@ -24,6 +24,8 @@ struct _CpSignOff
   char       *date;
   char       *comments;
   char       *recorded_at;
+  char       *recorded_by;
+  char       *uuid;
   CpDecision  decision;
 };
 
@@ -38,6 +40,8 @@ cp_sign_off_finalize (GObject *object)
   g_free (self->date);
   g_free (self->comments);
   g_free (self->recorded_at);
+  g_free (self->recorded_by);
+  g_free (self->uuid);
 
   G_OBJECT_CLASS (cp_sign_off_parent_class)->finalize (object);
 }
@@ -64,6 +68,8 @@ _cp_sign_off_new_from_row (const CpRow  *row)
   cp_decision_from_string (_cp_row_text (row, 3), &self->decision);
   self->comments = _cp_row_dup (row, 4);
   self->recorded_at = _cp_row_dup (row, 5);
+  self->recorded_by = _cp_row_dup (row, 6);
+  self->uuid = _cp_row_dup (row, 7);
 
   return self;
 }
@@ -119,4 +125,31 @@ cp_sign_off_get_recorded_at (CpSignOff *self)
   g_return_val_if_fail (CP_IS_SIGN_OFF (self), NULL);
 
   return self->recorded_at;
+}
+
+/**
+ * cp_sign_off_get_recorded_by:
+ *
+ * Returns: who entered the sign-off, as they said who they are; empty
+ *   for one entered before Coachplan knew
+ */
+const char *
+cp_sign_off_get_recorded_by (CpSignOff *self)
+{
+  g_return_val_if_fail (CP_IS_SIGN_OFF (self), NULL);
+
+  return self->recorded_by ? self->recorded_by : "";
+}
+
+/**
+ * cp_sign_off_get_uuid:
+ *
+ * Returns: its stable id, the same in every database it reaches
+ */
+const char *
+cp_sign_off_get_uuid (CpSignOff *self)
+{
+  g_return_val_if_fail (CP_IS_SIGN_OFF (self), NULL);
+
+  return self->uuid;
 }

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (CpSignOff, cp_sign_off, CP, SIGN_OFF, GObject)
 
 gint64      cp_sign_off_get_id          (CpSignOff *self);
 const char *cp_sign_off_get_reviewer    (CpSignOff *self);
+const char *cp_sign_off_get_recorded_by (CpSignOff *self);
+const char *cp_sign_off_get_uuid        (CpSignOff *self);
 const char *cp_sign_off_get_date        (CpSignOff *self);
 CpDecision  cp_sign_off_get_decision    (CpSignOff *self);
 const char *cp_sign_off_get_comments    (CpSignOff *self);

@@ -13,6 +13,7 @@
 #include "cp-checklist-item.h"
 #include "cp-checklist-row.h"
 #include "cp-engagement.h"
+#include "cp-provenance.h"
 #include "cp-phase.h"
 #include "cp-phase-row.h"
 #include "cp-sign-off.h"
@@ -74,14 +75,19 @@ update (CpPhaseRow *self)
                               n_items, cp_phase_status_get_label (cp_phase_get_status (self->phase)),
                               latest ? sign_off : _("not signed off"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  if (latest != NULL && *cp_sign_off_get_comments (latest) != '\0')
-    {
-      g_autofree char *with_comments = g_strdup_printf ("%s · %s", sign_off,
-                                                        cp_sign_off_get_comments (latest));
-      adw_action_row_set_subtitle (self->sign_off_row, with_comments);
-    }
-  else
-    adw_action_row_set_subtitle (self->sign_off_row, sign_off);
+  {
+    /* Who gave it: the reviewer in their own Coachplan, or someone for
+     * them; then the reviewer's comments.
+     */
+    g_autofree char *provenance = latest ? cp_sign_off_dup_provenance (self->engagement, latest) : NULL;
+    g_autoptr(GString) line = g_string_new (sign_off);
+
+    if (provenance != NULL)
+      g_string_append_printf (line, " · %s", provenance);
+    if (latest != NULL && *cp_sign_off_get_comments (latest) != '\0')
+      g_string_append_printf (line, " · %s", cp_sign_off_get_comments (latest));
+    adw_action_row_set_subtitle (self->sign_off_row, line->str);
+  }
 
   gtk_level_bar_set_value (self->level, cp_phase_get_progress (self->phase));
 

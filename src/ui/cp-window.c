@@ -22,6 +22,7 @@
 #include "cp-search-dialog.h"
 #include "cp-store.h"
 #include "cp-sync-button.h"
+#include "cp-ui-util.h"
 #include "cp-window.h"
 #include "cp-window-transfer.h"
 
@@ -87,6 +88,16 @@ static GSettings *
 get_settings (CpWindow *self)
 {
   return self->settings;
+}
+
+/* Sign-offs and readings record who the user says they are. */
+static void
+identity_changed_cb (CpWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  cp_ui_dup_identity (&name, NULL);
+  cp_store_set_author (self->store, name);
 }
 
 static void
@@ -826,7 +837,10 @@ cp_window_constructed (GObject *object)
       g_signal_connect_object (get_settings (self), "changed::autosave-delay",
                                G_CALLBACK (autosave_delay_changed_cb), self, G_CONNECT_SWAPPED);
       autosave_delay_changed_cb (self);
+      g_signal_connect_object (get_settings (self), "changed::user-name",
+                               G_CALLBACK (identity_changed_cb), self, G_CONNECT_SWAPPED);
     }
+  identity_changed_cb (self);
 
   restore_state (self);
   update_content (self);

@@ -18,7 +18,7 @@
   "(SELECT count(*) FROM checklist_item i WHERE i.phase_id = phase.id), " \
   "(SELECT count(*) FROM checklist_item i WHERE i.phase_id = phase.id AND i.done)"
 #define ITEM_COLUMNS "id, text, source, approach, done, done_by, done_at, comment, phase_id"
-#define SIGN_OFF_COLUMNS "id, reviewer, signed_on, decision, comments, recorded_at"
+#define SIGN_OFF_COLUMNS "id, reviewer, signed_on, decision, comments, recorded_at, recorded_by, uuid"
 
 const CpSqlText _cp_store_csip_sql[CP_SQL_N] = {
   [CP_SQL_CYCLES] = {
@@ -91,8 +91,8 @@ const CpSqlText _cp_store_csip_sql[CP_SQL_N] = {
     "SELECT " SIGN_OFF_COLUMNS " FROM sign_off WHERE phase_id = ?1 ORDER BY id",
     N_("Could not read the sign-offs") },
   [CP_SQL_SIGN_OFF_ADD] = {
-    "INSERT INTO sign_off (phase_id, reviewer, signed_on, decision, comments) "
-    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING " SIGN_OFF_COLUMNS,
+    "INSERT INTO sign_off (phase_id, reviewer, signed_on, decision, comments, recorded_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING " SIGN_OFF_COLUMNS,
     N_("Could not record the sign-off") },
 
   [CP_SQL_APPROACH_HISTORY] = {

@@ -147,14 +147,15 @@ static const Column sign_off_columns[] = {
   { "Decision", K_ENUM, "approved|changes-requested", TRUE },
   { "Comments", K_TEXT },
   { "Recorded", K_STAMP, NULL, TRUE },
+  { "Recorded by", K_TEXT },
   { "Id", K_UUID },
 };
 
 const List _cp_folder_sign_off_list = LIST (
-  "SELECT id, signed_on, reviewer, decision, comments, recorded_at, uuid FROM sign_off "
+  "SELECT id, signed_on, reviewer, decision, comments, recorded_at, recorded_by, uuid FROM sign_off "
   "WHERE phase_id = ?1 ORDER BY id",
-  "INSERT INTO sign_off (phase_id, signed_on, reviewer, decision, comments, recorded_at, uuid) "
-  "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
+  "INSERT INTO sign_off (phase_id, signed_on, reviewer, decision, comments, recorded_at, recorded_by, "
+  "uuid) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
   N_KINDS, sign_off_columns);
 
 static const Column session_columns[] = {
@@ -256,13 +257,15 @@ static const Column reading_columns[] = {
   { "Goal", K_GOAL, NULL, TRUE },
   { "Taken on", K_DATE, NULL, TRUE },
   { "Value", K_REAL, NULL, TRUE },
+  { "Recorded by", K_TEXT },
   { "Id", K_UUID },
 };
 
 static const List reading_list = LIST (
-  "SELECT r.id, r.goal_id, r.taken_on, r.value, r.uuid FROM goal_reading r JOIN goal g ON g.id = r.goal_id "
+  "SELECT r.id, r.goal_id, r.taken_on, r.value, r.recorded_by, r.uuid FROM goal_reading r "
+  "JOIN goal g ON g.id = r.goal_id "
   "WHERE g.engagement_id = ?1 ORDER BY g.position, g.id, r.taken_on, r.value, r.uuid",
-  "INSERT INTO goal_reading (goal_id, taken_on, value, uuid) VALUES (?3, ?4, ?5, ?6)",
+  "INSERT INTO goal_reading (goal_id, taken_on, value, recorded_by, uuid) VALUES (?3, ?4, ?5, ?6, ?7)",
   N_KINDS, reading_columns);
 
 static const Column maturity_columns[] = {

@@ -39,7 +39,7 @@ const CpSqlText _cp_store_measures_sql[CP_SQL_N] = {
     "SELECT id, taken_on, value FROM goal_reading WHERE goal_id = ?1 ORDER BY taken_on, id",
     N_("Could not read the readings") },
   [CP_SQL_READING_ADD] = {
-    "INSERT INTO goal_reading (goal_id, taken_on, value) VALUES (?1, ?2, ?3)",
+    "INSERT INTO goal_reading (goal_id, taken_on, value, recorded_by) VALUES (?1, ?2, ?3, ?4)",
     N_("Could not add the reading") },
   [CP_SQL_READING_REMOVE] = {
     "DELETE FROM goal_reading WHERE id = ?1 AND goal_id = ?2",

@@ -36,6 +36,7 @@ struct _CpStore
   dev_t       file_dev;     /* the file opened, to notice it replaced */
   ino_t       file_ino;
   char       *read_only_reason;  /* why, in words, when it is not asked for */
+  char       *author;       /* who records what is done, or NULL */
 
   /* The writer: units of work run in order on a thread of their own. */
   GThread      *writer;

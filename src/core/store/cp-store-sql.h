@@ -26,7 +26,7 @@ typedef enum
   CP_SQL_GOAL_REMOVE,        /* goal */
   CP_SQL_GOAL_SAVE,          /* goal, name, unit, baseline value, baseline date, target value, target date */
   CP_SQL_READINGS,           /* goal → id, taken on, value */
-  CP_SQL_READING_ADD,        /* goal, taken on, value */
+  CP_SQL_READING_ADD,        /* goal, taken on, value, recorded by */
   CP_SQL_READING_REMOVE,     /* reading, goal */
   /* Maturity rows: id, practice, baseline level, baseline evidence,
    * review level, review evidence.
@@ -100,7 +100,7 @@ typedef enum
    * recorded at.
    */
   CP_SQL_SIGN_OFFS,          /* phase */
-  CP_SQL_SIGN_OFF_ADD,       /* phase, reviewer, signed on, decision, comments → a sign-off's row */
+  CP_SQL_SIGN_OFF_ADD,       /* phase, reviewer, signed on, decision, comments, recorded by → a sign-off's row */
   /* The approach history: from, to, changed on, reason. */
   CP_SQL_APPROACH_HISTORY,   /* engagement */
   CP_SQL_APPROACH_CHANGE_ADD,/* engagement, from, to, reason */

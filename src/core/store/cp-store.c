@@ -862,6 +862,37 @@ cp_store_get_save_delay (CpStore *self)
   return self->save_delay;
 }
 
+/**
+ * cp_store_set_author:
+ * @name: (nullable): who records what is done from now on
+ *
+ * The person using this database, as they said who they are: each
+ * sign-off and reading records their name.
+ */
+void
+cp_store_set_author (CpStore    *self,
+                     const char *name)
+{
+  g_return_if_fail (CP_IS_STORE (self));
+
+  g_free (self->author);
+  self->author = g_strdup (name);
+}
+
+/**
+ * cp_store_get_author:
+ *
+ * Returns: (nullable): who records what is done, as cp_store_set_author()
+ *   said
+ */
+const char *
+cp_store_get_author (CpStore *self)
+{
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  return self->author;
+}
+
 const char *
 cp_store_get_path (CpStore *self)
 {

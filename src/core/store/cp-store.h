@@ -36,7 +36,7 @@ typedef enum
 } CpStoreOpenFlags;
 
 /* The schema version this build writes; see cp-store-migrations.c. */
-#define CP_STORE_SCHEMA_VERSION 9
+#define CP_STORE_SCHEMA_VERSION 10
 
 #define CP_TYPE_STORE (cp_store_get_type ())
 
@@ -50,6 +50,9 @@ CpStore      *cp_store_open_full           (const char   *path,
                                             CpStoreOpenFlags flags,
                                             GError      **error);
 const char   *cp_store_get_path            (CpStore      *self);
+void          cp_store_set_author          (CpStore      *self,
+                                            const char   *name);
+const char   *cp_store_get_author          (CpStore      *self);
 gboolean      cp_store_get_read_only       (CpStore      *self);
 const char   *cp_store_get_read_only_reason (CpStore     *self);
 int           cp_store_get_schema_version  (CpStore      *self);
