@@ -73,6 +73,7 @@ _cp_note_add_to_unit (CpStoreUnit        *unit,
     }
 
   _cp_store_unit_bind_text (unit, fields->uuid ? fields->uuid : uuid);
+  _cp_store_unit_bind_text (unit, fields->author ? fields->author : "");
 }
 
 /* Inserts one note of engagement @engagement_id, in a unit of work of its
@@ -164,6 +165,7 @@ cp_engagement_add_note (CpEngagement  *self,
   fields.body = body;
   fields.body_length = body ? strlen (body) : 0;
   fields.visibility = CP_VISIBILITY_COACH;
+  fields.author = cp_store_get_author (cp_engagement_get_store (self));
 
   if (!_cp_note_fields_validate (&fields, NULL, error))
     return NULL;

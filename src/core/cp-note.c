@@ -32,6 +32,7 @@ struct _CpNote
   char         *body;
   char         *tags;      /* comma-separated, as stored */
   char         *created;
+  char         *author;
   char         *updated;
   CpVisibility  visibility;
 };
@@ -132,6 +133,7 @@ cp_note_finalize (GObject *object)
   g_free (self->tags);
   g_free (self->created);
   g_free (self->updated);
+  g_free (self->author);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cp_note_parent_class)->finalize (object);
@@ -262,6 +264,7 @@ _cp_note_new_from_row (CpStore      *store,
   cp_visibility_from_string (_cp_row_text (row, 7), &self->visibility);
   self->created = _cp_row_dup (row, 8);
   self->updated = _cp_row_dup (row, 9);
+  self->author = _cp_row_dup (row, 10);
 
   return self;
 }
@@ -475,4 +478,18 @@ _cp_note_forget_session (CpNote *self)
 {
   self->session_id = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
+}
+
+/**
+ * cp_note_get_author:
+ *
+ * Returns: who wrote the note, as they said who they are; empty when
+ *   nobody is known
+ */
+const char *
+cp_note_get_author (CpNote *self)
+{
+  g_return_val_if_fail (CP_IS_NOTE (self), NULL);
+
+  return self->author ? self->author : "";
 }

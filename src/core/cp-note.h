@@ -40,4 +40,6 @@ void          cp_note_set_phase_id      (CpNote             *self,
 const char   *cp_note_get_created       (CpNote             *self);
 const char   *cp_note_get_updated       (CpNote             *self);
 
+const char   *cp_note_get_author         (CpNote      *self);
+
 G_END_DECLS

@@ -26,6 +26,7 @@ typedef struct
   const char   *created;    /* NULL: now */
   const char   *updated;
   const char   *uuid;       /* NULL: a new random one */
+  const char   *author;     /* who wrote it; NULL: nobody known */
 } CpNoteFields;
 
 gboolean  _cp_note_fields_validate   (const CpNoteFields *fields,

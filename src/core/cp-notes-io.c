@@ -54,6 +54,7 @@ cp_front_matter_free (CpFrontMatter *fm)
   g_strfreev (fm->tags);
   g_free (fm->created);
   g_free (fm->updated);
+  g_free (fm->author);
   g_free (fm);
 }
 
@@ -228,6 +229,11 @@ take_value (CpFrontMatter *fm,
     {
       g_free (fm->updated);
       fm->updated = g_strdup (value);
+    }
+  else if (g_str_equal (key, "author") && value != NULL && *value != '\0')
+    {
+      g_free (fm->author);
+      fm->author = g_strdup (value);
     }
 }
 
@@ -533,7 +539,15 @@ cp_note_to_markdown (CpNote     *note,
         g_string_append (out, ", ");
       _cp_append_quoted (out, tags[i]);
     }
-  g_string_append_printf (out, "]\nvisibility: %s\ncreated: %s\nupdated: %s\n---\n",
+  g_string_append (out, "]\n");
+  /* Who wrote it, when Coachplan knows. */
+  if (*cp_note_get_author (note) != '\0')
+    {
+      g_string_append (out, "author: ");
+      _cp_append_quoted (out, cp_note_get_author (note));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, "visibility: %s\ncreated: %s\nupdated: %s\n---\n",
                           cp_visibility_to_string (cp_note_get_visibility (note)),
                           cp_note_get_created (note), cp_note_get_updated (note));
   g_string_append (out, cp_note_get_body (note));
@@ -902,6 +916,7 @@ _cp_note_fields_from_file (CpNoteFields  *fields,
   if (front_matter == NULL)
     return;
 
+  fields->author = front_matter->author;
   *tags = _cp_tags_join ((const char * const *) front_matter->tags);
   fields->tags = *tags;
   fields->created = front_matter->created;
@@ -1093,6 +1108,9 @@ cp_notes_import (CpEngagement        *engagement,
 
       _cp_note_fields_from_file (&fields, p->front_matter, p->contents + p->body_offset,
                                  p->length - p->body_offset, &title, &tags);
+      /* Notes of one's own, brought in from files. */
+      if (fields.author == NULL)
+        fields.author = cp_store_get_author (store);
       _cp_note_add_to_unit (unit, cp_engagement_get_id (engagement), &fields);
     }
 

@@ -33,6 +33,7 @@ typedef struct
   char        **tags;
   char         *created;
   char         *updated;
+  char         *author;
   CpVisibility  visibility;
   guint         has_title : 1;
   guint         has_visibility : 1;

@@ -155,7 +155,8 @@ _cp_import_collect_note (Import              *im,
   values[5] = g_strndup (fields->body, fields->body_length);
   values[6] = g_strdup (snapshot_uuid (im, fields->session_id));
   values[7] = g_strdup (snapshot_uuid (im, fields->phase_id));
-  values[8] = g_strdup (fields->uuid);
+  values[8] = g_strdup (fields->author);
+  values[9] = g_strdup (fields->uuid);
   note = _cp_snapshot_add (im->snapshot, SLOT_NOTE, fields->uuid, snapshot_uuid (im, im->engagement_id),
                            values);
 

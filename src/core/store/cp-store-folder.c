@@ -186,7 +186,7 @@ static const Column note_columns[] = {
 
 /* Notes are read and written by hand: the list gives the index's shape. */
 const List _cp_folder_note_list = LIST (
-  "SELECT " "id, engagement_id, session_id, phase_id, title, body, tags, visibility, created_at, updated_at, uuid FROM note WHERE engagement_id = ?1 ORDER BY created_at, display_title, body, uuid",
+  "SELECT " "id, engagement_id, session_id, phase_id, title, body, tags, visibility, created_at, updated_at, author, uuid FROM note WHERE engagement_id = ?1 ORDER BY created_at, display_title, body, uuid",
   NULL, K_NOTE, note_columns);
 
 static const Column opportunity_columns[] = {
@@ -383,6 +383,7 @@ static const Column note_field_columns[] = {
   { "Body", K_BLOCK },
   { "Session", K_SESSION },
   { "Phase", K_PHASE },
+  { "Author", K_NTEXT },
   { "Id", K_UUID },
 };
 

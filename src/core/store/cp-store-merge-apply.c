@@ -202,6 +202,7 @@ store_note (Import      *im,
   fields.updated = v[4];
   fields.body = v[5] ? v[5] : "";
   fields.body_length = strlen (fields.body);
+  fields.author = v[8];
   fields.uuid = note->uuid;
   if ((v[6] && !_cp_import_lookup_ref (im, doc, K_SESSION, v[6], 0, &fields.session_id, error)) ||
       (v[7] && !_cp_import_lookup_ref (im, doc, K_PHASE, v[7], 0, &fields.phase_id, error)))

@@ -330,11 +330,12 @@ static const char * const migrations[] = {
   "WHEN OLD.signed_on IS NOT NULL AND OLD.uuid IS NOT NULL BEGIN "
   "  SELECT RAISE (ABORT, 'a signed contract does not change'); "
   "END;",
-  /* 10: who recorded each sign-off and reading, as they said who they
-   * are; empty for those recorded before.
+  /* 10: who recorded each sign-off and reading, and who wrote each
+   * note, as they said who they are; empty for those from before.
    */
   "ALTER TABLE sign_off ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';"
-  "ALTER TABLE goal_reading ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';",
+  "ALTER TABLE goal_reading ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE note ADD COLUMN author TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

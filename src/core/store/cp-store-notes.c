@@ -11,7 +11,7 @@
 #include "cp-store-sql.h"
 
 #define NOTE_COLUMNS \
-  "id, engagement_id, session_id, phase_id, title, body, tags, visibility, created_at, updated_at"
+  "id, engagement_id, session_id, phase_id, title, body, tags, visibility, created_at, updated_at, author"
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 const CpSqlText _cp_store_notes_sql[CP_SQL_N] = {
@@ -20,9 +20,9 @@ const CpSqlText _cp_store_notes_sql[CP_SQL_N] = {
     N_("Could not read the notes") },
   [CP_SQL_NOTE_ADD] = {
     "INSERT INTO note (engagement_id, session_id, phase_id, title, body, tags, visibility, "
-    "created_at, updated_at, display_title, uuid) "
+    "created_at, updated_at, display_title, uuid, author) "
     "VALUES (?1, nullif (?2, 0), nullif (?3, 0), ?4, ?5, ?6, ?7, coalesce (?8, " NOW "), "
-    "coalesce (?9, " NOW "), ?10, ?11) RETURNING " NOTE_COLUMNS,
+    "coalesce (?9, " NOW "), ?10, ?11, ?12) RETURNING " NOTE_COLUMNS,
     N_("Could not add the note") },
   [CP_SQL_NOTE_SAVE] = {
     "UPDATE note SET title = ?2, body = ?3, tags = ?4, visibility = ?5, "
