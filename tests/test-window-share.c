@@ -155,6 +155,7 @@ open_the_shared (CpWindow *window)
   GtkWidget *location, *audience;
   CpEngagement *current;
 
+  g_assert_true (cp_ui_set_identity ("Dana Whitfield", "dana@example.org", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-shared", NULL));
   spin (100);
   dialog = find_toplevel (CP_TYPE_SHARE_DIALOG);
@@ -171,6 +172,48 @@ open_the_shared (CpWindow *window)
   g_assert_nonnull (current);
   g_assert_cmpstr (cp_engagement_get_title (current), ==, "Service desk and change improvement");
   g_assert_true (cp_share_is_shared (current, NULL));
+
+  /* The sponsor sees it as its sponsor: the Review page first, and a
+   * banner that says what is theirs to change.
+   */
+  spin (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find (GTK_WIDGET (window),
+                                                                               ADW_TYPE_VIEW_STACK, NULL))),
+                   ==, "review");
+  g_assert_nonnull (find (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                          "You see this engagement as its sponsor. Sign-offs and your own notes are "
+                          "yours to change; the rest is kept by the coach."));
+
+  /* The coach's note reads, but does not change; the sponsor's own
+   * note does, and is for the sponsor's eyes.
+   */
+  {
+    GListModel *notes = cp_engagement_get_notes (current, NULL);
+    CpNotesPage *page = cp_window_get_notes_page (window);
+    CpNoteEditor *editor = cp_notes_page_get_editor (page);
+    g_autoptr(CpNote) coachs = g_list_model_get_item (notes, 0);
+    CpNote *own;
+
+    g_assert_cmpstr (cp_note_get_author (coachs), ==, "Sam Okafor");
+    g_assert_true (cp_window_open_note (window, cp_engagement_get_id (current), cp_note_get_id (coachs)));
+    spin (200);
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (editor)));
+    {
+      guint before = g_list_model_get_n_items (notes);
+
+      gtk_widget_activate_action (GTK_WIDGET (page), "notes.delete-note", NULL);
+      spin (100);
+      g_assert_cmpuint (g_list_model_get_n_items (notes), ==, before);
+    }
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notes.new-note", NULL));
+    spin (200);
+    own = cp_note_editor_get_note (editor);
+    g_assert_nonnull (own);
+    g_assert_cmpstr (cp_note_get_author (own), ==, "Dana Whitfield");
+    g_assert_cmpint (cp_note_get_visibility (own), ==, CP_VISIBILITY_SPONSOR);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (editor)));
+  }
 }
 
 static double
@@ -227,7 +270,8 @@ sync_in_the_window (CpWindow *window)
   g_assert_true (cp_ui_set_identity ("Dana Whitfield", "dana@example.org", NULL));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
-  g_assert_cmpstr (cp_sync_button_get_state_text (button), ==, "Up to Date");
+  /* The note the sponsor wrote is still to send. */
+  g_assert_cmpstr (cp_sync_button_get_state_text (button), ==, "Sync");
 
   /* The coach, in their own Coachplan, changes the first goal's target. */
   coach = cp_store_get_engagement (coach_store, cp_engagement_get_id (before), &error);

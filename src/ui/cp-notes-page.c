@@ -37,6 +37,7 @@ struct _CpNotesPage
   GtkStack      *editor_stack;
   CpNoteEditor  *editor;
 
+  char          *owner;     /* only this author's notes can be changed; NULL: any */
   guint          editable : 1;
 };
 
@@ -127,14 +128,25 @@ placeholder (const char *text)
   return label;
 }
 
+/* Whether @note may be changed here: in the sponsor's view, only the
+ * sponsor's own.
+ */
+static gboolean
+may_change (CpNotesPage *self,
+            CpNote      *note)
+{
+  return self->editable && note != NULL &&
+         (self->owner == NULL || g_strcmp0 (cp_note_get_author (note), self->owner) == 0);
+}
+
 static void
 show_note (CpNotesPage *self,
            CpNote      *note)
 {
   cp_note_editor_set_note (self->editor, self->engagement, note);
   gtk_stack_set_visible_child_name (self->editor_stack, note ? "editor" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete-note",
-                                 self->editable && note != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete-note", may_change (self, note));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editor), note == NULL || may_change (self, note));
 
   if (note != NULL)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -153,7 +165,7 @@ session_activated_cb (CpNotesPage   *self,
 {
   CpSession *session = g_object_get_data (G_OBJECT (row), "session");
 
-  if (self->editable)
+  if (self->editable && self->owner == NULL)
     gtk_window_present (GTK_WINDOW (cp_session_dialog_new (GTK_WIDGET (self), self->engagement,
                                                            session)));
 }
@@ -256,6 +268,9 @@ new_note_action (GtkWidget  *widget,
       cp_ui_toast_error (widget, error);
       return;
     }
+  /* The sponsor writes for the sponsor's eyes: what they write is shared. */
+  if (self->owner != NULL)
+    cp_note_set_visibility (note, CP_VISIBILITY_SPONSOR);
 
   show_note (self, note);
   cp_note_editor_focus_text (self->editor);
@@ -380,14 +395,16 @@ update_actions (CpNotesPage *self)
   gboolean enabled = self->editable && self->engagement != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new-note", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new-session", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.import", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.export", self->engagement != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.new-session", enabled && self->owner == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete-note",
-                                 enabled && cp_note_editor_get_note (self->editor) != NULL);
+                                 enabled && may_change (self, cp_note_editor_get_note (self->editor)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.undo-delete-note",
                                  enabled && self->removed != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->editor), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editor),
+                            cp_note_editor_get_note (self->editor) == NULL
+                            ? self->editable : may_change (self, cp_note_editor_get_note (self->editor)));
 }
 
 static void
@@ -395,6 +412,7 @@ cp_notes_page_dispose (GObject *object)
 {
   CpNotesPage *self = (CpNotesPage *)object;
 
+  g_clear_pointer (&self->owner, g_free);
   if (self->notes_list != NULL)
     {
       gtk_list_box_bind_model (self->notes_list, NULL, NULL, NULL, NULL);
@@ -494,6 +512,24 @@ cp_notes_page_set_editable (CpNotesPage *self,
   g_return_if_fail (CP_IS_NOTES_PAGE (self));
 
   self->editable = !!editable;
+  update_actions (self);
+}
+
+/**
+ * cp_notes_page_set_owner:
+ * @owner: (nullable): whose notes alone can be changed; %NULL for all
+ *
+ * In the sponsor's view the sponsor changes their own notes only, and
+ * what they write is for the sponsor's eyes.
+ */
+void
+cp_notes_page_set_owner (CpNotesPage *self,
+                         const char  *owner)
+{
+  g_return_if_fail (CP_IS_NOTES_PAGE (self));
+
+  g_free (self->owner);
+  self->owner = g_strdup (owner);
   update_actions (self);
 }
 

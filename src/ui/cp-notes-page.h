@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (CpNotesPage, cp_notes_page, CP, NOTES_PAGE, AdwBin)
 
 void          cp_notes_page_set_engagement (CpNotesPage  *self,
                                             CpEngagement *engagement);
+void          cp_notes_page_set_owner      (CpNotesPage  *self,
+                                            const char   *owner);
 void          cp_notes_page_set_editable   (CpNotesPage  *self,
                                             gboolean      editable);
 gboolean      cp_notes_page_open_note      (CpNotesPage  *self,

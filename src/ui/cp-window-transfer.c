@@ -1,6 +1,7 @@
-/* cp-window-transfer.c — the main window's exports, imports and
- * sharing: the progress report, the engagement as a folder, a folder as
- * a new engagement, sharing, shared engagements and their history
+/* cp-window-transfer.c — the main window's exports, imports, sharing
+ * and searches: the progress report, the engagement as a folder, a
+ * folder as a new engagement, sharing, shared engagements and their
+ * history, the search over all notes and the open actions
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cp-actions-dialog.h"
 #include "cp-engagement.h"
 #include "cp-engagement-io.h"
 #include "cp-history-window.h"
@@ -346,6 +348,53 @@ open_shared_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (cp_share_dialog_new_open (CP_WINDOW (widget))));
 }
 
+static void
+open_note_cb (CpWindow       *self,
+              gint64          engagement_id,
+              gint64          note_id,
+              CpSearchDialog *dialog)
+{
+  cp_window_open_note (self, engagement_id, note_id);
+}
+
+/**
+ * cp_window_search_all:
+ * @text: (nullable): words to search for at once
+ *
+ * Opens the search over every engagement's notes.
+ *
+ * Returns: (transfer none): the search dialog
+ */
+CpSearchDialog *
+cp_window_search_all (CpWindow   *self,
+                      const char *text)
+{
+  CpSearchDialog *dialog;
+
+  g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (cp_window_get_store (self) != NULL, NULL);
+
+  dialog = cp_search_dialog_new (GTK_WINDOW (self), cp_window_get_store (self));
+  g_signal_connect_object (dialog, "open-note", G_CALLBACK (open_note_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (text != NULL)
+    cp_search_dialog_set_text (dialog, text);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+open_actions_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CpStore *store = cp_window_get_store (CP_WINDOW (widget));
+
+  gtk_window_present (GTK_WINDOW (cp_actions_dialog_new (GTK_WINDOW (widget), store,
+                                                         !cp_store_get_read_only (store))));
+}
+
 /* The window's actions for all of the above. */
 void
 cp_window_transfer_install_actions (GtkWidgetClass *widget_class)
@@ -356,4 +405,5 @@ cp_window_transfer_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.share-engagement", NULL, share_engagement_action);
   gtk_widget_class_install_action (widget_class, "win.open-shared", NULL, open_shared_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.open-actions", NULL, open_actions_action);
 }

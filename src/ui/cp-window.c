@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cp-actions-dialog.h"
 #include "cp-engagement.h"
 #include "cp-engagement-list.h"
 #include "cp-engagement-page.h"
@@ -20,6 +19,7 @@
 #include "cp-notes-page.h"
 #include "cp-plan-page.h"
 #include "cp-search-dialog.h"
+#include "cp-share.h"
 #include "cp-store.h"
 #include "cp-sync-button.h"
 #include "cp-ui-util.h"
@@ -64,6 +64,7 @@ struct _CpWindow
   CpReviewPage         *review_page;
   GtkWidget            *delete_button;
   CpSyncButton         *sync_button;
+  gboolean              sponsor_view;   /* the current engagement, as its sponsor sees it */
   GtkRevealer          *read_only_banner;
   GtkLabel             *read_only_label;
   GtkStack             *content_stack;
@@ -211,6 +212,59 @@ static const struct
     (SetEngagementFunc) cp_review_page_set_engagement },
 };
 
+/* In the sponsor's view only the Review page (sign-offs) and the Notes
+ * page (the sponsor's own notes) take changes.
+ */
+static void
+set_page_editable (CpWindow *self,
+                   guint     i)
+{
+  gpointer page = G_STRUCT_MEMBER (gpointer, self, lazy_pages[i].page);
+  gboolean writable = self->store != NULL && !cp_store_get_read_only (self->store);
+  gboolean sponsors = g_str_equal (lazy_pages[i].name, "review") || g_str_equal (lazy_pages[i].name, "notes");
+
+  if (page == NULL)
+    return;
+  lazy_pages[i].set_editable (page, writable && (!self->sponsor_view || sponsors));
+  if (g_str_equal (lazy_pages[i].name, "notes"))
+    {
+      g_autofree char *me = NULL;
+
+      cp_ui_dup_identity (&me, NULL);
+      cp_notes_page_set_owner (page, self->sponsor_view ? (me ? me : "") : NULL);
+    }
+}
+
+/* A sponsor who opened a shared engagement sees it as its sponsor: the
+ * Review page first, and a banner that says what is theirs to change.
+ */
+static void
+update_sponsor_view (CpWindow *self)
+{
+  gboolean writable = self->store != NULL && !cp_store_get_read_only (self->store);
+  gboolean owner = TRUE;
+  CpAudience audience;
+  gboolean was = self->sponsor_view;
+
+  self->sponsor_view = self->current != NULL &&
+                       cp_share_get_sharing (self->current, &audience, &owner) &&
+                       !owner && audience == CP_AUDIENCE_SPONSOR;
+
+  cp_engagement_page_set_editable (self->engagement_page, writable && !self->sponsor_view);
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    set_page_editable (self, i);
+
+  if (writable)
+    {
+      gtk_label_set_text (self->read_only_label,
+                          _("You see this engagement as its sponsor. Sign-offs and your own notes are "
+                            "yours to change; the rest is kept by the coach."));
+      gtk_revealer_set_reveal_child (self->read_only_banner, self->sponsor_view);
+    }
+  if (self->sponsor_view && !was)
+    adw_view_stack_set_visible_child_name (self->view_stack, "review");
+}
+
 /* Returns the page of lazy_pages[@i], made now if it was not yet. */
 static gpointer
 ensure_page (CpWindow *self,
@@ -221,7 +275,7 @@ ensure_page (CpWindow *self,
   if (*page == NULL)
     {
       *page = g_object_new (lazy_pages[i].get_type (), NULL);
-      lazy_pages[i].set_editable (*page, self->store != NULL && !cp_store_get_read_only (self->store));
+      set_page_editable (self, i);
       adw_bin_set_child (G_STRUCT_MEMBER (AdwBin *, self, lazy_pages[i].bin), *page);
     }
 
@@ -267,6 +321,7 @@ set_current (CpWindow     *self,
     return;
 
   g_set_object (&self->current, engagement);
+  update_sponsor_view (self);
   sync_visible_page (self);
   cp_sync_button_set_engagement (self->sync_button, engagement);
   g_binding_group_set_source (self->current_bindings, engagement);
@@ -642,53 +697,6 @@ cp_window_open_note (CpWindow *self,
 }
 
 static void
-open_note_cb (CpWindow       *self,
-              gint64          engagement_id,
-              gint64          note_id,
-              CpSearchDialog *dialog)
-{
-  cp_window_open_note (self, engagement_id, note_id);
-}
-
-/**
- * cp_window_search_all:
- * @text: (nullable): words to search for at once
- *
- * Opens the search over every engagement's notes.
- *
- * Returns: (transfer none): the search dialog
- */
-CpSearchDialog *
-cp_window_search_all (CpWindow   *self,
-                      const char *text)
-{
-  CpSearchDialog *dialog;
-
-  g_return_val_if_fail (CP_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (self->store != NULL, NULL);
-
-  dialog = cp_search_dialog_new (GTK_WINDOW (self), self->store);
-  g_signal_connect_object (dialog, "open-note", G_CALLBACK (open_note_cb), self,
-                           G_CONNECT_SWAPPED);
-  if (text != NULL)
-    cp_search_dialog_set_text (dialog, text);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return dialog;
-}
-
-static void
-open_actions_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  CpWindow *self = CP_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (cp_actions_dialog_new (GTK_WINDOW (self), self->store,
-                                                         !cp_store_get_read_only (self->store))));
-}
-
-static void
 search_all_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -1059,7 +1067,6 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.search-all", NULL, search_all_action);
-  gtk_widget_class_install_action (widget_class, "win.open-actions", NULL, open_actions_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
