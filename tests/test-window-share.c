@@ -21,7 +21,9 @@
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
 #include "cp-share.h"
+#include "cp-review-page.h"
 #include "cp-share-dialog.h"
+#include "cp-sign-off-dialog.h"
 #include "cp-store.h"
 #include "cp-sync-button.h"
 #include "cp-test-util.h"
@@ -183,6 +185,23 @@ open_the_shared (CpWindow *window)
   g_assert_nonnull (find (GTK_WIDGET (window), GTK_TYPE_LABEL,
                           "You see this engagement as its sponsor. Sign-offs and your own notes are "
                           "yours to change; the rest is kept by the coach."));
+
+  /* The sponsor signs off as themselves, so that every Coachplan knows
+   * they did.
+   */
+  {
+    GtkWidget *review = find (GTK_WIDGET (window), CP_TYPE_REVIEW_PAGE, NULL);
+    GtkWindow *sign;
+
+    g_assert_nonnull (review);
+    g_assert_true (gtk_widget_activate_action (review, "review.sign-off", NULL));
+    spin (100);
+    sign = find_toplevel (CP_TYPE_SIGN_OFF_DIALOG);
+    g_assert_nonnull (sign);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (GTK_WIDGET (sign), ADW_TYPE_ENTRY_ROW,
+                                                                "Reviewer"))), ==, "Dana Whitfield");
+    gtk_window_destroy (sign);
+  }
 
   /* The coach's note reads, but does not change; the sponsor's own
    * note does, and is for the sponsor's eyes.

@@ -198,8 +198,7 @@ status_selected_cb (CpPhaseRow *self)
 static void
 sign_off_clicked_cb (CpPhaseRow *self)
 {
-  CpSignOffDialog *dialog = cp_sign_off_dialog_new (GTK_WIDGET (self), self->phase,
-                                                    cp_engagement_get_sponsor (self->engagement));
+  CpSignOffDialog *dialog = cp_sign_off_dialog_new (GTK_WIDGET (self), self->engagement, self->phase);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -116,7 +116,7 @@ sign_off_action (GtkWidget  *widget,
   if (self->to_sign == NULL || self->engagement == NULL)
     return;
 
-  dialog = cp_sign_off_dialog_new (widget, self->to_sign, cp_engagement_get_sponsor (self->engagement));
+  dialog = cp_sign_off_dialog_new (widget, self->engagement, self->to_sign);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (cp_review_page_refresh), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "cp-date-row.h"
+#include "cp-engagement.h"
 #include "cp-phase.h"
+#include "cp-share.h"
 #include "cp-sign-off.h"
 #include "cp-sign-off-dialog.h"
 #include "cp-ui-util.h"
@@ -105,18 +107,37 @@ cp_sign_off_dialog_init (CpSignOffDialog *self)
   g_signal_connect_swapped (self->date_row, "notify::date", G_CALLBACK (update), self);
 }
 
+/* The reviewer to offer: the sponsor, as the engagement names them — or,
+ * for the sponsor in their own Coachplan, as they say who they are, so
+ * that every Coachplan knows they signed it themselves.
+ */
+static char *
+dup_reviewer (CpEngagement *engagement)
+{
+  CpAudience audience;
+  gboolean owner = TRUE;
+  char *name = NULL;
+
+  if (cp_share_get_sharing (engagement, &audience, &owner) && !owner &&
+      audience == CP_AUDIENCE_SPONSOR && cp_ui_dup_identity (&name, NULL))
+    return name;
+
+  return g_strdup (cp_engagement_get_sponsor (engagement));
+}
+
 /**
  * cp_sign_off_dialog_new:
  * @parent: the widget asking; errors show in its window
- * @reviewer: (nullable): the name to offer, usually the sponsor's
+ * @engagement: whose phase it is; its sponsor is offered as the reviewer
  */
 CpSignOffDialog *
-cp_sign_off_dialog_new (GtkWidget  *parent,
-                        CpPhase    *phase,
-                        const char *reviewer)
+cp_sign_off_dialog_new (GtkWidget    *parent,
+                        CpEngagement *engagement,
+                        CpPhase      *phase)
 {
   CpSignOffDialog *self;
   g_autofree char *heading = NULL;
+  g_autofree char *reviewer = dup_reviewer (engagement);
 
   g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
   g_return_val_if_fail (CP_IS_PHASE (phase), NULL);

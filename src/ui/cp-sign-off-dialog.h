@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CpSignOffDialog, cp_sign_off_dialog, CP, SIGN_OFF_DIALOG, AdwMessageDialog)
 
-CpSignOffDialog *cp_sign_off_dialog_new (GtkWidget  *parent,
-                                         CpPhase    *phase,
-                                         const char *reviewer);
+CpSignOffDialog *cp_sign_off_dialog_new (GtkWidget    *parent,
+                                         CpEngagement *engagement,
+                                         CpPhase      *phase);
 
 G_END_DECLS
