@@ -18,7 +18,8 @@
 typedef struct
 {
   CpPhaseRole  role;
-  const char  *text;
+  const char  *text;   /* the safeguard, as the checklist item says it */
+  const char  *risk;   /* what goes wrong without it */
 } Check;
 
 /* Every word the app says about the three approaches lives here, so the
@@ -72,10 +73,14 @@ static const ApproachText texts[] = {
       },
     },
     {
-      { CP_PHASE_ROLE_VISION, N_("Both IT and the business are engaged in the programme") },
-      { CP_PHASE_ROLE_PLAN, N_("Knowledge transfer from the outside firm to staff is planned") },
-      { CP_PHASE_ROLE_REVIEW, N_("People who know the business check the outside firm’s work") },
-      { CP_PHASE_ROLE_MOMENTUM, N_("Named process owners accept ownership of their processes") },
+      { CP_PHASE_ROLE_VISION, N_("Both IT and the business are engaged in the programme"),
+        N_("The organisation stops feeling involved") },
+      { CP_PHASE_ROLE_PLAN, N_("Knowledge transfer from the outside firm to staff is planned"),
+        N_("Little knowledge stays behind when the experts leave") },
+      { CP_PHASE_ROLE_REVIEW, N_("People who know the business check the outside firm’s work"),
+        N_("The outside experts do not know the business") },
+      { CP_PHASE_ROLE_MOMENTUM, N_("Named process owners accept ownership of their processes"),
+        N_("Process ownership never reaches the people who should own the processes") },
     },
   },
   [CP_APPROACH_DO_IT_YOURSELF] = {
@@ -110,10 +115,14 @@ static const ApproachText texts[] = {
       },
     },
     {
-      { CP_PHASE_ROLE_PLAN, N_("Time is set aside for staff to learn before they implement") },
-      { CP_PHASE_ROLE_REVIEW, N_("An outside review is available to check the work") },
-      { CP_PHASE_ROLE_MOMENTUM, N_("Lessons learned are applied, not only written down") },
-      { CP_PHASE_ROLE_MOMENTUM, N_("There is a plan to keep the momentum after this cycle") },
+      { CP_PHASE_ROLE_PLAN, N_("Time is set aside for staff to learn before they implement"),
+        N_("A much higher chance of failure through inexperience") },
+      { CP_PHASE_ROLE_REVIEW, N_("An outside review is available to check the work"),
+        N_("Mistakes and dead ends") },
+      { CP_PHASE_ROLE_MOMENTUM, N_("Lessons learned are applied, not only written down"),
+        N_("Lessons learned become lessons lost") },
+      { CP_PHASE_ROLE_MOMENTUM, N_("There is a plan to keep the momentum after this cycle"),
+        N_("Momentum fades and the full improvement programme never runs") },
     },
   },
   [CP_APPROACH_COACHED] = {
@@ -144,10 +153,14 @@ static const ApproachText texts[] = {
       },
     },
     {
-      { CP_PHASE_ROLE_TARGETS, N_("The sponsor weighs the cost of coaching against faster, safer benefits") },
-      { CP_PHASE_ROLE_PLAN, N_("Staff lead the work, with the coach supporting") },
-      { CP_PHASE_ROLE_ACTION, N_("Coaching builds up staff without showing them up") },
-      { CP_PHASE_ROLE_MOMENTUM, N_("A plan for the coach’s exit and handover is agreed") },
+      { CP_PHASE_ROLE_TARGETS, N_("The sponsor weighs the cost of coaching against faster, safer benefits"),
+        N_("Coaching can look expensive over the first one or two projects") },
+      { CP_PHASE_ROLE_PLAN, N_("Staff lead the work, with the coach supporting"),
+        N_("The coach ends up doing the work, and staff learn little") },
+      { CP_PHASE_ROLE_ACTION, N_("Coaching builds up staff without showing them up"),
+        N_("Staff may fear that outsiders will show them up") },
+      { CP_PHASE_ROLE_MOMENTUM, N_("A plan for the coach’s exit and handover is agreed"),
+        N_("The organisation comes to depend on the coach") },
     },
   },
 };
@@ -245,4 +258,26 @@ cp_approach_get_check (CpApproach   approach,
     *role = text->checks[index].role;
 
   return _(text->checks[index].text);
+}
+
+/**
+ * cp_approach_dup_risk_of_check:
+ * @check: a checklist item's text, as an approach gave it
+ *
+ * An approach's checklist item is a safeguard; this is the risk it
+ * guards against.
+ *
+ * Returns: (transfer full) (nullable): the translated risk, or %NULL for
+ *   a text no approach gives
+ */
+char *
+cp_approach_dup_risk_of_check (const char *check)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (texts); a++)
+    for (guint i = 0; i < MAX_CHECKS && texts[a].checks[i].text != NULL; i++)
+      if (g_strcmp0 (check, texts[a].checks[i].text) == 0 ||
+          g_strcmp0 (check, _(texts[a].checks[i].text)) == 0)
+        return g_strdup (_(texts[a].checks[i].risk));
+
+  return NULL;
 }

@@ -29,4 +29,6 @@ const char  *cp_approach_get_check   (CpApproach        approach,
                                       guint             index,
                                       CpPhaseRole      *role);
 
+char       *cp_approach_dup_risk_of_check (const char *check);
+
 G_END_DECLS

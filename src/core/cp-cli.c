@@ -19,6 +19,7 @@
 #include "cp-notes-io.h"
 #include "cp-report.h"
 #include "cp-share.h"
+#include "cp-summary.h"
 #include "cp-store.h"
 
 /* Exit statuses: 0 done, 1 the database or the data refused, 2 usage. */
@@ -442,6 +443,59 @@ cp_cli_share (const char *database,
    */
   g_print (_("Shared “%s” with the %s in %s\n"), cp_engagement_get_title (engagement),
            cp_audience_to_string (audience), location);
+
+  return 0;
+}
+
+/* --new-sample: adds the sample engagement and prints its number. */
+int
+cp_cli_new_sample (const char *database)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = open_or_complain (database)))
+    return 1;
+
+  if (!(engagement = cp_store_load_sample (store, &error)))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%" G_GINT64_FORMAT "\n", cp_engagement_get_id (engagement));
+
+  return 0;
+}
+
+/* --summary=ID: where the engagement stands and what needs the sponsor,
+ * as plain text.
+ */
+int
+cp_cli_summary (const char *database,
+                const char *engagement_id)
+{
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpSummary) summary = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *text = NULL;
+  int status = 0;
+
+  if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
+    return status;
+
+  if (!(summary = cp_summary_new (engagement, today, &error)))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  text = cp_summary_to_text (summary);
+  g_print ("%s\n%s", cp_engagement_get_title (engagement), text);
 
   return 0;
 }

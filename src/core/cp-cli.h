@@ -35,6 +35,9 @@ int cp_cli_share   (const char *database,
                     const char *audience,
                     const char *name,
                     const char *email);
+int cp_cli_new_sample (const char *database);
+int cp_cli_summary  (const char *database,
+                     const char *engagement_id);
 int cp_cli_sync     (const char *database,
                      const char *engagement_id,
                      const char *prefer,

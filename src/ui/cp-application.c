@@ -64,6 +64,10 @@ static const GOptionEntry option_entries[] = {
   { "clone", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Add the engagements shared in the repository LOCATION, print their numbers and exit"),
     N_("LOCATION") },
+  { "new-sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add the sample engagement, print its number and exit"), NULL },
+  { "summary", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print where engagement ID stands and what needs the sponsor, and exit"), N_("ID") },
   { "sync", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Bring the shared engagement ID in step with its repository, and exit"), N_("ID") },
   { "prefer", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -134,6 +138,8 @@ cp_application_handle_local_options (GApplication *app,
   const char *comment = NULL;
   const char *sync = NULL;
   const char *prefer = NULL;
+  const char *summary = NULL;
+  gboolean new_sample = FALSE;
   gboolean list = FALSE;
 
   if (g_variant_dict_contains (options, "version"))
@@ -156,6 +162,8 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "clone", "&s", &clone);
   g_variant_dict_lookup (options, "sign-off", "&s", &sign_off);
   g_variant_dict_lookup (options, "sync", "&s", &sync);
+  g_variant_dict_lookup (options, "summary", "&s", &summary);
+  g_variant_dict_lookup (options, "new-sample", "b", &new_sample);
   g_variant_dict_lookup (options, "prefer", "&s", &prefer);
   g_variant_dict_lookup (options, "phase", "&s", &phase);
   g_variant_dict_lookup (options, "decision", "&s", &decision);
@@ -198,7 +206,8 @@ cp_application_handle_local_options (GApplication *app,
       who = cp_identity_format (name, email);
       if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL &&
           report == NULL && backup == NULL && restore == NULL && export == NULL && import == NULL &&
-          share == NULL && clone == NULL && sign_off == NULL && sync == NULL)
+          share == NULL && clone == NULL && sign_off == NULL && sync == NULL && summary == NULL &&
+          !new_sample)
         {
           /* Translators: said after --author; the name and address. */
           g_print (_("What you do is recorded as %s\n"), who);
@@ -226,7 +235,7 @@ cp_application_handle_local_options (GApplication *app,
 
   if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&
       backup == NULL && restore == NULL && export == NULL && import == NULL && share == NULL &&
-      clone == NULL && sign_off == NULL && sync == NULL)
+      clone == NULL && sign_off == NULL && sync == NULL && summary == NULL && !new_sample)
     return -1;
 
   path = dup_database_path (self);
@@ -283,6 +292,12 @@ cp_application_handle_local_options (GApplication *app,
 
   if (new_title != NULL)
     return cp_cli_new (path, new_title, approach);
+
+  if (new_sample)
+    return cp_cli_new_sample (path);
+
+  if (summary != NULL)
+    return cp_cli_summary (path, summary);
 
   return cp_cli_list (path);
 }
