@@ -766,6 +766,7 @@ cp_store_finalize (GObject *object)
   g_cond_clear (&self->writer_idle);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->author, g_free);
 
   G_OBJECT_CLASS (cp_store_parent_class)->finalize (object);
 }
