@@ -188,6 +188,47 @@ test_pdf (Fixture       *f,
   g_assert_nonnull (strstr (text, "page 2"));
   g_assert_null (strstr (text, SECRET));
   g_assert_null (strstr (text, CLIENT_ONLY));
+
+  /* Page one says where the programme stands and what needs the
+   * sponsor.
+   */
+  {
+    const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", path, "-", NULL };
+    g_autofree char *program = g_find_program_in_path (argv[0]);
+    g_autofree char *first = NULL;
+    int status = -1;
+
+    g_assert_nonnull (program);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &first, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (first, "Where the programme stands"));
+    g_assert_nonnull (strstr (first, "Off track"));
+    g_assert_nonnull (strstr (first, "Needs your attention"));
+    g_assert_nonnull (strstr (first, "is off track"));
+  }
+}
+
+/* The summary opens the report, its heading as scripts look for it. */
+static void
+test_attention_first (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = sample_with_private_notes (f);
+  g_autofree char *markdown = cp_report_to_markdown (engagement, "2026-11-23", &error);
+  const char *needs, *cycles;
+
+  g_assert_no_error (error);
+  needs = strstr (markdown, "\n## Needs your attention\n\n- ");
+  cycles = strstr (markdown, "\n## Improvement cycles\n");
+  g_assert_nonnull (needs);
+  g_assert_nonnull (cycles);
+  g_assert_true (needs < cycles);
+  g_assert_nonnull (strstr (markdown, "**Off track**: 1 goal is off track"));
+  g_assert_nonnull (strstr (markdown, "- Risk: The coach ends up doing the work, and staff learn little. "
+                                      "Safeguard not yet in place: Staff lead the work, with the coach "
+                                      "supporting (cycle 1, “How do we get there?”)"));
 }
 
 static void
@@ -231,6 +272,7 @@ main (int   argc,
   ADD_STORE_TEST ("/report/html", test_html);
   ADD_STORE_TEST ("/report/write", test_write);
   ADD_STORE_TEST ("/report/pdf", test_pdf);
+  ADD_STORE_TEST ("/report/attention-first", test_attention_first);
   ADD_STORE_TEST ("/report/write-async", test_write_async);
 
   return g_test_run ();

@@ -22,6 +22,7 @@
 #include "cp-cycle.h"
 #include "cp-engagement.h"
 #include "cp-provenance.h"
+#include "cp-summary.h"
 #include "cp-file.h"
 #include "cp-goal.h"
 #include "cp-kpi.h"
@@ -161,6 +162,45 @@ summary (GString      *out,
   g_string_append_printf (out, _("**Handover:** %s of the way to staff running it alone\n\n"), percent);
 }
 
+/* Page one: where the programme stands, and what needs the sponsor. */
+static gboolean
+attention (GString       *out,
+           CpEngagement  *e,
+           const char    *today,
+           GError       **error)
+{
+  g_autoptr(CpSummary) summary = cp_summary_new (e, today, error);
+  g_autofree char *joined = NULL;
+  g_autofree char *why = NULL;
+
+  if (summary == NULL)
+    return FALSE;
+
+  g_ptr_array_add (summary->reasons, NULL);
+  joined = g_strjoinv ("; ", (char **) summary->reasons->pdata);
+  g_ptr_array_remove_index (summary->reasons, summary->reasons->len - 1);
+  why = md (joined);
+
+  g_string_append_printf (out, "## %s\n\n", _("Where the programme stands"));
+  /* Translators: the overall standing, in bold, then why. */
+  g_string_append_printf (out, _("**%s**: %s\n\n"), cp_standing_get_label (summary->standing), why);
+
+  /* Scripts look for this heading as it is written. */
+  g_string_append (out, "## Needs your attention\n\n");
+  if (summary->needs->len == 0)
+    g_string_append_printf (out, "%s\n\n", _("Nothing needs your attention."));
+  for (guint i = 0; i < summary->needs->len; i++)
+    {
+      g_autofree char *text = md (((CpNeed *) g_ptr_array_index (summary->needs, i))->text);
+
+      g_string_append_printf (out, "- %s\n", text);
+    }
+  if (summary->needs->len > 0)
+    g_string_append_c (out, '\n');
+
+  return TRUE;
+}
+
 static void
 approach_risks (GString      *out,
                 CpEngagement *e)
@@ -168,7 +208,7 @@ approach_risks (GString      *out,
   GListModel *cycles = cp_engagement_get_cycles (e, NULL);
   gboolean any = FALSE;
 
-  g_string_append_printf (out, "## %s\n\n", _("Approach risks still open"));
+  g_string_append_printf (out, "## %s\n\n", _("Approach risks"));
 
   for (guint c = 0; cycles && c < g_list_model_get_n_items (cycles); c++)
     {
@@ -183,14 +223,15 @@ approach_risks (GString      *out,
           for (guint i = 0; items && i < g_list_model_get_n_items (items); i++)
             {
               g_autoptr(CpChecklistItem) item = g_list_model_get_item (items, i);
+              g_autofree char *risk = NULL;
+              g_autofree char *text = NULL;
 
               if (cp_checklist_item_get_source (item) != CP_ITEM_SOURCE_APPROACH ||
                   cp_checklist_item_get_done (item))
                 continue;
-              g_autofree char *text = md (cp_checklist_item_get_text (item));
-              g_autofree char *phase_name = md (cp_phase_get_name (phase));
-
-              g_string_append_printf (out, "- %s (%s)\n", text, phase_name);
+              risk = cp_summary_dup_risk (item, cp_cycle_get_number (cycle), cp_phase_get_name (phase));
+              text = md (risk);
+              g_string_append_printf (out, "- %s\n", text);
               any = TRUE;
             }
         }
@@ -605,6 +646,8 @@ cp_report_build (CpEngagement  *engagement,
   summary (out, engagement);
   /* Translators: when the report was made. */
   g_string_append_printf (out, _("*Report of %s.*\n\n"), today);
+  if (!attention (out, engagement, today, error))
+    return NULL;
   cycles_section (out, engagement);
   add_chart (placed, out, cp_bars_for_phases (engagement));
   approach_risks (out, engagement);

@@ -89,6 +89,29 @@ number (double value)
   return g_strdup_printf ("%g", value);
 }
 
+/**
+ * cp_summary_dup_risk:
+ * @item: an approach's checklist item, its safeguard
+ *
+ * Returns: (transfer full): the risk it guards against, with the
+ *   safeguard, the cycle and the phase: "Risk: …. Safeguard not yet in
+ *   place: … (cycle 1, “…”)"
+ */
+char *
+cp_summary_dup_risk (CpChecklistItem *item,
+                     guint            cycle,
+                     const char      *phase)
+{
+  g_autofree char *risk = cp_approach_dup_risk_of_check (cp_checklist_item_get_text (item));
+
+  /* Translators: a risk, the safeguard not yet in place, the cycle and
+   * the phase.
+   */
+  return g_strdup_printf (_("Risk: %s. Safeguard not yet in place: %s (cycle %u, “%s”)"),
+                          risk ? risk : _("the approach’s check is not done"),
+                          cp_checklist_item_get_text (item), cycle, phase);
+}
+
 static void
 phases_and_risks (CpSummary    *summary,
                   CpEngagement *e)
@@ -130,20 +153,11 @@ phases_and_risks (CpSummary    *summary,
                             i < g_list_model_get_n_items (items); i++)
             {
               g_autoptr(CpChecklistItem) item = g_list_model_get_item (items, i);
-              g_autofree char *risk = NULL;
 
               if (cp_checklist_item_get_source (item) != CP_ITEM_SOURCE_APPROACH ||
                   cp_checklist_item_get_done (item))
                 continue;
-              risk = cp_approach_dup_risk_of_check (cp_checklist_item_get_text (item));
-              g_ptr_array_add (risks,
-                               /* Translators: a risk, the safeguard not yet in
-                                * place, the cycle and the phase.
-                                */
-                               g_strdup_printf (_("Risk: %s. Safeguard not yet in place: %s (cycle %u, “%s”)"),
-                                                risk ? risk : _("the approach’s check is not done"),
-                                                cp_checklist_item_get_text (item), number_of_cycle,
-                                                cp_phase_get_name (phase)));
+              g_ptr_array_add (risks, cp_summary_dup_risk (item, number_of_cycle, cp_phase_get_name (phase)));
             }
         }
     }

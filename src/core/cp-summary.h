@@ -50,6 +50,9 @@ CpSummary  *cp_summary_new           (CpEngagement  *engagement,
 void        cp_summary_free          (CpSummary     *summary);
 char       *cp_summary_to_text       (CpSummary     *summary);
 const char *cp_standing_get_label    (CpStanding     standing);
+char       *cp_summary_dup_risk      (CpChecklistItem *item,
+                                      guint            cycle,
+                                      const char      *phase);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpSummary, cp_summary_free)
 
