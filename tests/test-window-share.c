@@ -200,7 +200,16 @@ open_the_shared (CpWindow *window)
     g_assert_nonnull (sign);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (GTK_WIDGET (sign), ADW_TYPE_ENTRY_ROW,
                                                                 "Reviewer"))), ==, "Dana Whitfield");
-    gtk_window_destroy (sign);
+
+    /* Where the programme stands comes first; Sign Off names its phase,
+     * and once it is signed, the next.
+     */
+    g_assert_nonnull (find (review, ADW_TYPE_ACTION_ROW, "Off track"));
+    g_assert_nonnull (find (review, GTK_TYPE_LABEL, "_Sign Off “Where do we want to be?”…"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (sign), "record");
+    spin (200);
+
+    g_assert_nonnull (find (review, GTK_TYPE_LABEL, "_Sign Off “How do we get there?”…"));
   }
 
   /* The coach's note reads, but does not change; the sponsor's own

@@ -19,7 +19,9 @@
 #include "cp-maturity-chart.h"
 #include "cp-phase.h"
 #include "cp-review-page.h"
+#include "cp-sign-off.h"
 #include "cp-sign-off-dialog.h"
+#include "cp-summary.h"
 
 struct _CpReviewPage
 {
@@ -29,6 +31,10 @@ struct _CpReviewPage
   CpPhase             *to_sign;
   gboolean             editable;
 
+  AdwActionRow        *standing_row;
+  GtkImage            *standing_icon;
+  GtkListBox          *attention_list;
+  GtkLabel            *sign_off_label;
   AdwPreferencesGroup *phases_group;
   CpBarChart          *phases_chart;
   AdwPreferencesGroup *goals_group;
@@ -64,14 +70,31 @@ fill_phases (CpReviewPage *self)
   cp_bar_chart_set_bars (self->phases_chart, self->engagement ? cp_bars_for_phases (self->engagement)
                                                                : cp_bars_new ());
 
-  /* The first phase under way is the one to sign off next. */
-  for (guint i = 0; phases && i < g_list_model_get_n_items (phases) && self->to_sign == NULL; i++)
-    {
-      g_autoptr(CpPhase) phase = g_list_model_get_item (phases, i);
+  /* The phase to sign off next: the first done and not yet approved,
+   * else the first under way. One approved and not reopened is not
+   * offered again.
+   */
+  for (guint pass = 0; pass < 2 && self->to_sign == NULL; pass++)
+    for (guint i = 0; phases && i < g_list_model_get_n_items (phases) && self->to_sign == NULL; i++)
+      {
+        g_autoptr(CpPhase) phase = g_list_model_get_item (phases, i);
+        CpSignOff *latest = cp_phase_get_latest_sign_off (phase);
+        gboolean approved = latest && cp_sign_off_get_decision (latest) == CP_DECISION_APPROVED;
 
-      if (cp_phase_get_status (phase) == CP_PHASE_STATUS_IN_PROGRESS)
-        self->to_sign = g_object_ref (phase);
+        if (!approved && cp_phase_get_status (phase) == (pass == 0 ? CP_PHASE_STATUS_DONE
+                                                                   : CP_PHASE_STATUS_IN_PROGRESS))
+          self->to_sign = g_object_ref (phase);
+      }
+
+  if (self->to_sign != NULL)
+    {
+      /* Translators: the button that signs off the phase it names. */
+      g_autofree char *label = g_strdup_printf (_("_Sign Off “%s”…"), cp_phase_get_name (self->to_sign));
+
+      gtk_label_set_text_with_mnemonic (self->sign_off_label, label);
     }
+  else
+    gtk_label_set_text_with_mnemonic (self->sign_off_label, _("_Sign Off Phase…"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.sign-off",
                                  self->editable && self->to_sign != NULL);
@@ -88,6 +111,88 @@ fill_goals (CpReviewPage *self)
   cp_bar_chart_set_bars (self->goals_chart, bars);
 }
 
+static const char *
+need_icon (CpNeedKind kind)
+{
+  switch (kind)
+    {
+    case CP_NEED_SIGN_OFF: return "document-edit-symbolic";
+    case CP_NEED_CHANGES: return "mail-replied-symbolic";
+    case CP_NEED_GOAL: return "go-down-symbolic";
+    case CP_NEED_ACTION: return "alarm-symbolic";
+    case CP_NEED_RISK: return "dialog-warning-symbolic";
+    case CP_NEED_CONTRACT: return "text-x-generic-symbolic";
+    case CP_NEED_EXIT: return "system-log-out-symbolic";
+    default: return "dialog-information-symbolic";
+    }
+}
+
+static GtkWidget *
+need_row (const char *text,
+          const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+/* Where the programme stands and what needs the sponsor, as the report
+ * says it.
+ */
+static void
+fill_summary (CpReviewPage *self)
+{
+  static const char * const icons[] = { "emblem-ok-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char * const styles[] = { "success", "warning", "error" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(CpSummary) summary = self->engagement ? cp_summary_new (self->engagement, today, NULL) : NULL;
+  g_autofree char *why = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
+    gtk_list_box_remove (self->attention_list, child);
+
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->standing_row), ADW_TYPE_PREFERENCES_GROUP),
+                          summary != NULL);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->attention_list), ADW_TYPE_PREFERENCES_GROUP),
+                          summary != NULL);
+  if (summary == NULL)
+    return;
+
+  g_ptr_array_add (summary->reasons, NULL);
+  why = g_strjoinv ("; ", (char **) summary->reasons->pdata);
+  g_ptr_array_remove_index (summary->reasons, summary->reasons->len - 1);
+  {
+    g_autofree char *escaped = g_markup_escape_text (why, -1);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->standing_row),
+                                   cp_standing_get_label (summary->standing));
+    adw_action_row_set_subtitle (self->standing_row, escaped);
+  }
+  gtk_image_set_from_icon_name (self->standing_icon, icons[summary->standing]);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->standing_icon), styles[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->standing_icon), styles[summary->standing]);
+
+  for (guint i = 0; i < summary->needs->len; i++)
+    {
+      CpNeed *need = g_ptr_array_index (summary->needs, i);
+
+      gtk_list_box_append (self->attention_list, need_row (need->text, need_icon (need->kind)));
+    }
+  if (summary->needs->len == 0)
+    gtk_list_box_append (self->attention_list, need_row (_("Nothing needs your attention."),
+                                                         "emblem-ok-symbolic"));
+}
+
 /**
  * cp_review_page_refresh:
  *
@@ -98,6 +203,7 @@ cp_review_page_refresh (CpReviewPage *self)
 {
   g_return_if_fail (CP_IS_REVIEW_PAGE (self));
 
+  fill_summary (self);
   fill_phases (self);
   fill_goals (self);
   cp_maturity_chart_set_model (self->maturity_chart,
@@ -117,8 +223,9 @@ sign_off_action (GtkWidget  *widget,
     return;
 
   dialog = cp_sign_off_dialog_new (widget, self->engagement, self->to_sign);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (cp_review_page_refresh), self,
-                           G_CONNECT_SWAPPED);
+  /* After the dialog has recorded it: the next phase comes up. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cp_review_page_refresh), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -145,6 +252,10 @@ cp_review_page_class_init (CpReviewPageClass *klass)
   g_type_ensure (CP_TYPE_MATURITY_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, standing_row);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, standing_icon);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, attention_list);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, sign_off_label);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, phases_group);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, phases_chart);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_group);
