@@ -307,7 +307,6 @@ add_reason (CpSummary  *summary,
   va_end (args);
 }
 
-#define PLURAL(one, many, n) g_dngettext (GETTEXT_PACKAGE, one, many, n)
 
 /**
  * cp_summary_new:
@@ -357,9 +356,9 @@ cp_summary_new (CpEngagement  *engagement,
   }
 
   n = count (summary, CP_NEED_GOAL);
-  add_reason (summary, n, PLURAL ("%u goal is off track", "%u goals are off track", n), n);
+  add_reason (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u goal is off track", "%u goals are off track", n), n);
   n = count (summary, CP_NEED_CHANGES);
-  add_reason (summary, n, PLURAL ("%u sign-off asked for changes still open",
+  add_reason (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u sign-off asked for changes still open",
                                   "%u sign-offs asked for changes still open", n), n);
   if (ended_unmet)
     g_ptr_array_add (summary->reasons, g_strdup (_("the engagement has ended with exit criteria unmet")));
@@ -367,13 +366,13 @@ cp_summary_new (CpEngagement  *engagement,
     summary->standing = CP_STANDING_OFF_TRACK;
 
   n = count (summary, CP_NEED_ACTION);
-  add_reason (summary, n, PLURAL ("%u action is overdue", "%u actions are overdue", n), n);
+  add_reason (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u action is overdue", "%u actions are overdue", n), n);
   n = count (summary, CP_NEED_RISK);
-  add_reason (summary, n, PLURAL ("%u approach risk is open", "%u approach risks are open", n), n);
+  add_reason (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u approach risk is open", "%u approach risks are open", n), n);
   if (count (summary, CP_NEED_CONTRACT) > 0)
     g_ptr_array_add (summary->reasons, g_strdup (_("the latest contract version is not signed")));
   n = ended_unmet ? 0 : count (summary, CP_NEED_EXIT);
-  add_reason (summary, n, PLURAL ("%u exit criterion is unmet near the end",
+  add_reason (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u exit criterion is unmet near the end",
                                   "%u exit criteria are unmet near the end", n), n);
   if (summary->standing == CP_STANDING_ON_TRACK && summary->reasons->len > 0)
     summary->standing = CP_STANDING_AT_RISK;
