@@ -607,6 +607,64 @@ test_assistant (void)
                    warned->scores[CP_APPROACH_COACHED]);
 }
 
+/* A cycle just started can be taken back; only the latest, and the one
+ * before is current again with its sign-offs.
+ */
+static void
+test_take_back_cycle (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_create_engagement (f->store, "Two cycles", CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpCycle) first = cp_engagement_start_cycle (e, cp_template_get_default (), &error);
+  g_autoptr(CpCycle) second = NULL;
+  g_autoptr(CpPhase) vision = NULL;
+  g_autoptr(CpSignOff) sign_off = NULL;
+
+  g_assert_no_error (error);
+  vision = g_list_model_get_item (cp_cycle_get_phases (first, NULL), 0);
+  sign_off = cp_phase_sign_off (vision, "Dana", "2026-11-30", CP_DECISION_APPROVED, "", &error);
+  g_assert_no_error (error);
+  second = cp_engagement_start_cycle (e, cp_template_get_default (), &error);
+  g_assert_no_error (error);
+  g_assert_true (cp_engagement_get_current_cycle (e) == second);
+
+  /* Not the first while the second is there. */
+  g_assert_false (cp_engagement_remove_latest_cycle (e, first, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (cp_engagement_remove_latest_cycle (e, second, &error));
+  g_assert_no_error (error);
+  g_assert_true (cp_engagement_get_current_cycle (e) == first);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_cycles (e, NULL)), ==, 1);
+
+  /* From the disk too: cycle 1 with its sign-off, and cycle 2 gone. */
+  g_clear_object (&sign_off);
+  g_clear_object (&vision);
+  g_clear_object (&first);
+  g_clear_object (&second);
+  {
+    gint64 id = cp_engagement_get_id (e);
+    g_autoptr(CpEngagement) again = NULL;
+    g_autoptr(CpCycle) cycle = NULL;
+    g_autoptr(CpPhase) phase = NULL;
+
+    g_clear_object (&e);
+    reopen (f);
+    again = cp_store_get_engagement (f->store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_cycles (again, NULL)), ==, 1);
+    cycle = g_list_model_get_item (cp_engagement_get_cycles (again, NULL), 0);
+    g_assert_cmpuint (cp_cycle_get_number (cycle), ==, 1);
+    phase = g_list_model_get_item (cp_cycle_get_phases (cycle, NULL), 0);
+    g_assert_nonnull (cp_phase_get_latest_sign_off (phase));
+    g_clear_object (&phase);
+    g_clear_object (&cycle);
+    g_clear_object (&again);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +681,7 @@ main (int   argc,
   ADD_STORE_TEST ("/phase/progress", test_progress);
   ADD_STORE_TEST ("/phase/edit-reorder-undo", test_edit_reorder_undo);
   ADD_STORE_TEST ("/phase/sign-off", test_sign_off);
+  ADD_STORE_TEST ("/cycle/take-back", test_take_back_cycle);
 
   return g_test_run ();
 }

@@ -244,6 +244,53 @@ cp_engagement_start_cycle (CpEngagement  *self,
 }
 
 /**
+ * cp_engagement_remove_latest_cycle:
+ * @cycle: the engagement's latest cycle
+ *
+ * Takes back a cycle just started — with its phases, checklists and
+ * sign-offs — so that the one before is the current cycle again. Only
+ * the latest cycle can be taken back.
+ */
+gboolean
+cp_engagement_remove_latest_cycle (CpEngagement  *self,
+                                   CpCycle       *cycle,
+                                   GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  CpStoreUnit *unit;
+  guint position;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+  g_return_val_if_fail (CP_IS_CYCLE (cycle), FALSE);
+
+  if (!cp_engagement_get_cycles (self, error) ||
+      !g_list_store_find (self->cycles, cycle, &position) ||
+      position + 1 != g_list_model_get_n_items (G_LIST_MODEL (self->cycles)))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                             _("Only the latest cycle can be taken back"));
+      return FALSE;
+    }
+
+  unit = _cp_store_unit_for (CP_SQL_CYCLE_REMOVE_LATEST);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_int64 (unit, cp_cycle_get_id (cycle));
+  if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
+    return FALSE;
+  if (rows->len == 0)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("Only the latest cycle can be taken back"));
+      return FALSE;
+    }
+
+  g_list_store_remove (self->cycles, position);
+
+  return TRUE;
+}
+
+/**
  * cp_engagement_add_approach_checks:
  * @n_added: (out) (optional): how many items were added
  *

@@ -74,6 +74,9 @@ CpCycle       *cp_engagement_get_current_cycle (CpEngagement *self);
 CpCycle       *cp_engagement_start_cycle      (CpEngagement  *self,
                                                CpTemplate    *template,
                                                GError       **error);
+gboolean       cp_engagement_remove_latest_cycle (CpEngagement  *self,
+                                                  CpCycle       *cycle,
+                                                  GError       **error);
 gboolean       cp_engagement_add_approach_checks (CpEngagement  *self,
                                                   CpCycle       *cycle,
                                                   CpApproach     approach,

@@ -197,17 +197,28 @@ cycle_label (CpCycle *cycle)
                           cp_cycle_get_template_name (cycle));
 }
 
+/* Undo of a cycle just started: the one before is current again. */
 static void
-start_cycle (CpPlanPage *self,
-             const char *template_id)
+undo_cycle_cb (AdwToast *toast,
+               gpointer  data)
 {
-  CpTemplate *template = cp_template_lookup (template_id);
+  CpEngagement *engagement = g_object_get_data (G_OBJECT (toast), "engagement");
+  CpCycle *cycle = g_object_get_data (G_OBJECT (toast), "cycle");
+  GtkWidget *page = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cp_engagement_remove_latest_cycle (engagement, cycle, &error))
+    cp_ui_toast_error (page, error);
+}
+
+static void
+really_start_cycle (CpPlanPage *self,
+                    CpTemplate *template)
+{
   g_autoptr(CpCycle) cycle = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-
-  if (self->engagement == NULL || template == NULL)
-    return;
+  AdwToast *toast;
 
   cycle = cp_engagement_start_cycle (self->engagement, template, &error);
   if (cycle == NULL)
@@ -218,7 +229,60 @@ start_cycle (CpPlanPage *self,
 
   /* Translators: the new cycle's number. */
   message = g_strdup_printf (_("Cycle %u started"), cp_cycle_get_number (cycle));
-  cp_ui_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "engagement", g_object_ref (self->engagement), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "cycle", g_object_ref (cycle), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_cycle_cb), self, 0);
+  cp_ui_show_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+new_cycle_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       CpPlanPage       *self)
+{
+  if (g_strcmp0 (response, "start") == 0 && self->engagement != NULL)
+    really_start_cycle (self, g_object_get_data (G_OBJECT (dialog), "template"));
+}
+
+/* A new cycle while one runs asks first, and says what happens to it. */
+static void
+start_cycle (CpPlanPage *self,
+             const char *template_id)
+{
+  CpTemplate *template = cp_template_lookup (template_id);
+  CpCycle *current;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->engagement == NULL || template == NULL)
+    return;
+
+  if ((current = cp_engagement_get_current_cycle (self->engagement)) == NULL)
+    {
+      really_start_cycle (self, template);
+      return;
+    }
+
+  /* Translators: the number of the cycle about to start. */
+  heading = g_strdup_printf (_("Start Cycle %u?"), cp_cycle_get_number (current) + 1);
+  /* Translators: the current cycle's number, twice, then the new one's. */
+  body = g_strdup_printf (_("Cycle %u stays as it is: its phases, checklists and sign-offs remain on the "
+                            "Plan and Review pages, and in the report. From now on the work goes into "
+                            "cycle %u. You can take it back at once with Undo."),
+                          cp_cycle_get_number (current), cp_cycle_get_number (current) + 1);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "start", _("_Start Cycle"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "template", template);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_cycle_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -29,6 +29,10 @@ const CpSqlText _cp_store_csip_sql[CP_SQL_N] = {
     "VALUES (?1, (SELECT coalesce (max (number), 0) + 1 FROM cycle WHERE engagement_id = ?1), "
     "?2, ?3, ?4, ?5) RETURNING " CYCLE_COLUMNS,
     N_("Could not start the cycle") },
+  [CP_SQL_CYCLE_REMOVE_LATEST] = {
+    "DELETE FROM cycle WHERE engagement_id = ?1 AND id = ?2 AND number = "
+    "(SELECT max (number) FROM cycle WHERE engagement_id = ?1) RETURNING id",
+    N_("Could not take the cycle back") },
   [CP_SQL_CURRENT_CYCLE_APPROACH] = {
     "UPDATE cycle SET approach = ?2 WHERE id = "
     "(SELECT id FROM cycle WHERE engagement_id = ?1 ORDER BY number DESC LIMIT 1)",

@@ -78,6 +78,7 @@ typedef enum
    */
   CP_SQL_CYCLES,             /* engagement */
   CP_SQL_CYCLE_ADD,          /* engagement, template, template name, approach, uuid → a cycle's row */
+  CP_SQL_CYCLE_REMOVE_LATEST, /* engagement, cycle: only while it is the latest → its id */
   CP_SQL_CURRENT_CYCLE_APPROACH, /* engagement, approach */
   /* Phase rows: id, role, name, description, status, items, items done. */
   CP_SQL_PHASES,             /* cycle */
