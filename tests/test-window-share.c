@@ -210,6 +210,17 @@ open_the_shared (CpWindow *window)
     spin (200);
 
     g_assert_nonnull (find (review, GTK_TYPE_LABEL, "_Sign Off “How do we get there?”…"));
+
+    /* The phase shows its sign-off; the one done before it too. */
+    {
+      GtkWidget *phase_row = find (review, ADW_TYPE_ACTION_ROW, "Where do we want to be?");
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *expected = g_strdup_printf ("In progress · Approved by Dana Whitfield on %s", today);
+
+      g_assert_nonnull (phase_row);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (phase_row)), ==, expected);
+    }
   }
 
   /* The coach's note reads, but does not change; the sponsor's own

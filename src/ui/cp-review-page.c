@@ -36,6 +36,8 @@ struct _CpReviewPage
   GtkListBox          *attention_list;
   GtkLabel            *sign_off_label;
   AdwPreferencesGroup *phases_group;
+  AdwPreferencesGroup *cycles_group;
+  GtkListBox          *cycles_list;
   CpBarChart          *phases_chart;
   AdwPreferencesGroup *goals_group;
   CpBarChart          *goals_chart;
@@ -193,6 +195,78 @@ fill_summary (CpReviewPage *self)
                                                          "emblem-ok-symbolic"));
 }
 
+/* A phase's status and where its sign-off stands. */
+static char *
+describe_phase (CpPhase *phase)
+{
+  CpSignOff *latest = cp_phase_get_latest_sign_off (phase);
+  const char *status = cp_phase_status_get_label (cp_phase_get_status (phase));
+  g_autofree char *state = NULL;
+
+  if (latest != NULL)
+    state = g_strdup_printf (cp_sign_off_get_decision (latest) == CP_DECISION_APPROVED
+                             /* Translators: a sign-off: the reviewer, then the date. */
+                             ? _("Approved by %s on %s") : _("Changes requested by %s on %s"),
+                             cp_sign_off_get_reviewer (latest), cp_sign_off_get_date (latest));
+  else if (cp_phase_get_status (phase) == CP_PHASE_STATUS_DONE)
+    state = g_strdup (_("Awaiting your sign-off"));
+  else
+    state = g_strdup (_("Not signed off yet"));
+
+  /* Translators: a phase's status, then where its sign-off stands. */
+  return g_strdup_printf (_("%s · %s"), status, state);
+}
+
+/* Every cycle, newest first, its phases one click away; the newest open. */
+static void
+fill_cycles (CpReviewPage *self)
+{
+  GListModel *cycles = self->engagement ? cp_engagement_get_cycles (self->engagement, NULL) : NULL;
+  guint n = cycles ? g_list_model_get_n_items (cycles) : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cycles_list))) != NULL)
+    gtk_list_box_remove (self->cycles_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->cycles_group), n > 0);
+
+  for (guint c = n; c-- > 0;)
+    {
+      g_autoptr(CpCycle) cycle = g_list_model_get_item (cycles, c);
+      GListModel *phases = cp_cycle_get_phases (cycle, NULL);
+      GtkWidget *row = adw_expander_row_new ();
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* Translators: a cycle's number and the template it started from. */
+      title = g_strdup_printf (_("Cycle %u · %s"), cp_cycle_get_number (cycle),
+                               cp_cycle_get_template_name (cycle));
+      escaped = g_markup_escape_text (title, -1);
+      /* Translators: how far a cycle is, and when it started. */
+      subtitle = g_strdup_printf (_("%.0f %% done · started %s"), cp_cycle_get_progress (cycle) * 100,
+                                  cp_cycle_get_started_on (cycle));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), c + 1 == n);
+
+      for (guint p = 0; phases && p < g_list_model_get_n_items (phases); p++)
+        {
+          g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
+          GtkWidget *phase_row = adw_action_row_new ();
+          g_autofree char *name = g_markup_escape_text (cp_phase_get_name (phase), -1);
+          g_autofree char *state = describe_phase (phase);
+          g_autofree char *state_escaped = g_markup_escape_text (state, -1);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (phase_row), name);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (phase_row), state_escaped);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (phase_row), 0);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), phase_row);
+        }
+
+      gtk_list_box_append (self->cycles_list, row);
+    }
+}
+
 /**
  * cp_review_page_refresh:
  *
@@ -205,6 +279,7 @@ cp_review_page_refresh (CpReviewPage *self)
 
   fill_summary (self);
   fill_phases (self);
+  fill_cycles (self);
   fill_goals (self);
   cp_maturity_chart_set_model (self->maturity_chart,
                                self->engagement ? cp_engagement_get_maturity (self->engagement, NULL)
@@ -257,6 +332,8 @@ cp_review_page_class_init (CpReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, attention_list);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, sign_off_label);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, phases_group);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, cycles_group);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, cycles_list);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, phases_chart);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_group);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_chart);
