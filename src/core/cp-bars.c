@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -63,21 +64,86 @@ cp_bars_add (GArray     *bars,
   g_array_append_val (bars, bar);
 }
 
+/* Lays @text out whole, wrapped to @width; returns its height. */
+static int
+lay_out (PangoLayout *layout,
+         const char  *text,
+         double       width)
+{
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height;
+}
+
+typedef struct
+{
+  double label_width;
+  double track;
+} Columns;
+
+static Columns
+columns (double width)
+{
+  Columns c;
+
+  c.label_width = MIN (width * LABEL_SHARE, 200);
+  c.track = MAX (width - c.label_width - TEXT_WIDTH - 12, 40);
+
+  return c;
+}
+
+/* A row is as tall as its label or its text needs, at least one line's
+ * worth of bar.
+ */
+static double
+row_height (const CpBar *bar,
+            PangoLayout *layout,
+            Columns      c)
+{
+  int label = lay_out (layout, bar->label, c.label_width - 12);
+  int text = lay_out (layout, bar->text, TEXT_WIDTH);
+
+  return MAX (CP_BARS_ROW_HEIGHT, MAX (label, text) + 10);
+}
+
+/**
+ * cp_bars_measure:
+ * @layout: set up with the font the bars are drawn in
+ *
+ * Returns: the height the bars take at @width, every label whole
+ */
+double
+cp_bars_measure (GArray      *bars,
+                 PangoLayout *layout,
+                 double       width)
+{
+  Columns c = columns (width);
+  double height = 0;
+
+  for (guint i = 0; i < bars->len; i++)
+    height += row_height (&g_array_index (bars, CpBar, i), layout, c);
+
+  return height;
+}
+
 static void
 show_text (cairo_t     *cr,
            PangoLayout *layout,
            const char  *text,
            double       x,
            double       y,
-           double       width)
+           double       width,
+           double       height)
 {
-  int height;
+  int text_height = lay_out (layout, text, width);
 
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  cairo_move_to (cr, x, y + (CP_BARS_ROW_HEIGHT - height) / 2.0);
+  cairo_move_to (cr, x, y + (height - text_height) / 2.0);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -91,9 +157,11 @@ set_color (cairo_t      *cr,
 
 /**
  * cp_bars_draw:
- * @width: the width to fill; each bar takes %CP_BARS_ROW_HEIGHT
+ * @width: the width to fill; the height is cp_bars_measure()'s
  *
- * Draws the bars from the current point's origin, (0, 0).
+ * Draws the bars from the current point's origin, (0, 0): each label
+ * whole, each value written as well as drawn, the track outlined so
+ * that it stands out from the page.
  */
 void
 cp_bars_draw (GArray            *bars,
@@ -102,36 +170,43 @@ cp_bars_draw (GArray            *bars,
               double             width,
               const CpBarColors *colors)
 {
-  double label_width = MIN (width * LABEL_SHARE, 200);
-  double track = MAX (width - label_width - TEXT_WIDTH - 12, 40);
+  Columns c = columns (width);
+  double y = 0;
 
   for (guint i = 0; i < bars->len; i++)
     {
       const CpBar *bar = &g_array_index (bars, CpBar, i);
-      double y = i * CP_BARS_ROW_HEIGHT;
-      double bar_y = y + (CP_BARS_ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+      double height = row_height (bar, layout, c);
+      double bar_y = y + (height - BAR_HEIGHT) / 2.0;
 
       set_color (cr, colors->fg, 1);
-      show_text (cr, layout, bar->label, 0, y, label_width - 12);
+      show_text (cr, layout, bar->label, 0, y, c.label_width - 12, height);
 
-      set_color (cr, colors->fg, 0.12);
-      cairo_rectangle (cr, label_width, bar_y, track, BAR_HEIGHT);
+      set_color (cr, colors->fg, 0.08);
+      cairo_rectangle (cr, c.label_width, bar_y, c.track, BAR_HEIGHT);
       cairo_fill (cr);
 
       set_color (cr, bar->warn ? colors->warning : colors->accent, 1);
-      cairo_rectangle (cr, label_width, bar_y, track * CLAMP (bar->value, 0, 1), BAR_HEIGHT);
+      cairo_rectangle (cr, c.label_width, bar_y, c.track * CLAMP (bar->value, 0, 1), BAR_HEIGHT);
       cairo_fill (cr);
+
+      /* An outline as dark as text at 3:1 or more. */
+      set_color (cr, colors->fg, 0.6);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, c.label_width + 0.5, bar_y + 0.5, c.track - 1, BAR_HEIGHT - 1);
+      cairo_stroke (cr);
 
       if (!isnan (bar->marker))
         {
-          set_color (cr, colors->fg, 0.8);
-          cairo_rectangle (cr, label_width + track * CLAMP (bar->marker, 0, 1) - 1, bar_y - 4,
+          set_color (cr, colors->fg, 1);
+          cairo_rectangle (cr, c.label_width + c.track * CLAMP (bar->marker, 0, 1) - 1, bar_y - 4,
                            2, BAR_HEIGHT + 8);
           cairo_fill (cr);
         }
 
-      set_color (cr, colors->fg, 0.7);
-      show_text (cr, layout, bar->text, label_width + track + 12, y, TEXT_WIDTH);
+      set_color (cr, colors->fg, 1);
+      show_text (cr, layout, bar->text, c.label_width + c.track + 12, y, TEXT_WIDTH, height);
+      y += height;
     }
 }
 
@@ -152,8 +227,11 @@ cp_bars_for_phases (CpEngagement *engagement)
     {
       g_autoptr(CpPhase) phase = g_list_model_get_item (phases, i);
 
-      cp_bars_add (bars, cp_phase_get_name (phase), cp_phase_get_progress (phase), NAN,
-                   cp_phase_status_get_label (cp_phase_get_status (phase)), FALSE);
+      /* Translators: how far a phase is, then its status. */
+      g_autofree char *text = g_strdup_printf (_("%.0f %% · %s"), cp_phase_get_progress (phase) * 100,
+                                               cp_phase_status_get_label (cp_phase_get_status (phase)));
+
+      cp_bars_add (bars, cp_phase_get_name (phase), cp_phase_get_progress (phase), NAN, text, FALSE);
     }
 
   return bars;
@@ -191,11 +269,17 @@ cp_bars_for_goals (CpEngagement *engagement,
       double expected = cp_kpi_expected (baseline, cp_goal_get_baseline_date (goal), target,
                                          cp_goal_get_target_date (goal), today);
       CpTrack track = cp_goal_get_track (goal);
+      g_autofree char *text = NULL;
 
+      /* Translators: a goal's latest reading, its target, and whether it
+       * is on track, as "64 of 90 · Off track".
+       */
+      text = latest ? g_strdup_printf (_("%g of %g · %s"), latest->value, target, cp_track_get_label (track))
+                    : g_strdup (cp_track_get_label (track));
       cp_bars_add (bars, cp_goal_get_name (goal),
                    latest ? share (baseline, target, latest->value) : 0,
                    isnan (expected) ? NAN : share (baseline, target, expected),
-                   cp_track_get_label (track), track == CP_TRACK_OFF_TRACK);
+                   text, track == CP_TRACK_OFF_TRACK);
     }
 
   return bars;

@@ -41,6 +41,9 @@ void    cp_bars_add              (GArray            *bars,
                                   double             marker,
                                   const char        *text,
                                   gboolean           warn);
+double  cp_bars_measure          (GArray            *bars,
+                                  PangoLayout       *layout,
+                                  double             width);
 void    cp_bars_draw             (GArray            *bars,
                                   cairo_t           *cr,
                                   PangoLayout       *layout,

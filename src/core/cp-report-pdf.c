@@ -340,7 +340,7 @@ show_chart (Pen    *pen,
     { 0.14, 0.12, 0.19 }, { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.0 },
   };
   g_autoptr(PangoLayout) layout = new_layout (pen, text_width ());
-  double height = bars->len * CP_BARS_ROW_HEIGHT;
+  double height = cp_bars_measure (bars, layout, text_width ());
 
   need (pen, height);
   cairo_save (pen->cr);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 
 #include "cp-bar-chart.h"
@@ -39,7 +41,19 @@ cp_bar_chart_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = MIN_WIDTH;
   else
-    *minimum = *natural = self->bars->len * CP_BARS_ROW_HEIGHT;
+    {
+      /* Every label whole: as tall as the width asked for needs. */
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+
+      *minimum = *natural = (int) ceil (cp_bars_measure (self->bars, layout,
+                                                         for_size > 0 ? for_size : MIN_WIDTH));
+    }
+}
+
+static GtkSizeRequestMode
+cp_bar_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -90,6 +104,7 @@ cp_bar_chart_class_init (CpBarChartClass *klass)
 
   object_class->finalize = cp_bar_chart_finalize;
   widget_class->measure = cp_bar_chart_measure;
+  widget_class->get_request_mode = cp_bar_chart_get_request_mode;
   widget_class->snapshot = cp_bar_chart_snapshot;
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
