@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cp-engagement.h"
+#include "cp-goal.h"
 #include "cp-note.h"
 #include "cp-report.h"
 #include "cp-test-store.h"
@@ -50,7 +51,17 @@ test_markdown (Fixture       *f,
   /* What the sponsor asks about, from the sample. */
   g_assert_true (g_str_has_prefix (report, "# Service desk and change improvement\n"));
   g_assert_nonnull (strstr (report, "| Where are we now? | Done | 4 of 4 | Approved by Dana Whitfield on 2026-11-02 |"));
-  g_assert_nonnull (strstr (report, "| Service desk calls answered within 15 minutes | 62 % | 90 %, 2027-06-01 | 64 %, 2026-11-01 | Off track |"));
+  g_assert_nonnull (strstr (report, "| Service desk calls answered within 15 minutes | 62 % | 90 %, 2027-06-01 | 64 %, 2026-11-01 | +1 since 2026-10-01, better | Off track |"));
+  g_assert_nonnull (strstr (report, "**Driver:** Operational  \n"));
+  g_assert_nonnull (strstr (report, "\n## Scope\n\n### Why we are here\n"));
+
+  /* Every sign-off, the one that asked for changes too. */
+  g_assert_nonnull (strstr (report, "- 2026-10-19, Where are we now?: changes requested by Dana Whitfield — "
+                                    "Add the failed-change rate"));
+
+  /* Whether the coach can leave, and the contract's state. */
+  g_assert_nonnull (strstr (report, "## Exit readiness\n\n**Can the coach leave?** Not yet: "));
+  g_assert_nonnull (strstr (report, "## Contract\n\nVersion 1, "));
   g_assert_nonnull (strstr (report, "| Change | 1 Initial | 3 Defined |"));
   g_assert_nonnull (strstr (report, "**Handover:** 33 %"));
   g_assert_nonnull (strstr (report, "- **Overdue:** Send the baseline report to Dana"));
@@ -61,7 +72,8 @@ test_markdown (Fixture       *f,
 
   /* The sponsor's note, nested under the report's headings. */
   g_assert_nonnull (strstr (report, "### Kick-off workshop\n\nDana opened"));
-  g_assert_nonnull (strstr (report, "\n##### Decisions\n"));
+  g_assert_nonnull (strstr (report, "\n#### Decisions\n"));
+  g_assert_null (strstr (report, "\n##### Decisions\n"));
 
   /* Never a coach-only note, nor one kept for client staff. */
   g_assert_null (strstr (report, SECRET));
@@ -94,7 +106,7 @@ test_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "<th>Phase</th><th>Status</th><th>Checklist</th><th>Sign-off</th>"));
   g_assert_nonnull (strstr (html, "<td>Where are we now?</td><td>Done</td>"));
   g_assert_null (strstr (html, "| Phase |"));
-  g_assert_nonnull (strstr (html, "<h5>Decisions</h5>"));
+  g_assert_nonnull (strstr (html, "<h4>Decisions</h4>"));
   g_assert_null (strstr (html, SECRET));
 
   /* A bar inside a cell, and raw HTML, stay text. */
@@ -180,8 +192,11 @@ test_pdf (Fixture       *f,
   g_assert_nonnull (pages);
   g_assert_cmpint (atoi (pages + strlen ("Pages:")), >=, 2);
 
-  /* Phases, goals and the sponsor's note are in it; private notes are not. */
+  /* Phases, goals and the sponsor's note are in it; private notes are not.
+   * Table cells wrap, so lines are read as one text.
+   */
   text = run_tool ("pdftotext", path, "-");
+  g_strdelimit (text, "\n", ' ');
   g_assert_nonnull (strstr (text, "Where do we want to be?"));
   g_assert_nonnull (strstr (text, "Failed changes a month"));
   g_assert_nonnull (strstr (text, "Kick-off workshop"));
@@ -207,6 +222,64 @@ test_pdf (Fixture       *f,
     g_assert_nonnull (strstr (first, "Needs your attention"));
     g_assert_nonnull (strstr (first, "is off track"));
   }
+}
+
+static char *
+page_text (const char *path,
+           guint       page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
+  char *out = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+
+  return out;
+}
+
+/* A long table repeats its header on the pages it runs onto; no date
+ * breaks across lines.
+ */
+static void
+test_pdf_typesetting (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = sample_with_private_notes (f);
+  g_autofree char *path = g_build_filename (f->dir, "long.pdf", NULL);
+  g_autofree char *all = NULL;
+  g_autoptr(GRegex) split_date = g_regex_new ("[0-9]{4}-([0-9]{2}-?)?\n", 0, 0, NULL);
+  guint with_header = 0;
+
+  for (guint i = 0; i < 45; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Measure number %u of the long table", i + 1);
+      g_autoptr(CpGoal) goal = cp_engagement_add_goal (engagement, name, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (cp_goal_set_baseline (goal, i, "2026-09-01"));
+      g_assert_true (cp_goal_set_target (goal, i + 10, "2027-03-01"));
+    }
+  g_assert_true (cp_store_flush (f->store, &error));
+  g_assert_true (cp_report_write (engagement, "2026-11-23", path, &error));
+  g_assert_no_error (error);
+
+  all = run_tool ("pdftotext", path, "-");
+  g_assert_false (g_regex_match (split_date, all, 0, NULL));
+
+  for (guint page = 1; page < 30; page++)
+    {
+      g_autofree char *text = page_text (path, page);
+
+      if (text == NULL || *text == '\0')
+        break;
+      with_header += strstr (text, "Trend") != NULL;
+    }
+  g_assert_cmpuint (with_header, >=, 2);
 }
 
 /* The summary opens the report, its heading as scripts look for it. */
@@ -273,6 +346,7 @@ main (int   argc,
   ADD_STORE_TEST ("/report/write", test_write);
   ADD_STORE_TEST ("/report/pdf", test_pdf);
   ADD_STORE_TEST ("/report/attention-first", test_attention_first);
+  ADD_STORE_TEST ("/report/pdf-typesetting", test_pdf_typesetting);
   ADD_STORE_TEST ("/report/write-async", test_write_async);
 
   return g_test_run ();

@@ -715,3 +715,38 @@ cp_store_list_open_actions (CpStore  *store,
 
   return G_LIST_MODEL (g_steal_pointer (&open));
 }
+
+/**
+ * cp_engagement_dup_exit_readiness:
+ * @ready: (out) (optional): whether the coach can leave
+ *
+ * Returns: (transfer full): whether the coach can leave, and why not yet,
+ *   in words
+ */
+char *
+cp_engagement_dup_exit_readiness (CpEngagement *self,
+                                  gboolean     *ready)
+{
+  GListModel *items = cp_engagement_get_exit_items (self, NULL);
+  guint n = items ? g_list_model_get_n_items (items) : 0, done = 0;
+  gboolean can_leave = cp_engagement_is_ready_for_exit (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpExitItem) item = g_list_model_get_item (items, i);
+
+      done += cp_exit_item_get_done (item);
+    }
+
+  if (ready != NULL)
+    *ready = can_leave;
+  if (n == 0)
+    return g_strdup (_("Not yet: no criteria agreed"));
+  if (can_leave)
+    return g_strdup (_("Yes: every criterion is met and staff run every workstream alone"));
+  if (done < n)
+    /* Translators: criteria of the exit checklist met, of all of them. */
+    return g_strdup_printf (_("Not yet: %u of %u criteria met"), done, n);
+
+  return g_strdup (_("Not yet: staff do not run every workstream alone"));
+}

@@ -130,6 +130,8 @@ GListModel    *cp_engagement_get_workstreams  (CpEngagement  *self,
 CpWorkstream  *cp_engagement_add_workstream   (CpEngagement  *self,
                                                const char    *name,
                                                GError       **error);
+char          *cp_engagement_dup_exit_readiness (CpEngagement *self,
+                                                 gboolean     *ready);
 gboolean       cp_engagement_remove_measure   (CpEngagement  *self,
                                                GObject       *measure,
                                                GError       **error);

@@ -13,6 +13,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "cp-bars.h"
 #include "cp-file.h"
@@ -31,6 +32,7 @@ typedef struct
   cairo_t              *cr;
   PangoFontDescription *font;
   double                y;
+  double                line_height;   /* of body text */
   guint                 page;
   const char           *title;
 } Pen;
@@ -94,7 +96,10 @@ show_flowing (Pen         *pen,
       top = (double) logical.y / PANGO_SCALE;
       height = (double) logical.height / PANGO_SCALE;
 
-      need (pen, height);
+      /* A heading's line, taller than text, keeps three lines of what
+       * follows with it.
+       */
+      need (pen, height > pen->line_height * 1.3 ? height + 3 * pen->line_height : height);
       cairo_move_to (pen->cr, x, pen->y + (double) baseline / PANGO_SCALE - top);
       pango_cairo_show_layout_line (pen->cr, line);
       pen->y += height;
@@ -181,6 +186,72 @@ show_markdown (Pen        *pen,
   pen->y += 10;
 }
 
+/* A cell's text as markup: a date or a number never breaks across lines,
+ * nor does a word, unless it is wider than its column.
+ */
+static char *
+cell_markup (const char *text,
+             gboolean    header)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  GString *markup = g_string_new (header ? "<b>" : "");
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (words[i], -1);
+      gboolean digits = strpbrk (words[i], "0123456789") != NULL;
+
+      if (i > 0)
+        g_string_append_c (markup, ' ');
+      if (digits)
+        g_string_append_printf (markup, "<span allow_breaks=\"false\">%s</span>", escaped);
+      else
+        g_string_append (markup, escaped);
+    }
+  if (header)
+    g_string_append (markup, "</b>");
+
+  return g_string_free (markup, FALSE);
+}
+
+static PangoLayout *
+cell_layout (Pen        *pen,
+             const char *text,
+             double      width,
+             gboolean    header)
+{
+  PangoLayout *layout = new_layout (pen, width);
+  g_autofree char *markup = cell_markup (text, header);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_markup (layout, markup, -1);
+
+  return layout;
+}
+
+/* The height a row takes at @widths. */
+static double
+row_height (Pen          *pen,
+            GPtrArray    *cells,
+            const double *widths,
+            guint         n_columns,
+            gboolean      header)
+{
+  double height = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autoptr(PangoLayout) layout = cell_layout (pen, c < cells->len ? (char *) cells->pdata[c] : "",
+                                                   widths[c] - 2 * CELL_PAD, header);
+      int h;
+
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      height = MAX (height, h + 2 * CELL_PAD);
+    }
+
+  return height;
+}
+
 static void
 show_row (Pen          *pen,
           GPtrArray    *cells,
@@ -188,23 +259,8 @@ show_row (Pen          *pen,
           guint         n_columns,
           gboolean      header)
 {
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  double height = 0, x;
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      PangoLayout *layout = new_layout (pen, widths[c] - 2 * CELL_PAD);
-      g_autofree char *escaped = g_markup_escape_text (c < cells->len ? (char *) cells->pdata[c] : "", -1);
-      g_autofree char *markup = header ? g_strdup_printf ("<b>%s</b>", escaped) : g_strdup (escaped);
-      int h;
-
-      pango_layout_set_markup (layout, markup, -1);
-      pango_layout_get_pixel_size (layout, NULL, &h);
-      height = MAX (height, h + 2 * CELL_PAD);
-      g_ptr_array_add (layouts, layout);
-    }
-
-  need (pen, height);
+  double height = row_height (pen, cells, widths, n_columns, header);
+  double x = MARGIN;
 
   if (header)
     {
@@ -213,12 +269,14 @@ show_row (Pen          *pen,
       cairo_fill (pen->cr);
     }
 
-  x = MARGIN;
   for (guint c = 0; c < n_columns; c++)
     {
+      g_autoptr(PangoLayout) layout = cell_layout (pen, c < cells->len ? (char *) cells->pdata[c] : "",
+                                                   widths[c] - 2 * CELL_PAD, header);
+
       cairo_set_source_rgb (pen->cr, 0.14, 0.12, 0.19);
       cairo_move_to (pen->cr, x + CELL_PAD, pen->y + CELL_PAD);
-      pango_cairo_show_layout (pen->cr, g_ptr_array_index (layouts, c));
+      pango_cairo_show_layout (pen->cr, layout);
 
       cairo_set_source_rgb (pen->cr, 0.87, 0.87, 0.85);
       cairo_set_line_width (pen->cr, 0.6);
@@ -230,70 +288,130 @@ show_row (Pen          *pen,
   pen->y += height;
 }
 
-/* The width a cell's text takes on one line. */
-static double
-natural_width (Pen        *pen,
-               const char *text,
-               gboolean    bold)
+/* The width a cell's text takes on one line, and that of its widest
+ * word: less, and the word would break.
+ */
+static void
+measure_cell (Pen        *pen,
+              const char *text,
+              gboolean    header,
+              double     *natural,
+              double     *minimum)
 {
-  g_autoptr(PangoLayout) layout = new_layout (pen, -1);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  g_autofree char *markup = bold ? g_strdup_printf ("<b>%s</b>", escaped) : g_strdup (escaped);
+  g_autoptr(PangoLayout) layout = cell_layout (pen, text, -1, header);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
   int width;
 
   pango_layout_set_width (layout, -1);
-  pango_layout_set_markup (layout, markup, -1);
   pango_layout_get_pixel_size (layout, &width, NULL);
+  *natural = MAX (*natural, width + 2 * CELL_PAD + 1);
 
-  return width + 2 * CELL_PAD + 1;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) word = cell_layout (pen, words[i], -1, header);
+
+      pango_layout_set_width (word, -1);
+      pango_layout_get_pixel_size (word, &width, NULL);
+      *minimum = MAX (*minimum, width + 2 * CELL_PAD + 1);
+    }
 }
 
-/* Columns as wide as their text, as far as the page allows; a column
- * that must wrap shares the room left in proportion to its text.
+/* Columns at least as wide as their widest word, and as wide as their
+ * text as far as the page allows: the room left goes to the columns that
+ * wrap, in proportion to what they lack. The header repeats on each page
+ * the table runs onto.
  */
 static void
-show_table (Pen       *pen,
-            GPtrArray *header,
-            GPtrArray *rows)
+show_table (Pen        *pen,
+            const char *heading,
+            GPtrArray  *header,
+            GPtrArray  *rows)
 {
   guint n = MAX (header->len, 1);
   g_autofree double *natural = g_new0 (double, n);
+  g_autofree double *minimum = g_new0 (double, n);
   g_autofree double *widths = g_new0 (double, n);
-  double fair = text_width () / n, fixed = 0, wanted = 0;
+  double room = text_width (), lacking = 0;
 
   for (guint c = 0; c < n; c++)
     {
-      natural[c] = c < header->len ? natural_width (pen, header->pdata[c], TRUE) : 0;
+      if (c < header->len)
+        measure_cell (pen, header->pdata[c], TRUE, &natural[c], &minimum[c]);
       for (guint r = 0; r < rows->len; r++)
         {
           GPtrArray *cells = rows->pdata[r];
+
           if (c < cells->len)
-            natural[c] = MAX (natural[c], natural_width (pen, cells->pdata[c], FALSE));
+            measure_cell (pen, cells->pdata[c], FALSE, &natural[c], &minimum[c]);
         }
-      if (natural[c] <= fair)
-        fixed += widths[c] = natural[c];
-      else
-        wanted += natural[c];
+      widths[c] = minimum[c];
+      room -= minimum[c];
+      lacking += natural[c] - minimum[c];
     }
 
-  for (guint c = 0; c < n; c++)
-    if (natural[c] > fair)
-      widths[c] = MIN (natural[c], (text_width () - fixed) * natural[c] / wanted);
+  /* Too narrow even for the widest words: each column its share. */
+  if (room < 0)
+    for (guint c = 0; c < n; c++)
+      widths[c] = text_width () * minimum[c] / (text_width () - room);
+  else
+    for (guint c = 0; c < n; c++)
+      widths[c] += lacking > 0 ? MIN (natural[c] - minimum[c], room * (natural[c] - minimum[c]) / lacking) : 0;
 
   /* Whatever is left over widens the last column, so the table is full width. */
   {
     double used = 0;
+
     for (guint c = 0; c < n; c++)
       used += widths[c];
     widths[n - 1] += text_width () - used;
   }
 
-  need (pen, 60);
+  /* Neither the heading above the table nor its header stands alone at
+   * the foot of a page.
+   */
+  need (pen, (heading != NULL ? 48 : 0) + row_height (pen, header, widths, n, TRUE) +
+             (rows->len > 0 ? row_height (pen, rows->pdata[0], widths, n, FALSE) : 0));
+  if (heading != NULL)
+    show_markdown (pen, heading);
   show_row (pen, header, widths, n, TRUE);
   for (guint r = 0; r < rows->len; r++)
-    show_row (pen, rows->pdata[r], widths, n, FALSE);
+    {
+      double height = row_height (pen, rows->pdata[r], widths, n, FALSE);
+
+      if (pen->y + height > PAGE_HEIGHT - MARGIN && pen->y > MARGIN)
+        {
+          new_page (pen);
+          show_row (pen, header, widths, n, TRUE);
+        }
+      show_row (pen, rows->pdata[r], widths, n, FALSE);
+    }
   pen->y += 12;
   cairo_set_source_rgb (pen->cr, 0.14, 0.12, 0.19);
+}
+
+/* Takes the headings that end @chunk off it, to keep them with what
+ * follows; NULL when it does not end in one.
+ */
+static char *
+split_trailing_heading (GString *chunk)
+{
+  gssize end = chunk->len;
+  gssize start;
+
+  while (end > 0 && chunk->str[end - 1] == '\n')
+    end--;
+  start = end;
+  while (start > 0 && chunk->str[start - 1] != '\n')
+    start--;
+  if (end == 0 || chunk->str[start] != '#')
+    return NULL;
+
+  {
+    char *heading = g_strndup (chunk->str + start, end - start);
+
+    g_string_truncate (chunk, start);
+    return heading;
+  }
 }
 
 /* Lays out Markdown: pipe tables as ruled tables, the rest as text. */
@@ -315,12 +433,14 @@ show_document (Pen        *pen,
           g_autoptr(GPtrArray) header = cp_report_split_row (lines[i]);
           g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
+          g_autofree char *heading = split_trailing_heading (chunk);
+
           show_markdown (pen, chunk->str);
           g_string_truncate (chunk, 0);
 
           for (i += 2; lines[i] != NULL && lines[i][0] == '|'; i++)
             g_ptr_array_add (rows, cp_report_split_row (lines[i]));
-          show_table (pen, header, rows);
+          show_table (pen, heading, header, rows);
           if (lines[i] == NULL)
             break;
         }
@@ -400,7 +520,7 @@ cp_report_markdown_to_pdf (const char  *markdown,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
-  Pen pen = { NULL, NULL, MARGIN, 1, title };
+  Pen pen = { NULL, NULL, MARGIN, 0, 1, title };
   gsize done = 0;
 
   /* Laid out in memory, then written the way every file is written. */
@@ -410,6 +530,14 @@ cp_report_markdown_to_pdf (const char  *markdown,
   pen.cr = cairo_create (surface);
   pen.font = pango_font_description_from_string ("Cantarell, Noto Sans, Sans 10");
   cairo_set_source_rgb (pen.cr, 0.14, 0.12, 0.19);
+  {
+    g_autoptr(PangoLayout) line = new_layout (&pen, text_width ());
+    int height;
+
+    pango_layout_set_text (line, "Xg", -1);
+    pango_layout_get_pixel_size (line, NULL, &height);
+    pen.line_height = height;
+  }
 
   for (guint c = 0; charts != NULL && c < charts->len; c++)
     {

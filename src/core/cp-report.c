@@ -20,7 +20,9 @@
 #include "cp-bars.h"
 #include "cp-checklist-item.h"
 #include "cp-cycle.h"
+#include "cp-contract.h"
 #include "cp-engagement.h"
+#include "cp-exit-item.h"
 #include "cp-provenance.h"
 #include "cp-summary.h"
 #include "cp-file.h"
@@ -156,6 +158,7 @@ summary (GString      *out,
   g_string_append_printf (out, _("**Coach:** %s  \n"), coach);
   g_string_append_printf (out, _("**Approach:** %s  \n"),
                           cp_approach_get_name (cp_engagement_get_approach (e)));
+  g_string_append_printf (out, _("**Driver:** %s  \n"), cp_driver_get_label (cp_engagement_get_driver (e)));
   if (cp_engagement_get_start_date (e) && cp_engagement_get_end_date (e))
     g_string_append_printf (out, _("**Runs:** %s to %s  \n"),
                             cp_engagement_get_start_date (e), cp_engagement_get_end_date (e));
@@ -256,6 +259,46 @@ begin_section (GString    *out,
   return n > 0;
 }
 
+/* Every sign-off of a cycle's phases, oldest first: those that asked for
+ * changes as well as those that approved.
+ */
+static void
+sign_off_history (GString      *out,
+                  CpEngagement *e,
+                  GListModel   *phases)
+{
+  gboolean any = FALSE;
+
+  for (guint p = 0; phases && p < g_list_model_get_n_items (phases); p++)
+    {
+      g_autoptr(CpPhase) phase = g_list_model_get_item (phases, p);
+      GListModel *sign_offs = cp_phase_get_sign_offs (phase, NULL);
+
+      for (guint i = 0; sign_offs && i < g_list_model_get_n_items (sign_offs); i++)
+        {
+          g_autoptr(CpSignOff) sign_off = g_list_model_get_item (sign_offs, i);
+          g_autofree char *phase_name = md (cp_phase_get_name (phase));
+          g_autofree char *reviewer = md (cp_sign_off_get_reviewer (sign_off));
+          g_autofree char *comments = md (cp_sign_off_get_comments (sign_off));
+
+          if (!any)
+            g_string_append_printf (out, "%s\n\n", _("Sign-offs, oldest first:"));
+          any = TRUE;
+          /* Translators: a sign-off in the report: the date, the phase,
+           * the decision and who gave it.
+           */
+          g_string_append_printf (out, _("- %s, %s: %s by %s"), cp_sign_off_get_date (sign_off), phase_name,
+                                  cp_sign_off_get_decision (sign_off) == CP_DECISION_APPROVED
+                                  ? _("approved") : _("changes requested"), reviewer);
+          if (*comments != '\0')
+            g_string_append_printf (out, " — %s", comments);
+          g_string_append_c (out, '\n');
+        }
+    }
+  if (any)
+    g_string_append_c (out, '\n');
+}
+
 static void
 cycles_section (GString      *out,
                 CpEngagement *e)
@@ -310,7 +353,37 @@ cycles_section (GString      *out,
                       done, signed_text ? signed_text : "—", NULL);
         }
       g_string_append_c (out, '\n');
+      sign_off_history (out, e, phases);
     }
+}
+
+/* How the readings move: the latest against the one before, and whether
+ * that is towards the target.
+ */
+static char *
+goal_trend (CpGoal *goal)
+{
+  const GArray *readings = cp_goal_get_readings (goal, NULL);
+  const CpReading *last, *before;
+  double delta;
+  gboolean better;
+
+  if (readings == NULL || readings->len < 2)
+    return g_strdup ("—");
+
+  last = &g_array_index (readings, CpReading, readings->len - 1);
+  before = &g_array_index (readings, CpReading, readings->len - 2);
+  delta = last->value - before->value;
+  better = (cp_goal_get_target_value (goal) >= cp_goal_get_baseline_value (goal)) == (delta >= 0);
+
+  if (delta == 0)
+    /* Translators: a goal's reading unchanged since the date of the one before. */
+    return g_strdup_printf (_("unchanged since %s"), before->date);
+
+  /* Translators: the change, since the date of the reading before, and
+   * whether that is better or worse, as "+2 since 2026-10-01, better".
+   */
+  return g_strdup_printf (_("%+g since %s, %s"), delta, before->date, better ? _("better") : _("worse"));
 }
 
 static void
@@ -323,8 +396,8 @@ goals_section (GString      *out,
   if (!begin_section (out, _("Goals and KPIs"), n, _("No goals are set yet.")))
     return;
 
-  append_row (out, _("Goal"), _("Baseline"), _("Target"), _("Latest"), _("Status"), NULL);
-  append_rule (out, 5);
+  append_row (out, _("Goal"), _("Baseline"), _("Target"), _("Latest"), _("Trend"), _("Status"), NULL);
+  append_rule (out, 6);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CpGoal) goal = g_list_model_get_item (goals, i);
@@ -340,10 +413,69 @@ goals_section (GString      *out,
       g_autofree char *latest_cell = latest ? g_strdup_printf ("%s %s, %s", reading, unit, latest->date)
                                             : g_strdup ("—");
 
-      append_row (out, cp_goal_get_name (goal), base_cell, target_cell, latest_cell,
+      g_autofree char *trend = goal_trend (goal);
+
+      append_row (out, cp_goal_get_name (goal), base_cell, target_cell, latest_cell, trend,
                   cp_track_get_label (cp_goal_get_track (goal)), NULL);
     }
   g_string_append_c (out, '\n');
+}
+
+static void
+contract_section (GString      *out,
+                  CpEngagement *e)
+{
+  GListModel *versions = cp_engagement_get_contracts (e, NULL);
+  guint n = versions ? g_list_model_get_n_items (versions) : 0;
+  g_autoptr(CpContract) latest = NULL;
+
+  if (!begin_section (out, _("Contract"), n, _("No contract is drafted yet.")))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpContract) version = g_list_model_get_item (versions, i);
+
+      if (latest == NULL || cp_contract_get_version (version) > cp_contract_get_version (latest))
+        g_set_object (&latest, version);
+    }
+
+  if (cp_contract_get_signed_on (latest) != NULL)
+    /* Translators: the contract's latest version and when it was signed. */
+    g_string_append_printf (out, _("Version %u, signed on %s.\n\n"), cp_contract_get_version (latest),
+                            cp_contract_get_signed_on (latest));
+  else
+    g_string_append_printf (out, _("Version %u, not signed yet.\n\n"), cp_contract_get_version (latest));
+}
+
+static void
+exit_section (GString      *out,
+              CpEngagement *e)
+{
+  GListModel *items = cp_engagement_get_exit_items (e, NULL);
+  g_autofree char *readiness = NULL;
+
+  if (cp_engagement_get_approach (e) != CP_APPROACH_COACHED)
+    return;
+
+  readiness = cp_engagement_dup_exit_readiness (e, NULL);
+  g_string_append_printf (out, "## %s\n\n", _("Exit readiness"));
+  /* Translators: whether the coach can leave, in the report. */
+  g_string_append_printf (out, _("**Can the coach leave?** %s\n\n"), readiness);
+  for (guint i = 0; items && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CpExitItem) item = g_list_model_get_item (items, i);
+      g_autofree char *text = md (cp_exit_item_get_text (item));
+
+      if (cp_exit_item_get_done (item))
+        /* Translators: an exit criterion met, and the day. */
+        g_string_append_printf (out, _("- Met on %s: %s\n"), cp_exit_item_get_done_on (item), text);
+      else
+        /* Translators: an exit criterion not met yet. */
+        g_string_append_printf (out, _("- Not met yet: %s\n"), text);
+    }
+  if (items && g_list_model_get_n_items (items) > 0)
+    g_string_append_c (out, '\n');
 }
 
 static void
@@ -477,10 +609,24 @@ register_section (GString      *out,
 
 static void
 sessions_section (GString      *out,
-                  CpEngagement *e)
+                  CpEngagement *e,
+                  const char   *now)
 {
   GListModel *sessions = cp_engagement_get_sessions (e, NULL);
-  guint n = sessions ? g_list_model_get_n_items (sessions) : 0;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  /* Held: started before now; one later today is still to come. */
+  for (guint i = 0; sessions && i < g_list_model_get_n_items (sessions); i++)
+    {
+      CpSession *s = g_list_model_get_item (sessions, i);
+
+      if (strcmp (cp_session_get_starts_at (s), now) <= 0)
+        g_ptr_array_add (held, s);
+      else
+        g_object_unref (s);
+    }
+  n = held->len;
 
   g_string_append_printf (out, "## %s\n\n", _("Sessions"));
   /* Translators: how many coaching sessions were held. */
@@ -493,7 +639,7 @@ sessions_section (GString      *out,
       g_string_append_c (out, '\n');
       for (guint i = 0; i < MIN (n, 3); i++)
         {
-          g_autoptr(CpSession) s = g_list_model_get_item (sessions, i);
+          CpSession *s = g_ptr_array_index (held, i);
           g_autofree char *day = g_strndup (cp_session_get_starts_at (s), 10);
 
           g_autofree char *topic = md (cp_session_get_topic (s));
@@ -504,18 +650,64 @@ sessions_section (GString      *out,
   g_string_append_c (out, '\n');
 }
 
-/* Appends a note's Markdown under the report's own "###" heading: its
- * headings move three levels down (to six at most), and a first heading
- * that only repeats the title is left out. Fenced code stays as it is.
+/* Appends Markdown under one of the report's own headings: its top
+ * heading comes to level @base and the rest follow without a jump (to six
+ * at most), and a first heading that only repeats @title is left out.
+ * Fenced code stays as it is.
  */
+/* The level of @line's ATX heading, or 0. */
+static guint
+heading_level (const char  *line,
+               const char **text)
+{
+  guint level = 0;
+
+  while (line[level] == '#' && level < 7)
+    level++;
+  if (level >= 1 && level <= 6 && (line[level] == ' ' || line[level] == '\0'))
+    {
+      if (text != NULL)
+        *text = line + level;
+      return level;
+    }
+
+  return 0;
+}
+
 static void
 append_nested (GString    *out,
                const char *body,
-               const char *title)
+               const char *title,
+               guint       base)
 {
   g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
   gboolean in_fence = FALSE;
   gboolean first = TRUE;
+  guint top = 7;
+
+  /* The note's own top heading comes one level below the report's "###"
+   * that names the note, and the rest follow without a jump.
+   */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *text = NULL;
+      guint level;
+
+      if (g_str_has_prefix (lines[i], "```") || g_str_has_prefix (lines[i], "~~~"))
+        in_fence = !in_fence;
+      if (in_fence || (level = heading_level (lines[i], &text)) == 0)
+        continue;
+      {
+        g_autofree char *heading = g_strstrip (g_strdup (text));
+
+        /* One that only repeats the title is left out below. */
+        if (!(first && g_strcmp0 (heading, title) == 0))
+          top = MIN (top, level);
+      }
+      first = FALSE;
+    }
+  in_fence = FALSE;
+  first = TRUE;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -541,7 +733,8 @@ append_nested (GString    *out,
               first = FALSE;
               continue;
             }
-          g_string_append_printf (out, "%.*s%s", (int) MIN (level + 3, 6), "######", text);
+          g_string_append_printf (out, "%.*s%s", (int) CLAMP ((int) level - (int) top + (int) base, (int) base, 6), "######",
+                                  text);
         }
       else
         g_string_append (out, line);
@@ -574,7 +767,7 @@ notes_section (GString      *out,
       title = cp_note_dup_display_title (note);
       heading = md (title);
       g_string_append_printf (out, "### %s\n\n", heading);
-      append_nested (out, cp_note_get_body (note), title);
+      append_nested (out, cp_note_get_body (note), title, 4);
       if (!g_str_has_suffix (out->str, "\n"))
         g_string_append_c (out, '\n');
       g_string_append_c (out, '\n');
@@ -634,7 +827,9 @@ cp_report_build (CpEngagement  *engagement,
       !cp_engagement_get_actions (engagement, error) ||
       !cp_engagement_get_opportunities (engagement, error) ||
       !cp_engagement_get_sessions (engagement, error) ||
-      !cp_engagement_get_notes (engagement, error))
+      !cp_engagement_get_notes (engagement, error) ||
+      !cp_engagement_get_contracts (engagement, error) ||
+      !cp_engagement_get_exit_items (engagement, error))
     return NULL;
 
   if (charts != NULL)
@@ -648,6 +843,14 @@ cp_report_build (CpEngagement  *engagement,
   g_string_append_printf (out, _("*Report of %s.*\n\n"), today);
   if (!attention (out, engagement, today, error))
     return NULL;
+  if (*cp_engagement_get_scope (engagement) != '\0')
+    {
+      g_string_append_printf (out, "## %s\n\n", _("Scope"));
+      append_nested (out, cp_engagement_get_scope (engagement), NULL, 3);
+      if (!g_str_has_suffix (out->str, "\n"))
+        g_string_append_c (out, '\n');
+      g_string_append_c (out, '\n');
+    }
   cycles_section (out, engagement);
   add_chart (placed, out, cp_bars_for_phases (engagement));
   approach_risks (out, engagement);
@@ -656,9 +859,18 @@ cp_report_build (CpEngagement  *engagement,
   maturity_section (out, engagement);
   add_chart (placed, out, cp_bars_for_maturity (engagement));
   handover_section (out, engagement);
+  exit_section (out, engagement);
+  contract_section (out, engagement);
   actions_section (out, engagement, today);
   register_section (out, engagement);
-  sessions_section (out, engagement);
+  {
+    /* Sessions held by now: today's later ones are still to come. */
+    g_autoptr(GDateTime) clock = g_date_time_new_now_local ();
+    g_autofree char *time = g_date_time_format (clock, "%H:%M");
+    g_autofree char *now = g_strdup_printf ("%sT%s", today, time);
+
+    sessions_section (out, engagement, now);
+  }
   notes_section (out, engagement);
 
   if (charts != NULL)

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cp-enums.h"
 #include "cp-types.h"
 
@@ -101,3 +103,20 @@ NICK_CONVERSIONS (CpStage, stage, CP_TYPE_STAGE)
 NICK_CONVERSIONS (CpSize, size, CP_TYPE_SIZE)
 NICK_CONVERSIONS (CpPriority, priority, CP_TYPE_PRIORITY)
 NICK_CONVERSIONS (CpOpportunityStatus, opportunity_status, CP_TYPE_OPPORTUNITY_STATUS)
+
+/**
+ * cp_driver_get_label:
+ *
+ * Returns: the driver, translated, as the engagement page shows it
+ */
+const char *
+cp_driver_get_label (CpDriver driver)
+{
+  switch (driver)
+    {
+    case CP_DRIVER_STRATEGY: return C_("driver", "Strategy");
+    case CP_DRIVER_OPERATIONAL: return C_("driver", "Operational");
+    case CP_DRIVER_UNDECIDED:
+    default: return C_("driver", "Not decided");
+    }
+}

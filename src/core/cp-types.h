@@ -163,6 +163,7 @@ const char *cp_approach_to_string  (CpApproach  approach);
 gboolean    cp_approach_from_string (const char *str,
                                      CpApproach *approach);
 const char *cp_driver_to_string    (CpDriver    driver);
+const char *cp_driver_get_label    (CpDriver    driver);
 gboolean    cp_driver_from_string  (const char *str,
                                     CpDriver   *driver);
 const char *cp_status_to_string    (CpStatus    status);

@@ -88,34 +88,16 @@ format_number (double value)
 static void
 update_exit (CpMeasuresPage *self)
 {
-  GListModel *items = NULL;
-  guint n = 0, done = 0;
   g_autofree char *text = NULL;
   gboolean ready;
 
   gtk_widget_set_visible (GTK_WIDGET (self->exit_group),
                           self->engagement != NULL &&
                           cp_engagement_get_approach (self->engagement) == CP_APPROACH_COACHED);
-  if (self->engagement == NULL || !(items = cp_engagement_get_exit_items (self->engagement, NULL)))
+  if (self->engagement == NULL || !cp_engagement_get_exit_items (self->engagement, NULL))
     return;
 
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CpExitItem) item = g_list_model_get_item (items, i);
-      done += cp_exit_item_get_done (item);
-    }
-
-  ready = cp_engagement_is_ready_for_exit (self->engagement);
-  if (n == 0)
-    text = g_strdup (_("Not yet: no criteria agreed"));
-  else if (ready)
-    text = g_strdup (_("Yes: every criterion is met and staff run every workstream alone"));
-  else if (done < n)
-    /* Translators: criteria of the exit checklist met, of all of them. */
-    text = g_strdup_printf (_("Not yet: %u of %u criteria met"), done, n);
-  else
-    text = g_strdup (_("Not yet: staff do not run every workstream alone"));
+  text = cp_engagement_dup_exit_readiness (self->engagement, &ready);
 
   adw_action_row_set_subtitle (self->exit_row, text);
   gtk_image_set_from_icon_name (self->exit_icon, ready ? "emblem-ok-symbolic" : "content-loading-symbolic");
