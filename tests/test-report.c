@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <stdlib.h>
@@ -280,6 +282,17 @@ test_pdf_typesetting (Fixture       *f,
       with_header += strstr (text, "Trend") != NULL;
     }
   g_assert_cmpuint (with_header, >=, 2);
+
+  /* An outline of the sections, and the sponsor's note's link works. */
+  {
+    g_autofree char *bytes = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+    g_assert_nonnull (memmem (bytes, length, "/Outlines", strlen ("/Outlines")));
+    g_assert_nonnull (memmem (bytes, length, "/URI (https://example.org/csi-register)",
+                           strlen ("/URI (https://example.org/csi-register)")));
+  }
 }
 
 /* The summary opens the report, its heading as scripts look for it. */

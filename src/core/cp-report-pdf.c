@@ -29,10 +29,13 @@
 
 typedef struct
 {
+  cairo_surface_t      *surface;
+  int                   outline[7];   /* the last entry of each heading level */
   cairo_t              *cr;
   PangoFontDescription *font;
   double                y;
   double                line_height;   /* of body text */
+  gboolean              in_list;       /* the last block was a list item */
   guint                 page;
   const char           *title;
 } Pen;
@@ -100,7 +103,11 @@ show_flowing (Pen         *pen,
        * follows with it.
        */
       need (pen, height > pen->line_height * 1.3 ? height + 3 * pen->line_height : height);
-      cairo_move_to (pen->cr, x, pen->y + (double) baseline / PANGO_SCALE - top);
+      /* Where the line starts within the layout: a hanging first line
+       * starts left of the others.
+       */
+      cairo_move_to (pen->cr, x + (double) logical.x / PANGO_SCALE,
+                     pen->y + (double) baseline / PANGO_SCALE - top);
       pango_cairo_show_layout_line (pen->cr, line);
       pen->y += height;
     }
@@ -121,14 +128,21 @@ heading_size (guint level)
     }
 }
 
-/* The preview's styled runs, as Pango markup. */
+/* Runs @from to @to of the preview's styled runs, as Pango markup, and
+ * where each run starts in the layout's text. Quotes step in at the
+ * start of their lines; lists are indented by the caller.
+ */
 static char *
-runs_to_markup (GPtrArray *runs)
+runs_to_markup (GPtrArray *runs,
+                guint      from,
+                guint      to,
+                gsize     *starts)
 {
   GString *markup = g_string_new (NULL);
   gboolean line_start = TRUE;
+  gsize plain = 0;
 
-  for (guint i = 0; i < runs->len; i++)
+  for (guint i = from; i < to; i++)
     {
       const CpRun *run = g_ptr_array_index (runs, i);
       g_autofree char *text = g_markup_escape_text (run->text, -1);
@@ -152,16 +166,166 @@ runs_to_markup (GPtrArray *runs)
       if (run->quote_depth > 0)
         g_string_append (open, "<span foreground=\"#5e5c64\">"), g_string_prepend (close, "</span>");
 
-      /* Lists and quotes step in at the start of their lines. */
-      if (line_start && (run->list_depth > 0 || run->quote_depth > 0))
-        for (guint d = 0; d < run->list_depth + run->quote_depth; d++)
-          g_string_append (markup, "    ");
+      if (line_start && run->quote_depth > 0)
+        for (guint d = 0; d < run->quote_depth; d++)
+          {
+            g_string_append (markup, "    ");
+            plain += 4;
+          }
 
+      starts[i - from] = plain;
       g_string_append_printf (markup, "%s%s%s", open->str, text, close->str);
+      plain += strlen (run->text);
       line_start = g_str_has_suffix (run->text, "\n");
     }
+  starts[to - from] = plain;
 
   return g_string_free (markup, FALSE);
+}
+
+/* The PDF's outline: each heading under the last one above its level. */
+static void
+add_outline (Pen         *pen,
+             const CpRun *heading)
+{
+  g_autofree char *name = g_strstrip (g_strdup (heading->text));
+  g_autofree char *where = g_strdup_printf ("page=%u pos=[%.1f %.1f]", pen->page, MARGIN, pen->y);
+  guint level = CLAMP (heading->heading, 1, 6);
+  int parent = CAIRO_PDF_OUTLINE_ROOT;
+
+  for (guint l = level - 1; l >= 1 && parent == CAIRO_PDF_OUTLINE_ROOT; l--)
+    if (pen->outline[l] != 0)
+      parent = pen->outline[l];
+
+  pen->outline[level] = cairo_pdf_surface_add_outline (pen->surface, parent, name, where,
+                                                       CAIRO_PDF_OUTLINE_FLAG_OPEN);
+  for (guint l = level + 1; l < G_N_ELEMENTS (pen->outline); l++)
+    pen->outline[l] = 0;
+}
+
+/* A link on the page, over the lines of its text: only for the web and
+ * mail, never for files.
+ */
+static void
+add_link (Pen         *pen,
+          PangoLayout *layout,
+          double       x,
+          double       y,
+          const char  *url,
+          gsize        start,
+          gsize        end)
+{
+  g_autoptr(GString) escaped = g_string_new (NULL);
+  PangoRectangle first, last;
+
+  if (url == NULL || !(g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://") ||
+                       g_str_has_prefix (url, "mailto:")))
+    return;
+
+  for (const char *c = url; *c; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *c);
+    }
+
+  pango_layout_index_to_pos (layout, (int) start, &first);
+  pango_layout_index_to_pos (layout, (int) MAX (end, start + 1) - 1, &last);
+  {
+    double top = y + (double) first.y / PANGO_SCALE;
+    double bottom = y + (double) (last.y + last.height) / PANGO_SCALE;
+    double left = first.y == last.y ? x + (double) first.x / PANGO_SCALE : x;
+    double right = first.y == last.y ? x + (double) (last.x + last.width) / PANGO_SCALE
+                                     : x + text_width ();
+    g_autofree char *attributes = g_strdup_printf ("uri='%s' rect=[%.1f %.1f %.1f %.1f]", escaped->str,
+                                                   left, top, right - left, bottom - top);
+
+    cairo_tag_begin (pen->cr, CAIRO_TAG_LINK, attributes);
+    cairo_tag_end (pen->cr, CAIRO_TAG_LINK);
+  }
+}
+
+/* One paragraph, heading or list item: runs @from to @to. A list item
+ * hangs its marker to the left of its text; a heading goes into the
+ * outline and keeps the lines after it company.
+ */
+static void
+show_block (Pen       *pen,
+            GPtrArray *runs,
+            guint      from,
+            guint      to)
+{
+  const CpRun *head = g_ptr_array_index (runs, from);
+  g_autofree gsize *starts = g_new0 (gsize, to - from + 1);
+  g_autofree char *markup = runs_to_markup (runs, from, to, starts);
+  g_autoptr(PangoLayout) layout = NULL;
+  double x = MARGIN, width = text_width (), y;
+  guint page, gaps = 0;
+  gsize length = strlen (markup);
+
+  /* Blank lines after it are space, not text. */
+  while (length > 0 && markup[length - 1] == '\n')
+    length--, gaps++;
+  markup[length] = '\0';
+  if (length == 0)
+    {
+      pen->y += gaps > 1 ? (gaps - 1) * pen->line_height : 0;
+      return;
+    }
+
+  /* A list, or what came before a heading, ends with some room. */
+  if ((head->heading > 0 || (pen->in_list && head->list_depth == 0)) && pen->y > MARGIN)
+    pen->y += pen->line_height * 0.6;
+  pen->in_list = head->list_depth > 0;
+
+  if (head->list_depth > 0)
+    {
+      double step = 18;
+      double marker = 0;
+
+      if (head->style & CP_RUN_LIST_MARKER)
+        {
+          g_autoptr(PangoLayout) m = new_layout (pen, -1);
+          int w;
+
+          pango_layout_set_width (m, -1);
+          pango_layout_set_text (m, head->text, -1);
+          pango_layout_get_pixel_size (m, &w, NULL);
+          marker = w;
+        }
+      x += (head->list_depth - 1) * step + step + marker;
+      width -= x - MARGIN;
+      layout = new_layout (pen, width);
+      pango_layout_set_indent (layout, (int) (-marker * PANGO_SCALE));
+    }
+  else
+    layout = new_layout (pen, width);
+  pango_layout_set_markup (layout, markup, -1);
+
+  if (head->heading > 0)
+    {
+      int height;
+
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      need (pen, height + 3 * pen->line_height);
+      add_outline (pen, head);
+    }
+
+  page = pen->page;
+  y = pen->y;
+  /* The hanging marker is drawn to the left of the text's edge. */
+  show_flowing (pen, layout, x);
+
+  if (pen->page == page)
+    for (guint i = from; i < to; i++)
+      {
+        const CpRun *run = g_ptr_array_index (runs, i);
+
+        if (run->style & CP_RUN_LINK)
+          add_link (pen, layout, x, y, run->url, starts[i - from], starts[i - from + 1]);
+      }
+
+  pen->y += gaps > 1 ? (gaps - 1) * pen->line_height : 0;
 }
 
 static void
@@ -169,20 +333,21 @@ show_markdown (Pen        *pen,
                const char *markdown)
 {
   g_autoptr(GPtrArray) runs = cp_markdown_to_runs (markdown, -1);
-  g_autofree char *markup = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
+  guint from = 0;
 
   if (runs->len == 0)
     return;
 
-  /* A heading does not stay behind at the foot of a page. */
-  need (pen, 72);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const CpRun *run = g_ptr_array_index (runs, i);
 
-  markup = runs_to_markup (runs);
-  g_strchomp (markup);
-  layout = new_layout (pen, text_width ());
-  pango_layout_set_markup (layout, markup, -1);
-  show_flowing (pen, layout, MARGIN);
+      if (g_str_has_suffix (run->text, "\n") || i + 1 == runs->len)
+        {
+          show_block (pen, runs, from, i + 1);
+          from = i + 1;
+        }
+    }
   pen->y += 10;
 }
 
@@ -520,13 +685,14 @@ cp_report_markdown_to_pdf (const char  *markdown,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
-  Pen pen = { NULL, NULL, MARGIN, 0, 1, title };
+  Pen pen = { NULL, { 0 }, NULL, NULL, MARGIN, 0, FALSE, 1, title };
   gsize done = 0;
 
   /* Laid out in memory, then written the way every file is written. */
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
+  pen.surface = surface;
   pen.cr = cairo_create (surface);
   pen.font = pango_font_description_from_string ("Cantarell, Noto Sans, Sans 10");
   cairo_set_source_rgb (pen.cr, 0.14, 0.12, 0.19);
