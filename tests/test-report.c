@@ -101,7 +101,8 @@ test_html (Fixture       *f,
   html = cp_report_markdown_to_html (markdown, "Q4 <review> & \"more\"");
 
   /* One file, styled inline, its tables real tables. */
-  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"en\">"));
+  g_assert_null (strstr (html, "<script"));
   g_assert_nonnull (strstr (html, "<style>"));
   g_assert_null (strstr (html, "<link"));
   g_assert_nonnull (strstr (html, "<title>Q4 &lt;review&gt; &amp; &quot;more&quot;</title>"));

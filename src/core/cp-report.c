@@ -904,13 +904,6 @@ static const char report_css[] =
   "th{background:#f6f5f4}"
   "@media print{body{margin:0;max-width:none}}";
 
-/**
- * cp_report_markdown_to_html:
- * @title: the document's title
- *
- * Returns: (transfer full): one self-contained HTML document; raw HTML in
- *   the Markdown is left out, not passed through
- */
 static gboolean
 is_table_line (const char *line)
 {
@@ -950,6 +943,22 @@ flush_markdown (GString *html,
   g_string_truncate (chunk, 0);
 }
 
+/* The language the report is written in, as HTML names it: "de" for a
+ * German locale, "en" where none is set.
+ */
+static char *
+report_language (void)
+{
+  const char *name = g_get_language_names ()[0];
+  gsize length = strcspn (name, "_.@");
+
+  if (length < 2 || length > 3 || g_ascii_strncasecmp (name, "C", length) == 0 ||
+      g_ascii_strncasecmp (name, "POSIX", length) == 0)
+    return g_strdup ("en");
+
+  return g_ascii_strdown (name, length);
+}
+
 /**
  * cp_report_markdown_to_html:
  * @title: the document's title
@@ -970,9 +979,12 @@ cp_report_markdown_to_html (const char *markdown,
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   gboolean in_fence = FALSE;
 
-  g_string_append_printf (html, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>"
+  g_autofree char *lang = report_language ();
+
+  g_string_append_printf (html, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"/>"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
                           "<title>%s</title><style>%s</style></head>\n<body>\n",
-                          escaped, report_css);
+                          lang, escaped, report_css);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
