@@ -443,3 +443,39 @@ cp_goal_get_track (CpGoal *self)
                        self->target_value, self->target_date,
                        latest->value, latest->date);
 }
+
+/* How the readings move: the latest against the one before, and whether
+ * that is towards the target.
+ */
+/**
+ * cp_goal_dup_trend:
+ *
+ * Returns: (transfer full): how the readings move, as "+2 since
+ *   2026-10-01, better", or "—" with fewer than two readings
+ */
+char *
+cp_goal_dup_trend (CpGoal *goal)
+{
+  const GArray *readings = cp_goal_get_readings (goal, NULL);
+  const CpReading *last, *before;
+  double delta;
+  gboolean better;
+
+  if (readings == NULL || readings->len < 2)
+    return g_strdup ("—");
+
+  last = &g_array_index (readings, CpReading, readings->len - 1);
+  before = &g_array_index (readings, CpReading, readings->len - 2);
+  delta = last->value - before->value;
+  better = (cp_goal_get_target_value (goal) >= cp_goal_get_baseline_value (goal)) == (delta >= 0);
+
+  if (delta == 0)
+    /* Translators: a goal's reading unchanged since the date of the one before. */
+    return g_strdup_printf (_("unchanged since %s"), before->date);
+
+  /* Translators: the change, since the date of the reading before, and
+   * whether that is better or worse, as "+2 since 2026-10-01, better".
+   */
+  return g_strdup_printf (_("%+g since %s, %s"), delta, before->date, better ? _("better") : _("worse"));
+}
+

@@ -54,5 +54,6 @@ gboolean    cp_goal_remove_reading     (CpGoal      *self,
                                         GError     **error);
 const CpReading *cp_goal_get_latest    (CpGoal      *self);
 CpTrack     cp_goal_get_track          (CpGoal      *self);
+char       *cp_goal_dup_trend          (CpGoal      *goal);
 
 G_END_DECLS

@@ -357,35 +357,6 @@ cycles_section (GString      *out,
     }
 }
 
-/* How the readings move: the latest against the one before, and whether
- * that is towards the target.
- */
-static char *
-goal_trend (CpGoal *goal)
-{
-  const GArray *readings = cp_goal_get_readings (goal, NULL);
-  const CpReading *last, *before;
-  double delta;
-  gboolean better;
-
-  if (readings == NULL || readings->len < 2)
-    return g_strdup ("—");
-
-  last = &g_array_index (readings, CpReading, readings->len - 1);
-  before = &g_array_index (readings, CpReading, readings->len - 2);
-  delta = last->value - before->value;
-  better = (cp_goal_get_target_value (goal) >= cp_goal_get_baseline_value (goal)) == (delta >= 0);
-
-  if (delta == 0)
-    /* Translators: a goal's reading unchanged since the date of the one before. */
-    return g_strdup_printf (_("unchanged since %s"), before->date);
-
-  /* Translators: the change, since the date of the reading before, and
-   * whether that is better or worse, as "+2 since 2026-10-01, better".
-   */
-  return g_strdup_printf (_("%+g since %s, %s"), delta, before->date, better ? _("better") : _("worse"));
-}
-
 static void
 goals_section (GString      *out,
                CpEngagement *e)
@@ -413,7 +384,7 @@ goals_section (GString      *out,
       g_autofree char *latest_cell = latest ? g_strdup_printf ("%s %s, %s", reading, unit, latest->date)
                                             : g_strdup ("—");
 
-      g_autofree char *trend = goal_trend (goal);
+      g_autofree char *trend = cp_goal_dup_trend (goal);
 
       append_row (out, cp_goal_get_name (goal), base_cell, target_cell, latest_cell, trend,
                   cp_track_get_label (cp_goal_get_track (goal)), NULL);

@@ -133,18 +133,41 @@ cp_maturity_chart_snapshot (GtkWidget   *widget,
       pango_cairo_show_layout (cr, layout);
       pango_layout_set_width (layout, -1);
 
-      if (before >= 0)
+      /* Each bar says what it is and its level in words, not by its
+       * colour alone.
+       */
+      for (guint which = 0; which < 2; which++)
         {
-          set_color (cr, &fg, 0.35);
-          cairo_rectangle (cr, LABEL_WIDTH, y + 5, MAX (bars * before / 5.0, 3), BAR_HEIGHT);
-          cairo_fill (cr);
-        }
-      if (after >= 0)
-        {
-          set_color (cr, &accent, 1);
-          cairo_rectangle (cr, LABEL_WIDTH, y + 7 + BAR_HEIGHT, MAX (bars * after / 5.0, 3),
-                           BAR_HEIGHT);
-          cairo_fill (cr);
+          int level = which == 0 ? before : after;
+          double top = which == 0 ? y + 5 : y + 7 + BAR_HEIGHT;
+          double length = level >= 0 ? MAX (bars * level / 5.0, 3) : 0;
+          g_autofree char *text = NULL;
+          int text_h;
+
+          if (level >= 0)
+            {
+              if (which == 0)
+                set_color (cr, &fg, 0.55);
+              else
+                set_color (cr, &accent, 1);
+              cairo_rectangle (cr, LABEL_WIDTH, top, length, BAR_HEIGHT);
+              cairo_fill (cr);
+            }
+
+          text = level >= 0
+                 /* Translators: a maturity bar's label: baseline or review, and the level. */
+                 ? g_strdup_printf (which == 0 ? _("baseline %d") : _("review %d"), level)
+                 : g_strdup (which == 0 ? _("baseline not scored") : _("review not scored"));
+          pango_layout_set_attributes (layout, NULL);
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, NULL, &text_h);
+          set_color (cr, &fg, 0.8);
+          cairo_save (cr);
+          cairo_translate (cr, LABEL_WIDTH + length + 6, top + BAR_HEIGHT / 2.0 - text_h * 0.35);
+          cairo_scale (cr, 0.7, 0.7);
+          cairo_move_to (cr, 0, 0);
+          pango_cairo_show_layout (cr, layout);
+          cairo_restore (cr);
         }
     }
 

@@ -16,6 +16,7 @@
 #include "cp-bars.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
+#include "cp-goal.h"
 #include "cp-maturity-chart.h"
 #include "cp-phase.h"
 #include "cp-review-page.h"
@@ -31,6 +32,7 @@ struct _CpReviewPage
   CpPhase             *to_sign;
   gboolean             editable;
 
+  GtkStack            *stack;
   AdwActionRow        *standing_row;
   GtkImage            *standing_icon;
   GtkListBox          *attention_list;
@@ -41,6 +43,7 @@ struct _CpReviewPage
   CpBarChart          *phases_chart;
   AdwPreferencesGroup *goals_group;
   CpBarChart          *goals_chart;
+  GtkListBox          *goals_list;
   CpMaturityChart     *maturity_chart;
 };
 
@@ -109,8 +112,43 @@ fill_goals (CpReviewPage *self)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   GArray *bars = self->engagement ? cp_bars_for_goals (self->engagement, today) : cp_bars_new ();
 
+  GListModel *goals = self->engagement ? cp_engagement_get_goals (self->engagement, NULL) : NULL;
+  GtkWidget *child;
+
   gtk_widget_set_visible (GTK_WIDGET (self->goals_chart), bars->len > 0);
   cp_bar_chart_set_bars (self->goals_chart, bars);
+
+  /* Each goal's numbers, and how its readings move. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
+    gtk_list_box_remove (self->goals_list, child);
+  for (guint i = 0; goals && i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(CpGoal) goal = g_list_model_get_item (goals, i);
+      const CpReading *latest = cp_goal_get_latest (goal);
+      const char *unit = cp_goal_get_unit (goal);
+      g_autofree char *trend = cp_goal_dup_trend (goal);
+      g_autofree char *latest_text = latest ? g_strdup_printf ("%g %s (%s)", latest->value, unit, latest->date)
+                                            : g_strdup (_("no reading yet"));
+      g_autofree char *subtitle = NULL;
+      g_autofree char *name = g_markup_escape_text (cp_goal_get_name (goal), -1);
+      g_autofree char *escaped = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: a goal's baseline, latest reading, target with its
+       * date, and trend.
+       */
+      subtitle = g_strdup_printf (_("Baseline %g %s · latest %s · target %g %s by %s · trend: %s"),
+                                  cp_goal_get_baseline_value (goal), unit, latest_text,
+                                  cp_goal_get_target_value (goal), unit,
+                                  cp_goal_get_target_date (goal) ? cp_goal_get_target_date (goal) : "—",
+                                  trend);
+      escaped = g_markup_escape_text (subtitle, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->goals_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->goals_list), goals && g_list_model_get_n_items (goals) > 0);
 }
 
 static const char *
@@ -277,6 +315,15 @@ cp_review_page_refresh (CpReviewPage *self)
 {
   g_return_if_fail (CP_IS_REVIEW_PAGE (self));
 
+  {
+    GListModel *cycles = self->engagement ? cp_engagement_get_cycles (self->engagement, NULL) : NULL;
+    GListModel *goals = self->engagement ? cp_engagement_get_goals (self->engagement, NULL) : NULL;
+    gboolean empty = (cycles == NULL || g_list_model_get_n_items (cycles) == 0) &&
+                     (goals == NULL || g_list_model_get_n_items (goals) == 0);
+
+    /* An engagement with no cycle and no goal has nothing to show yet. */
+    gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "review");
+  }
   fill_summary (self);
   fill_phases (self);
   fill_cycles (self);
@@ -327,6 +374,7 @@ cp_review_page_class_init (CpReviewPageClass *klass)
   g_type_ensure (CP_TYPE_MATURITY_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, standing_row);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, standing_icon);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, attention_list);
@@ -337,6 +385,7 @@ cp_review_page_class_init (CpReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, phases_chart);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_group);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_chart);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_list);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, maturity_chart);
 
   gtk_widget_class_install_action (widget_class, "review.sign-off", NULL, sign_off_action);
