@@ -1,0 +1,128 @@
+/* test-window-review.c — the sponsor's review in the real window: New
+ * Cycle asks first and can be undone, and cycle 1 stays reachable on the
+ * Review page
+ *
+ * Runs under a virtual X server (build-aux/test starts one).
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cp-engagement.h"
+#include "cp-plan-page.h"
+#include "cp-review-page.h"
+#include "cp-test-util.h"
+#include "cp-test-window.h"
+
+/* A button whose label is @label, mapped, under @root. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+show_page (CpWindow   *window,
+           const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+  spin (200);
+}
+
+static guint
+n_cycles (CpWindow *window)
+{
+  return g_list_model_get_n_items (cp_engagement_get_cycles (cp_window_get_current (window), NULL));
+}
+
+static void
+new_cycle (CpWindow *window)
+{
+  GtkWidget *plan;
+  GtkWindow *ask;
+  GtkWidget *review;
+  GtkWidget *undo;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  g_assert_cmpuint (n_cycles (window), ==, 1);
+
+  show_page (window, "plan");
+  plan = find (GTK_WIDGET (window), CP_TYPE_PLAN_PAGE, NULL);
+  g_assert_nonnull (plan);
+
+  /* A cycle runs: New Cycle asks first, and says what happens to it. */
+  g_assert_true (gtk_widget_activate_action (plan, "plan.start-cycle", "s", "csi-approach"));
+  spin (100);
+  ask = find_dialog ("Start Cycle 2?");
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "Cycle 1 stays as it is"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  spin (100);
+  g_assert_cmpuint (n_cycles (window), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (plan, "plan.start-cycle", "s", "csi-approach"));
+  spin (100);
+  ask = find_dialog ("Start Cycle 2?");
+  g_assert_nonnull (ask);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "start");
+  spin (200);
+  g_assert_cmpuint (n_cycles (window), ==, 2);
+
+  /* Cycle 1 is still a click away on the Review page, its sign-offs too. */
+  show_page (window, "review");
+  review = find (GTK_WIDGET (window), CP_TYPE_REVIEW_PAGE, NULL);
+  g_assert_nonnull (review);
+  g_assert_nonnull (find (review, ADW_TYPE_EXPANDER_ROW, "Cycle 2 · CSI approach"));
+  g_assert_nonnull (find (review, ADW_TYPE_EXPANDER_ROW, "Cycle 1 · CSI approach"));
+
+  /* Undo takes cycle 2 back. */
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin (300);
+  g_assert_cmpuint (n_cycles (window), ==, 1);
+  show_page (window, "plan");
+  show_page (window, "review");
+  g_assert_null (find (review, ADW_TYPE_EXPANDER_ROW, "Cycle 2 · CSI approach"));
+  g_assert_nonnull (find (review, ADW_TYPE_EXPANDER_ROW, "Cycle 1 · CSI approach"));
+}
+
+static void
+test_new_cycle (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, new_cycle);
+  cp_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/new-cycle", test_new_cycle);
+
+  return g_test_run ();
+}
