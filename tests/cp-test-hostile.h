@@ -481,7 +481,7 @@ make_template (void)
     g_autoptr(CpEngagement) sample = NULL;
 
     g_assert_no_error (error);
-    sample = cp_store_load_sample (store, &error);
+    sample = cp_store_load_sample_on (store, CP_TEST_SAMPLE_DAY, &error);
     g_assert_no_error (error);
     g_assert_cmpint (cp_engagement_get_id (sample), ==, 1);
   }

@@ -25,7 +25,7 @@ static inline CpEngagement *
 coach_engagement (CpStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) e = cp_store_load_sample (store, &error);
+  g_autoptr(CpEngagement) e = cp_store_load_sample_on (store, CP_TEST_SAMPLE_DAY, &error);
   const struct { const char *body; CpVisibility visibility; } notes[] = {
     { "# Private\n\n" COACH_WORDS "\n", CP_VISIBILITY_COACH },
     { "# For the client\n\n" CLIENT_WORDS "\n", CP_VISIBILITY_CLIENT },

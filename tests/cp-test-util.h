@@ -6,6 +6,11 @@
 
 #pragma once
 
+/* The day the sample engagement's story is told from: loaded on it, its
+ * dates are the file's own.
+ */
+#define CP_TEST_SAMPLE_DAY "2026-11-23"
+
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>

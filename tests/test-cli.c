@@ -179,7 +179,7 @@ test_sign_off (Fixture       *f,
     g_autoptr(CpEngagement) sample = NULL;
 
     g_assert_no_error (error);
-    sample = cp_store_load_sample (store, &error);
+    sample = cp_store_load_sample_on (store, CP_TEST_SAMPLE_DAY, &error);
     g_assert_no_error (error);
     g_assert_cmpint (cp_engagement_get_id (sample), ==, 1);
   }
@@ -423,7 +423,7 @@ test_report (Fixture       *f,
   Run r;
 
   store = cp_store_open (f->path, NULL);
-  engagement = cp_store_load_sample (store, NULL);
+  engagement = cp_store_load_sample_on (store, CP_TEST_SAMPLE_DAY, NULL);
   g_assert_nonnull (engagement);
   id = g_strdup_printf ("--report=%" G_GINT64_FORMAT, cp_engagement_get_id (engagement));
   g_clear_object (&engagement);
@@ -616,6 +616,32 @@ test_restore (Fixture       *f,
   run_clear (&r);
 }
 
+/* --new-sample adds the sample and prints its number; --summary says
+ * where it stands and what needs the sponsor, its dates the day's own.
+ */
+static void
+test_sample_and_summary (Fixture       *f,
+                         gconstpointer  data)
+{
+  Run r = run (f->option, "--new-sample", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\n");
+  run_clear (&r);
+
+  r = run (f->option, "--summary=1", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "Service desk and change improvement\nOff track: 1 goal is off track; "
+                                          "1 action is overdue; 2 approach risks are open\n"));
+  g_assert_nonnull (strstr (r.out, "\nNeeds your attention\n- "));
+  g_assert_nonnull (strstr (r.out, "- Risk: The coach ends up doing the work"));
+  run_clear (&r);
+
+  r = run (f->option, "--summary=7", NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  run_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +666,8 @@ main (int   argc,
   g_test_add ("/cli/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/cli/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/cli/folder", Fixture, NULL, fixture_set_up, test_folder, fixture_tear_down);
+  g_test_add ("/cli/sample-and-summary", Fixture, NULL, fixture_set_up, test_sample_and_summary,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -151,7 +151,7 @@ test_kill_writer (void)
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(CpStore) store = cp_store_open (path, &error);
-    g_autoptr(CpEngagement) sample = cp_store_load_sample (store, &error);
+    g_autoptr(CpEngagement) sample = cp_store_load_sample_on (store, CP_TEST_SAMPLE_DAY, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (cp_engagement_get_id (sample), ==, 1);

@@ -386,7 +386,7 @@ test_sample (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) sample = cp_store_load_sample (f->store, &error);
+  g_autoptr(CpEngagement) sample = cp_store_load_sample_on (f->store, CP_TEST_SAMPLE_DAY, &error);
   GListModel *people;
   gint64 id;
 

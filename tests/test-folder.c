@@ -179,7 +179,7 @@ static CpEngagement *
 tricky_sample (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) sample = cp_store_load_sample (f->store, &error);
+  g_autoptr(CpEngagement) sample = cp_store_load_sample_on (f->store, CP_TEST_SAMPLE_DAY, &error);
   gint64 id;
 
   g_assert_no_error (error);

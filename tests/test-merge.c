@@ -69,7 +69,7 @@ pair_set_up (Pair          *p,
   gint64 id;
 
   fixture_set_up (&p->here, NULL);
-  p->mine = cp_store_load_sample (p->here.store, &error);
+  p->mine = cp_store_load_sample_on (p->here.store, CP_TEST_SAMPLE_DAY, &error);
   g_assert_no_error (error);
 
   files = cp_engagement_export_prepare (p->mine, &error);

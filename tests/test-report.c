@@ -26,7 +26,7 @@ sample_with_private_notes (Fixture *f)
   g_autoptr(GError) error = NULL;
   g_autoptr(CpNote) coach = NULL;
   g_autoptr(CpNote) client = NULL;
-  CpEngagement *engagement = cp_store_load_sample (f->store, &error);
+  CpEngagement *engagement = cp_store_load_sample_on (f->store, CP_TEST_SAMPLE_DAY, &error);
 
   g_assert_no_error (error);
   coach = cp_engagement_add_note (engagement, "Private", "Thoughts: " SECRET "\n", &error);

@@ -169,7 +169,7 @@ fail_each_statement (Fixture    *f,
                      Change      change)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpEngagement) e = cp_store_load_sample (f->store, &error);
+  g_autoptr(CpEngagement) e = cp_store_load_sample_on (f->store, CP_TEST_SAMPLE_DAY, &error);
   guint n;
 
   g_assert_no_error (error);
@@ -390,7 +390,7 @@ load_sample (Fixture       *f,
              CpEngagement  *e,
              GError       **error)
 {
-  g_autoptr(CpEngagement) sample = cp_store_load_sample (f->store, error);
+  g_autoptr(CpEngagement) sample = cp_store_load_sample_on (f->store, CP_TEST_SAMPLE_DAY, error);
 
   return sample != NULL;
 }

@@ -253,6 +253,7 @@ fill_sessions_and_notes (CpEngagement  *engagement,
     {
       g_autofree char *group = g_strdup_printf ("Note %u", i);
       g_autofree char *body = NULL;
+      g_autofree char *title = NULL;
       g_autofree char *visibility_name = NULL;
       g_auto(GStrv) tags = NULL;
       g_autoptr(CpNote) note = NULL;
@@ -263,7 +264,8 @@ fill_sessions_and_notes (CpEngagement  *engagement,
         break;
 
       body = g_key_file_get_string (keyfile, group, "Body", NULL);
-      if (!(note = cp_engagement_add_note (engagement, NULL, body, error)))
+      title = g_key_file_get_string (keyfile, group, "Title", NULL);
+      if (!(note = cp_engagement_add_note (engagement, title, body, error)))
         return FALSE;
 
       visibility_name = g_key_file_get_string (keyfile, group, "Visibility", NULL);
@@ -306,6 +308,7 @@ fill_measures (CpEngagement  *engagement,
                GKeyFile      *keyfile,
                GError       **error)
 {
+  g_autofree char *handover_on = g_key_file_get_string (keyfile, "Engagement", "HandoverOn", NULL);
   g_auto(GStrv) practices = g_key_file_get_keys (keyfile, "Maturity", NULL, NULL);
   g_auto(GStrv) streams = g_key_file_get_keys (keyfile, "Workstreams", NULL, NULL);
   g_autoptr(GArray) opportunity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -488,11 +491,92 @@ fill_measures (CpEngagement  *engagement,
         return invalid (error);
       if (fields[1])
         cp_workstream_set_owner (w, fields[1]);
-      if (!cp_workstream_set_stage (w, stage, "2026-11-02", error))
+      if (!cp_workstream_set_stage (w, stage, handover_on, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/* The day the sample's story is told from: its dates move with the day
+ * it is added, so that its past is always past.
+ */
+#define SAMPLE_TODAY "2026-11-23"
+
+static gboolean
+shift_date_cb (const GMatchInfo *match,
+               GString          *out,
+               gpointer          data)
+{
+  gint64 days = *(gint64 *) data;
+  g_autofree char *y = g_match_info_fetch (match, 1);
+  g_autofree char *m = g_match_info_fetch (match, 2);
+  g_autofree char *d = g_match_info_fetch (match, 3);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, atoi (d), atoi (m), atoi (y));
+  if (!g_date_valid (&date))
+    {
+      g_autofree char *all = g_match_info_fetch (match, 0);
+
+      g_string_append (out, all);
+      return FALSE;
+    }
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  g_string_append_printf (out, "%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+
+  return FALSE;
+}
+
+/* The sample's text with every date moved by the days from its own
+ * today to @today.
+ */
+static char *
+shift_dates (const char *text,
+             gsize       length,
+             const char *today)
+{
+  g_autoptr(GRegex) iso = g_regex_new ("(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])", 0, 0, NULL);
+  GDate from, to;
+  gint64 days;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_parse (&from, SAMPLE_TODAY);
+  g_date_set_parse (&to, today);
+  if (!g_date_valid (&from) || !g_date_valid (&to))
+    return g_strndup (text, length);
+  days = g_date_days_between (&from, &to);
+
+  return g_regex_replace_eval (iso, text, length, 0, 0, shift_date_cb, &days, NULL);
+}
+
+/* Dates what the models date "now" as the story has it. */
+static gboolean
+date_story (CpEngagement  *engagement,
+            GKeyFile      *keyfile,
+            GError       **error)
+{
+  g_autofree char *start = g_key_file_get_string (keyfile, "Engagement", "StartDate", NULL);
+  g_autofree char *exit_on = g_key_file_get_string (keyfile, "Exit", "MetOn", NULL);
+  g_autofree char *done_on = g_key_file_get_string (keyfile, "Engagement", "ActionsDoneOn", NULL);
+  g_autoptr(GPtrArray) ticked = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint p = 1; p <= 7; p++)
+    {
+      g_autofree char *key = g_strdup_printf ("Phase%uTickedAt", p);
+
+      g_ptr_array_add (ticked, g_key_file_get_string (keyfile, "Cycle", key, NULL));
+    }
+
+  return _cp_store_date_sample (cp_engagement_get_store (engagement), cp_engagement_get_id (engagement),
+                                start, (const char **) ticked->pdata, ticked->len, exit_on, done_on,
+                                error);
 }
 
 /**
@@ -506,16 +590,39 @@ CpEngagement *
 cp_store_load_sample (CpStore  *self,
                       GError  **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  return cp_store_load_sample_on (self, today, error);
+}
+
+/**
+ * cp_store_load_sample_on:
+ * @today: YYYY-MM-DD: the day the sample's story is told from
+ *
+ * Like cp_store_load_sample(), with its dates moved so that @today is
+ * the day it is added; tests use the story's own day, 2026-11-23.
+ *
+ * Returns: (transfer full) (nullable): the new engagement
+ */
+CpEngagement *
+cp_store_load_sample_on (CpStore     *self,
+                         const char  *today,
+                         GError     **error)
+{
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(CpEngagement) engagement = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (CP_IS_STORE (self), NULL);
 
   bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes != NULL)
+    text = shift_dates (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), today);
   if (bytes == NULL ||
-      !g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, error) ||
+      !g_key_file_load_from_data (keyfile, text, -1, G_KEY_FILE_NONE, error) ||
       !(title = g_key_file_get_string (keyfile, "Engagement", "Title", error)))
     return NULL;
 
@@ -531,7 +638,8 @@ cp_store_load_sample (CpStore  *self,
       !fill_cycle (engagement, keyfile, error) ||
       !fill_sessions_and_notes (engagement, keyfile, error) ||
       !fill_measures (engagement, keyfile, error) ||
-      !cp_store_flush (self, error))
+      !cp_store_flush (self, error) ||
+      !date_story (engagement, keyfile, error))
     {
       _cp_store_forget_dirty (self, engagement);
       if (!_cp_store_delete_engagement (self, cp_engagement_get_id (engagement), NULL))

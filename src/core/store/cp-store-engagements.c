@@ -372,3 +372,50 @@ cp_store_count_engagements (CpStore *self)
 
   return count;
 }
+
+/* Dates the sample engagement's record of when things were done, which
+ * the models set to "now": the cycle and the approach change from the
+ * engagement's start, each phase's ticks at @ticked_at[phase] (phases in
+ * order; NULL leaves them), exit criteria met on @exit_on and actions
+ * done on @actions_done_on.
+ */
+gboolean
+_cp_store_date_sample (CpStore      *self,
+                       gint64        engagement_id,
+                       const char   *start,
+                       const char  **ticked_at,
+                       guint         n_phases,
+                       const char   *exit_on,
+                       const char   *actions_done_on,
+                       GError      **error)
+{
+  CpStoreUnit *unit = _cp_store_unit_new (_("Could not add the sample engagement"), NULL);
+
+  _cp_store_unit_add (unit, "UPDATE cycle SET started_on = ?2 WHERE engagement_id = ?1");
+  _cp_store_unit_bind_int64 (unit, engagement_id);
+  _cp_store_unit_bind_text (unit, start);
+  _cp_store_unit_add (unit, "UPDATE approach_change SET changed_on = ?2 WHERE engagement_id = ?1");
+  _cp_store_unit_bind_int64 (unit, engagement_id);
+  _cp_store_unit_bind_text (unit, start);
+  _cp_store_unit_add (unit, "UPDATE exit_item SET done_on = ?2 WHERE engagement_id = ?1 AND done_on IS NOT NULL");
+  _cp_store_unit_bind_int64 (unit, engagement_id);
+  _cp_store_unit_bind_text (unit, exit_on);
+  _cp_store_unit_add (unit, "UPDATE action_item SET done_on = ?2 WHERE engagement_id = ?1 AND done = 1");
+  _cp_store_unit_bind_int64 (unit, engagement_id);
+  _cp_store_unit_bind_text (unit, actions_done_on);
+
+  for (guint p = 0; p < n_phases; p++)
+    {
+      if (ticked_at[p] == NULL)
+        continue;
+      _cp_store_unit_add (unit,
+                          "UPDATE checklist_item SET done_at = ?3 WHERE done = 1 AND phase_id = "
+                          "(SELECT p.id FROM phase p JOIN cycle c ON c.id = p.cycle_id "
+                          " WHERE c.engagement_id = ?1 AND c.number = 1 AND p.position = ?2)");
+      _cp_store_unit_bind_int64 (unit, engagement_id);
+      _cp_store_unit_bind_int64 (unit, p);
+      _cp_store_unit_bind_text (unit, ticked_at[p]);
+    }
+
+  return _cp_store_write (self, unit, error);
+}

@@ -71,6 +71,14 @@ void          _cp_store_mark_dirty_unit  (CpStore         *self,
                                           CpStoreUnitFunc  unit);
 void          _cp_store_forget_dirty     (CpStore         *self,
                                           gpointer         object);
+gboolean      _cp_store_date_sample       (CpStore        *self,
+                                           gint64          engagement_id,
+                                           const char     *start,
+                                           const char    **ticked_at,
+                                           guint           n_phases,
+                                           const char     *exit_on,
+                                           const char     *actions_done_on,
+                                           GError        **error);
 gboolean      _cp_store_delete_engagement (CpStore        *self,
                                            gint64          id,
                                            GError        **error);

@@ -61,6 +61,9 @@ void          cp_store_set_save_delay      (CpStore      *self,
 guint         cp_store_get_save_delay      (CpStore      *self);
 gboolean      cp_store_flush               (CpStore      *self,
                                             GError      **error);
+CpEngagement *cp_store_load_sample_on      (CpStore      *self,
+                                            const char   *today,
+                                            GError      **error);
 CpEngagement *cp_store_create_engagement   (CpStore      *self,
                                             const char   *title,
                                             CpApproach    approach,
