@@ -191,7 +191,7 @@ cp_bars_draw (GArray            *bars,
       cairo_fill (cr);
 
       /* An outline as dark as text at 3:1 or more. */
-      set_color (cr, colors->fg, 0.6);
+      set_color (cr, colors->fg, colors->high_contrast ? 1 : 0.6);
       cairo_set_line_width (cr, 1);
       cairo_rectangle (cr, c.label_width + 0.5, bar_y + 0.5, c.track - 1, BAR_HEIGHT - 1);
       cairo_stroke (cr);
@@ -309,10 +309,15 @@ cp_bars_for_maturity (CpEngagement *engagement)
       if (now < 0)
         continue;
 
-      text = after >= 0 && before >= 0 ? g_strdup_printf ("%d → %d", before, after)
-                                       : g_strdup_printf ("%d", now);
-      cp_bars_add (bars, cp_maturity_get_practice (m), now / 5.0,
-                   after >= 0 && before >= 0 ? before / 5.0 : NAN, text, after >= 0 && after < before);
+      /* Not reviewed yet: no bar, the baseline marked and said. */
+      if (after < 0)
+        text = g_strdup_printf (_("%d, not reviewed yet"), before);
+      else if (before >= 0)
+        text = g_strdup_printf ("%d → %d", before, after);
+      else
+        text = g_strdup_printf ("%d", after);
+      cp_bars_add (bars, cp_maturity_get_practice (m), after >= 0 ? after / 5.0 : 0,
+                   before >= 0 ? before / 5.0 : NAN, text, after >= 0 && after < before);
     }
 
   return bars;

@@ -30,6 +30,7 @@ typedef struct
   double fg[3];
   double accent[3];
   double warning[3];
+  gboolean high_contrast;   /* outlines as strong as text */
 } CpBarColors;
 
 #define CP_BARS_ROW_HEIGHT 30.0

@@ -75,6 +75,7 @@ cp_bar_chart_snapshot (GtkWidget   *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   colors.fg[0] = fg.red, colors.fg[1] = fg.green, colors.fg[2] = fg.blue;
+  colors.high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   if (dark)
     {
       colors.accent[0] = 0.47, colors.accent[1] = 0.68, colors.accent[2] = 0.93;

@@ -147,7 +147,8 @@ cp_maturity_chart_snapshot (GtkWidget   *widget,
           if (level >= 0)
             {
               if (which == 0)
-                set_color (cr, &fg, 0.55);
+                set_color (cr, &fg, adw_style_manager_get_high_contrast (adw_style_manager_get_default ())
+                                    ? 1 : 0.55);
               else
                 set_color (cr, &accent, 1);
               cairo_rectangle (cr, LABEL_WIDTH, top, length, BAR_HEIGHT);
