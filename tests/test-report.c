@@ -153,25 +153,45 @@ test_write (Fixture       *f,
   g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
 }
 
-/* Runs a program on @path and returns what it printed. */
+/* Runs a program with @argv and returns what it printed. */
 static char *
-run_tool (const char *tool,
-          const char *path,
-          const char *last)
+run_argv (const char **argv)
 {
-  g_autofree char *program = g_find_program_in_path (tool);
-  const char *argv[] = { program, path, last, NULL };
+  g_autofree char *program = g_find_program_in_path (argv[0]);
   g_autoptr(GError) error = NULL;
   char *out = NULL;
   int status = -1;
 
   g_assert_nonnull (program);
+  argv[0] = program;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                                &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
   return out;
+}
+
+/* Runs a program on @path and returns what it printed. */
+static char *
+run_tool (const char *tool,
+          const char *path,
+          const char *last)
+{
+  const char *argv[] = { tool, path, last, NULL };
+
+  return run_argv (argv);
+}
+
+/* The text of one page of a PDF. */
+static char *
+page_text (const char *path,
+           guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
+
+  return run_argv (argv);
 }
 
 static void
@@ -211,37 +231,13 @@ test_pdf (Fixture       *f,
    * sponsor.
    */
   {
-    const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", path, "-", NULL };
-    g_autofree char *program = g_find_program_in_path (argv[0]);
-    g_autofree char *first = NULL;
-    int status = -1;
+    g_autofree char *first = page_text (path, 1);
 
-    g_assert_nonnull (program);
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &first, NULL, &status, &error));
-    g_assert_no_error (error);
     g_assert_nonnull (strstr (first, "Where the programme stands"));
     g_assert_nonnull (strstr (first, "Off track"));
     g_assert_nonnull (strstr (first, "Needs your attention"));
     g_assert_nonnull (strstr (first, "is off track"));
   }
-}
-
-static char *
-page_text (const char *path,
-           guint       page)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
-  char *out = NULL;
-  int status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-
-  return out;
 }
 
 /* A long table repeats its header on the pages it runs onto; no date
@@ -274,14 +270,18 @@ test_pdf_typesetting (Fixture       *f,
   all = run_tool ("pdftotext", path, "-");
   g_assert_false (g_regex_match (split_date, all, 0, NULL));
 
-  for (guint page = 1; page < 30; page++)
-    {
-      g_autofree char *text = page_text (path, page);
+  {
+    g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+    guint pages = atoi (strstr (info, "Pages:") + strlen ("Pages:"));
 
-      if (text == NULL || *text == '\0')
-        break;
-      with_header += strstr (text, "Trend") != NULL;
-    }
+    g_assert_cmpuint (pages, >=, 2);
+    for (guint page = 1; page <= pages; page++)
+      {
+        g_autofree char *text = page_text (path, page);
+
+        with_header += strstr (text, "Trend") != NULL;
+      }
+  }
   g_assert_cmpuint (with_header, >=, 2);
 
   /* An outline of the sections, and the sponsor's note's link works. */
