@@ -110,7 +110,7 @@ cp_maturity_chart_snapshot (GtkWidget   *widget,
       cairo_rectangle (cr, x, 0, 1, n * ROW_HEIGHT);
       cairo_fill (cr);
 
-      set_color (cr, &fg, 0.55);
+      set_color (cr, &fg, 0.8);
       pango_layout_set_text (layout, text, -1);
       cairo_move_to (cr, x - 3, n * ROW_HEIGHT + 4);
       pango_cairo_show_layout (cr, layout);

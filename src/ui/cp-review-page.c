@@ -14,6 +14,7 @@
 
 #include "cp-bar-chart.h"
 #include "cp-bars.h"
+#include "cp-checklist-item.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
 #include "cp-goal.h"
@@ -250,6 +251,33 @@ describe_phase (CpPhase *phase)
     state = g_strdup (_("Awaiting your sign-off"));
   else
     state = g_strdup (_("Not signed off yet"));
+
+  /* When work on it was last ticked off. */
+  {
+    GListModel *items = cp_phase_get_items (phase, NULL);
+    g_autofree char *last = NULL;
+
+    for (guint i = 0; items && i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(CpChecklistItem) item = g_list_model_get_item (items, i);
+        const char *at = cp_checklist_item_get_done_at (item);
+
+        if (at != NULL && g_strcmp0 (at, last) > 0)
+          {
+            g_free (last);
+            last = g_strdup (at);
+          }
+      }
+    if (last != NULL)
+      {
+        g_autofree char *day = g_strndup (last, 10);
+
+        /* Translators: a phase's status, where its sign-off stands, and
+         * the day its checklist was last ticked.
+         */
+        return g_strdup_printf (_("%s · %s · last ticked %s"), status, state, day);
+      }
+  }
 
   /* Translators: a phase's status, then where its sign-off stands. */
   return g_strdup_printf (_("%s · %s"), status, state);
