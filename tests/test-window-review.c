@@ -1,6 +1,6 @@
 /* test-window-review.c — the sponsor's review in the real window: New
  * Cycle asks first and can be undone, and cycle 1 stays reachable on the
- * Review page
+ * Review page; the first approach of an engagement is a choice
  *
  * Runs under a virtual X server (build-aux/test starts one).
  *
@@ -106,6 +106,43 @@ new_cycle (CpWindow *window)
   g_assert_nonnull (find (review, ADW_TYPE_EXPANDER_ROW, "Cycle 1 · CSI approach"));
 }
 
+/* The first approach chosen for a new engagement is a choice, not a
+ * change: the dialog says so, and the Overview shows it on the right.
+ */
+static void
+first_approach (CpWindow *window)
+{
+  GtkWidget *row;
+  GtkWindow *ask;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-engagement", NULL));
+  spin (200);
+  row = find (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Approach");
+  g_assert_nonnull (row);
+  g_assert_cmpint (cp_engagement_get_approach (cp_window_get_current (window)), ==, CP_APPROACH_UNDECIDED);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), CP_APPROACH_COACHED);
+  spin (200);
+  ask = find_dialog ("Choose the Approach?");
+  g_assert_nonnull (ask);
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "move from one approach"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "change");
+  spin (200);
+  g_assert_cmpint (cp_engagement_get_approach (cp_window_get_current (window)), ==, CP_APPROACH_COACHED);
+  g_assert_false (adw_combo_row_get_use_subtitle (ADW_COMBO_ROW (row)));
+  g_assert_nonnull (find (row, GTK_TYPE_LABEL, "Do it yourself with expert coaching"));
+}
+
+static void
+test_first_approach (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, first_approach);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_new_cycle (void)
 {
@@ -123,6 +160,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/new-cycle", test_new_cycle);
+  g_test_add_func ("/window/first-approach", test_first_approach);
 
   return g_test_run ();
 }

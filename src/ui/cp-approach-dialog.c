@@ -148,12 +148,24 @@ cp_approach_dialog_new (GtkWidget    *parent,
   self->engagement = g_object_ref (engagement);
   g_set_weak_pointer (&self->origin, parent);
 
-  /* Translators: the engagement's approach now, then why changes are kept. */
-  from = g_strdup_printf (_("The engagement follows “%s” now. Organisations often move from one "
-                            "approach to another as they mature; the change and its reason are "
-                            "kept in the engagement’s history."),
-                          cp_approach_get_name (cp_engagement_get_approach (engagement)));
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), from);
+  if (cp_engagement_get_approach (engagement) == CP_APPROACH_UNDECIDED)
+    {
+      /* The first choice is no change: it asks why this one fits. */
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Choose the Approach?"));
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                                   _("The engagement has no approach yet. Say why this one fits; the "
+                                     "choice and its reason are kept in the engagement’s history."));
+      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "change", _("C_hoose"));
+    }
+  else
+    {
+      /* Translators: the engagement's approach now, then why changes are kept. */
+      from = g_strdup_printf (_("The engagement follows “%s” now. Organisations often move from one "
+                                "approach to another as they mature; the change and its reason are "
+                                "kept in the engagement’s history."),
+                              cp_approach_get_name (cp_engagement_get_approach (engagement)));
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), from);
+    }
   adw_combo_row_set_selected (self->approach_row, proposed);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), reason ? reason : "");
   update (self);
