@@ -69,6 +69,14 @@ new_cycle (CpWindow *window)
   plan = find (GTK_WIDGET (window), CP_TYPE_PLAN_PAGE, NULL);
   g_assert_nonnull (plan);
 
+  /* Alt+2 and the like take the keyboard into the page shown. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == plan || gtk_widget_is_ancestor (focus, plan));
+  }
+
   /* A cycle runs: New Cycle asks first, and says what happens to it. */
   g_assert_true (gtk_widget_activate_action (plan, "plan.start-cycle", "s", "csi-approach"));
   spin (100);

@@ -995,6 +995,17 @@ show_page_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* Focus goes into the page shown, not back to the window's first
+   * button.
+   */
+  {
+    GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+    if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  }
 }
 
 static void
