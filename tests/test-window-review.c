@@ -151,6 +151,42 @@ test_first_approach (void)
   cp_test_remove_tree (dir);
 }
 
+/* On restart the last engagement opens on the page it was left on; with
+ * none, the page tabs wait for one.
+ */
+static void
+leave_on_measures (CpWindow *window)
+{
+  g_assert_null (cp_window_get_current (window));
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (
+                    ADW_VIEW_SWITCHER_TITLE (find (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  show_page (window, "measures");
+}
+
+static void
+back_on_measures (CpWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+
+  g_assert_nonnull (cp_window_get_current (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "measures");
+  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (
+                   ADW_VIEW_SWITCHER_TITLE (find (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL))));
+}
+
+static void
+test_restart (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, leave_on_measures);
+  run_app (database, back_on_measures);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_new_cycle (void)
 {
@@ -169,6 +205,7 @@ main (int   argc,
 
   g_test_add_func ("/window/new-cycle", test_new_cycle);
   g_test_add_func ("/window/first-approach", test_first_approach);
+  g_test_add_func ("/window/restart", test_restart);
 
   return g_test_run ();
 }

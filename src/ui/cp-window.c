@@ -291,6 +291,10 @@ sync_visible_page (CpWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  /* Shown again at the next start. */
+  if (self->current != NULL && name != NULL && get_settings (self) != NULL)
+    g_settings_set_string (get_settings (self), "last-page", name);
+
   for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
     if (g_strcmp0 (name, lazy_pages[i].name) == 0)
       {
@@ -749,7 +753,12 @@ restore_state (CpWindow *self)
     last = cp_store_get_engagement (self->store, last_id, NULL);
 
   if (last != NULL)
-    select_engagement (self, last);
+    {
+      g_autofree char *page = g_settings_get_string (settings, "last-page");
+
+      select_engagement (self, last);
+      adw_view_stack_set_visible_child_name (self->view_stack, page);
+    }
 }
 
 static gboolean
@@ -850,6 +859,8 @@ cp_window_constructed (GObject *object)
     }
   identity_changed_cb (self);
 
+  /* No engagement yet: the page tabs wait for one. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->content_title, FALSE);
   restore_state (self);
   update_content (self);
   update_actions (self);
