@@ -48,6 +48,20 @@ export_free (Export *export)
 }
 
 static void
+open_saved_cb (AdwToast *toast,
+               gpointer  data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
+  g_autoptr(GError) error = NULL;
+
+  /* The desktop's own choice of application, through the portal where
+   * there is one.
+   */
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    g_warning ("Could not open %s: %s", uri, error->message);
+}
+
+static void
 export_written_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -61,9 +75,20 @@ export_written_cb (GObject      *source,
 
   if (self != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
     {
+      AdwToast *toast = adw_toast_new (written ? export->done : error->message);
+
       gtk_widget_action_set_enabled (GTK_WIDGET (self), export->action,
                                      cp_window_get_current (self) != NULL);
-      cp_window_add_toast (self, adw_toast_new (written ? export->done : error->message));
+      /* What was saved, a click away. */
+      if (written)
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (export->path);
+
+          adw_toast_set_button_label (toast, _("_Open"));
+          g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
+          g_signal_connect (toast, "button-clicked", G_CALLBACK (open_saved_cb), NULL);
+        }
+      cp_window_add_toast (self, toast);
     }
 
   export_free (export);
