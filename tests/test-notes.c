@@ -435,6 +435,7 @@ test_markdown_runs (void)
     "![diagram of the CAB](cab.png)\n\n"
     "> Quoted\n> > Deeper\n\n"
     "1. First\n   - nested bullet\n2. Second\n\n"
+    "- [ ] open task\n- [x] done task\n\n"
     "```\nblock of code\n```\n\n"
     "***\n\n"
     "Inline <b>html</b> too.\n\n"
@@ -462,6 +463,14 @@ test_markdown_runs (void)
   g_assert_cmpuint (run_with (runs, "nested bullet")->list_depth, ==, 2);
   g_assert_true (run_with (runs, "\u2022 ")->style & CP_RUN_LIST_MARKER);
   g_assert_true (run_with (runs, "block of code")->style & CP_RUN_CODE_BLOCK);
+
+  /* Task lists show their boxes, not their brackets. */
+  g_assert_true (run_with (runs, "\u2610 ")->style & CP_RUN_LIST_MARKER);
+  g_assert_true (run_with (runs, "\u2611 ")->style & CP_RUN_LIST_MARKER);
+  g_assert_nonnull (strstr (all->str, "\u2610 open task\n"));
+  g_assert_nonnull (strstr (all->str, "\u2611 done task\n"));
+  g_assert_null (strstr (all->str, "[ ]"));
+  g_assert_null (strstr (all->str, "[x]"));
   g_assert_true (run_with (runs, "\u2015")->style & CP_RUN_RULE);
   g_assert_true (run_with (runs, "<b>")->style & CP_RUN_HTML);
   g_assert_true (run_with (runs, "<div>a block of html</div>")->style & CP_RUN_HTML);

@@ -35,6 +35,7 @@ typedef struct
   guint      image;
   guint      heading;
   guint      quote_depth;
+  guint      skip;       /* bytes of text still to leave out: a task's box */
 } Walker;
 
 static void
@@ -132,6 +133,9 @@ enter (Walker     *w,
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_TEXT:
+      /* A task's "[ ] " or "[x] " shows as its box, the marker. */
+      while (w->skip > 0 && literal != NULL && *literal != '\0')
+        literal++, w->skip--;
       emit (w, literal, -1, 0);
       break;
     case CMARK_NODE_SOFTBREAK:
@@ -191,6 +195,28 @@ enter (Walker     *w,
         List *list = &g_array_index (w->lists, List, w->lists->len - 1);
         g_autofree char *marker = list->ordered ? g_strdup_printf ("%d. ", list->next_number++)
                                                 : g_strdup ("\u2022 ");
+        cmark_node *para = cmark_node_first_child (node);
+
+        /* A task list item, as Coachplan's own folders write them: a box,
+         * ticked or not, in place of the bullet.
+         */
+        if (!list->ordered && para != NULL && cmark_node_get_type (para) == CMARK_NODE_PARAGRAPH)
+          {
+            g_autoptr(GString) start = g_string_new (NULL);
+
+            for (cmark_node *t = cmark_node_first_child (para);
+                 t != NULL && start->len < 4 && cmark_node_get_type (t) == CMARK_NODE_TEXT;
+                 t = cmark_node_next (t))
+              g_string_append (start, cmark_node_get_literal (t));
+
+            if (g_str_has_prefix (start->str, "[ ] ") ||
+                g_str_has_prefix (start->str, "[x] ") || g_str_has_prefix (start->str, "[X] "))
+              {
+                g_free (marker);
+                marker = g_strdup (start->str[1] == ' ' ? "\u2610 " : "\u2611 ");
+                w->skip = 4;
+              }
+          }
         emit (w, marker, -1, CP_RUN_LIST_MARKER);
       }
       break;
