@@ -46,8 +46,9 @@ def walk(acc, found, path='', parent_role=None, parent_name=''):
     except Exception:
         return
     here = f'{path}/{role}:{name}'
-    # The parts inside a named drop-down or menu button are read as it.
-    inner = parent_role in ('combo box', 'push button', 'toggle button') and parent_name != ''
+    # The parts inside a named menu button are read as it; a drop-down's
+    # toggle button is named too, as its own control.
+    inner = parent_role in ('push button', 'toggle button') and parent_name != ''
     if not inner:
         found.append((acc, role, name, here))
     for i in range(count):

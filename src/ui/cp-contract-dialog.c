@@ -321,6 +321,7 @@ static void
 cp_contract_dialog_init (CpContractDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cp_ui_name_drop_down (self->version_list, _("Version"));
 
   for (CpContractText f = 0; f < CP_CONTRACT_N_TEXTS; f++)
     {

@@ -513,6 +513,9 @@ cp_note_editor_init (CpNoteEditor *self)
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cp_ui_name_drop_down (self->session_dropdown, _("Session"));
+  cp_ui_name_drop_down (self->phase_dropdown, _("Phase"));
+  cp_ui_name_drop_down (self->visibility_dropdown, _("Visibility"));
 
   self->session_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -659,6 +659,7 @@ cp_plan_page_init (CpPlanPage *self)
   g_autoptr(GtkExpression) label = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cp_ui_name_drop_down (self->cycle_dropdown, _("Improvement cycle"));
 
   self->editable = TRUE;
   self->history_rows = g_ptr_array_new ();

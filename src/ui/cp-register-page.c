@@ -405,6 +405,7 @@ cp_register_page_init (CpRegisterPage *self)
   GtkMultiSorter *order;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cp_ui_name_drop_down (self->status_filter, _("Status"));
 
   columns = gtk_column_view_get_columns (self->view);
   g_assert (g_list_model_get_n_items (columns) == N_COLUMNS);

@@ -482,3 +482,33 @@ cp_ui_note_choices (CpEngagement *engagement,
 
   return G_LIST_MODEL (strings);
 }
+
+/**
+ * cp_ui_name_drop_down:
+ * @name: what the drop-down chooses, translated
+ *
+ * Names a drop-down and the toggle button inside it, which assistive
+ * technology otherwise reads by its class name.
+ */
+void
+cp_ui_name_drop_down (GtkDropDown *drop_down,
+                      const char  *name)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_queue_push_tail (queue, drop_down);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (GTK_IS_TOGGLE_BUTTON (widget))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          return;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+}

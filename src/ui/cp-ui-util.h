@@ -23,6 +23,8 @@ gboolean    cp_ui_set_identity    (const char      *name,
                                    const char      *email,
                                    GError         **error);
 GSettings  *cp_ui_settings_new (void);
+void        cp_ui_name_drop_down (GtkDropDown *drop_down,
+                                  const char  *name);
 void        cp_ui_highlight_markdown (GtkSourceBuffer *buffer);
 void        cp_ui_set_highlighting    (GtkSourceBuffer *buffer,
                                        gboolean         highlight);

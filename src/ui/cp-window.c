@@ -1118,6 +1118,7 @@ cp_window_init (CpWindow *self)
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cp_ui_name_drop_down (self->status_filter, _("Status filter"));
 
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "row_title", G_CALLBACK (row_title),
