@@ -397,6 +397,19 @@ list_activate_cb (CpWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* A click selects the engagement under the pointer (the list's own
+ * doing) and, when the sidebar is all there is, goes on to it. The list
+ * is not single-click-activate: in that mode GTK selects whatever row the
+ * pointer merely passes over, and when a popover elsewhere closes it
+ * selects the row under the pointer's old place in the popover.
+ */
+static void
+list_clicked_cb (CpWindow *self)
+{
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 search_changed_cb (CpWindow       *self,
                    GtkSearchEntry *entry)
@@ -1079,6 +1092,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-engagement", NULL,
                                    new_engagement_action);
