@@ -489,6 +489,33 @@ hand_over_a_workstream (CpWindow *window)
   before = g_strdup (gtk_label_get_label (handover));
   g_assert_cmpfloat_with_epsilon (cp_engagement_get_handover (engagement), 1.0 / 3, 1e-9);
 
+  /* Tab passes over the at-a-glance rows, which only say things, and
+   * reaches the contract, which opens.
+   */
+  {
+    const char *glance[] = { "Goals on track", "Maturity", "Open actions", "Handover" };
+    GtkWidget *contract = find (measures, ADW_TYPE_ACTION_ROW, "Three-Way Contract");
+    gboolean reached = FALSE;
+
+    gtk_root_set_focus (GTK_ROOT (window), NULL);
+    for (guint step = 0; step < 40 && !reached; step++)
+      {
+        GtkWidget *focus;
+
+        g_assert_true (gtk_widget_child_focus (measures, GTK_DIR_TAB_FORWARD));
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        for (guint i = 0; i < G_N_ELEMENTS (glance); i++)
+          {
+            GtkWidget *row = find (measures, ADW_TYPE_ACTION_ROW, glance[i]);
+
+            g_assert_nonnull (row);
+            g_assert_false (focus == row || gtk_widget_is_ancestor (focus, row));
+          }
+        reached = focus == contract;
+      }
+    g_assert_true (reached);
+  }
+
   /* Reporting passes from the coach to staff alone. */
   reporting = find (measures, ADW_TYPE_COMBO_ROW, "Monthly service reporting");
   g_assert_nonnull (reporting);
