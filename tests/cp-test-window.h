@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <string.h>
 
 #include "cp-application.h"
 #include "cp-window.h"
@@ -143,6 +144,28 @@ find_dialog (const char *heading)
       if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
         return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+/* The first mapped label under @root whose text holds @part. */
+static G_GNUC_UNUSED GtkLabel *
+find_label_containing (GtkWidget  *root,
+                       const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          strstr (gtk_label_get_label (GTK_LABEL (child)), part) != NULL)
+        return GTK_LABEL (child);
+
+      if ((found = find_label_containing (child, part)))
+        return found;
     }
 
   return NULL;

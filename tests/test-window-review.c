@@ -156,6 +156,34 @@ back_on_measures (CpWindow *window)
                    ADW_VIEW_SWITCHER_TITLE (find (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL))));
 }
 
+/* Narrow, the plan's progress is read whole and the window stays narrow. */
+static void
+plan_narrow (CpWindow *window)
+{
+  GtkLabel *progress;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  show_page (window, "plan");
+  spin (300);
+  progress = find_label_containing (GTK_WIDGET (window), "items ticked");
+  g_assert_nonnull (progress);
+  g_assert_cmpstr (gtk_label_get_label (progress), ==, "12 of 28 items ticked · 43 %");
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (progress)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+}
+
+static void
+test_plan_narrow (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, plan_narrow);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_restart (void)
 {
@@ -186,6 +214,7 @@ main (int   argc,
   g_test_add_func ("/window/new-cycle", test_new_cycle);
   g_test_add_func ("/window/first-approach", test_first_approach);
   g_test_add_func ("/window/restart", test_restart);
+  g_test_add_func ("/window/plan-narrow", test_plan_narrow);
 
   return g_test_run ();
 }

@@ -138,27 +138,6 @@ open_sample (CpWindow *window)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cp_window_get_notes_page (window))));
 }
 
-static GtkLabel *
-find_label_containing (GtkWidget  *root,
-                       const char *part)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          strstr (gtk_label_get_label (GTK_LABEL (child)), part) != NULL)
-        return GTK_LABEL (child);
-
-      if ((found = find_label_containing (child, part)))
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Opens the sample engagement and shows its page of @type, named @name in
  * the view stack.
  */

@@ -469,35 +469,6 @@ dark_changed_cb (CpEngagementPage *self,
 }
 
 static void
-approach_label_setup_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         gpointer                  shown)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  if (GPOINTER_TO_INT (shown))
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-    }
-  else
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-approach_label_bind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  data)
-{
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
-}
-
-static void
 cp_engagement_page_init (CpEngagementPage *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
@@ -515,13 +486,9 @@ cp_engagement_page_init (CpEngagementPage *self)
    * rather than cut off; the list shows each name whole.
    */
   {
-    g_autoptr(GtkListItemFactory) shown = gtk_signal_list_item_factory_new ();
-    g_autoptr(GtkListItemFactory) listed = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkListItemFactory) shown = cp_ui_label_factory_new (CP_UI_LABEL_WRAPPED, NULL);
+    g_autoptr(GtkListItemFactory) listed = cp_ui_label_factory_new (CP_UI_LABEL_WHOLE, NULL);
 
-    g_signal_connect (shown, "setup", G_CALLBACK (approach_label_setup_cb), GINT_TO_POINTER (TRUE));
-    g_signal_connect (shown, "bind", G_CALLBACK (approach_label_bind_cb), NULL);
-    g_signal_connect (listed, "setup", G_CALLBACK (approach_label_setup_cb), GINT_TO_POINTER (FALSE));
-    g_signal_connect (listed, "bind", G_CALLBACK (approach_label_bind_cb), NULL);
     adw_combo_row_set_factory (self->approach_row, shown);
     adw_combo_row_set_list_factory (self->approach_row, listed);
   }

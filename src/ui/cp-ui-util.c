@@ -512,3 +512,68 @@ cp_ui_name_drop_down (GtkDropDown *drop_down,
         g_queue_push_tail (queue, child);
     }
 }
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  data)
+{
+  CpUiLabelFit fit = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cp-fit"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (fit == CP_UI_LABEL_WRAPPED)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+    }
+  else if (fit == CP_UI_LABEL_SHORTENED)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+label_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  GtkExpression *expression = g_object_get_data (G_OBJECT (factory), "cp-expression");
+  GObject *object = gtk_list_item_get_item (item);
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *text = NULL;
+
+  if (expression == NULL && GTK_IS_STRING_OBJECT (object))
+    text = gtk_string_object_get_string (GTK_STRING_OBJECT (object));
+  else if (expression != NULL && gtk_expression_evaluate (expression, object, &value))
+    text = g_value_get_string (&value);
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+/**
+ * cp_ui_label_factory_new:
+ * @fit: how the label fits its place
+ * @expression: (nullable) (transfer none): the string shown for an item;
+ *   %NULL for the items of a #GtkStringList
+ *
+ * A factory of one label per item, for drop-downs and combo rows whose
+ * choices must wrap or shorten rather than widen the window.
+ *
+ * Returns: (transfer full): the factory
+ */
+GtkListItemFactory *
+cp_ui_label_factory_new (CpUiLabelFit   fit,
+                         GtkExpression *expression)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "cp-fit", GINT_TO_POINTER (fit));
+  if (expression != NULL)
+    g_object_set_data_full (G_OBJECT (factory), "cp-expression", gtk_expression_ref (expression),
+                            (GDestroyNotify) gtk_expression_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), NULL);
+
+  return factory;
+}

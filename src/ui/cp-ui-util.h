@@ -23,6 +23,16 @@ gboolean    cp_ui_set_identity    (const char      *name,
                                    const char      *email,
                                    GError         **error);
 GSettings  *cp_ui_settings_new (void);
+/* How a choice's label fits its place. */
+typedef enum
+{
+  CP_UI_LABEL_WHOLE,     /* one line, whole: in a drop-down's list */
+  CP_UI_LABEL_WRAPPED,   /* wrapping, on the right: beside a row's title */
+  CP_UI_LABEL_SHORTENED, /* one line, ellipsized: on a drop-down's button */
+} CpUiLabelFit;
+
+GtkListItemFactory *cp_ui_label_factory_new (CpUiLabelFit   fit,
+                                             GtkExpression *expression);
 void        cp_ui_name_drop_down (GtkDropDown *drop_down,
                                   const char  *name);
 void        cp_ui_highlight_markdown (GtkSourceBuffer *buffer);

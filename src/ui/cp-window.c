@@ -771,6 +771,8 @@ restore_state (CpWindow *self)
 
       select_engagement (self, last);
       adw_view_stack_set_visible_child_name (self->view_stack, page);
+      /* Narrow, it is the engagement that comes back, not the list. */
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
 }
 
