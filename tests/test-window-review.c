@@ -18,6 +18,7 @@
 #include "cp-review-page.h"
 #include "cp-test-util.h"
 #include "cp-test-window.h"
+#include "cp-ui-util.h"
 
 static void
 show_page (CpWindow   *window,
@@ -184,6 +185,64 @@ test_plan_narrow (void)
   cp_test_remove_tree (dir);
 }
 
+/* A toast replaces the one before it about the same thing, shown or
+ * waiting, and the same words twice show once; others queue.
+ */
+static void
+dismissed_cb (AdwToast *toast,
+              gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+static AdwToast *
+watched_toast (const char *title,
+               const char *topic,
+               gboolean   *dismissed)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (topic != NULL)
+    cp_ui_toast_set_topic (toast, topic);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (dismissed_cb), dismissed);
+
+  return toast;
+}
+
+static void
+toasts_replace (CpWindow *window)
+{
+  /* Static: the toasts still on show are dismissed when the window closes. */
+  static gboolean saved, saved_again, other, other_again;
+
+  cp_window_add_toast (window, watched_toast ("Report saved as a.pdf", "win.export-report", &saved));
+  cp_window_add_toast (window, watched_toast ("Engagement restored", NULL, &other));
+  spin (100);
+  g_assert_false (saved);
+  g_assert_false (other);
+
+  cp_window_add_toast (window, watched_toast ("Report saved as b.pdf", "win.export-report", &saved_again));
+  spin (100);
+  g_assert_true (saved);
+  g_assert_false (other);
+
+  cp_window_add_toast (window, watched_toast ("Engagement restored", NULL, &other_again));
+  spin (100);
+  g_assert_true (other);
+  g_assert_false (saved_again);
+  g_assert_false (other_again);
+}
+
+static void
+test_toasts (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, toasts_replace);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_restart (void)
 {
@@ -215,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/window/first-approach", test_first_approach);
   g_test_add_func ("/window/restart", test_restart);
   g_test_add_func ("/window/plan-narrow", test_plan_narrow);
+  g_test_add_func ("/window/toasts", test_toasts);
 
   return g_test_run ();
 }

@@ -179,9 +179,13 @@ synced_cb (GObject      *source,
       gtk_window_present (GTK_WINDOW (dialog));
     }
   else
-    cp_ui_show_toast (GTK_WIDGET (self), adw_toast_new (synced->merged
-                                                        ? _("Synced; changes from others are in")
-                                                        : _("Synced")));
+    {
+      AdwToast *toast = adw_toast_new (synced->merged ? _("Synced; changes from others are in")
+                                                      : _("Synced"));
+
+      cp_ui_toast_set_topic (toast, "sync");
+      cp_ui_show_toast (GTK_WIDGET (self), toast);
+    }
 
   cp_sync_button_refresh (self);
 }

@@ -20,6 +20,66 @@
 #include "cp-identity.h"
 #include "cp-ui-util.h"
 
+/**
+ * cp_ui_toast_set_topic:
+ * @topic: what the toast is about, such as "export"
+ *
+ * A toast replaces the one before it about the same thing, shown or
+ * waiting, rather than queue behind it. Without a topic, a toast is about
+ * its own words: the same message twice shows once.
+ */
+void
+cp_ui_toast_set_topic (AdwToast   *toast,
+                       const char *topic)
+{
+  g_object_set_data_full (G_OBJECT (toast), "cp-topic", g_strdup (topic), g_free);
+}
+
+static void
+toast_dismissed_cb (AdwToast        *toast,
+                    AdwToastOverlay *overlay)
+{
+  GHashTable *topics = g_object_get_data (G_OBJECT (overlay), "cp-topics");
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, topics);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == toast)
+      g_hash_table_iter_remove (&iter);
+}
+
+/**
+ * cp_ui_add_toast:
+ * @toast: (transfer full): what to say
+ *
+ * Shows @toast in @overlay, in place of an earlier one about the same
+ * thing (see cp_ui_toast_set_topic()).
+ */
+void
+cp_ui_add_toast (AdwToastOverlay *overlay,
+                 AdwToast        *toast)
+{
+  GHashTable *topics = g_object_get_data (G_OBJECT (overlay), "cp-topics");
+  const char *topic = g_object_get_data (G_OBJECT (toast), "cp-topic");
+  AdwToast *earlier;
+
+  if (topics == NULL)
+    {
+      topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (overlay), "cp-topics", topics,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  if (topic == NULL)
+    topic = adw_toast_get_title (toast);
+
+  if ((earlier = g_hash_table_lookup (topics, topic)) != NULL && earlier != toast)
+    adw_toast_dismiss (earlier);
+  g_hash_table_insert (topics, g_strdup (topic), toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 /* Shows @toast in the window's toast overlay; takes ownership of it. */
 void
 cp_ui_show_toast (GtkWidget *widget,
@@ -28,7 +88,7 @@ cp_ui_show_toast (GtkWidget *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    cp_ui_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     {
       g_warning ("%s", adw_toast_get_title (toast));

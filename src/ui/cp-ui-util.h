@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+void        cp_ui_toast_set_topic (AdwToast   *toast,
+                                   const char *topic);
+void        cp_ui_add_toast   (AdwToastOverlay *overlay,
+                               AdwToast        *toast);
 void        cp_ui_show_toast  (GtkWidget    *widget,
                                AdwToast     *toast);
 void        cp_ui_toast_error (GtkWidget    *widget,

@@ -20,6 +20,7 @@
 #include "cp-report.h"
 #include "cp-share-dialog.h"
 #include "cp-store.h"
+#include "cp-ui-util.h"
 #include "cp-window.h"
 #include "cp-window-transfer.h"
 
@@ -88,6 +89,7 @@ export_written_cb (GObject      *source,
           g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
           g_signal_connect (toast, "button-clicked", G_CALLBACK (open_saved_cb), NULL);
         }
+      cp_ui_toast_set_topic (toast, export->action);
       cp_window_add_toast (self, toast);
     }
 
@@ -112,6 +114,7 @@ export_start (CpWindow   *self,
   export->done = done;
   export->working = adw_toast_new (working);
   adw_toast_set_timeout (export->working, 0);
+  cp_ui_toast_set_topic (export->working, action);
   cp_window_add_toast (self, g_object_ref (export->working));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action, FALSE);
 

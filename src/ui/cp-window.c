@@ -105,7 +105,7 @@ static void
 toast (CpWindow   *self,
        const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  cp_ui_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -537,7 +537,7 @@ cp_window_add_toast (CpWindow *self,
 {
   g_return_if_fail (CP_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cp_ui_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -576,7 +576,7 @@ delete_engagement_action (GtkWidget  *widget,
   g_signal_connect_object (undo_toast, "dismissed",
                            G_CALLBACK (delete_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+  cp_ui_add_toast (self->toast_overlay, undo_toast);
 
   update_actions (self);
 }
