@@ -209,17 +209,56 @@ watched_toast (const char *title,
   return toast;
 }
 
+/* The first mapped widget under @root whose CSS name is @name. */
+static GtkWidget *
+find_css_name (GtkWidget  *root,
+               const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_mapped (child) && g_strcmp0 (gtk_widget_get_css_name (child), name) == 0)
+        return child;
+      if ((found = find_css_name (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 toasts_replace (CpWindow *window)
 {
   /* Static: the toasts still on show are dismissed when the window closes. */
   static gboolean saved, saved_again, other, other_again;
+  GtkWidget *export;
+  GtkAdjustment *scroll;
+  graphene_rect_t button, toast;
+
+  /* At the foot of the Review page, the toast leaves Export Report… in sight. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  show_page (window, "review");
+  export = find (GTK_WIDGET (window), GTK_TYPE_LABEL, "_Export Report…");
+  g_assert_nonnull (export);
+  export = gtk_widget_get_parent (export);
+  scroll = gtk_scrolled_window_get_vadjustment (
+             GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (export, GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  spin (200);
 
   cp_window_add_toast (window, watched_toast ("Report saved as a.pdf", "win.export-report", &saved));
   cp_window_add_toast (window, watched_toast ("Engagement restored", NULL, &other));
-  spin (100);
+  spin (400);
   g_assert_false (saved);
   g_assert_false (other);
+  g_assert_true (gtk_widget_compute_bounds (export, GTK_WIDGET (window), &button));
+  g_assert_nonnull (find_css_name (GTK_WIDGET (window), "toast"));
+  g_assert_true (gtk_widget_compute_bounds (find_css_name (GTK_WIDGET (window), "toast"),
+                                            GTK_WIDGET (window), &toast));
+  g_assert_cmpfloat (button.origin.y + button.size.height, <, toast.origin.y);
 
   cp_window_add_toast (window, watched_toast ("Report saved as b.pdf", "win.export-report", &saved_again));
   spin (100);
