@@ -18,7 +18,10 @@
 #include "cp-notes-io.h"
 #include "cp-search.h"
 #include "cp-session.h"
+#include "cp-phase.h"
+#include "cp-cycle.h"
 #include "cp-stakeholder.h"
+#include "cp-template.h"
 #include "cp-store-private.h"
 #include "cp-test-store.h"
 
@@ -625,6 +628,93 @@ test_sessions (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_notes (e, NULL)), ==, 1);
 }
 
+/* A session planned whole is added whole, in one unit of work, or not at
+ * all; a phase or an attendee of another engagement is not taken.
+ */
+static void
+test_session_planned (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Planned");
+  g_autoptr(CpEngagement) other = engagement (f, "Other");
+  g_autoptr(CpStakeholder) priya = cp_engagement_add_stakeholder (e, "Priya", "", "", NULL);
+  g_autoptr(CpStakeholder) lee = cp_engagement_add_stakeholder (e, "Lee", "", "", NULL);
+  g_autoptr(CpStakeholder) stranger = cp_engagement_add_stakeholder (other, "Stranger", "", "", NULL);
+  g_autoptr(CpCycle) cycle = cp_engagement_start_cycle (e, cp_template_get_default (), NULL);
+  g_autoptr(CpCycle) other_cycle = cp_engagement_start_cycle (other, cp_template_get_default (), NULL);
+  g_autoptr(CpPhase) phase = g_list_model_get_item (cp_cycle_get_phases (cycle, NULL), 1);
+  g_autoptr(CpPhase) other_phase = g_list_model_get_item (cp_cycle_get_phases (other_cycle, NULL), 1);
+  g_autoptr(GArray) who = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) attendees = NULL;
+  g_autoptr(CpSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { cp_stakeholder_get_id (priya), cp_stakeholder_get_id (stranger), cp_stakeholder_get_id (lee) };
+  CpSessionPlan plan = {
+    .starts_at = "2026-12-03T10:00",
+    .kind = CP_SESSION_KIND_SPONSOR_MEETING,
+    .duration = 90,
+    .topic = "Quarterly review with the CIO",
+    .phase_id = cp_phase_get_id (phase),
+  };
+  gint64 id = cp_engagement_get_id (e);
+  gint64 phase_id = cp_phase_get_id (phase);
+
+  g_assert_cmpint (phase_id, >, 0);
+  g_array_append_vals (who, ids, G_N_ELEMENTS (ids));
+  plan.attendees = who;
+
+  /* Not at all: a bad time adds nothing. */
+  plan.starts_at = "3 December";
+  g_assert_null (cp_engagement_plan_session (e, &plan, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_sessions (e, NULL)), ==, 0);
+
+  plan.starts_at = "2026-12-03T10:00";
+  session = cp_engagement_plan_session (e, &plan, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_sessions (e, NULL)), ==, 1);
+
+  /* Another engagement's phase is no phase; the defaults fill the rest. */
+  plan.phase_id = cp_phase_get_id (other_phase);
+  plan.duration = 0;
+  plan.topic = NULL;
+  plan.attendees = NULL;
+  plan.starts_at = "2026-12-04T09:00";
+  g_clear_object (&session);
+  session = cp_engagement_plan_session (e, &plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_session_get_phase_id (session), ==, 0);
+  g_assert_cmpuint (cp_session_get_duration (session), ==, 60);
+  g_assert_cmpstr (cp_session_get_topic (session), ==, "");
+
+  g_clear_object (&session);
+  g_clear_object (&phase);
+  g_clear_object (&other_phase);
+  g_clear_object (&cycle);
+  g_clear_object (&other_cycle);
+  g_clear_object (&priya);
+  g_clear_object (&lee);
+  g_clear_object (&stranger);
+  g_clear_object (&e);
+  g_clear_object (&other);
+  reopen (f);
+
+  /* Everything was kept, but the stranger. */
+  e = cp_store_get_engagement (f->store, id, NULL);
+  session = g_list_model_get_item (cp_engagement_get_sessions (e, NULL), 1);
+  g_assert_cmpstr (cp_session_get_starts_at (session), ==, "2026-12-03T10:00");
+  g_assert_cmpint (cp_session_get_kind (session), ==, CP_SESSION_KIND_SPONSOR_MEETING);
+  g_assert_cmpuint (cp_session_get_duration (session), ==, 90);
+  g_assert_cmpstr (cp_session_get_topic (session), ==, "Quarterly review with the CIO");
+  g_assert_cmpint (cp_session_get_phase_id (session), ==, phase_id);
+  attendees = cp_session_dup_attendees (session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attendees->len, ==, 2);
+  g_assert_cmpint (g_array_index (attendees, gint64, 0), ==, ids[0]);
+  g_assert_cmpint (g_array_index (attendees, gint64, 1), ==, ids[2]);
+}
 
 static int
 count_note_updates (unsigned  type,
@@ -788,6 +878,7 @@ main (int   argc,
   ADD_STORE_TEST ("/notes/search", test_search);
   ADD_STORE_TEST ("/notes/display-title", test_display_title);
   ADD_STORE_TEST ("/notes/sessions", test_sessions);
+  ADD_STORE_TEST ("/notes/session-planned", test_session_planned);
   g_test_add_func ("/markdown/runs", test_markdown_runs);
   g_test_add_func ("/markdown/large", test_markdown_large);
   g_test_add_func ("/notes/autosave-survives-kill", test_autosave_survives_kill);

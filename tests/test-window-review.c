@@ -14,8 +14,11 @@
 #include <string.h>
 
 #include "cp-engagement.h"
+#include "cp-note-editor.h"
+#include "cp-notes-page.h"
 #include "cp-plan-page.h"
 #include "cp-review-page.h"
+#include "cp-session.h"
 #include "cp-test-util.h"
 #include "cp-test-window.h"
 #include "cp-ui-util.h"
@@ -282,6 +285,108 @@ test_toasts (void)
   cp_test_remove_tree (dir);
 }
 
+/* The note editor's drop-down whose first choice is @none. */
+static GtkDropDown *
+find_choices (GtkWidget  *root,
+              const char *none)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found;
+
+      if (GTK_IS_DROP_DOWN (child) && GTK_IS_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (child))) &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (child))), 0),
+                     none) == 0)
+        return GTK_DROP_DOWN (child);
+      if ((found = find_choices (child, none)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* New Note marks the new note in the list; a session is planned in a
+ * dialog that Cancel leaves without a trace, and one added shows at once
+ * in the open note's Session drop-down.
+ */
+static void
+sessions_and_notes (CpWindow *window)
+{
+  GListModel *sessions;
+  GtkWidget *notes;
+  GtkWidget *editor;
+  GtkListBoxRow *selected;
+  GtkDropDown *session_choices;
+  GtkWindow *dialog;
+  guint n_sessions;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  show_page (window, "notes");
+  notes = find (GTK_WIDGET (window), CP_TYPE_NOTES_PAGE, NULL);
+  editor = find (notes, CP_TYPE_NOTE_EDITOR, NULL);
+  sessions = cp_engagement_get_sessions (cp_window_get_current (window), NULL);
+  n_sessions = g_list_model_get_n_items (sessions);
+  g_assert_cmpuint (n_sessions, >, 0);
+
+  /* The list marks the new note, not the one before. */
+  g_assert_true (gtk_widget_activate_action (notes, "notes.new-note", NULL));
+  spin (200);
+  g_assert_nonnull (cp_note_editor_get_note (CP_NOTE_EDITOR (editor)));
+  selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (gtk_widget_get_ancestor (
+                                              GTK_WIDGET (find_label_containing (notes, "Untitled")), GTK_TYPE_LIST_BOX)));
+  g_assert_nonnull (selected);
+  g_assert_true (g_object_get_data (G_OBJECT (selected), "note") == cp_note_editor_get_note (CP_NOTE_EDITOR (editor)));
+  session_choices = find_choices (editor, "No session");
+  g_assert_nonnull (session_choices);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (session_choices)), ==, n_sessions + 1);
+
+  /* Cancel plans nothing. */
+  g_assert_true (gtk_widget_activate_action (notes, "notes.new-session", NULL));
+  spin (200);
+  dialog = find_dialog ("New Coaching Session");
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  spin (200);
+  g_assert_null (find_dialog ("New Coaching Session"));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions);
+
+  /* Add Session adds it whole, and the open note can link it at once. */
+  g_assert_true (gtk_widget_activate_action (notes, "notes.new-session", NULL));
+  spin (200);
+  dialog = find_dialog ("New Coaching Session");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Topic")),
+                         "Walk through the change calendar");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add Session"), "clicked");
+  spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (session_choices)), ==, n_sessions + 2);
+  {
+    gboolean topic_kept = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+      {
+        g_autoptr(CpSession) session = g_list_model_get_item (sessions, i);
+
+        topic_kept |= g_strcmp0 (cp_session_get_topic (session), "Walk through the change calendar") == 0;
+      }
+    g_assert_true (topic_kept);
+  }
+}
+
+static void
+test_sessions_and_notes (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, sessions_and_notes);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_restart (void)
 {
@@ -314,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/window/restart", test_restart);
   g_test_add_func ("/window/plan-narrow", test_plan_narrow);
   g_test_add_func ("/window/toasts", test_toasts);
+  g_test_add_func ("/window/sessions-and-notes", test_sessions_and_notes);
 
   return g_test_run ();
 }

@@ -293,21 +293,47 @@ cp_engagement_add_session (CpEngagement   *self,
                            CpSessionKind   kind,
                            GError        **error)
 {
+  CpSessionPlan plan = { .starts_at = starts_at, .kind = kind };
+
+  return cp_engagement_plan_session (self, &plan, error);
+}
+
+/**
+ * cp_engagement_plan_session:
+ * @plan: the session, whole: when, what, which phase, who attends
+ *
+ * Adds the session as one unit of work; a phase or an attendee from
+ * another engagement is not taken.
+ *
+ * Returns: (transfer full) (nullable): the new session
+ */
+CpSession *
+cp_engagement_plan_session (CpEngagement         *self,
+                            const CpSessionPlan  *plan,
+                            GError              **error)
+{
+  CpSessionRow fields = { 0 };
   CpSessionRow added = { 0 };
   CpSession *session;
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+  g_return_val_if_fail (plan != NULL, NULL);
 
-  if (!cp_datetime_is_valid (starts_at))
+  if (!cp_datetime_is_valid (plan->starts_at))
     {
       g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
                            _("A session needs a date and a time of day"));
       return NULL;
     }
 
+  fields.starts_at = (char *) plan->starts_at;
+  fields.kind = (char *) cp_session_kind_to_string (plan->kind);
+  fields.duration = plan->duration;
+  fields.topic = (char *) plan->topic;
+  fields.phase_id = plan->phase_id;
+
   if (!cp_engagement_get_sessions (self, error) ||
-      !_cp_store_sessions_add (self->store, self->id, starts_at, cp_session_kind_to_string (kind),
-                               &added, error))
+      !_cp_store_sessions_add (self->store, self->id, &fields, plan->attendees, &added, error))
     return NULL;
 
   /* The model changes once the row is committed. */

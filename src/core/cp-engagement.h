@@ -109,6 +109,9 @@ CpSession     *cp_engagement_add_session      (CpEngagement  *self,
                                                const char    *starts_at,
                                                CpSessionKind  kind,
                                                GError       **error);
+CpSession     *cp_engagement_plan_session     (CpEngagement        *self,
+                                               const CpSessionPlan *plan,
+                                               GError             **error);
 gboolean       cp_engagement_remove_session   (CpEngagement  *self,
                                                CpSession     *session,
                                                GError       **error);

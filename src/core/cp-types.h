@@ -124,6 +124,17 @@ typedef enum
   CP_SESSION_KIND_REMOTE,
 } CpSessionKind;
 
+/* A session as planned, before it is added: see cp_engagement_plan_session(). */
+typedef struct
+{
+  const char    *starts_at;  /* YYYY-MM-DDTHH:MM, local time */
+  CpSessionKind  kind;
+  guint          duration;   /* minutes; 0 for an hour */
+  const char    *topic;      /* nullable */
+  gint64         phase_id;   /* 0 for none */
+  GArray        *attendees;  /* (element-type gint64) (nullable): stakeholder ids */
+} CpSessionPlan;
+
 /* Who leads a process or workstream, on the way to the coach's exit. */
 typedef enum
 {

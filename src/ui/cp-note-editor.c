@@ -44,6 +44,7 @@ struct _CpNoteEditor
   CpNote         *note;
   GArray         *session_ids;   /* gint64, by dropdown position */
   GArray         *phase_ids;
+  GSignalGroup   *sessions_signals;  /* the engagement's sessions */
   guint           apply_source;
   GSettings      *settings;
   GtkCssProvider *font_css;
@@ -355,6 +356,15 @@ fill_choices (GtkDropDown *dropdown,
   gtk_drop_down_set_selected (dropdown, selected);
 }
 
+static void update_choices (CpNoteEditor *self);
+
+/* A session added, removed or moved shows in the drop-down at once. */
+static void
+sessions_changed_cb (CpNoteEditor *self)
+{
+  update_choices (self);
+}
+
 static void
 update_choices (CpNoteEditor *self)
 {
@@ -377,6 +387,11 @@ update_choices (CpNoteEditor *self)
 
       g_ptr_array_add (labels, cp_session_dialog_dup_label (session));
       g_array_append_val (ids, id);
+      g_signal_handlers_disconnect_by_func (session, sessions_changed_cb, self);
+      g_signal_connect_object (session, "notify::starts-at", G_CALLBACK (sessions_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::kind", G_CALLBACK (sessions_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   fill_choices (self->session_dropdown, self->session_ids, _("No session"), labels, ids,
                 cp_note_get_session_id (self->note));
@@ -454,6 +469,7 @@ cp_note_editor_dispose (GObject *object)
   g_clear_object (&self->engagement);
   g_clear_pointer (&self->session_ids, g_array_unref);
   g_clear_pointer (&self->phase_ids, g_array_unref);
+  g_clear_object (&self->sessions_signals);
   g_clear_object (&self->settings);
   g_clear_object (&self->font_css);
 
@@ -518,6 +534,9 @@ cp_note_editor_init (CpNoteEditor *self)
   cp_ui_name_drop_down (self->visibility_dropdown, _("Visibility"));
 
   self->session_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sessions_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->sessions_signals, "items-changed",
+                                  G_CALLBACK (sessions_changed_cb), self);
   self->phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   cp_ui_highlight_markdown (GTK_SOURCE_BUFFER (buffer (self)));
@@ -595,6 +614,9 @@ cp_note_editor_set_note (CpNoteEditor *self,
 
   g_set_object (&self->engagement, engagement);
   g_set_object (&self->note, note);
+  g_signal_group_set_target (self->sessions_signals,
+                             engagement != NULL && note != NULL
+                             ? cp_engagement_get_sessions (engagement, NULL) : NULL);
 
   if (note == NULL)
     return;

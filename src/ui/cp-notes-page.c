@@ -143,8 +143,22 @@ static void
 show_note (CpNotesPage *self,
            CpNote      *note)
 {
+  GtkListBoxRow *row = NULL;
+
   cp_note_editor_set_note (self->editor, self->engagement, note);
   gtk_stack_set_visible_child_name (self->editor_stack, note ? "editor" : "empty");
+
+  /* The list marks the note on show, however it was opened: a new note,
+   * a search hit, a link.
+   */
+  for (guint i = 0; note != NULL && (row = gtk_list_box_get_row_at_index (self->notes_list, i)); i++)
+    if (g_object_get_data (G_OBJECT (row), "note") == note)
+      break;
+  if (row != NULL)
+    gtk_list_box_select_row (self->notes_list, row);
+  else
+    gtk_list_box_unselect_all (self->notes_list);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete-note", may_change (self, note));
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor), note == NULL || may_change (self, note));
 
@@ -284,8 +298,6 @@ new_session_action (GtkWidget  *widget,
   CpNotesPage *self = CP_NOTES_PAGE (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) next_hour = NULL;
-  g_autoptr(CpSession) session = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *starts_at = NULL;
 
   if (self->engagement == NULL)
@@ -295,15 +307,7 @@ new_session_action (GtkWidget  *widget,
   next_hour = g_date_time_add_minutes (now, 60 - g_date_time_get_minute (now));
   starts_at = g_date_time_format (next_hour, "%Y-%m-%dT%H:00");
 
-  session = cp_engagement_add_session (self->engagement, starts_at, CP_SESSION_KIND_ONE_ON_ONE,
-                                       &error);
-  if (session == NULL)
-    {
-      cp_ui_toast_error (widget, error);
-      return;
-    }
-
-  gtk_window_present (GTK_WINDOW (cp_session_dialog_new (widget, self->engagement, session)));
+  gtk_window_present (GTK_WINDOW (cp_session_dialog_new_planned (widget, self->engagement, starts_at)));
 }
 
 static void

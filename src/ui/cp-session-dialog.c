@@ -1,6 +1,8 @@
-/* cp-session-dialog.c — shows and edits one coaching session
+/* cp-session-dialog.c — plans a coaching session, or shows and edits one
  *
- * Edits apply as they are made, like everywhere else; "Done" only closes.
+ * A session being planned is added only by "Add Session", whole; Cancel
+ * leaves nothing behind. A session that exists is edited as everywhere
+ * else: edits apply as they are made, and "Done" only closes.
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -39,6 +41,7 @@ struct _CpSessionDialog
   AdwEntryRow      *topic_row;
   AdwComboRow      *phase_row;
   AdwExpanderRow   *attendees_row;
+  GPtrArray        *attendee_checks;
 };
 
 G_DEFINE_FINAL_TYPE (CpSessionDialog, cp_session_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -96,17 +99,24 @@ update_when (CpSessionDialog *self)
 
   starts_at = g_strdup_printf ("%sT%s", date, time);
 
-  /* A time half typed is not an error yet; it is simply not applied. */
-  if (cp_session_set_starts_at (self->session, starts_at))
+  /* A time half typed is not an error yet; it is simply not applied, and
+   * a session being planned cannot be added with it.
+   */
+  if (self->session != NULL ? cp_session_set_starts_at (self->session, starts_at)
+                            : cp_datetime_is_valid (starts_at))
     gtk_widget_remove_css_class (GTK_WIDGET (self->time_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->time_row), "error");
+  if (self->session == NULL)
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add",
+                                             cp_datetime_is_valid (starts_at));
 }
 
 static void
 duration_changed_cb (CpSessionDialog *self)
 {
-  cp_session_set_duration (self->session, gtk_spin_button_get_value_as_int (self->duration_spin));
+  if (self->session != NULL)
+    cp_session_set_duration (self->session, gtk_spin_button_get_value_as_int (self->duration_spin));
 }
 
 static void
@@ -114,14 +124,15 @@ kind_changed_cb (CpSessionDialog *self)
 {
   guint kind = adw_combo_row_get_selected (self->kind_row);
 
-  if (kind != GTK_INVALID_LIST_POSITION)
+  if (self->session != NULL && kind != GTK_INVALID_LIST_POSITION)
     cp_session_set_kind (self->session, kind);
 }
 
 static void
 topic_changed_cb (CpSessionDialog *self)
 {
-  cp_session_set_topic (self->session, gtk_editable_get_text (GTK_EDITABLE (self->topic_row)));
+  if (self->session != NULL)
+    cp_session_set_topic (self->session, gtk_editable_get_text (GTK_EDITABLE (self->topic_row)));
 }
 
 static void
@@ -129,7 +140,7 @@ phase_changed_cb (CpSessionDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->phase_row);
 
-  if (selected < self->phase_ids->len)
+  if (self->session != NULL && selected < self->phase_ids->len)
     cp_session_set_phase_id (self->session, g_array_index (self->phase_ids, gint64, selected));
 }
 
@@ -140,7 +151,8 @@ attendee_toggled_cb (GtkCheckButton  *check,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "stakeholder-id"));
   g_autoptr(GError) error = NULL;
 
-  if (!cp_session_set_attendee (self->session, id, gtk_check_button_get_active (check), &error) &&
+  if (self->session != NULL &&
+      !cp_session_set_attendee (self->session, id, gtk_check_button_get_active (check), &error) &&
       self->origin != NULL)
     cp_ui_toast_error (self->origin, error);
 }
@@ -156,6 +168,36 @@ cp_session_dialog_response (AdwMessageDialog *dialog,
       !cp_engagement_remove_session (self->engagement, self->session, &error) &&
       self->origin != NULL)
     cp_ui_toast_error (self->origin, error);
+
+  if (g_strcmp0 (response, "add") == 0)
+    {
+      g_autoptr(CpSession) added = NULL;
+      g_autoptr(GArray) attendees = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *starts_at = g_strdup_printf ("%sT%s", cp_date_row_get_date (self->date_row),
+                                                    gtk_editable_get_text (GTK_EDITABLE (self->time_row)));
+      guint phase = adw_combo_row_get_selected (self->phase_row);
+      CpSessionPlan plan = {
+        .starts_at = starts_at,
+        .kind = adw_combo_row_get_selected (self->kind_row),
+        .duration = gtk_spin_button_get_value_as_int (self->duration_spin),
+        .topic = gtk_editable_get_text (GTK_EDITABLE (self->topic_row)),
+        .phase_id = phase < self->phase_ids->len ? g_array_index (self->phase_ids, gint64, phase) : 0,
+        .attendees = attendees,
+      };
+
+      for (guint i = 0; i < self->attendee_checks->len; i++)
+        {
+          GtkCheckButton *check = g_ptr_array_index (self->attendee_checks, i);
+          gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "stakeholder-id"));
+
+          if (gtk_check_button_get_active (check))
+            g_array_append_val (attendees, id);
+        }
+
+      added = cp_engagement_plan_session (self->engagement, &plan, &error);
+      if (added == NULL && self->origin != NULL)
+        cp_ui_toast_error (self->origin, error);
+    }
 }
 
 static void
@@ -167,6 +209,7 @@ cp_session_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_weak_pointer (&self->origin);
   g_clear_pointer (&self->phase_ids, g_array_unref);
+  g_clear_pointer (&self->attendee_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cp_session_dialog_parent_class)->dispose (object);
 }
@@ -200,18 +243,21 @@ cp_session_dialog_init (CpSessionDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->attendee_checks = g_ptr_array_new ();
 
   for (CpSessionKind kind = CP_SESSION_KIND_ONE_ON_ONE; kind <= CP_SESSION_KIND_REMOTE; kind++)
     gtk_string_list_append (self->kind_names, cp_session_kind_get_name (kind));
 }
 
+/* Shows @plan: the session's own values, or a new one's defaults. */
 static void
-fill (CpSessionDialog *self)
+fill (CpSessionDialog     *self,
+      const CpSessionPlan *plan)
 {
-  const char *starts_at = cp_session_get_starts_at (self->session);
+  const char *starts_at = plan->starts_at;
   g_autofree char *date = g_strndup (starts_at, 10);
   g_autoptr(GtkStringList) phase_names = gtk_string_list_new (NULL);
-  g_autoptr(GArray) attendees = cp_session_dup_attendees (self->session, NULL);
+  GArray *attendees = plan->attendees;
   GListModel *stakeholders = cp_engagement_get_stakeholders (self->engagement, NULL);
   CpCycle *cycle = cp_engagement_get_current_cycle (self->engagement);
   guint selected_phase = 0;
@@ -219,9 +265,9 @@ fill (CpSessionDialog *self)
 
   cp_date_row_set_date (self->date_row, date);
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), starts_at + 11);
-  gtk_spin_button_set_value (self->duration_spin, cp_session_get_duration (self->session));
-  adw_combo_row_set_selected (self->kind_row, cp_session_get_kind (self->session));
-  gtk_editable_set_text (GTK_EDITABLE (self->topic_row), cp_session_get_topic (self->session));
+  gtk_spin_button_set_value (self->duration_spin, plan->duration);
+  adw_combo_row_set_selected (self->kind_row, plan->kind);
+  gtk_editable_set_text (GTK_EDITABLE (self->topic_row), plan->topic ? plan->topic : "");
 
   gtk_string_list_append (phase_names, _("No phase"));
   g_array_append_val (self->phase_ids, none);
@@ -236,7 +282,7 @@ fill (CpSessionDialog *self)
 
           gtk_string_list_append (phase_names, cp_phase_get_name (phase));
           g_array_append_val (self->phase_ids, id);
-          if (id == cp_session_get_phase_id (self->session))
+          if (id == plan->phase_id)
             selected_phase = i + 1;
         }
     }
@@ -262,6 +308,7 @@ fill (CpSessionDialog *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), attends);
       g_object_set_data (G_OBJECT (check), "stakeholder-id", GSIZE_TO_POINTER ((gsize) id));
       g_signal_connect (check, "toggled", G_CALLBACK (attendee_toggled_cb), self);
+      g_ptr_array_add (self->attendee_checks, check);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_expander_row_add_row (self->attendees_row, row);
@@ -276,24 +323,87 @@ fill (CpSessionDialog *self)
   g_signal_connect_swapped (self->phase_row, "notify::selected", G_CALLBACK (phase_changed_cb), self);
 }
 
+static CpSessionDialog *
+dialog_new (GtkWidget           *parent,
+            CpEngagement        *engagement,
+            CpSession           *session,
+            const CpSessionPlan *plan)
+{
+  CpSessionDialog *self = g_object_new (CP_TYPE_SESSION_DIALOG,
+                                        "transient-for", gtk_widget_get_root (parent),
+                                        NULL);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+
+  self->engagement = g_object_ref (engagement);
+  g_set_object (&self->session, session);
+  g_set_weak_pointer (&self->origin, parent);
+
+  if (session != NULL)
+    {
+      adw_message_dialog_add_responses (dialog, "delete", _("_Delete Session"), "done", _("_Done"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "done", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "done");
+      adw_message_dialog_set_close_response (dialog, "done");
+    }
+  else
+    {
+      adw_message_dialog_set_heading (dialog, _("New Coaching Session"));
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add Session"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "add");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+    }
+  fill (self, plan);
+
+  return self;
+}
+
+/**
+ * cp_session_dialog_new:
+ *
+ * Shows @session, whose changes apply as they are made.
+ */
 CpSessionDialog *
 cp_session_dialog_new (GtkWidget    *parent,
                        CpEngagement *engagement,
                        CpSession    *session)
 {
-  CpSessionDialog *self;
+  g_autoptr(GArray) attendees = NULL;
+  CpSessionPlan plan = { 0 };
 
   g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
   g_return_val_if_fail (CP_IS_SESSION (session), NULL);
 
-  self = g_object_new (CP_TYPE_SESSION_DIALOG,
-                       "transient-for", gtk_widget_get_root (parent),
-                       NULL);
-  self->engagement = g_object_ref (engagement);
-  self->session = g_object_ref (session);
-  g_set_weak_pointer (&self->origin, parent);
-  fill (self);
+  attendees = cp_session_dup_attendees (session, NULL);
+  plan.starts_at = cp_session_get_starts_at (session);
+  plan.kind = cp_session_get_kind (session);
+  plan.duration = cp_session_get_duration (session);
+  plan.topic = cp_session_get_topic (session);
+  plan.phase_id = cp_session_get_phase_id (session);
+  plan.attendees = attendees;
 
-  return self;
+  return dialog_new (parent, engagement, session, &plan);
+}
+
+/**
+ * cp_session_dialog_new_planned:
+ * @starts_at: when the session most likely starts, YYYY-MM-DDTHH:MM
+ *
+ * Plans a new session of @engagement, an hour's one-on-one: it is added
+ * by "Add Session", and Cancel leaves nothing.
+ */
+CpSessionDialog *
+cp_session_dialog_new_planned (GtkWidget    *parent,
+                               CpEngagement *engagement,
+                               const char   *starts_at)
+{
+  CpSessionPlan plan = { .starts_at = starts_at, .kind = CP_SESSION_KIND_ONE_ON_ONE, .duration = 60 };
+
+  g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), NULL);
+  g_return_val_if_fail (cp_datetime_is_valid (starts_at), NULL);
+
+  return dialog_new (parent, engagement, NULL, &plan);
 }

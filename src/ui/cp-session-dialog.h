@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (CpSessionDialog, cp_session_dialog, CP, SESSION_DIALOG, Ad
 CpSessionDialog *cp_session_dialog_new       (GtkWidget     *parent,
                                               CpEngagement  *engagement,
                                               CpSession     *session);
+CpSessionDialog *cp_session_dialog_new_planned (GtkWidget   *parent,
+                                              CpEngagement  *engagement,
+                                              const char    *starts_at);
 const char      *cp_session_kind_get_name    (CpSessionKind  kind);
 char            *cp_session_dialog_dup_label (CpSession     *session);
 

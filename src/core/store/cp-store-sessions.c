@@ -57,33 +57,104 @@ _cp_store_sessions_load (CpStore  *self,
                               read_row, _("Could not read the sessions"), error);
 }
 
-/**
- * _cp_store_sessions_add:
- * @kind: the kind, as the database writes it
- * @added: (out caller-allocates): the new session, as stored
+/* Records whether a stakeholder attended, inside the caller's
+ * transaction; only a stakeholder of the session's own engagement can.
  */
-gboolean
-_cp_store_sessions_add (CpStore       *self,
-                        gint64         engagement_id,
-                        const char    *starts_at,
-                        const char    *kind,
-                        CpSessionRow  *added,
-                        GError       **error)
+static gboolean
+write_attendee (CpStore   *self,
+                gint64     session_id,
+                gint64     stakeholder_id,
+                gboolean   attends,
+                GError   **error)
 {
   sqlite3_stmt *stmt;
 
-  if (!(stmt = _cp_store_prepare (self,
-                                  "INSERT INTO session (engagement_id, starts_at, kind) "
-                                  "VALUES (?1, ?2, ?3) RETURNING " SESSION_COLUMNS,
-                                  error)))
+  stmt = _cp_store_prepare (self,
+                            attends
+                            ? "INSERT OR IGNORE INTO session_attendee (session_id, stakeholder_id) "
+                              "SELECT ?1, s.id FROM stakeholder s JOIN session x ON x.id = ?1 "
+                              "WHERE s.id = ?2 AND s.engagement_id = x.engagement_id"
+                            : "DELETE FROM session_attendee WHERE session_id = ?1 AND stakeholder_id = ?2",
+                            error);
+  if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, engagement_id);
-  _cp_bind_text (stmt, 2, starts_at);
-  _cp_bind_text (stmt, 3, kind);
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, stakeholder_id);
 
-  return _cp_store_insert_row (self, stmt, read_row, added, (GDestroyNotify) _cp_session_row_clear,
-                               _("Could not add the session"), error);
+  return _cp_store_step_done (self, stmt, error);
+}
+
+/**
+ * _cp_store_sessions_add:
+ * @fields: the session as planned: its start, kind, duration (0 for the
+ *   default hour), topic and phase (0 for none); its id is not read
+ * @attendees: (element-type gint64) (nullable): who attends
+ * @added: (out caller-allocates): the new session, as stored
+ *
+ * Adds the session and its attendees in one transaction.
+ */
+gboolean
+_cp_store_sessions_add (CpStore             *self,
+                        gint64               engagement_id,
+                        const CpSessionRow  *fields,
+                        GArray              *attendees,
+                        CpSessionRow        *added,
+                        GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self,
+                                  "INSERT INTO session (engagement_id, starts_at, kind, duration_minutes, "
+                                  "topic, phase_id) "
+                                  "VALUES (?1, ?2, ?3, coalesce (nullif (?4, 0), 60), coalesce (?5, ''), "
+                                  "(SELECT p.id FROM phase p JOIN cycle c ON c.id = p.cycle_id "
+                                  " WHERE p.id = ?6 AND c.engagement_id = ?1)) "
+                                  "RETURNING " SESSION_COLUMNS,
+                                  error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  _cp_bind_text (stmt, 2, fields->starts_at);
+  _cp_bind_text (stmt, 3, fields->kind);
+  sqlite3_bind_int64 (stmt, 4, fields->duration);
+  _cp_bind_text (stmt, 5, fields->topic);
+  sqlite3_bind_int64 (stmt, 6, fields->phase_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      read_row (stmt, added);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("Could not add the session"));
+      _cp_session_row_clear (added);
+      goto failed;
+    }
+
+  for (guint i = 0; attendees != NULL && i < attendees->len; i++)
+    if (!write_attendee (self, added->id, g_array_index (attendees, gint64, i), TRUE, error))
+      {
+        _cp_session_row_clear (added);
+        goto failed;
+      }
+
+  if (_cp_store_commit (self, error))
+    return TRUE;
+
+  _cp_session_row_clear (added);
+  return FALSE;
+
+failed:
+  _cp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -155,9 +226,7 @@ _cp_store_sessions_attendees (CpStore  *self,
   return g_steal_pointer (&ids);
 }
 
-/* Records whether a stakeholder attended, at once; only a stakeholder of
- * the session's own engagement can.
- */
+/* Records whether a stakeholder attended, at once. */
 gboolean
 _cp_store_sessions_set_attendee (CpStore   *self,
                                  gint64     session_id,
@@ -165,27 +234,10 @@ _cp_store_sessions_set_attendee (CpStore   *self,
                                  gboolean   attends,
                                  GError   **error)
 {
-  sqlite3_stmt *stmt;
-
   if (!_cp_store_begin (self, error))
     return FALSE;
 
-  stmt = _cp_store_prepare (self,
-                            attends
-                            ? "INSERT OR IGNORE INTO session_attendee (session_id, stakeholder_id) "
-                              "SELECT ?1, s.id FROM stakeholder s JOIN session x ON x.id = ?1 "
-                              "WHERE s.id = ?2 AND s.engagement_id = x.engagement_id"
-                            : "DELETE FROM session_attendee WHERE session_id = ?1 AND stakeholder_id = ?2",
-                            error);
-  if (stmt == NULL)
-    {
-      _cp_store_rollback (self);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  sqlite3_bind_int64 (stmt, 2, stakeholder_id);
-  if (!_cp_store_step_done (self, stmt, error))
+  if (!write_attendee (self, session_id, stakeholder_id, attends, error))
     {
       _cp_store_rollback (self);
       return FALSE;

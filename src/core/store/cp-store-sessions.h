@@ -26,12 +26,12 @@ void      _cp_session_row_clear           (CpSessionRow  *row);
 GArray   *_cp_store_sessions_load         (CpStore       *self,
                                            gint64         engagement_id,
                                            GError       **error);
-gboolean  _cp_store_sessions_add          (CpStore       *self,
-                                           gint64         engagement_id,
-                                           const char    *starts_at,
-                                           const char    *kind,
-                                           CpSessionRow  *added,
-                                           GError       **error);
+gboolean  _cp_store_sessions_add          (CpStore            *self,
+                                           gint64              engagement_id,
+                                           const CpSessionRow *fields,
+                                           GArray             *attendees,
+                                           CpSessionRow       *added,
+                                           GError            **error);
 gboolean  _cp_store_sessions_remove       (CpStore       *self,
                                            gint64         id,
                                            GError       **error);
