@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cp-engagement.h"
+#include "cp-note.h"
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
 #include "cp-plan-page.h"
@@ -387,6 +388,110 @@ test_sessions_and_notes (void)
   cp_test_remove_tree (dir);
 }
 
+/* Notes at 411 px: a note opens within the window, and going back leaves
+ * it as narrow; wide, a long session label neither hides the list nor
+ * squeezes the tags.
+ */
+static CpNote *
+note_titled (CpEngagement *engagement,
+             const char   *title)
+{
+  GListModel *notes = cp_engagement_get_notes (engagement, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(CpNote) note = g_list_model_get_item (notes, i);
+
+      if (g_strcmp0 (cp_note_get_title (note), title) == 0)
+        return note;
+    }
+
+  return NULL;
+}
+
+/* The mapped entry under @root holding @text. */
+static GtkWidget *
+find_entry (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0)
+        return child;
+      if ((found = find_entry (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+notes_narrow_and_wide (CpWindow *window)
+{
+  CpEngagement *engagement;
+  GListModel *sessions;
+  CpNote *note;
+  GtkWidget *notes;
+  GtkWidget *list;
+  GtkWidget *tags;
+  gint64 workshop = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  engagement = cp_window_get_current (window);
+  note = note_titled (engagement, "CAB with Priya");
+  g_assert_nonnull (note);
+
+  /* The longest label: the workshop's. */
+  sessions = cp_engagement_get_sessions (engagement, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(CpSession) session = g_list_model_get_item (sessions, i);
+
+      if (cp_session_get_kind (session) == CP_SESSION_KIND_WORKSHOP)
+        workshop = cp_session_get_id (session);
+    }
+  g_assert_cmpint (workshop, >, 0);
+  cp_note_set_session_id (note, workshop);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 411, 700);
+  show_page (window, "notes");
+  spin (300);
+  notes = find (GTK_WIDGET (window), CP_TYPE_NOTES_PAGE, NULL);
+  g_assert_true (cp_notes_page_open_note (CP_NOTES_PAGE (notes), cp_note_get_id (note)));
+  spin (400);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 411);
+  adw_leaflet_navigate (ADW_LEAFLET (find (notes, ADW_TYPE_LEAFLET, NULL)), ADW_NAVIGATION_DIRECTION_BACK);
+  spin (400);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 411);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  spin (400);
+  g_assert_true (cp_notes_page_open_note (CP_NOTES_PAGE (notes), cp_note_get_id (note)));
+  spin (400);
+  list = find (notes, GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_cmpint (gtk_widget_get_width (list), >=, 200);
+  tags = find_entry (notes, "change, cab");
+  g_assert_nonnull (tags);
+  g_assert_cmpint (gtk_widget_get_width (tags), >=, 200);
+}
+
+static void
+test_notes_narrow_and_wide (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, notes_narrow_and_wide);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_restart (void)
 {
@@ -420,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/window/plan-narrow", test_plan_narrow);
   g_test_add_func ("/window/toasts", test_toasts);
   g_test_add_func ("/window/sessions-and-notes", test_sessions_and_notes);
+  g_test_add_func ("/window/notes-narrow-and-wide", test_notes_narrow_and_wide);
 
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 #include "cp-share.h"
 #include "cp-store.h"
 #include "cp-ui-util.h"
+#include "cp-wrap-box.h"
 
 #define APPLY_DELAY_MS 200
 
@@ -488,6 +489,7 @@ cp_note_editor_class_init (CpNoteEditorClass *klass)
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CP_TYPE_MARKDOWN_VIEW);
+  g_type_ensure (CP_TYPE_WRAP_BOX);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-note-editor.ui");
@@ -532,6 +534,9 @@ cp_note_editor_init (CpNoteEditor *self)
   cp_ui_name_drop_down (self->session_dropdown, _("Session"));
   cp_ui_name_drop_down (self->phase_dropdown, _("Phase"));
   cp_ui_name_drop_down (self->visibility_dropdown, _("Visibility"));
+  cp_ui_drop_down_shorten (self->session_dropdown, NULL);
+  cp_ui_drop_down_shorten (self->phase_dropdown, NULL);
+  cp_ui_drop_down_shorten (self->visibility_dropdown, NULL);
 
   self->session_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sessions_signals = g_signal_group_new (G_TYPE_LIST_MODEL);

@@ -667,14 +667,7 @@ cp_plan_page_init (CpPlanPage *self)
   label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                        G_CALLBACK (cycle_label), NULL, NULL);
   gtk_drop_down_set_expression (self->cycle_dropdown, label);
-  /* Narrow, the cycle's name gives way rather than widen the window. */
-  {
-    g_autoptr(GtkListItemFactory) shown = cp_ui_label_factory_new (CP_UI_LABEL_SHORTENED, label);
-    g_autoptr(GtkListItemFactory) listed = cp_ui_label_factory_new (CP_UI_LABEL_WHOLE, label);
-
-    gtk_drop_down_set_factory (self->cycle_dropdown, shown);
-    gtk_drop_down_set_list_factory (self->cycle_dropdown, listed);
-  }
+  cp_ui_drop_down_shorten (self->cycle_dropdown, label);
   g_signal_connect_swapped (self->cycle_dropdown, "notify::selected-item",
                             G_CALLBACK (cycle_selected_cb), self);
 

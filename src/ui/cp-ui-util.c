@@ -637,3 +637,22 @@ cp_ui_label_factory_new (CpUiLabelFit   fit,
 
   return factory;
 }
+
+/**
+ * cp_ui_drop_down_shorten:
+ * @expression: (nullable): the string shown for an item, or %NULL for
+ *   the items of a #GtkStringList
+ *
+ * The choice on the drop-down's button gives way, ellipsized, rather than
+ * widen the window; its list shows each choice whole.
+ */
+void
+cp_ui_drop_down_shorten (GtkDropDown   *drop_down,
+                         GtkExpression *expression)
+{
+  g_autoptr(GtkListItemFactory) shown = cp_ui_label_factory_new (CP_UI_LABEL_SHORTENED, expression);
+  g_autoptr(GtkListItemFactory) listed = cp_ui_label_factory_new (CP_UI_LABEL_WHOLE, expression);
+
+  gtk_drop_down_set_factory (drop_down, shown);
+  gtk_drop_down_set_list_factory (drop_down, listed);
+}

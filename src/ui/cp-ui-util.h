@@ -37,6 +37,8 @@ typedef enum
 
 GtkListItemFactory *cp_ui_label_factory_new (CpUiLabelFit   fit,
                                              GtkExpression *expression);
+void        cp_ui_drop_down_shorten (GtkDropDown   *drop_down,
+                                     GtkExpression *expression);
 void        cp_ui_name_drop_down (GtkDropDown *drop_down,
                                   const char  *name);
 void        cp_ui_highlight_markdown (GtkSourceBuffer *buffer);
