@@ -17,7 +17,9 @@
 #include "cp-note.h"
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
+#include "cp-opportunity-dialog.h"
 #include "cp-plan-page.h"
+#include "cp-register-page.h"
 #include "cp-review-page.h"
 #include "cp-session.h"
 #include "cp-test-util.h"
@@ -492,6 +494,109 @@ test_notes_narrow_and_wide (void)
   cp_test_remove_tree (dir);
 }
 
+/* The first widget under @root with the style class @name. */
+static GtkWidget *
+find_css_class (GtkWidget  *root,
+                const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, name))
+        return child;
+      if ((found = find_css_class (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Labels under @root that Pango had to shorten. */
+static guint
+count_ellipsized (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+        n++;
+      n += count_ellipsized (child);
+    }
+
+  return n;
+}
+
+/* The register at 1280 px: a table with every column whole; at 360 px, a
+ * row for each opportunity with its key fields, whole, and a search field
+ * that reads as one.
+ */
+static void
+register_adapts (CpWindow *window)
+{
+  GtkWidget *page;
+  GtkWidget *table;
+  GtkWidget *rows;
+  GtkWidget *search;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  show_page (window, "register");
+  page = find (GTK_WIDGET (window), CP_TYPE_REGISTER_PAGE, NULL);
+  table = find (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  rows = find_css_class (page, "register-rows");
+  search = find (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (table);
+  g_assert_nonnull (rows);
+
+  g_assert_true (gtk_widget_get_mapped (table));
+  g_assert_false (gtk_widget_get_mapped (rows));
+  g_assert_nonnull (find_label_containing (table, "Log every call at the first contact, with a category"));
+  g_assert_nonnull (find_label_containing (table, "Changes reviewed by the CAB before they are made"));
+  g_assert_nonnull (find_label_containing (table, "In progress"));
+  g_assert_cmpuint (count_ellipsized (table), ==, 0);
+  {
+    GtkWidget *status = GTK_WIDGET (find_label_containing (table, "In progress"));
+    int natural;
+
+    gtk_widget_measure (status, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    g_assert_cmpint (gtk_widget_get_width (status), >=, natural);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  spin (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  g_assert_false (gtk_widget_get_mapped (table));
+  g_assert_true (gtk_widget_get_mapped (rows));
+  g_assert_nonnull (find_label_containing (rows, "Log every call at the first contact, with a category"));
+  g_assert_nonnull (find_label_containing (rows, "High priority · Small · In progress · Tom Becker"));
+  g_assert_nonnull (find_label_containing (rows, "KPI: Calls logged at first contact"));
+  g_assert_cmpuint (count_ellipsized (rows), ==, 0);
+  g_assert_cmpint (gtk_widget_get_width (search), >=, 150);
+
+  /* A row opens its opportunity, as the table's does. */
+  g_signal_emit_by_name (rows, "activate", 0);
+  spin (300);
+  g_assert_nonnull (find_toplevel (CP_TYPE_OPPORTUNITY_DIALOG));
+  g_assert_cmpstr (gtk_window_get_title (find_toplevel (CP_TYPE_OPPORTUNITY_DIALOG)), ==, "Opportunity 1");
+  gtk_window_destroy (find_toplevel (CP_TYPE_OPPORTUNITY_DIALOG));
+}
+
+static void
+test_register_adapts (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, register_adapts);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_restart (void)
 {
@@ -526,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/window/toasts", test_toasts);
   g_test_add_func ("/window/sessions-and-notes", test_sessions_and_notes);
   g_test_add_func ("/window/notes-narrow-and-wide", test_notes_narrow_and_wide);
+  g_test_add_func ("/window/register-adapts", test_register_adapts);
 
   return g_test_run ();
 }

@@ -665,6 +665,8 @@ work_the_register (CpWindow *window)
   AdwEntryRow *new_action;
   GListModel *linked;
 
+  /* Wide enough for the table. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   page = CP_REGISTER_PAGE (open_sample_at (window, CP_TYPE_REGISTER_PAGE, "register"));
   shown = cp_register_page_get_shown (page);
 

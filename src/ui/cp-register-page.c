@@ -1,6 +1,7 @@
 /* cp-register-page.c — the CSI register of an engagement: a table of
  * improvement opportunities, sorted by any column and filtered by words
- * and status
+ * and status; where the table does not fit, a row for each with its key
+ * fields
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +20,7 @@
 #include "cp-opportunity-dialog.h"
 #include "cp-register-page.h"
 #include "cp-ui-util.h"
+#include "cp-wrap-box.h"
 
 /* The table's columns, in the template's order. */
 typedef enum
@@ -58,6 +60,7 @@ struct _CpRegisterPage
   GtkDropDown        *status_filter;
   GtkStack           *stack;
   GtkColumnView      *view;
+  GtkListView        *rows_view;
 };
 
 G_DEFINE_FINAL_TYPE (CpRegisterPage, cp_register_page, ADW_TYPE_BIN)
@@ -119,9 +122,6 @@ update_cell (CpOpportunity *item,
   g_autofree char *text = cell_text (item, column);
 
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                               column == COLUMN_DESCRIPTION || column == COLUMN_KPI ||
-                               column == COLUMN_ACTIONED_BY ? text : NULL);
 
   /* What is finished steps back; what is pressing stands out. */
   if (column == COLUMN_STATUS || column == COLUMN_DESCRIPTION)
@@ -148,19 +148,25 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_UINT (column) == COLUMN_NUMBER ? 1 : 0);
+  /* A row whose description wraps reads from its top line. */
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
   if (GPOINTER_TO_UINT (column) == COLUMN_NUMBER)
     gtk_widget_add_css_class (label, "numeric");
-  /* Words may be cut short, with the whole in the tooltip; the rest fit. */
+  /* Words wrap, whole, in columns that share the width; the rest fit. */
   switch (GPOINTER_TO_UINT (column))
     {
     case COLUMN_DESCRIPTION:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
       break;
     case COLUMN_KPI:
     case COLUMN_ACTIONED_BY:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       break;
     default:
       break;
@@ -192,6 +198,103 @@ unbind_cell (GtkSignalListItemFactory *factory,
 
   g_clear_signal_handler (&handler, gtk_list_item_get_item (list_item));
   g_object_set_data (G_OBJECT (list_item), "handler", NULL);
+}
+
+/* A row of the narrow register: number and description, then priority,
+ * size, status, who and by when, then the KPI.
+ */
+static void
+update_row (CpOpportunity *item,
+            GParamSpec    *pspec,
+            GtkWidget     *row)
+{
+  GtkWidget *title = gtk_widget_get_first_child (row);
+  GtkWidget *details = gtk_widget_get_next_sibling (title);
+  GtkWidget *kpi = gtk_widget_get_next_sibling (details);
+  g_autofree char *number = cell_text (item, COLUMN_NUMBER);
+  g_autofree char *description = cell_text (item, COLUMN_DESCRIPTION);
+  g_autofree char *priority = cell_text (item, COLUMN_PRIORITY);
+  g_autofree char *size = cell_text (item, COLUMN_SIZE);
+  g_autofree char *status = cell_text (item, COLUMN_STATUS);
+  g_autofree char *who = cell_text (item, COLUMN_ACTIONED_BY);
+  const char *required_by = cp_opportunity_get_required_by (item);
+  g_autofree char *when = required_by ? cell_text (item, COLUMN_REQUIRED_BY) : NULL;
+  g_autofree char *kpi_text = cell_text (item, COLUMN_KPI);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  /* Translators: an opportunity's number and description, in a list. */
+  g_string_printf (line, _("%s · %s"), number, description);
+  gtk_label_set_text (GTK_LABEL (title), line->str);
+
+  /* Translators: an opportunity's priority, size and status, in a list. */
+  g_string_printf (line, _("%s priority · %s · %s"), priority, size, status);
+  if (*who != '\0')
+    g_string_append_printf (line, " · %s", who);
+  if (when != NULL)
+    {
+      g_autoptr(GString) date = g_string_new (when);
+
+      /* A date is not broken across lines. */
+      g_string_replace (date, " ", "\u00a0", 0);
+      /* Translators: when an opportunity is required by, after its status. */
+      g_string_append_printf (line, _(" · by %s"), date->str);
+    }
+  gtk_label_set_text (GTK_LABEL (details), line->str);
+
+  /* Translators: an opportunity's key performance indicator, in a list. */
+  g_string_printf (line, _("KPI: %s"), kpi_text);
+  gtk_label_set_text (GTK_LABEL (kpi), line->str);
+  gtk_widget_set_visible (kpi, *kpi_text != '\0');
+
+  if (cp_opportunity_is_open (item))
+    gtk_widget_remove_css_class (title, "dim-label");
+  else
+    gtk_widget_add_css_class (title, "dim-label");
+}
+
+static GtkWidget *
+row_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_box_append (GTK_BOX (row), row_label ("heading"));
+  gtk_box_append (GTK_BOX (row), row_label ("caption"));
+  gtk_box_append (GTK_BOX (row), row_label ("dim-label"));
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  data)
+{
+  CpOpportunity *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  gulong handler;
+
+  update_row (item, NULL, row);
+  handler = g_signal_connect (item, "notify", G_CALLBACK (update_row), row);
+  g_object_set_data (G_OBJECT (list_item), "handler", GSIZE_TO_POINTER (handler));
 }
 
 /* Empty dates sort last either way round that matters: after every date. */
@@ -386,11 +489,13 @@ cp_register_page_class_init (CpRegisterPageClass *klass)
 
   object_class->dispose = cp_register_page_dispose;
 
+  g_type_ensure (CP_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-register-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CpRegisterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CpRegisterPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, CpRegisterPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CpRegisterPage, view);
+  gtk_widget_class_bind_template_child (widget_class, CpRegisterPage, rows_view);
   gtk_widget_class_bind_template_callback (widget_class, refilter);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
@@ -406,6 +511,15 @@ cp_register_page_init (CpRegisterPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cp_ui_name_drop_down (self->status_filter, _("Status"));
+
+  {
+    g_autoptr(GtkListItemFactory) rows = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (rows, "setup", G_CALLBACK (setup_row), NULL);
+    g_signal_connect (rows, "bind", G_CALLBACK (bind_row), NULL);
+    g_signal_connect (rows, "unbind", G_CALLBACK (unbind_cell), NULL);
+    gtk_list_view_set_factory (self->rows_view, rows);
+  }
 
   columns = gtk_column_view_get_columns (self->view);
   g_assert (g_list_model_get_n_items (columns) == N_COLUMNS);
@@ -441,6 +555,7 @@ cp_register_page_init (CpRegisterPage *self)
   gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
   gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
   gtk_column_view_set_model (self->view, selection);
+  gtk_list_view_set_model (self->rows_view, selection);
   g_object_unref (selection);
 
   {

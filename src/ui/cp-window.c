@@ -333,6 +333,9 @@ set_current (CpWindow     *self,
     adw_view_switcher_title_set_title (self->content_title, "");
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, engagement != NULL);
   update_switcher_bar (self);
+  /* Side by side, the engagement is what a narrower window keeps on show. */
+  if (engagement != NULL && !adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 
   settings = get_settings (self);
   if (settings != NULL && engagement != NULL)
@@ -771,8 +774,6 @@ restore_state (CpWindow *self)
 
       select_engagement (self, last);
       adw_view_stack_set_visible_child_name (self->view_stack, page);
-      /* Narrow, it is the engagement that comes back, not the list. */
-      adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
 }
 
