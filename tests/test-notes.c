@@ -485,6 +485,61 @@ test_markdown_runs (void)
   g_string_free (all, TRUE);
 }
 
+/* A paragraph whose lines are a pipe table is one table run: its cells as
+ * plain text, the header first, each column's alignment; other pipes are
+ * text, and a table in code stays code.
+ */
+static void
+test_markdown_tables (void)
+{
+  const char *md =
+    "Before\n\n"
+    "| Practice | Baseline | Target |\n"
+    "| :--- | :---: | ---: |\n"
+    "| Incident | 1.5 | **3** |\n"
+    "| Change `CAB` | 2 \\| 3 |\n"
+    "\n"
+    "Not a table | just pipes\nand more\n\n"
+    "Practice | Owner\n--- | ---\nIncident | Tom\n\n"
+    "```\n| a | b |\n| - | - |\n```\n";
+  g_autoptr(GPtrArray) runs = cp_markdown_to_runs (md, -1);
+  GPtrArray *tables = g_ptr_array_new ();
+  CpRun *table;
+  GPtrArray *row;
+
+  for (guint i = 0; i < runs->len; i++)
+    if (((CpRun *) runs->pdata[i])->style & CP_RUN_TABLE)
+      g_ptr_array_add (tables, runs->pdata[i]);
+  g_assert_cmpuint (tables->len, ==, 2);
+
+  table = tables->pdata[0];
+  g_assert_cmpstr (table->align, ==, "lcr");
+  g_assert_cmpuint (table->rows->len, ==, 3);
+  row = table->rows->pdata[0];
+  g_assert_cmpuint (row->len, ==, 3);
+  g_assert_cmpstr (row->pdata[0], ==, "Practice");
+  g_assert_cmpstr (row->pdata[2], ==, "Target");
+  row = table->rows->pdata[1];
+  g_assert_cmpstr (row->pdata[2], ==, "3");
+  row = table->rows->pdata[2];
+  g_assert_cmpstr (row->pdata[0], ==, "Change CAB");
+  g_assert_cmpstr (row->pdata[1], ==, "2 | 3");
+  g_assert_cmpstr (row->pdata[2], ==, "");
+  g_assert_null (strstr (table->text, "---"));
+
+  /* The pipes around the rows may be left out. */
+  table = tables->pdata[1];
+  g_assert_cmpstr (table->align, ==, "ll");
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  g_assert_cmpstr (((GPtrArray *) table->rows->pdata[1])->pdata[1], ==, "Tom");
+
+  g_assert_false (run_with (runs, "Not a table | just pipes")->style & CP_RUN_TABLE);
+  g_assert_true (run_with (runs, "| a | b |")->style & CP_RUN_CODE_BLOCK);
+  g_assert_cmpuint (run_with (runs, "Before")->style, ==, 0);
+
+  g_ptr_array_unref (tables);
+}
+
 static void
 test_markdown_large (void)
 {
@@ -881,6 +936,7 @@ main (int   argc,
   ADD_STORE_TEST ("/notes/session-planned", test_session_planned);
   g_test_add_func ("/markdown/runs", test_markdown_runs);
   g_test_add_func ("/markdown/large", test_markdown_large);
+  g_test_add_func ("/markdown/tables", test_markdown_tables);
   g_test_add_func ("/notes/autosave-survives-kill", test_autosave_survives_kill);
   ADD_STORE_TEST ("/notes/autosave-off-main-thread", test_autosave_off_main_thread);
   ADD_STORE_TEST ("/notes/writer-failures", test_writer_failures);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cp-engagement.h"
+#include "cp-markdown-view.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
@@ -597,6 +598,60 @@ test_register_adapts (void)
   cp_test_remove_tree (dir);
 }
 
+/* A pipe table in a note shows in the preview as a ruled grid, within
+ * the preview's width, not as pipes.
+ */
+static void
+preview_table (CpWindow *window)
+{
+  GtkWidget *notes;
+  CpNoteEditor *editor;
+  CpMarkdownView *preview;
+  GtkWidget *grid;
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  show_page (window, "notes");
+  notes = find (GTK_WIDGET (window), CP_TYPE_NOTES_PAGE, NULL);
+  g_assert_true (gtk_widget_activate_action (notes, "notes.new-note", NULL));
+  spin (200);
+  editor = CP_NOTE_EDITOR (find (notes, CP_TYPE_NOTE_EDITOR, NULL));
+  preview = cp_note_editor_get_preview (editor);
+  gtk_text_buffer_set_text (cp_note_editor_get_buffer (editor),
+                            "# Maturity\n\n"
+                            "| Practice | Baseline | Owner |\n"
+                            "| :--- | :---: | --- |\n"
+                            "| Incident management | 1.5 | Lena Hoffmann, with support from the coach |\n", -1);
+  spin (1200);
+  while (cp_markdown_view_get_busy (preview))
+    g_main_context_iteration (NULL, TRUE);
+  spin (200);
+
+  grid = find_css_class (GTK_WIDGET (preview), "preview-table");
+  g_assert_nonnull (grid);
+  g_assert_true (gtk_widget_get_mapped (grid));
+  g_assert_nonnull (find (grid, GTK_TYPE_LABEL, "Incident management"));
+  g_assert_nonnull (find (grid, GTK_TYPE_LABEL, "Lena Hoffmann, with support from the coach"));
+  g_assert_cmpint (gtk_widget_get_width (grid), <=, gtk_widget_get_width (GTK_WIDGET (preview)));
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview)), &start, &end);
+  shown = gtk_text_iter_get_text (&start, &end);
+  g_assert_null (strstr (shown, "| ---"));
+  g_assert_null (strstr (shown, "| Practice"));
+}
+
+static void
+test_preview_table (void)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, preview_table);
+  cp_test_remove_tree (dir);
+}
+
 static void
 test_restart (void)
 {
@@ -632,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/window/sessions-and-notes", test_sessions_and_notes);
   g_test_add_func ("/window/notes-narrow-and-wide", test_notes_narrow_and_wide);
   g_test_add_func ("/window/register-adapts", test_register_adapts);
+  g_test_add_func ("/window/preview-table", test_preview_table);
 
   return g_test_run ();
 }

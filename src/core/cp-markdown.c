@@ -36,6 +36,11 @@ typedef struct
   guint      heading;
   guint      quote_depth;
   guint      skip;       /* bytes of text still to leave out: a task's box */
+  const char *markdown;  /* the source, for a table's lines */
+  gsize       length;
+  cmark_node *table;     /* a paragraph shown as a table: its inside is left out */
+  int         at_line;   /* a line already found in the source, and where */
+  const char *at;
 } Walker;
 
 static void
@@ -45,6 +50,8 @@ run_free (gpointer data)
 
   g_free (run->text);
   g_free (run->url);
+  g_clear_pointer (&run->rows, g_ptr_array_unref);
+  g_free (run->align);
   g_free (run);
 }
 
@@ -122,6 +129,197 @@ end_block (Walker *w)
   gboolean tight = w->lists->len > 0 && g_array_index (w->lists, List, w->lists->len - 1).tight;
 
   emit (w, tight ? "\n" : "\n\n", -1, 0);
+}
+
+/**
+ * cp_markdown_split_row:
+ * @line: a row of a pipe table
+ *
+ * Returns: (transfer full) (element-type utf8): its cells as text, the
+ *   backslash escapes taken away
+ */
+GPtrArray *
+cp_markdown_split_row (const char *line)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean open = FALSE;
+
+  /* The pipes around a row are optional. */
+  while (*line == ' ' || *line == '\t')
+    line++;
+  if (*line != '|')
+    open = TRUE;
+
+  for (const char *p = line; *p; p++)
+    {
+      if (p[0] == '\\' && p[1] != '\0' && g_ascii_ispunct (p[1]))
+        g_string_append_c (cell, *++p);
+      else if (*p == '|')
+        {
+          if (open)
+            g_ptr_array_add (cells, g_strdup (g_strstrip (cell->str)));
+          g_string_truncate (cell, 0);
+          open = TRUE;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  if (open && *g_strstrip (cell->str) != '\0')
+    g_ptr_array_add (cells, g_strdup (cell->str));
+
+  return cells;
+}
+
+/* A table's delimiter row, such as "| --- | :-: | --: |": each column's
+ * alignment, or NULL when @line is none.
+ */
+static char *
+delimiter_row (const char *line)
+{
+  g_autoptr(GPtrArray) cells = cp_markdown_split_row (line);
+  g_autoptr(GString) align = g_string_new (NULL);
+
+  if (cells->len == 0 || strchr (line, '|') == NULL)
+    return NULL;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *cell = cells->pdata[i];
+      gsize n = strlen (cell);
+      gboolean left = n > 0 && cell[0] == ':';
+      gboolean right = n > 1 && cell[n - 1] == ':';
+
+      if (strspn (cell + left, "-") != n - left - right || n - left - right == 0)
+        return NULL;
+      g_string_append_c (align, left && right ? 'c' : right ? 'r' : 'l');
+    }
+
+  return g_string_free (g_steal_pointer (&align), FALSE);
+}
+
+/* A cell's Markdown as the plain text it shows. */
+static char *
+cell_plain (const char *markdown)
+{
+  cmark_node *doc = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
+  cmark_iter *iter = cmark_iter_new (doc);
+  GString *text = g_string_new (NULL);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+      if (cmark_node_get_type (node) == CMARK_NODE_TEXT || cmark_node_get_type (node) == CMARK_NODE_CODE)
+        g_string_append (text, cmark_node_get_literal (node));
+      else if (cmark_node_get_type (node) == CMARK_NODE_SOFTBREAK)
+        g_string_append_c (text, ' ');
+    }
+
+  cmark_iter_free (iter);
+  cmark_node_free (doc);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Line @number (from 1) of the source, from @column (from 1) on. */
+static char *
+source_line (Walker *w,
+             int     number,
+             int     column)
+{
+  const char *p = w->markdown;
+  const char *end = w->markdown + w->length;
+  const char *eol;
+  int n = 1;
+
+  /* Tables come in the source's order: go on from the last line found. */
+  if (w->at != NULL && w->at_line <= number)
+    p = w->at, n = w->at_line;
+  for (; n < number && p < end; n++)
+    {
+      const char *next = memchr (p, '\n', end - p);
+
+      p = next != NULL ? next + 1 : end;
+    }
+  w->at = p;
+  w->at_line = n;
+  eol = memchr (p, '\n', end - p);
+  if (eol == NULL)
+    eol = end;
+  if (eol > p && eol[-1] == '\r')
+    eol--;
+
+  return g_strndup (p + MIN ((gsize) MAX (column - 1, 0), (gsize) (eol - p)),
+                    eol - p - MIN ((gsize) MAX (column - 1, 0), (gsize) (eol - p)));
+}
+
+/* A paragraph whose lines are a pipe table (a header row, a delimiter
+ * row, then rows) becomes one table run, its cells as plain text; any
+ * other paragraph is left as it is. cmark 0.30 has no tables of its own.
+ */
+static gboolean
+table_run (Walker     *w,
+           cmark_node *para)
+{
+  int first = cmark_node_get_start_line (para);
+  int last = cmark_node_get_end_line (para);
+  int column = cmark_node_get_start_column (para);
+  g_autofree char *header = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *align = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) text = NULL;
+  cmark_node *child = cmark_node_first_child (para);
+  CpRun *run;
+
+  if (child == NULL || cmark_node_get_type (child) != CMARK_NODE_TEXT ||
+      strchr (cmark_node_get_literal (child), '|') == NULL || last <= first)
+    return FALSE;
+
+  header = source_line (w, first, column);
+  second = source_line (w, first + 1, column);
+  if (strchr (header, '|') == NULL || (align = delimiter_row (second)) == NULL)
+    return FALSE;
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  text = g_string_new (NULL);
+  for (int n = first; n <= last; n++)
+    {
+      g_autofree char *line = n == first ? g_steal_pointer (&header) : source_line (w, n, column);
+      g_autoptr(GPtrArray) cells = NULL;
+      GPtrArray *row;
+
+      if (n == first + 1)
+        continue;
+      cells = cp_markdown_split_row (line);
+      row = g_ptr_array_new_with_free_func (g_free);
+      for (guint c = 0; c < strlen (align); c++)
+        {
+          char *cell = cell_plain (c < cells->len ? cells->pdata[c] : "");
+
+          g_string_append_printf (text, "%s%s", c > 0 ? "\t" : "", cell);
+          g_ptr_array_add (row, cell);
+        }
+      g_string_append_c (text, '\n');
+      g_ptr_array_add (rows, row);
+    }
+
+  flush (w);
+  run = g_new0 (CpRun, 1);
+  run->text = g_string_free (g_steal_pointer (&text), FALSE);
+  run->style = CP_RUN_TABLE;
+  run->quote_depth = MIN (w->quote_depth, CP_MARKDOWN_MAX_DEPTH);
+  run->list_depth = MIN (w->lists->len, CP_MARKDOWN_MAX_DEPTH);
+  run->rows = g_steal_pointer (&rows);
+  run->align = g_steal_pointer (&align);
+  g_ptr_array_add (w->runs, run);
+  w->table = para;
+
+  return TRUE;
 }
 
 static void
@@ -220,8 +418,10 @@ enter (Walker     *w,
         emit (w, marker, -1, CP_RUN_LIST_MARKER);
       }
       break;
-    case CMARK_NODE_DOCUMENT:
     case CMARK_NODE_PARAGRAPH:
+      table_run (w, node);
+      break;
+    case CMARK_NODE_DOCUMENT:
     case CMARK_NODE_CUSTOM_BLOCK:
     case CMARK_NODE_CUSTOM_INLINE:
     case CMARK_NODE_NONE:
@@ -253,6 +453,7 @@ leave (Walker     *w,
       emit (w, "\n\n", -1, 0);
       break;
     case CMARK_NODE_PARAGRAPH:
+      w->table = NULL;
       end_block (w);
       break;
     case CMARK_NODE_BLOCK_QUOTE:
@@ -293,16 +494,23 @@ cp_markdown_to_runs (const char *markdown,
     markdown = "";
   if (length < 0)
     length = strlen (markdown);
+  w.markdown = markdown;
+  w.length = length;
 
   doc = cmark_parse_document (markdown, length, CMARK_OPT_DEFAULT);
   iter = cmark_iter_new (doc);
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      /* A table's inside is in its run already. */
+      if (w.table != NULL && node != w.table)
+        continue;
       if (event == CMARK_EVENT_ENTER)
-        enter (&w, cmark_iter_get_node (iter));
+        enter (&w, node);
       else if (event == CMARK_EVENT_EXIT)
-        leave (&w, cmark_iter_get_node (iter));
+        leave (&w, node);
     }
 
   cmark_iter_free (iter);

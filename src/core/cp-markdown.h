@@ -24,6 +24,7 @@ typedef enum
   CP_RUN_RULE        = 1 << 6,   /* a thematic break */
   CP_RUN_HTML        = 1 << 7,   /* raw HTML, shown as text */
   CP_RUN_LIST_MARKER = 1 << 8,   /* "•" or "3." before a list item */
+  CP_RUN_TABLE       = 1 << 9,   /* a pipe table: see CpRun's rows */
 } CpRunStyle;
 
 /* One stretch of preview text with the same look. */
@@ -35,11 +36,15 @@ typedef struct
   guint       quote_depth;   /* block quotes around it */
   guint       list_depth;    /* lists around it */
   char       *url;           /* for links */
+  GPtrArray  *rows;          /* for tables: rows of cells (char *), the
+                              * header first; the text has them as lines */
+  char       *align;         /* for tables: 'l', 'c' or 'r' a column */
 } CpRun;
 
 GPtrArray *cp_markdown_to_runs (const char *markdown,
                                 gssize      length);
 
 char      *cp_markdown_dup_title (const char *markdown);
+GPtrArray *cp_markdown_split_row (const char *line);
 
 G_END_DECLS

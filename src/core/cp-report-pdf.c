@@ -595,7 +595,7 @@ show_document (Pen        *pen,
 
       if (!in_fence && lines[i][0] == '|' && lines[i + 1] && g_str_has_prefix (lines[i + 1], "| ---"))
         {
-          g_autoptr(GPtrArray) header = cp_report_split_row (lines[i]);
+          g_autoptr(GPtrArray) header = cp_markdown_split_row (lines[i]);
           g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
           g_autofree char *heading = split_trailing_heading (chunk);
@@ -604,7 +604,7 @@ show_document (Pen        *pen,
           g_string_truncate (chunk, 0);
 
           for (i += 2; lines[i] != NULL && lines[i][0] == '|'; i++)
-            g_ptr_array_add (rows, cp_report_split_row (lines[i]));
+            g_ptr_array_add (rows, cp_markdown_split_row (lines[i]));
           show_table (pen, heading, header, rows);
           if (lines[i] == NULL)
             break;

@@ -32,6 +32,7 @@
 #include "cp-note.h"
 #include "cp-opportunity.h"
 #include "cp-phase.h"
+#include "cp-markdown.h"
 #include "cp-report.h"
 #include "cp-session.h"
 #include "cp-store.h"
@@ -77,38 +78,6 @@ append_cell (GString    *out,
   g_string_append (out, "| ");
   g_string_append (out, escaped);
   g_string_append_c (out, ' ');
-}
-
-/**
- * cp_report_split_row:
- * @line: a row of a pipe table, as the report writes it
- *
- * Returns: (transfer full) (element-type utf8): its cells as text, the
- *   backslash escapes taken away
- */
-GPtrArray *
-cp_report_split_row (const char *line)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) cell = g_string_new (NULL);
-  gboolean open = FALSE;
-
-  for (const char *p = line; *p; p++)
-    {
-      if (p[0] == '\\' && p[1] != '\0' && g_ascii_ispunct (p[1]))
-        g_string_append_c (cell, *++p);
-      else if (*p == '|')
-        {
-          if (open)
-            g_ptr_array_add (cells, g_strdup (g_strstrip (cell->str)));
-          g_string_truncate (cell, 0);
-          open = TRUE;
-        }
-      else
-        g_string_append_c (cell, *p);
-    }
-
-  return cells;
 }
 
 static void
@@ -887,7 +856,7 @@ table_row_to_html (GString    *html,
                    const char *line,
                    const char *tag)
 {
-  g_autoptr(GPtrArray) cells = cp_report_split_row (line);
+  g_autoptr(GPtrArray) cells = cp_markdown_split_row (line);
 
   g_string_append (html, "<tr>");
   for (guint i = 0; i < cells->len; i++)

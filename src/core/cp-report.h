@@ -27,7 +27,6 @@ char *cp_report_to_markdown (CpEngagement  *engagement,
                              const char    *today,
                              GError       **error);
 
-GPtrArray *cp_report_split_row (const char *line);
 char *cp_report_markdown_to_html (const char *markdown,
                                   const char *title);
 gboolean cp_report_markdown_to_pdf (const char  *markdown,

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cp-markdown.h"
 #include "cp-markdown-view.h"
@@ -25,10 +26,12 @@
  */
 typedef struct
 {
-  guint  start;
-  guint  end;
-  char  *tag;    /* a tag's name, or NULL for a link */
-  char  *url;
+  guint      start;
+  guint      end;
+  char      *tag;    /* a tag's name, or NULL for a link or a table */
+  char      *url;
+  GPtrArray *rows;   /* a table's rows, drawn as a grid at @start */
+  char      *align;
 } Range;
 
 typedef struct
@@ -133,6 +136,8 @@ range_clear (gpointer data)
 
   g_free (range->tag);
   g_free (range->url);
+  g_clear_pointer (&range->rows, g_ptr_array_unref);
+  g_free (range->align);
 }
 
 static void
@@ -172,8 +177,20 @@ render (GPtrArray *runs)
   for (guint i = 0; i < runs->len; i++)
     {
       CpRun *run = g_ptr_array_index (runs, i);
-      guint end = offset + g_utf8_strlen (run->text, -1);
+      guint end;
 
+      /* A table takes one character, the place of its grid. */
+      if (run->style & CP_RUN_TABLE)
+        {
+          Range range = { offset, offset + 1, NULL, NULL, g_ptr_array_ref (run->rows), g_strdup (run->align) };
+
+          g_array_append_val (r->ranges, range);
+          g_string_append (r->text, "\uFFFC\n");
+          offset += 2;
+          continue;
+        }
+
+      end = offset + g_utf8_strlen (run->text, -1);
       g_string_append (r->text, run->text);
 
       if (run->heading)
@@ -222,6 +239,134 @@ lookup_tag (GtkTextBuffer *buffer,
     t = indent_tag (buffer, quote_depth, list_depth);
 
   return t;
+}
+
+/* The width of @label's longest word, and of its whole text on a line,
+ * with its padding.
+ */
+static void
+measure_cell (GtkWidget *label,
+              int       *word,
+              int       *whole)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, gtk_label_get_text (GTK_LABEL (label)));
+  int natural, text_width;
+
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, 1);
+  pango_layout_get_pixel_size (layout, word, NULL);
+  *word += MAX (natural - text_width, 0);
+  *whole = natural;
+}
+
+/* The preview gives a child its least width, so a table sets its
+ * columns' widths itself: each at least its longest word, and as wide as
+ * its text as far as the view has room, the room shared by what each
+ * lacks; narrower than its words, each its share.
+ */
+static void
+fit_table (CpMarkdownView *self,
+           GtkWidget      *grid,
+           int             view_width)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  int room = view_width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view) - 24;
+  int n = 0;
+  g_autofree int *least = NULL;
+  g_autofree int *most = NULL;
+  int total_least = 0, lacking = 0;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      int column;
+
+      gtk_grid_query_child (GTK_GRID (grid), cell, &column, NULL, NULL, NULL);
+      n = MAX (n, column + 1);
+    }
+  least = g_new0 (int, n);
+  most = g_new0 (int, n);
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      int column, word, whole;
+
+      gtk_grid_query_child (GTK_GRID (grid), cell, &column, NULL, NULL, NULL);
+      measure_cell (cell, &word, &whole);
+      least[column] = MAX (least[column], word);
+      most[column] = MAX (most[column], whole);
+    }
+  for (int c = 0; c < n; c++)
+    {
+      total_least += least[c];
+      lacking += most[c] - least[c];
+    }
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      int column, row, width;
+
+      gtk_grid_query_child (GTK_GRID (grid), cell, &column, &row, NULL, NULL);
+      if (row != 0)
+        continue;
+      if (room < total_least)
+        width = total_least > 0 ? room * least[column] / total_least : 0;
+      else
+        width = least[column] + (lacking > 0 ? MIN (most[column] - least[column],
+                                                     (room - total_least) * (most[column] - least[column]) / lacking)
+                                             : 0);
+      gtk_widget_set_size_request (cell, MAX (width, 0), -1);
+    }
+}
+
+static void
+cp_markdown_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "preview-table"))
+      fit_table (CP_MARKDOWN_VIEW (widget), child, width);
+
+  GTK_WIDGET_CLASS (cp_markdown_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+/* A pipe table as a grid of cells, the header row bold. */
+static GtkWidget *
+table_grid (GPtrArray  *rows,
+            const char *align)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_widget_add_css_class (grid, "preview-table");
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *cells = rows->pdata[r];
+
+      for (guint c = 0; c < cells->len; c++)
+        {
+          GtkWidget *label = gtk_label_new (cells->pdata[c]);
+          char a = align[c];
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), a == 'r' ? 1 : a == 'c' ? 0.5 : 0);
+          gtk_label_set_justify (GTK_LABEL (label), a == 'r' ? GTK_JUSTIFY_RIGHT
+                                                  : a == 'c' ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT);
+          gtk_widget_set_focusable (label, FALSE);
+          if (r == 0)
+            gtk_widget_add_css_class (label, "heading");
+          gtk_grid_attach (GTK_GRID (grid), label, c, r, 1, 1);
+        }
+    }
+
+  return grid;
 }
 
 #define TEXT_SLICE_BYTES (32 * 1024)
@@ -278,7 +423,19 @@ apply_slice_cb (gpointer data)
       gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
 
-      if (range->url != NULL)
+      if (range->rows != NULL)
+        {
+          /* The table's place becomes its grid. */
+          GtkTextChildAnchor *anchor;
+
+          gtk_text_buffer_delete (buffer, &start, &end);
+          anchor = gtk_text_buffer_create_child_anchor (buffer, &start);
+          GtkWidget *grid = table_grid (range->rows, range->align);
+
+          gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), grid, anchor);
+          fit_table (self, grid, gtk_widget_get_width (GTK_WIDGET (self)));
+        }
+      else if (range->url != NULL)
         {
           /* Each link gets a tag of its own that carries its address. */
           GtkTextTag *link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
@@ -519,6 +676,7 @@ cp_markdown_view_class_init (CpMarkdownViewClass *klass)
 
   object_class->dispose = cp_markdown_view_dispose;
   object_class->get_property = cp_markdown_view_get_property;
+  GTK_WIDGET_CLASS (klass)->size_allocate = cp_markdown_view_size_allocate;
 
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
