@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cp-git.h"
 #include "cp-identity.h"
 #include "cp-store.h"
 
@@ -204,14 +205,13 @@ cp_identity_guess (char **name,
   g_autofree char *n = NULL;
   g_autofree char *e = NULL;
 
-  git_libgit2_init ();
+  cp_git_init ();
   if (git_config_open_default (&config) == 0)
     {
       n = git_config_string (config, "user.name");
       e = git_config_string (config, "user.email");
       git_config_free (config);
     }
-  git_libgit2_shutdown ();
 
   if (n == NULL || !cp_identity_check (n, NULL, NULL))
     {

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <git2.h>
+
+#include "cp-git.h"
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 
@@ -17,7 +19,7 @@ G_BEGIN_DECLS
 
 #define BRANCH "refs/heads/main"
 
-/* libgit2 is set up for the length of one operation. */
+/* Where libgit2 is used: it is set up once, on first use (cp-git.c). */
 typedef struct
 {
   int unused;
@@ -26,7 +28,7 @@ typedef struct
 static inline GitScope *
 _cp_share_git_enter (void)
 {
-  git_libgit2_init ();
+  cp_git_init ();
 
   return g_new0 (GitScope, 1);
 }
@@ -34,7 +36,6 @@ _cp_share_git_enter (void)
 static inline void
 _cp_share_git_leave (GitScope *scope)
 {
-  git_libgit2_shutdown ();
   g_free (scope);
 }
 

@@ -95,13 +95,18 @@ clone_role (CpEngagement *engagement,
             CpAudience    audience,
             gboolean     *owner)
 {
-  g_autoptr(GitScope) scope = _cp_share_git_enter ();
   g_autofree char *path = cp_share_dup_clone_path (engagement, audience, NULL);
+  g_autoptr(GitScope) scope = NULL;
   g_autoptr(git_repository) repo = NULL;
   g_autoptr(git_config) config = NULL;
   git_buf value = GIT_BUF_INIT;
 
-  if (path == NULL || git_repository_open_ext (&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0 ||
+  /* Most engagements are not shared: no need for git to say so. */
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return FALSE;
+
+  scope = _cp_share_git_enter ();
+  if (git_repository_open_ext (&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) != 0 ||
       git_repository_config_snapshot (&config, repo) != 0)
     return FALSE;
 

@@ -52,6 +52,7 @@ struct _CpMarkdownView
   Rendering    *applying;     /* tags still being laid, a slice at a time */
   guint         apply_source;
   guint         parsing : 1;
+  guint         first_screen : 1;  /* the note's start is on show, styled */
 };
 
 G_DEFINE_FINAL_TYPE (CpMarkdownView, cp_markdown_view, GTK_TYPE_TEXT_VIEW)
@@ -752,4 +753,18 @@ cp_markdown_view_get_busy (CpMarkdownView *self)
   g_return_val_if_fail (CP_IS_MARKDOWN_VIEW (self), FALSE);
 
   return self->parsing || self->applying != NULL;
+}
+
+/**
+ * cp_markdown_view_get_first_screen_shown:
+ *
+ * Returns: whether the start of the text being shown is in the view,
+ *   styled, though the rest may still be on its way
+ */
+gboolean
+cp_markdown_view_get_first_screen_shown (CpMarkdownView *self)
+{
+  g_return_val_if_fail (CP_IS_MARKDOWN_VIEW (self), FALSE);
+
+  return self->first_screen || !cp_markdown_view_get_busy (self);
 }

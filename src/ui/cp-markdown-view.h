@@ -18,5 +18,6 @@ GtkWidget *cp_markdown_view_new          (void);
 void       cp_markdown_view_set_markdown (CpMarkdownView *self,
                                           const char     *markdown);
 gboolean   cp_markdown_view_get_busy     (CpMarkdownView *self);
+gboolean   cp_markdown_view_get_first_screen_shown (CpMarkdownView *self);
 
 G_END_DECLS

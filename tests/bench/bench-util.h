@@ -66,6 +66,16 @@ bench_median (GArray *values)
   return values->len ? g_array_index (values, double, values->len / 2) : 0;
 }
 
+/* The value below which 95 in 100 of @values fall. */
+static inline double
+bench_p95 (GArray *values)
+{
+  g_array_sort (values, bench_compare_doubles);
+
+  return values->len ? g_array_index (values, double, MIN (values->len - 1, (values->len * 95 + 99) / 100 - 1))
+                     : 0;
+}
+
 static inline double
 bench_ms_since (gint64 start)
 {
@@ -81,16 +91,45 @@ typedef struct
   double      floor;      /* 0: an absolute goal */
   const char *goal;       /* as the brief words it */
   gboolean    met;
+  double      p95;        /* the 95th percentile of what the median is of */
+  double      floor_p95;
 } BenchResult;
+
+/* @r's value and floor as the medians of @values and @floors (either may
+ * be NULL), and their 95th percentiles.
+ */
+static inline void
+bench_summarize (BenchResult *r,
+                 GArray      *values,
+                 GArray      *floors)
+{
+  if (values != NULL)
+    {
+      r->value = bench_median (values);
+      r->p95 = bench_p95 (values);
+    }
+  if (floors != NULL)
+    {
+      r->floor = bench_median (floors);
+      r->floor_p95 = bench_p95 (floors);
+    }
+}
 
 static inline void
 bench_print (const BenchResult *r)
 {
+  char p95[32] = "", floor_p95[32] = "";
+
+  if (r->p95 > 0)
+    g_snprintf (p95, sizeof p95, "p95 %.2f", r->p95);
+  if (r->floor_p95 > 0)
+    g_snprintf (floor_p95, sizeof floor_p95, "p95 %.2f", r->floor_p95);
+
   if (r->floor > 0)
-    printf ("%-44s %10.2f %-4s floor %10.2f %-4s ratio %6.2f  goal %-12s %s\n", r->name, r->value,
-            r->unit, r->floor, r->unit, r->value / r->floor, r->goal, r->met ? "met" : "NOT MET");
+    printf ("%-44s %9.2f %-4s %-12s floor %9.2f %-12s ratio %5.2f  goal %-16s %s\n", r->name, r->value,
+            r->unit, p95, r->floor, floor_p95, r->value / r->floor, r->goal, r->met ? "met" : "NOT MET");
   else
-    printf ("%-44s %10.2f %-4s %36s goal %-12s %s\n", r->name, r->value, r->unit, "", r->goal,
+    printf ("%-44s %9.2f %-4s %-12s %36s goal %-16s %s\n", r->name, r->value, r->unit, p95, "", r->goal,
             r->met ? "met" : "NOT MET");
   fflush (stdout);
 }
@@ -124,12 +163,16 @@ bench_save (const char        *path,
     {
       const BenchResult *r = &results[i];
       char value[G_ASCII_DTOSTR_BUF_SIZE], floor_[G_ASCII_DTOSTR_BUF_SIZE];
+      char p95[G_ASCII_DTOSTR_BUF_SIZE], floor_p95[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_formatd (value, sizeof value, "%.3f", r->value);
       g_ascii_formatd (floor_, sizeof floor_, "%.3f", r->floor);
-      g_string_append_printf (out, "  {\"name\": \"%s\", \"unit\": \"%s\", \"value\": %s, "
-                              "\"floor\": %s, \"goal\": \"%s\", \"met\": %s}%s\n",
-                              r->name, r->unit, value, r->floor > 0 ? floor_ : "null", r->goal,
+      g_ascii_formatd (p95, sizeof p95, "%.3f", r->p95);
+      g_ascii_formatd (floor_p95, sizeof floor_p95, "%.3f", r->floor_p95);
+      g_string_append_printf (out, "  {\"name\": \"%s\", \"unit\": \"%s\", \"value\": %s, \"p95\": %s, "
+                              "\"floor\": %s, \"floor_p95\": %s, \"goal\": \"%s\", \"met\": %s}%s\n",
+                              r->name, r->unit, value, r->p95 > 0 ? p95 : "null",
+                              r->floor > 0 ? floor_ : "null", r->floor_p95 > 0 ? floor_p95 : "null", r->goal,
                               r->met ? "true" : "false", i + 1 < n ? "," : "");
     }
   g_string_append (out, "]\n");

@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cp-git.h"
 #include "cp-notes-io.h"
 #include "cp-store-folder-private.h"
 #include "cp-store-merge.h"
@@ -247,11 +248,10 @@ merge_text (const char *base,
   others.ptr = theirs ? theirs : "";
   others.size = strlen (others.ptr);
 
-  git_libgit2_init ();
+  cp_git_init ();
   if (git_merge_file (&result, &ancestor, &ours, &others, NULL) == 0 && result.automergeable)
     merged = g_strndup (result.ptr, result.len);
   git_merge_file_result_free (&result);
-  git_libgit2_shutdown ();
 
   return merged;
 }
