@@ -44,6 +44,7 @@ struct _CpEngagementPage
   AdwComboRow         *status_row;
   AdwComboRow         *approach_row;
   GtkStringList       *approach_names;
+  int                  shown_approach;  /* whose points the rows show, or -1 */
   AdwComboRow         *driver_row;
   CpDateRow           *start_row;
   CpDateRow           *end_row;
@@ -124,6 +125,13 @@ update_approach (CpEngagementPage *self)
 
   if (self->engagement != NULL)
     approach = cp_engagement_get_approach (self->engagement);
+
+  /* Most engagements in a row share their approach: its words stay,
+   * laid out already.
+   */
+  if ((int) approach == self->shown_approach)
+    return;
+  self->shown_approach = approach;
 
   /* Rows are removed through their expander, which owns them. */
   for (guint i = 0; i < self->point_rows->len; i++)
@@ -478,6 +486,7 @@ cp_engagement_page_init (CpEngagementPage *self)
 
   self->editable = TRUE;
   self->point_rows = g_ptr_array_new ();
+  self->shown_approach = -1;
 
   for (CpApproach a = CP_APPROACH_UNDECIDED; a <= CP_APPROACH_COACHED; a++)
     gtk_string_list_append (self->approach_names, cp_approach_get_name (a));

@@ -283,9 +283,14 @@ scenario (CpWindow *window)
       g_autoptr(CpEngagement) engagement = cp_store_get_engagement (store,
                                                                     g_rand_int_range (rand, 1, BENCH_ENGAGEMENTS),
                                                                     NULL);
-      gint64 start = g_get_monotonic_time ();
+      gint64 start;
       double ms;
 
+      /* As a person would, well after the last frame: the frame clock
+       * holds a frame asked for at once after another to 60 a second.
+       */
+      spin (100);
+      start = g_get_monotonic_time ();
       cp_window_show_engagement (window, engagement);
       wait_for_frame (GTK_WIDGET (window));
       ms = bench_ms_since (start);
@@ -299,9 +304,11 @@ scenario (CpWindow *window)
     {
       gint64 engagement_id = g_rand_int_range (rand, 1, BENCH_ENGAGEMENTS);
       gint64 note_id = (engagement_id - 1) * 10 + g_rand_int_range (rand, 1, 11);
-      gint64 start = g_get_monotonic_time ();
+      gint64 start;
       double ms;
 
+      spin (100);
+      start = g_get_monotonic_time ();
       g_assert (cp_window_open_note (window, engagement_id, note_id));
       wait_for_preview (window);
       ms = bench_ms_since (start);
@@ -323,6 +330,7 @@ scenario (CpWindow *window)
 
           g_assert (cp_window_open_note (window, 1, 1));
           wait_for_preview (window);
+          spin (100);
           start = g_get_monotonic_time ();
           g_assert (cp_window_open_note (window, 2, big));
           wait_for_first_screen (window);
