@@ -36,11 +36,13 @@ typedef struct
 
 typedef struct
 {
-  GString *text;
-  GArray  *ranges;    /* Range */
-  gboolean cleared;   /* the old text is gone from the buffer */
-  gsize    inserted;  /* bytes of the text in the buffer so far */
-  guint    next;      /* the first range not yet applied */
+  GString       *text;
+  GArray        *ranges;       /* Range */
+  gboolean       cleared;      /* the old text is gone from the buffer */
+  gsize          inserted;     /* bytes of the text in the buffer so far */
+  guint          next;         /* the first range not yet applied */
+  GtkTextBuffer *rest;         /* all but the first screen, made off-screen */
+  guint          first_chars;  /* the first screen's characters */
 } Rendering;
 
 struct _CpMarkdownView
@@ -149,6 +151,7 @@ rendering_free (Rendering *r)
 
   g_string_free (r->text, TRUE);
   g_array_unref (r->ranges);
+  g_clear_object (&r->rest);
   g_free (r);
 }
 
@@ -370,8 +373,177 @@ table_grid (GPtrArray  *rows,
   return grid;
 }
 
+/* Lays @range, from @from to @to, on @buffer, whose text starts at the
+ * rendering's character @shift: a tag, a link, or a table's grid (only
+ * in the view's own buffer).
+ */
+static void
+apply_range (CpMarkdownView *self,
+             GtkTextBuffer  *buffer,
+             Range          *range,
+             guint           from,
+             guint           to,
+             guint           shift)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from - shift);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, to - shift);
+
+  if (range->rows != NULL)
+    {
+      /* The table's place becomes its grid. */
+      GtkTextChildAnchor *anchor;
+      GtkWidget *grid;
+
+      gtk_text_buffer_delete (buffer, &start, &end);
+      anchor = gtk_text_buffer_create_child_anchor (buffer, &start);
+      grid = table_grid (range->rows, range->align);
+      gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), grid, anchor);
+      fit_table (self, grid, gtk_widget_get_width (GTK_WIDGET (self)));
+    }
+  else if (range->url != NULL)
+    {
+      /* Each link gets a tag of its own that carries its address. */
+      GtkTextTag *link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+
+      g_object_set_data_full (G_OBJECT (link), "url", g_strdup (range->url), g_free);
+      gtk_text_buffer_apply_tag (buffer, tag (buffer, "link"), &start, &end);
+      gtk_text_buffer_apply_tag (buffer, link, &start, &end);
+    }
+  else
+    {
+      GtkTextTag *t = lookup_tag (buffer, range->tag);
+
+      if (t != NULL)
+        gtk_text_buffer_apply_tag (buffer, t, &start, &end);
+    }
+}
+
 #define TEXT_SLICE_BYTES (32 * 1024)
+#define FIRST_SCREEN_BYTES (6 * 1024)
+#define SWAP_MAX_BYTES (256 * 1024)
+#define SYNC_PARSE_BYTES (16 * 1024)
 #define CLEAR_SLICE_CHARS (16 * 1024)
+
+static void
+done_applying (CpMarkdownView *self)
+{
+  self->apply_source = 0;
+  g_clear_pointer (&self->applying, rendering_free);
+
+  if (!self->parsing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Inserts the rendering's text from r->inserted up to @to bytes at the
+ * end of @buffer; returns the bytes inserted up to now.
+ */
+static gsize
+insert_text (Rendering     *r,
+             GtkTextBuffer *buffer,
+             gsize          to)
+{
+  const char *from = r->text->str + r->inserted;
+  const char *until = r->text->str + MIN (to, r->text->len);
+  GtkTextIter end;
+
+  /* Cut between characters, never inside one. */
+  if (*until != '\0')
+    until = g_utf8_find_prev_char (from, until + 1);
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, from, until - from);
+  r->inserted = until - r->text->str;
+
+  return r->inserted;
+}
+
+/* The rest of a text after its first screen: made in a buffer of its
+ * own, off-screen, where text and tags cost no layout, a few milliseconds
+ * at a time; then moved into the view's buffer in one go, and its tables
+ * drawn.
+ */
+static gboolean
+build_rest (CpMarkdownView *self,
+            Rendering      *r,
+            gint64          until)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end, at;
+
+  while (r->inserted < r->text->len)
+    {
+      insert_text (r, r->rest, r->inserted + TEXT_SLICE_BYTES);
+      if (g_get_monotonic_time () > until)
+        return G_SOURCE_CONTINUE;
+    }
+
+  while (r->next < r->ranges->len)
+    {
+      Range *range = &g_array_index (r->ranges, Range, r->next++);
+
+      if (range->end > r->first_chars && range->rows == NULL)
+        apply_range (self, r->rest, range, MAX (range->start, r->first_chars), range->end, r->first_chars);
+      if ((r->next & 63) == 0 && g_get_monotonic_time () > until)
+        return G_SOURCE_CONTINUE;
+    }
+
+  gtk_text_buffer_get_bounds (r->rest, &start, &end);
+  gtk_text_buffer_get_end_iter (buffer, &at);
+  gtk_text_buffer_insert_range (buffer, &at, &start, &end);
+
+  for (guint i = 0; i < r->ranges->len; i++)
+    {
+      Range *range = &g_array_index (r->ranges, Range, i);
+
+      if (range->rows != NULL && range->start >= r->first_chars)
+        apply_range (self, buffer, range, range->start, range->end, 0);
+    }
+
+  done_applying (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the start of @r at once, in a fresh buffer with its tags, in
+ * place of the old text, which goes with its buffer; the rest follows.
+ */
+static void
+show_first_screen (CpMarkdownView *self,
+                   Rendering      *r)
+{
+  GtkTextBuffer *old = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GtkTextBuffer) fresh = gtk_text_buffer_new (gtk_text_buffer_get_tag_table (old));
+  const char *cut = r->text->str + MIN (r->text->len, FIRST_SCREEN_BYTES);
+  const char *line_end;
+
+  /* Up to a line's end, where one is near. */
+  if (*cut != '\0' && (line_end = strchr (cut, '\n')) != NULL && line_end - cut < 1024)
+    cut = line_end + 1;
+
+  r->first_chars = g_utf8_strlen (r->text->str, insert_text (r, fresh, cut - r->text->str));
+  for (guint i = 0; i < r->ranges->len; i++)
+    {
+      Range *range = &g_array_index (r->ranges, Range, i);
+
+      if (range->start < r->first_chars && range->rows == NULL)
+        apply_range (self, fresh, range, range->start, MIN (range->end, r->first_chars), 0);
+    }
+
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), fresh);
+  for (guint i = 0; i < r->ranges->len; i++)
+    {
+      Range *range = &g_array_index (r->ranges, Range, i);
+
+      if (range->rows != NULL && range->start < r->first_chars)
+        apply_range (self, fresh, range, range->start, range->end, 0);
+    }
+  self->first_screen = TRUE;
+
+  if (r->inserted < r->text->len)
+    r->rest = gtk_text_buffer_new (gtk_text_buffer_get_tag_table (fresh));
+}
 
 /* Takes the old text out, fills the buffer, then lays the tags, a few
  * milliseconds at a time, so a long note never holds up typing or
@@ -384,6 +556,9 @@ apply_slice_cb (gpointer data)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   Rendering *r = self->applying;
   gint64 until = g_get_monotonic_time () + 4000;
+
+  if (r->rest != NULL)
+    return build_rest (self, r, until);
 
   while (!r->cleared)
     {
@@ -400,18 +575,7 @@ apply_slice_cb (gpointer data)
 
   while (r->inserted < r->text->len)
     {
-      const char *from = r->text->str + r->inserted;
-      const char *to = r->text->str + MIN (r->inserted + TEXT_SLICE_BYTES, r->text->len);
-      GtkTextIter end;
-
-      /* Cut between characters, never inside one. */
-      if (*to != '\0')
-        to = g_utf8_find_prev_char (from, to + 1);
-
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert (buffer, &end, from, to - from);
-      r->inserted = to - r->text->str;
-
+      insert_text (r, buffer, r->inserted + TEXT_SLICE_BYTES);
       if (g_get_monotonic_time () > until)
         return G_SOURCE_CONTINUE;
     }
@@ -419,49 +583,14 @@ apply_slice_cb (gpointer data)
   while (r->next < r->ranges->len)
     {
       Range *range = &g_array_index (r->ranges, Range, r->next++);
-      GtkTextIter start, end;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
-
-      if (range->rows != NULL)
-        {
-          /* The table's place becomes its grid. */
-          GtkTextChildAnchor *anchor;
-
-          gtk_text_buffer_delete (buffer, &start, &end);
-          anchor = gtk_text_buffer_create_child_anchor (buffer, &start);
-          GtkWidget *grid = table_grid (range->rows, range->align);
-
-          gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), grid, anchor);
-          fit_table (self, grid, gtk_widget_get_width (GTK_WIDGET (self)));
-        }
-      else if (range->url != NULL)
-        {
-          /* Each link gets a tag of its own that carries its address. */
-          GtkTextTag *link = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-
-          g_object_set_data_full (G_OBJECT (link), "url", g_strdup (range->url), g_free);
-          gtk_text_buffer_apply_tag (buffer, tag (buffer, "link"), &start, &end);
-          gtk_text_buffer_apply_tag (buffer, link, &start, &end);
-        }
-      else
-        {
-          GtkTextTag *t = lookup_tag (buffer, range->tag);
-
-          if (t != NULL)
-            gtk_text_buffer_apply_tag (buffer, t, &start, &end);
-        }
+      apply_range (self, buffer, range, range->start, range->end, 0);
 
       if ((r->next & 63) == 0 && g_get_monotonic_time () > until)
         return G_SOURCE_CONTINUE;
     }
 
-  self->apply_source = 0;
-  g_clear_pointer (&self->applying, rendering_free);
-
-  if (!self->parsing)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  done_applying (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -493,6 +622,23 @@ apply (CpMarkdownView *self,
     gtk_text_tag_table_remove (table, g_ptr_array_index (links, i));
 
   self->applying = r;
+  self->first_screen = FALSE;
+
+  /* A text that is not very long, in place of one that is not either,
+   * shows its first screen at once. Very long texts come and go a slice
+   * at a time: dropping a buffer of a megabyte, laid out, at once would
+   * hold up typing.
+   */
+  if (r->text->len <= SWAP_MAX_BYTES && gtk_text_buffer_get_char_count (buffer) <= SWAP_MAX_BYTES)
+    {
+      show_first_screen (self, r);
+      if (r->rest == NULL)
+        {
+          done_applying (self);
+          return;
+        }
+    }
+
   if (apply_slice_cb (self) == G_SOURCE_CONTINUE)
     self->apply_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_slice_cb, self, NULL);
 }
@@ -543,6 +689,18 @@ static void
 start (CpMarkdownView *self)
 {
   g_autoptr(GTask) task = NULL;
+
+  /* A short text is parsed here and now, in less time than a hop to a
+   * worker and back, and shows in the next frame.
+   */
+  if (strlen (self->waiting) <= SYNC_PARSE_BYTES)
+    {
+      g_autofree char *markdown = g_steal_pointer (&self->waiting);
+      g_autoptr(GPtrArray) runs = cp_markdown_to_runs (markdown, -1);
+
+      apply (self, render (runs));
+      return;
+    }
 
   self->parsing = TRUE;
   task = g_task_new (self, self->cancellable, parsed_cb, NULL);

@@ -162,15 +162,20 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
-/* Waits until the preview has laid out all of its note, and a frame. */
+/* Waits until the preview has laid out all of its note, then for the
+ * frame that shows it.
+ */
 static void
 wait_for_preview (CpWindow *window)
 {
-  CpMarkdownView *preview;
+  CpMarkdownView *preview = NULL;
 
-  wait_for_frame (GTK_WIDGET (window));
-  preview = CP_MARKDOWN_VIEW (find_type (GTK_WIDGET (window), CP_TYPE_MARKDOWN_VIEW));
-  g_assert (preview != NULL);
+  while (preview == NULL)
+    {
+      preview = CP_MARKDOWN_VIEW (find_type (GTK_WIDGET (window), CP_TYPE_MARKDOWN_VIEW));
+      if (preview == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
   while (cp_markdown_view_get_busy (preview))
     g_main_context_iteration (NULL, TRUE);
   wait_for_frame (GTK_WIDGET (window));
@@ -182,11 +187,14 @@ wait_for_preview (CpWindow *window)
 static void
 wait_for_first_screen (CpWindow *window)
 {
-  CpMarkdownView *preview;
+  CpMarkdownView *preview = NULL;
 
-  wait_for_frame (GTK_WIDGET (window));
-  preview = CP_MARKDOWN_VIEW (find_type (GTK_WIDGET (window), CP_TYPE_MARKDOWN_VIEW));
-  g_assert (preview != NULL);
+  while (preview == NULL)
+    {
+      preview = CP_MARKDOWN_VIEW (find_type (GTK_WIDGET (window), CP_TYPE_MARKDOWN_VIEW));
+      if (preview == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
   while (!cp_markdown_view_get_first_screen_shown (preview))
     g_main_context_iteration (NULL, TRUE);
   wait_for_frame (GTK_WIDGET (window));
