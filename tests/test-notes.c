@@ -389,6 +389,73 @@ test_search (Fixture       *f,
 }
 
 static void
+searched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GPtrArray **hits = data;
+  g_autoptr(GError) error = NULL;
+
+  *hits = cp_store_search_notes_finish (CP_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Searching as one types: a common word across thousands of notes first
+ * shows the notes whose titles match; the whole ranking follows off the
+ * main thread, the same as ranking every match at once. A word in few
+ * notes is ranked whole at once.
+ */
+static void
+test_search_first (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Many");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) ranked = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ranked_all = TRUE;
+
+  for (guint i = 0; i < 3100; i++)
+    {
+      g_autofree char *body = i % 100 == 0
+                              ? g_strdup_printf ("# Change review %u\n\nRare word zephyr.\n", i)
+                              : g_strdup_printf ("# Weekly %u\n\nThe change log grew by %u lines.\n", i, i);
+      g_autoptr(CpNote) note = cp_engagement_add_note (e, NULL, body, &error);
+
+      g_assert_no_error (error);
+    }
+
+  /* Common: the titles that match come first, but not all is ranked. */
+  first = cp_store_search_notes_first (f->store, "change", 0, 20, &ranked_all, &error);
+  g_assert_no_error (error);
+  g_assert_false (ranked_all);
+  g_assert_cmpuint (first->len, ==, 20);
+  /* 31 titles match: the first screen is all of them. */
+  for (guint i = 0; i < 20; i++)
+    g_assert_true (g_str_has_prefix (((CpSearchHit *) first->pdata[i])->title, "Change review"));
+
+  /* The whole ranking, off the main thread, is the ranking of all. */
+  cp_store_search_notes_async (f->store, "change", 0, 20, NULL, searched_cb, &ranked);
+  while (ranked == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  all = cp_store_search_notes (f->store, "change", 0, 20, &error);
+  g_assert_cmpuint (ranked->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpint (((CpSearchHit *) ranked->pdata[i])->note_id, ==, ((CpSearchHit *) all->pdata[i])->note_id);
+
+  /* Rare: ranked whole at once. */
+  g_clear_pointer (&first, g_ptr_array_unref);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  first = cp_store_search_notes_first (f->store, "zephyr", 0, 20, &ranked_all, &error);
+  g_assert_true (ranked_all);
+  all = cp_store_search_notes (f->store, "zephyr", 0, 20, &error);
+  g_assert_cmpuint (first->len, ==, 20);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpint (((CpSearchHit *) first->pdata[i])->note_id, ==, ((CpSearchHit *) all->pdata[i])->note_id);
+}
+
+static void
 test_display_title (Fixture       *f,
                     gconstpointer  data)
 {
@@ -934,6 +1001,7 @@ main (int   argc,
   ADD_STORE_TEST ("/notes/display-title", test_display_title);
   ADD_STORE_TEST ("/notes/sessions", test_sessions);
   ADD_STORE_TEST ("/notes/session-planned", test_session_planned);
+  ADD_STORE_TEST ("/notes/search-first", test_search_first);
   g_test_add_func ("/markdown/runs", test_markdown_runs);
   g_test_add_func ("/markdown/large", test_markdown_large);
   g_test_add_func ("/markdown/tables", test_markdown_tables);

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "cp-types.h"
 
@@ -33,6 +33,22 @@ GPtrArray *cp_store_search_notes (CpStore    *store,
                                   gint64      engagement_id,
                                   guint       limit,
                                   GError    **error);
+GPtrArray *cp_store_search_notes_first (CpStore    *store,
+                                        const char *text,
+                                        gint64      engagement_id,
+                                        guint       limit,
+                                        gboolean   *ranked_all,
+                                        GError    **error);
+void       cp_store_search_notes_async (CpStore             *store,
+                                        const char          *text,
+                                        gint64               engagement_id,
+                                        guint                limit,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GPtrArray *cp_store_search_notes_finish (CpStore       *store,
+                                         GAsyncResult  *result,
+                                         GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpSearchHit, cp_search_hit_free)
 

@@ -23,6 +23,7 @@ struct _CpSearchDialog
 
   CpStore        *store;
   guint           n_hits;
+  GCancellable   *ranking;   /* every match being ranked, off the main thread */
 
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
@@ -40,13 +41,12 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-search_changed_cb (CpSearchDialog *self)
+show_hits (CpSearchDialog *self,
+           GPtrArray      *hits,
+           const GError   *error)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
 
-  hits = cp_store_search_notes (self->store, text, 0, MAX_HITS, &error);
   cp_ui_fill_search_hits (self->results_list, hits, TRUE);
   self->n_hits = hits ? hits->len : 0;
 
@@ -62,6 +62,63 @@ search_changed_cb (CpSearchDialog *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+ranked_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CpSearchDialog) self = user_data;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hits = cp_store_search_notes_finish (CP_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The best of every match, in place of the best on hand. */
+  g_clear_object (&self->ranking);
+  show_hits (self, hits, error);
+}
+
+/* The best matches on hand show at once, as one types; where there were
+ * too many to rank within a frame, the best of all of them follow.
+ */
+static void
+search_changed_cb (CpSearchDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ranked_all = TRUE;
+
+  g_cancellable_cancel (self->ranking);
+  g_clear_object (&self->ranking);
+
+  hits = cp_store_search_notes_first (self->store, text, 0, MAX_HITS, &ranked_all, &error);
+  show_hits (self, hits, error);
+
+  if (hits != NULL && !ranked_all)
+    {
+      self->ranking = g_cancellable_new ();
+      cp_store_search_notes_async (self->store, text, 0, MAX_HITS, self->ranking, ranked_cb,
+                                   g_object_ref (self));
+    }
+}
+
+/**
+ * cp_search_dialog_get_ranking:
+ *
+ * Returns: whether every match is still being ranked, after the best on
+ *   hand were shown
+ */
+gboolean
+cp_search_dialog_get_ranking (CpSearchDialog *self)
+{
+  g_return_val_if_fail (CP_IS_SEARCH_DIALOG (self), FALSE);
+
+  return self->ranking != NULL;
 }
 
 static void
@@ -88,7 +145,11 @@ search_activate_cb (CpSearchDialog *self)
 static void
 cp_search_dialog_dispose (GObject *object)
 {
-  g_clear_object (&CP_SEARCH_DIALOG (object)->store);
+  CpSearchDialog *self = CP_SEARCH_DIALOG (object);
+
+  g_cancellable_cancel (self->ranking);
+  g_clear_object (&self->ranking);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cp_search_dialog_parent_class)->dispose (object);
 }

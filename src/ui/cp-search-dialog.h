@@ -21,5 +21,6 @@ CpSearchDialog *cp_search_dialog_new        (GtkWindow      *parent,
 void            cp_search_dialog_set_text   (CpSearchDialog *self,
                                              const char     *text);
 guint           cp_search_dialog_get_n_hits (CpSearchDialog *self);
+gboolean        cp_search_dialog_get_ranking (CpSearchDialog *self);
 
 G_END_DECLS

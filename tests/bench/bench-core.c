@@ -32,21 +32,28 @@ check (gboolean  ok,
     g_error ("bench-core: %s", error ? error->message : "failed");
 }
 
-/* Global search, top 20 with snippets, against the bare FTS5 query with
- * snippets on the same file.
+/* Global search as one types, on the same file as the bare FTS5 query
+ * with snippets that ranks every match: the first screen of hits (the
+ * best on hand, within a frame), the whole ranking (done off the main
+ * thread), and how many of the first screen's hits are among the whole
+ * ranking's top 20.
  */
-static BenchResult
-bench_search (const char *path)
+static void
+bench_search (const char  *path,
+              BenchResult *first_screen,
+              BenchResult *whole,
+              BenchResult *overlap)
 {
   static const char *queries[] = { "change", "incident workshop", "escalation", "knowledge article",
                                    "maturity", "root cause" };
   g_autoptr(GError) error = NULL;
   g_autoptr(CpStore) store = cp_store_open (path, &error);
-  g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) whole_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shared = g_array_new (FALSE, FALSE, sizeof (double));
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  BenchResult r = { "global search, top 20 with snippets", "ms" };
 
   check (store != NULL, error);
   g_assert (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
@@ -57,15 +64,28 @@ bench_search (const char *path)
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       g_autofree char *match = cp_search_fts_query (queries[q]);
+      g_autoptr(GPtrArray) first = NULL;
+      g_autoptr(GPtrArray) all = NULL;
+      gboolean ranked_all = FALSE;
+      double in_both = 0;
 
       for (guint i = 0; i < REPEAT; i++)
         {
           gint64 start = g_get_monotonic_time ();
-          g_autoptr(GPtrArray) hits = cp_store_search_notes (store, queries[q], 0, 20, &error);
-          double ms = bench_ms_since (start);
+          double ms;
 
-          check (hits != NULL, error);
-          g_array_append_val (app, ms);
+          g_clear_pointer (&first, g_ptr_array_unref);
+          first = cp_store_search_notes_first (store, queries[q], 0, 20, &ranked_all, &error);
+          ms = bench_ms_since (start);
+          check (first != NULL, error);
+          g_array_append_val (first_ms, ms);
+
+          start = g_get_monotonic_time ();
+          g_clear_pointer (&all, g_ptr_array_unref);
+          all = cp_store_search_notes (store, queries[q], 0, 20, &error);
+          ms = bench_ms_since (start);
+          check (all != NULL, error);
+          g_array_append_val (whole_ms, ms);
 
           start = g_get_monotonic_time ();
           sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -75,16 +95,33 @@ bench_search (const char *path)
           ms = bench_ms_since (start);
           g_array_append_val (bare, ms);
         }
+
+      for (guint i = 0; i < first->len; i++)
+        for (guint j = 0; j < all->len; j++)
+          in_both += ((CpSearchHit *) first->pdata[i])->note_id == ((CpSearchHit *) all->pdata[j])->note_id;
+      in_both = all->len > 0 ? 100.0 * in_both / all->len : 100;
+      g_array_append_val (shared, in_both);
+      printf ("  “%s”: %s; first screen has %.0f %% of the top %u\n", queries[q],
+              ranked_all ? "all matches ranked at once" : "best on hand, then all ranked on a worker",
+              in_both, all->len);
     }
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  bench_summarize (&r, app, bare);
-  r.goal = "<= 2x";
-  r.met = r.value <= 2 * r.floor;
+  *first_screen = (BenchResult) { "global search, first screen of 20 hits", "ms", 0, 0, "median <= 16 ms" };
+  bench_summarize (first_screen, first_ms, bare);
+  first_screen->met = first_screen->value <= 16;
+  *whole = (BenchResult) { "global search, all matches ranked (worker)", "ms", 0, 0, "<= 2x" };
+  bench_summarize (whole, whole_ms, bare);
+  whole->met = whole->value <= 2 * whole->floor;
 
-  return r;
+  /* The median query's overlap; its 95th percentile is the worst but one. */
+  *overlap = (BenchResult) { "global search, first screen in the top 20", "%", 0, 0, "reported" };
+  bench_summarize (overlap, shared, NULL);
+  g_array_sort (shared, bench_compare_doubles);
+  overlap->p95 = g_array_index (shared, double, 0);
+  overlap->met = TRUE;
 }
 
 /* Bulk import of 100,000 note files against a bare insert loop into the
@@ -317,7 +354,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
-  BenchResult results[4];
+  BenchResult results[6];
   guint n = 0;
 
   if (argc < 3)
@@ -330,8 +367,9 @@ main (int   argc,
 #define WANTED(what) (g_getenv ("BENCH_ONLY") == NULL || g_str_equal (g_getenv ("BENCH_ONLY"), what))
   if (WANTED ("search"))
     {
-      results[n] = bench_search (argv[1]);
-      bench_print (&results[n++]);
+      bench_search (argv[1], &results[n], &results[n + 1], &results[n + 2]);
+      for (guint i = 0; i < 3; i++)
+        bench_print (&results[n++]);
     }
   if (WANTED ("preview"))
     {
