@@ -13,6 +13,7 @@
 #include "cp-engagement.h"
 #include "cp-engagement-list.h"
 #include "cp-engagement-page.h"
+#include "cp-engagement-row.h"
 #include "cp-measures-page.h"
 #include "cp-register-page.h"
 #include "cp-review-page.h"
@@ -33,6 +34,7 @@ struct _CpWindow
   CpStore              *store;
   GSettings            *settings;
   CpEngagementList     *engagements;
+  GtkSliceListModel    *shown;      /* the sidebar's rows so far */
   GtkSingleSelection   *selection;
   CpEngagement         *current;
   GBindingGroup        *current_bindings;
@@ -68,7 +70,8 @@ struct _CpWindow
   GtkRevealer          *read_only_banner;
   GtkLabel             *read_only_label;
   GtkStack             *content_stack;
-  CpEngagementPage     *engagement_page;
+  AdwBin               *overview_bin;
+  CpEngagementPage     *engagement_page;   /* made when first shown */
   AdwStatusPage        *error_page;
 };
 
@@ -195,6 +198,9 @@ static const struct
   SetEditableFunc    set_editable;
   SetEngagementFunc  set_engagement;
 } lazy_pages[] = {
+  { "overview", cp_engagement_page_get_type, G_STRUCT_OFFSET (CpWindow, overview_bin),
+    G_STRUCT_OFFSET (CpWindow, engagement_page), (SetEditableFunc) cp_engagement_page_set_editable,
+    (SetEngagementFunc) cp_engagement_page_set_engagement },
   { "plan", cp_plan_page_get_type, G_STRUCT_OFFSET (CpWindow, plan_bin),
     G_STRUCT_OFFSET (CpWindow, plan_page), (SetEditableFunc) cp_plan_page_set_editable,
     (SetEngagementFunc) cp_plan_page_set_engagement },
@@ -250,7 +256,6 @@ update_sponsor_view (CpWindow *self)
                        cp_share_get_sharing (self->current, &audience, &owner) &&
                        !owner && audience == CP_AUDIENCE_SPONSOR;
 
-  cp_engagement_page_set_editable (self->engagement_page, writable && !self->sponsor_view);
   for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
     set_page_editable (self, i);
 
@@ -301,18 +306,24 @@ sync_visible_page (CpWindow *self)
         lazy_pages[i].set_engagement (ensure_page (self, i), self->current);
         return;
       }
+}
 
-  cp_engagement_page_set_engagement (self->engagement_page, self->current);
+/* The lazy page kept at @offset of the window, made now if need be. */
+static gpointer
+get_page (CpWindow *self,
+          gsize     offset)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (lazy_pages[i].page == offset)
+      return ensure_page (self, i);
+
+  g_assert_not_reached ();
 }
 
 static CpNotesPage *
 get_notes_page (CpWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
-    if (lazy_pages[i].page == G_STRUCT_OFFSET (CpWindow, notes_page))
-      return ensure_page (self, i);
-
-  g_assert_not_reached ();
+  return get_page (self, G_STRUCT_OFFSET (CpWindow, notes_page));
 }
 
 static void
@@ -355,7 +366,12 @@ select_engagement (CpWindow     *self,
 
   if (engagement != NULL &&
       cp_engagement_list_find (self->engagements, cp_engagement_get_id (engagement), &position))
-    gtk_single_selection_set_selected (self->selection, position);
+    {
+      /* The sidebar shows every engagement before selecting one far down. */
+      if (position >= gtk_slice_list_model_get_size (self->shown))
+        gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+      gtk_single_selection_set_selected (self->selection, position);
+    }
   else
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
@@ -487,7 +503,7 @@ new_engagement_action (GtkWidget  *widget,
 
   /* A new engagement wants its title first. */
   if (show_added (self, engagement, error))
-    cp_engagement_page_focus_title (self->engagement_page);
+    cp_engagement_page_focus_title (get_page (self, G_STRUCT_OFFSET (CpWindow, engagement_page)));
 }
 
 static void
@@ -818,6 +834,45 @@ autosave_delay_changed_cb (CpWindow *self)
   cp_store_set_save_delay (self->store, g_settings_get_int (get_settings (self), "autosave-delay"));
 }
 
+#define FIRST_ROWS 40
+
+/* Adds the next rows to the sidebar, until it shows every engagement. */
+static gboolean
+show_more_rows_cb (gpointer data)
+{
+  CpWindow *self = data;
+  guint size;
+
+  if (self->shown == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  size = gtk_slice_list_model_get_size (self->shown);
+  if (size >= g_list_model_get_n_items (G_LIST_MODEL (self->engagements)))
+    {
+      gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->shown, size + FIRST_ROWS);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                CpWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, show_more_rows_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+first_map_cb (CpWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_cb), self, 0);
+}
+
 static void
 cp_window_constructed (GObject *object)
 {
@@ -836,7 +891,13 @@ cp_window_constructed (GObject *object)
     }
 
   self->engagements = cp_engagement_list_new (self->store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->engagements)));
+  /* The sidebar starts with the rows a window can show, and the rest
+   * follow a few at a time once it is on screen: GtkListView keeps up to
+   * 200 rows, and laying out all of them would hold up the first frame.
+   */
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->engagements)), 0, FIRST_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -863,7 +924,6 @@ cp_window_constructed (GObject *object)
                                                cp_store_get_read_only_reason (self->store));
       gtk_label_set_text (self->read_only_label, text);
     }
-  cp_engagement_page_set_editable (self->engagement_page, !cp_store_get_read_only (self->store));
 
   if (get_settings (self) != NULL)
     {
@@ -892,6 +952,7 @@ cp_window_dispose (GObject *object)
   g_clear_object (&self->current_bindings);
   g_clear_object (&self->current);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->engagements);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -960,51 +1021,17 @@ cp_window_set_property (GObject      *object,
     }
 }
 
-/* The sidebar row's closures (see ui/cp-engagement-row.ui). */
-static char *
-row_title (GtkListItem *item,
-           const char  *title)
-{
-  return g_strdup (title && *title ? title : _("Untitled Engagement"));
-}
-
+/* The header shows the engagement's title as the sidebar does. */
 static gboolean
 row_title_transform (GBinding     *binding,
                      const GValue *from,
                      GValue       *to,
                      gpointer      user_data)
 {
-  g_value_take_string (to, row_title (NULL, g_value_get_string (from)));
+  g_value_take_string (to, cp_engagement_row_dup_title (g_value_get_string (from)));
   return TRUE;
 }
 
-static char *
-row_subtitle (GtkListItem *item,
-              const char  *client,
-              CpStatus     status)
-{
-  const char *status_name;
-
-  switch (status)
-    {
-    case CP_STATUS_ACTIVE:
-      status_name = C_("engagement status", "Active");
-      break;
-    case CP_STATUS_CLOSED:
-      status_name = C_("engagement status", "Closed");
-      break;
-    case CP_STATUS_PLANNED:
-    default:
-      status_name = C_("engagement status", "Planned");
-      break;
-    }
-
-  if (client == NULL || *client == '\0')
-    return g_strdup (status_name);
-
-  /* Translators: a client organisation and an engagement status. */
-  return g_strdup_printf (_("%s · %s"), client, status_name);
-}
 
 static const char * const pages[] = {
   "overview", "plan", "measures", "register", "review", "notes",
@@ -1089,7 +1116,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, CpWindow, engagement_page);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, overview_bin);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -1131,18 +1158,11 @@ cp_window_class_init (CpWindowClass *klass)
 static void
 cp_window_init (CpWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = cp_engagement_row_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cp_ui_name_drop_down (self->status_filter, _("Status filter"));
 
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "row_title", G_CALLBACK (row_title),
-                                           "row_subtitle", G_CALLBACK (row_subtitle),
-                                           NULL);
-  factory = gtk_builder_list_item_factory_new_from_resource (scope,
-                                                             RESOURCE_PATH "/cp-engagement-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->current_bindings = g_binding_group_new ();
