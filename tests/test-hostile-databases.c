@@ -285,6 +285,27 @@ test_open_missing_table (Fx            *f,
   run_clear (&r);
 }
 
+/* A schema opened and checked before, then changed by another tool, is
+ * checked again: the check's cache knows schemas by their very SQL.
+ */
+static void
+test_open_changed_after_check (Fx            *f,
+                               gconstpointer  data)
+{
+  Run r;
+
+  r = run (f, "--list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  cp_test_sql_exec (f->db, "ALTER TABLE action_item ADD COLUMN extra TEXT");
+  fx_freeze (f);
+
+  r = run (f, "--list", NULL);
+  assert_refused (f, &r, "cp.db", "action_item", NULL);
+  run_clear (&r);
+}
+
 static void
 test_open_broken_check (Fx            *f,
                         gconstpointer  data)
@@ -591,6 +612,7 @@ main (int   argc,
   ADD ("fifo/database", test_fifo_database);
   ADD ("fifo/restore", test_fifo_restore);
   ADD ("open/missing-table", test_open_missing_table);
+  ADD ("open/changed-after-check", test_open_changed_after_check);
   ADD ("open/broken-check", test_open_broken_check);
   ADD ("restore/damaged", test_restore_damaged);
   ADD ("restore/older-format", test_restore_older_format);

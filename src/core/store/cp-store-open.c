@@ -150,6 +150,77 @@ quick_check (sqlite3  *db,
   return rc;
 }
 
+/* A fingerprint of the file's schema as SQLite keeps it: every table,
+ * index and trigger with the SQL that made it.
+ */
+static char *
+schema_fingerprint (sqlite3 *db,
+                    int      version)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int i = 0; i < 3; i++)
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+        g_checksum_update (sum, (const guchar *) (text ? text : ""), -1);
+        g_checksum_update (sum, (const guchar *) "\n", 1);
+      }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_strdup_printf ("%d %s", version, g_checksum_get_string (sum));
+}
+
+static char *
+checked_schemas_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "coachplan", "checked-schemas", NULL);
+}
+
+/* Whether a schema with this very fingerprint passed the check before:
+ * checking builds the expected schema from every migration, which takes
+ * longer than the rest of opening. A schema changed in any way has
+ * another fingerprint and is checked again.
+ */
+static gboolean
+schema_checked_before (const char *fingerprint)
+{
+  g_autofree char *path = checked_schemas_path ();
+  g_autofree char *known = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (fingerprint == NULL || !g_file_get_contents (path, &known, NULL, NULL))
+    return FALSE;
+
+  lines = g_strsplit (known, "\n", -1);
+  return g_strv_contains ((const char * const *) lines, fingerprint);
+}
+
+static void
+remember_schema_checked (const char *fingerprint)
+{
+  g_autofree char *path = checked_schemas_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *known = NULL;
+  g_autofree char *updated = NULL;
+
+  if (fingerprint == NULL || g_mkdir_with_parents (dir, 0700) != 0)
+    return;
+
+  g_file_get_contents (path, &known, NULL, NULL);
+  updated = g_strconcat (known ? known : "", fingerprint, "\n", NULL);
+  /* A cache: if it cannot be written, the next start checks again. */
+  g_file_set_contents_full (path, updated, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
 /* Looks at an existing file and decides whether we may open it: through
  * a connection that may write when we may (so that closing it leaves no
  * -wal or -shm file behind), read-only otherwise. Nothing here writes: a
@@ -190,9 +261,18 @@ inspect (const char  *path,
    * is written, so that a file another tool changed is refused whole.
    */
   if (rc == SQLITE_OK && app_id == CP_APPLICATION_ID &&
-      version >= 0 && version <= CP_STORE_SCHEMA_VERSION &&
-      !_cp_store_check_schema (db, version, &problem))
-    rc = SQLITE_SCHEMA;
+      version >= 0 && version <= CP_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *fingerprint = schema_fingerprint (db, version);
+
+      if (!schema_checked_before (fingerprint))
+        {
+          if (!_cp_store_check_schema (db, version, &problem))
+            rc = SQLITE_SCHEMA;
+          else
+            remember_schema_checked (fingerprint);
+        }
+    }
 
   sqlite3_close_v2 (db);
 
