@@ -1,9 +1,9 @@
 /* cp-engagement-row.c — a row of the sidebar: an engagement's title, and
  * its client and status below
  *
- * Rows are made in code, two labels in a box: the sidebar makes a few
- * dozen of them before the first frame, and a GtkBuilder template would
- * be parsed again for each.
+ * Rows are made in code, two labels in a box (cp_ui_two_lines_new()):
+ * the sidebar makes a few dozen of them before the first frame, and a
+ * GtkBuilder template would be parsed again for each.
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,7 @@
 
 #include "cp-engagement.h"
 #include "cp-engagement-row.h"
+#include "cp-ui-util.h"
 
 /**
  * cp_engagement_row_dup_title:
@@ -65,25 +66,11 @@ update_row (CpEngagement *engagement,
             GParamSpec   *pspec,
             GtkWidget    *box)
 {
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *title_text = cp_engagement_row_dup_title (cp_engagement_get_title (engagement));
-  g_autofree char *subtitle_text = cp_engagement_row_dup_subtitle (cp_engagement_get_client (engagement),
-                                                                   cp_engagement_get_status (engagement));
+  g_autofree char *title = cp_engagement_row_dup_title (cp_engagement_get_title (engagement));
+  g_autofree char *subtitle = cp_engagement_row_dup_subtitle (cp_engagement_get_client (engagement),
+                                                              cp_engagement_get_status (engagement));
 
-  gtk_label_set_label (GTK_LABEL (title), title_text);
-  gtk_label_set_label (GTK_LABEL (subtitle), subtitle_text);
-}
-
-static GtkWidget *
-row_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-
-  return label;
+  cp_ui_two_lines_set (box, title, subtitle);
 }
 
 static void
@@ -91,16 +78,7 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *subtitle = row_label ();
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), row_label ());
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, cp_ui_two_lines_new ());
 }
 
 static void

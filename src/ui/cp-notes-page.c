@@ -58,8 +58,24 @@ visibility_name (CpVisibility visibility)
     }
 }
 
+/* The lists' rows are light: two labels in a list box row, as many of
+ * them are made each time another engagement is shown.
+ */
+static GtkWidget *
+two_line_row (gpointer    item,
+              const char *key)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), cp_ui_two_lines_new ());
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), key, g_object_ref (item), g_object_unref);
+
+  return row;
+}
+
 static void
-update_note_row (AdwActionRow *row)
+update_note_row (GtkListBoxRow *row)
 {
   CpNote *note = g_object_get_data (G_OBJECT (row), "note");
   g_autofree char *title = cp_note_dup_display_title (note);
@@ -67,50 +83,42 @@ update_note_row (AdwActionRow *row)
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", date ? date : "",
                                                visibility_name (cp_note_get_visibility (note)));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (row, subtitle);
+  cp_ui_two_lines_set (gtk_list_box_row_get_child (row), title, subtitle);
 }
 
 static GtkWidget *
 create_note_row (gpointer item,
                  gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = two_line_row (item, "note");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "note", g_object_ref (item), g_object_unref);
   g_signal_connect_object (item, "notify::display-title", G_CALLBACK (update_note_row), row,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (item, "notify::visibility", G_CALLBACK (update_note_row), row,
                            G_CONNECT_SWAPPED);
-  update_note_row (ADW_ACTION_ROW (row));
+  update_note_row (GTK_LIST_BOX_ROW (row));
 
   return row;
 }
 
 static void
-update_session_row (AdwActionRow *row)
+update_session_row (GtkListBoxRow *row)
 {
   CpSession *session = g_object_get_data (G_OBJECT (row), "session");
   g_autofree char *label = cp_session_dialog_dup_label (session);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_action_row_set_subtitle (row, cp_session_get_topic (session));
+  cp_ui_two_lines_set (gtk_list_box_row_get_child (row), label, cp_session_get_topic (session));
 }
 
 static GtkWidget *
 create_session_row (gpointer item,
                     gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = two_line_row (item, "session");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "session", g_object_ref (item), g_object_unref);
   g_signal_connect_object (item, "notify", G_CALLBACK (update_session_row), row,
                            G_CONNECT_SWAPPED);
-  update_session_row (ADW_ACTION_ROW (row));
+  update_session_row (GTK_LIST_BOX_ROW (row));
 
   return row;
 }

@@ -656,3 +656,52 @@ cp_ui_drop_down_shorten (GtkDropDown   *drop_down,
   gtk_drop_down_set_factory (drop_down, shown);
   gtk_drop_down_set_list_factory (drop_down, listed);
 }
+
+static GtkWidget *
+line_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  return label;
+}
+
+/**
+ * cp_ui_two_lines_new:
+ *
+ * A light row's content, for lists that make many rows: a title, and a
+ * dim caption below it; two labels in a box, not a preferences row.
+ *
+ * Returns: (transfer floating): the box
+ */
+GtkWidget *
+cp_ui_two_lines_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = line_label ();
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), line_label ());
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), caption);
+
+  return box;
+}
+
+/* Shows @title and @caption (hidden when empty) in cp_ui_two_lines_new()'s box. */
+void
+cp_ui_two_lines_set (GtkWidget  *box,
+                     const char *title,
+                     const char *caption)
+{
+  GtkWidget *first = gtk_widget_get_first_child (box);
+  GtkWidget *second = gtk_widget_get_next_sibling (first);
+
+  gtk_label_set_label (GTK_LABEL (first), title);
+  gtk_label_set_label (GTK_LABEL (second), caption);
+  gtk_widget_set_visible (second, caption != NULL && *caption != '\0');
+}

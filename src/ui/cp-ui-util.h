@@ -37,6 +37,10 @@ typedef enum
 
 GtkListItemFactory *cp_ui_label_factory_new (CpUiLabelFit   fit,
                                              GtkExpression *expression);
+GtkWidget  *cp_ui_two_lines_new (void);
+void        cp_ui_two_lines_set (GtkWidget  *box,
+                                 const char *title,
+                                 const char *caption);
 void        cp_ui_drop_down_shorten (GtkDropDown   *drop_down,
                                      GtkExpression *expression);
 void        cp_ui_name_drop_down (GtkDropDown *drop_down,
