@@ -640,6 +640,38 @@ preview_table (CpWindow *window)
   shown = gtk_text_iter_get_text (&start, &end);
   g_assert_null (strstr (shown, "| ---"));
   g_assert_null (strstr (shown, "| Practice"));
+
+  /* A long note's start is in the preview at once, styled; the whole
+   * follows from a worker.
+   */
+  {
+    g_autoptr(GString) long_note = g_string_new ("# A long note\n\n");
+    GtkTextBuffer *buffer;
+
+    while (long_note->len < 100 * 1024)
+      g_string_append (long_note, "A paragraph with **strong** words, and more words after them.\n\n");
+    g_string_append (long_note, "The very end.\n");
+    cp_markdown_view_set_markdown (preview, long_note->str);
+    g_assert_true (cp_markdown_view_get_busy (preview));
+    g_assert_true (cp_markdown_view_get_first_screen_shown (preview));
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    g_clear_pointer (&shown, g_free);
+    shown = gtk_text_iter_get_text (&start, &end);
+    g_assert_true (g_str_has_prefix (shown, "A long note"));
+    g_assert_null (strstr (shown, "**"));
+    g_assert_null (strstr (shown, "The very end."));
+
+    while (cp_markdown_view_get_busy (preview))
+      g_main_context_iteration (NULL, TRUE);
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    g_clear_pointer (&shown, g_free);
+    shown = gtk_text_iter_get_text (&start, &end);
+    g_assert_true (g_str_has_prefix (shown, "A long note"));
+    g_assert_true (g_str_has_suffix (shown, "The very end."));
+    g_assert_null (strstr (shown, "**"));
+  }
 }
 
 static void

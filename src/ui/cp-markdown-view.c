@@ -690,16 +690,34 @@ start (CpMarkdownView *self)
 {
   g_autoptr(GTask) task = NULL;
 
+  gsize length = strlen (self->waiting);
+
   /* A short text is parsed here and now, in less time than a hop to a
    * worker and back, and shows in the next frame.
    */
-  if (strlen (self->waiting) <= SYNC_PARSE_BYTES)
+  if (length <= SYNC_PARSE_BYTES)
     {
       g_autofree char *markdown = g_steal_pointer (&self->waiting);
       g_autoptr(GPtrArray) runs = cp_markdown_to_runs (markdown, -1);
 
       apply (self, render (runs));
       return;
+    }
+
+  /* A long one shows its start in the same frame, parsed here up to a
+   * blank line past the first screen, while a worker parses the whole.
+   */
+  if (length <= SWAP_MAX_BYTES)
+    {
+      const char *gap = g_strstr_len (self->waiting + FIRST_SCREEN_BYTES,
+                                      SYNC_PARSE_BYTES - FIRST_SCREEN_BYTES, "\n\n");
+
+      if (gap != NULL)
+        {
+          g_autoptr(GPtrArray) runs = cp_markdown_to_runs (self->waiting, gap - self->waiting);
+
+          apply (self, render (runs));
+        }
     }
 
   self->parsing = TRUE;
@@ -892,6 +910,8 @@ cp_markdown_view_set_markdown (CpMarkdownView *self,
 
   g_free (self->waiting);
   self->waiting = g_strdup (markdown ? markdown : "");
+  /* Until the new text's start is in, the old text is what shows. */
+  self->first_screen = FALSE;
 
   if (!self->parsing)
     start (self);
