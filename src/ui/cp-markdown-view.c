@@ -268,15 +268,18 @@ measure_cell (GtkWidget *label,
 /* The preview gives a child its least width, so a table sets its
  * columns' widths itself: each at least its longest word, and as wide as
  * its text as far as the view has room, the room shared by what each
- * lacks; narrower than its words, each its share.
+ * lacks. Where even the words do not fit, the table keeps them whole and
+ * scrolls sideways within the room.
  */
 static void
 fit_table (CpMarkdownView *self,
-           GtkWidget      *grid,
+           GtkWidget      *scroller,
            int             view_width)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkWidget *grid = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
   int room = view_width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view) - 24;
+  int used = 0;
   int n = 0;
   g_autofree int *least = NULL;
   g_autofree int *most = NULL;
@@ -315,13 +318,17 @@ fit_table (CpMarkdownView *self,
       if (row != 0)
         continue;
       if (room < total_least)
-        width = total_least > 0 ? room * least[column] / total_least : 0;
+        width = least[column];
       else
         width = least[column] + (lacking > 0 ? MIN (most[column] - least[column],
                                                      (room - total_least) * (most[column] - least[column]) / lacking)
                                              : 0);
       gtk_widget_set_size_request (cell, MAX (width, 0), -1);
+      used += MAX (width, 0);
     }
+
+  /* The grid's rules, a pixel each side. */
+  gtk_widget_set_size_request (scroller, MAX (MIN (used + 2, room), 0), -1);
 }
 
 static void
@@ -332,19 +339,26 @@ cp_markdown_view_size_allocate (GtkWidget *widget,
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, "preview-table"))
+    if (gtk_widget_has_css_class (child, "preview-table-scroller"))
       fit_table (CP_MARKDOWN_VIEW (widget), child, width);
 
   GTK_WIDGET_CLASS (cp_markdown_view_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
-/* A pipe table as a grid of cells, the header row bold. */
+/* A pipe table as a grid of cells, the header row bold, in a scroller
+ * for when it is wider than the preview.
+ */
 static GtkWidget *
 table_grid (GPtrArray  *rows,
             const char *align)
 {
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_widget_add_css_class (scroller, "preview-table-scroller");
   gtk_widget_add_css_class (grid, "preview-table");
 
   for (guint r = 0; r < rows->len; r++)
@@ -370,7 +384,7 @@ table_grid (GPtrArray  *rows,
         }
     }
 
-  return grid;
+  return scroller;
 }
 
 /* Lays @range, from @from to @to, on @buffer, whose text starts at the
