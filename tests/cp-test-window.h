@@ -16,6 +16,7 @@
 
 #include "cp-application.h"
 #include "cp-window.h"
+#include "cp-test-util.h"
 
 typedef void (*Scenario) (CpWindow *window);
 
@@ -112,6 +113,19 @@ run_app (const char *database,
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
   g_assert_true (run.ran);
+}
+
+/* Runs the scenario @data on a database of its own, made for it and
+ * removed after: for g_test_add_data_func().
+ */
+static G_GNUC_UNUSED void
+run_fresh (gconstpointer data)
+{
+  g_autofree char *dir = cp_test_make_dir ();
+  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
+
+  run_app (database, (Scenario) data);
+  cp_test_remove_tree (dir);
 }
 
 /* The first toplevel window of @type. */

@@ -132,23 +132,13 @@ approach_by_mouse (CpWindow *window)
   g_assert_false (gtk_widget_get_mapped (find_sidebar_list (GTK_WIDGET (window))));
 }
 
-static void
-test_approach_by_mouse (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, approach_by_mouse);
-  cp_test_remove_tree (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/pointer/approach", test_approach_by_mouse);
+  g_test_add_data_func ("/pointer/approach", (gconstpointer) approach_by_mouse, run_fresh);
 
   return g_test_run ();
 }

@@ -129,16 +129,6 @@ first_approach (CpWindow *window)
   g_assert_nonnull (find (row, GTK_TYPE_LABEL, "Do it yourself with expert coaching"));
 }
 
-static void
-test_first_approach (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, first_approach);
-  cp_test_remove_tree (dir);
-}
-
 /* On restart the last engagement opens on the page it was left on; with
  * none, the page tabs wait for one.
  */
@@ -180,16 +170,6 @@ plan_narrow (CpWindow *window)
   g_assert_cmpstr (gtk_label_get_label (progress), ==, "12 of 28 items ticked · 43 %");
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (progress)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
-}
-
-static void
-test_plan_narrow (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, plan_narrow);
-  cp_test_remove_tree (dir);
 }
 
 /* A toast replaces the one before it about the same thing, shown or
@@ -277,16 +257,6 @@ toasts_replace (CpWindow *window)
   g_assert_true (other);
   g_assert_false (saved_again);
   g_assert_false (other_again);
-}
-
-static void
-test_toasts (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, toasts_replace);
-  cp_test_remove_tree (dir);
 }
 
 /* The note editor's drop-down whose first choice is @none. */
@@ -379,16 +349,6 @@ sessions_and_notes (CpWindow *window)
       }
     g_assert_true (topic_kept);
   }
-}
-
-static void
-test_sessions_and_notes (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, sessions_and_notes);
-  cp_test_remove_tree (dir);
 }
 
 /* Notes at 411 px: a note opens within the window, and going back leaves
@@ -485,16 +445,6 @@ notes_narrow_and_wide (CpWindow *window)
   g_assert_cmpint (gtk_widget_get_width (tags), >=, 200);
 }
 
-static void
-test_notes_narrow_and_wide (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, notes_narrow_and_wide);
-  cp_test_remove_tree (dir);
-}
-
 /* The first widget under @root with the style class @name. */
 static GtkWidget *
 find_css_class (GtkWidget  *root,
@@ -588,16 +538,6 @@ register_adapts (CpWindow *window)
   gtk_window_destroy (find_toplevel (CP_TYPE_OPPORTUNITY_DIALOG));
 }
 
-static void
-test_register_adapts (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, register_adapts);
-  cp_test_remove_tree (dir);
-}
-
 /* A pipe table in a note shows in the preview as a ruled grid, within
  * the preview's width, not as pipes.
  */
@@ -676,16 +616,6 @@ preview_table (CpWindow *window)
 }
 
 static void
-test_preview_table (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, preview_table);
-  cp_test_remove_tree (dir);
-}
-
-static void
 test_restart (void)
 {
   g_autofree char *dir = cp_test_make_dir ();
@@ -696,31 +626,21 @@ test_restart (void)
   cp_test_remove_tree (dir);
 }
 
-static void
-test_new_cycle (void)
-{
-  g_autofree char *dir = cp_test_make_dir ();
-  g_autofree char *database = g_build_filename (dir, "coach.db", NULL);
-
-  run_app (database, new_cycle);
-  cp_test_remove_tree (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/window/new-cycle", test_new_cycle);
-  g_test_add_func ("/window/first-approach", test_first_approach);
+  g_test_add_data_func ("/window/new-cycle", (gconstpointer) new_cycle, run_fresh);
+  g_test_add_data_func ("/window/first-approach", (gconstpointer) first_approach, run_fresh);
   g_test_add_func ("/window/restart", test_restart);
-  g_test_add_func ("/window/plan-narrow", test_plan_narrow);
-  g_test_add_func ("/window/toasts", test_toasts);
-  g_test_add_func ("/window/sessions-and-notes", test_sessions_and_notes);
-  g_test_add_func ("/window/notes-narrow-and-wide", test_notes_narrow_and_wide);
-  g_test_add_func ("/window/register-adapts", test_register_adapts);
-  g_test_add_func ("/window/preview-table", test_preview_table);
+  g_test_add_data_func ("/window/plan-narrow", (gconstpointer) plan_narrow, run_fresh);
+  g_test_add_data_func ("/window/toasts", (gconstpointer) toasts_replace, run_fresh);
+  g_test_add_data_func ("/window/sessions-and-notes", (gconstpointer) sessions_and_notes, run_fresh);
+  g_test_add_data_func ("/window/notes-narrow-and-wide", (gconstpointer) notes_narrow_and_wide, run_fresh);
+  g_test_add_data_func ("/window/register-adapts", (gconstpointer) register_adapts, run_fresh);
+  g_test_add_data_func ("/window/preview-table", (gconstpointer) preview_table, run_fresh);
 
   return g_test_run ();
 }
