@@ -225,11 +225,16 @@ cell_plain (const char *markdown)
   return g_string_free (text, FALSE);
 }
 
-/* Line @number (from 1) of the source, from @column (from 1) on. */
+/* Line @number (from 1) of the source: on the paragraph's first line
+ * from @column (from 1) on, past its list or quote markers; on the next
+ * ones past as much of the same indent as they have, as they may be
+ * lazy continuations. NULL when that leaves no UTF-8 text.
+ */
 static char *
-source_line (Walker *w,
-             int     number,
-             int     column)
+source_line (Walker   *w,
+             int       number,
+             int       column,
+             gboolean  first)
 {
   const char *p = w->markdown;
   const char *end = w->markdown + w->length;
@@ -253,8 +258,12 @@ source_line (Walker *w,
   if (eol > p && eol[-1] == '\r')
     eol--;
 
-  return g_strndup (p + MIN ((gsize) MAX (column - 1, 0), (gsize) (eol - p)),
-                    eol - p - MIN ((gsize) MAX (column - 1, 0), (gsize) (eol - p)));
+  for (int skip = 0; skip < column - 1 && p < eol && (first || *p == ' ' || *p == '\t'); skip++)
+    p++;
+  if (!g_utf8_validate (p, eol - p, NULL))
+    return NULL;
+
+  return g_strndup (p, eol - p);
 }
 
 /* A paragraph whose lines are a pipe table (a header row, a delimiter
@@ -280,22 +289,23 @@ table_run (Walker     *w,
       strchr (cmark_node_get_literal (child), '|') == NULL || last <= first)
     return FALSE;
 
-  header = source_line (w, first, column);
-  second = source_line (w, first + 1, column);
-  if (strchr (header, '|') == NULL || (align = delimiter_row (second)) == NULL)
+  header = source_line (w, first, column, TRUE);
+  second = source_line (w, first + 1, column, FALSE);
+  if (header == NULL || second == NULL || strchr (header, '|') == NULL ||
+      (align = delimiter_row (second)) == NULL)
     return FALSE;
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   text = g_string_new (NULL);
   for (int n = first; n <= last; n++)
     {
-      g_autofree char *line = n == first ? g_steal_pointer (&header) : source_line (w, n, column);
+      g_autofree char *line = n == first ? g_steal_pointer (&header) : source_line (w, n, column, FALSE);
       g_autoptr(GPtrArray) cells = NULL;
       GPtrArray *row;
 
       if (n == first + 1)
         continue;
-      cells = cp_markdown_split_row (line);
+      cells = cp_markdown_split_row (line != NULL ? line : "");
       row = g_ptr_array_new_with_free_func (g_free);
       for (guint c = 0; c < strlen (align); c++)
         {
