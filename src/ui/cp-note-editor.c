@@ -36,6 +36,8 @@
  * Markdown would hold up typing for longer than a frame.
  */
 #define PLAIN_TEXT_BYTES (512 * 1024)
+/* A long note's text shows first and is highlighted a frame later. */
+#define LATER_HIGHLIGHT_BYTES (32 * 1024)
 
 struct _CpNoteEditor
 {
@@ -601,6 +603,30 @@ cp_note_editor_get_note (CpNoteEditor *self)
   return self->note;
 }
 
+static void
+highlight_now_cb (GdkFrameClock *clock,
+                  CpNoteEditor  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, highlight_now_cb, self);
+  if (self->note != NULL && strlen (cp_note_get_body (self->note)) < PLAIN_TEXT_BYTES)
+    cp_ui_set_highlighting (GTK_SOURCE_BUFFER (buffer (self)), TRUE);
+}
+
+/* Highlights the note once its text has been drawn, plain. */
+static void
+highlight_after_frame (CpNoteEditor *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      cp_ui_set_highlighting (GTK_SOURCE_BUFFER (buffer (self)), TRUE);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, highlight_now_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (highlight_now_cb), self, 0);
+}
+
 void
 cp_note_editor_set_note (CpNoteEditor *self,
                          CpEngagement *engagement,
@@ -609,6 +635,7 @@ cp_note_editor_set_note (CpNoteEditor *self,
   g_auto(GStrv) tags = NULL;
   g_autofree char *tags_text = NULL;
   GtkSourceBuffer *source_buffer;
+  gsize length;
 
   g_return_if_fail (CP_IS_NOTE_EDITOR (self));
 
@@ -630,7 +657,10 @@ cp_note_editor_set_note (CpNoteEditor *self,
 
   /* A fresh buffer history: undo must not reach into another note. */
   source_buffer = GTK_SOURCE_BUFFER (buffer (self));
-  cp_ui_set_highlighting (source_buffer, strlen (cp_note_get_body (note)) < PLAIN_TEXT_BYTES);
+  length = strlen (cp_note_get_body (note));
+  cp_ui_set_highlighting (source_buffer, length < LATER_HIGHLIGHT_BYTES);
+  if (length >= LATER_HIGHLIGHT_BYTES && length < PLAIN_TEXT_BYTES)
+    highlight_after_frame (self);
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (source_buffer));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (source_buffer), cp_note_get_body (note), -1);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (source_buffer));
