@@ -569,11 +569,11 @@ test_assistant (void)
     .commitment = CP_LEVEL_MEDIUM, .outsourcing = TRUE,
     .time_pressure = CP_LEVEL_HIGH, .budget = CP_LEVEL_HIGH,
   };
-  /* Seasoned, skilled staff, no hurry, little money. */
+  /* Seasoned, skilled staff who have done it before, no hurry, little money. */
   const CpAssistantAnswers seasoned = {
     .experience = CP_LEVEL_HIGH, .capability = CP_LEVEL_HIGH, .capacity = CP_LEVEL_HIGH,
     .commitment = CP_LEVEL_HIGH, .outsourcing = FALSE,
-    .time_pressure = CP_LEVEL_LOW, .budget = CP_LEVEL_LOW,
+    .time_pressure = CP_LEVEL_LOW, .budget = CP_LEVEL_LOW, .similar_projects = CP_LEVEL_HIGH,
   };
   /* People but not yet the skills, committed leaders, time pressure. */
   const CpAssistantAnswers capacity_not_capability = {
@@ -605,6 +605,113 @@ test_assistant (void)
   g_assert_cmpuint (warned->cautions->len, >, 0);
   g_assert_cmpint (warned->scores[CP_APPROACH_DO_IT_YOURSELF], <,
                    warned->scores[CP_APPROACH_COACHED]);
+}
+
+/* The caution among @r's that holds @part, or NULL. */
+static const char *
+caution_with (CpRecommendation *r,
+              const char       *part)
+{
+  for (guint i = 0; i < r->cautions->len; i++)
+    if (strstr (g_ptr_array_index (r->cautions, i), part) != NULL)
+      return g_ptr_array_index (r->cautions, i);
+
+  return NULL;
+}
+
+static const char *
+reason_with (CpRecommendation *r,
+             const char       *part)
+{
+  for (guint i = 0; i < r->reasons->len; i++)
+    if (strstr (g_ptr_array_index (r->reasons, i), part) != NULL)
+      return g_ptr_array_index (r->reasons, i);
+
+  return NULL;
+}
+
+/* Each of the domain's rules, one crafted questionnaire each: the
+ * recommendation, and the warning it must carry.
+ */
+static void
+test_assistant_domain (void)
+{
+  /* A tight budget is no reason to go it alone without having done it. */
+  const CpAssistantAnswers saving = {
+    .experience = CP_LEVEL_MEDIUM, .capability = CP_LEVEL_HIGH, .capacity = CP_LEVEL_HIGH,
+    .commitment = CP_LEVEL_MEDIUM, .time_pressure = CP_LEVEL_MEDIUM, .budget = CP_LEVEL_LOW,
+    .similar_projects = CP_LEVEL_LOW,
+  };
+  /* ...unless several similar projects have succeeded before. */
+  const CpAssistantAnswers saving_done_before = {
+    .experience = CP_LEVEL_MEDIUM, .capability = CP_LEVEL_HIGH, .capacity = CP_LEVEL_HIGH,
+    .commitment = CP_LEVEL_MEDIUM, .time_pressure = CP_LEVEL_MEDIUM, .budget = CP_LEVEL_LOW,
+    .similar_projects = CP_LEVEL_HIGH,
+  };
+  /* Few people and an outsourcing culture: done to you, said to be not
+   * recommended.
+   */
+  const CpAssistantAnswers few_and_outsourcing = {
+    .experience = CP_LEVEL_MEDIUM, .capability = CP_LEVEL_MEDIUM, .capacity = CP_LEVEL_LOW,
+    .commitment = CP_LEVEL_MEDIUM, .outsourcing = TRUE, .time_pressure = CP_LEVEL_MEDIUM,
+    .budget = CP_LEVEL_MEDIUM, .similar_projects = CP_LEVEL_MEDIUM,
+  };
+  /* Capacity without capability: coaching, with its cost to weigh. */
+  const CpAssistantAnswers capacity_only = {
+    .experience = CP_LEVEL_LOW, .capability = CP_LEVEL_LOW, .capacity = CP_LEVEL_HIGH,
+    .commitment = CP_LEVEL_HIGH, .time_pressure = CP_LEVEL_HIGH, .budget = CP_LEVEL_MEDIUM,
+    .similar_projects = CP_LEVEL_LOW,
+  };
+  /* Skilled, but never done it: doing it alone comes with its warning. */
+  const CpAssistantAnswers skilled_first_time = {
+    .experience = CP_LEVEL_HIGH, .capability = CP_LEVEL_HIGH, .capacity = CP_LEVEL_HIGH,
+    .commitment = CP_LEVEL_HIGH, .time_pressure = CP_LEVEL_LOW, .budget = CP_LEVEL_MEDIUM,
+    .similar_projects = CP_LEVEL_MEDIUM,
+  };
+  g_autoptr(CpRecommendation) r = NULL;
+
+  r = cp_assistant_recommend (&saving);
+  g_assert_cmpint (r->approach, ==, CP_APPROACH_COACHED);
+  g_assert_nonnull (caution_with (r, "false economy"));
+  g_assert_nonnull (reason_with (r, "lowest total cost"));
+  g_clear_pointer (&r, cp_recommendation_free);
+
+  r = cp_assistant_recommend (&saving_done_before);
+  g_assert_cmpint (r->approach, ==, CP_APPROACH_DO_IT_YOURSELF);
+  g_assert_null (caution_with (r, "false economy"));
+  g_assert_nonnull (reason_with (r, "several similar projects"));
+  g_assert_null (caution_with (r, "much higher chance of failure"));
+  g_clear_pointer (&r, cp_recommendation_free);
+
+  r = cp_assistant_recommend (&few_and_outsourcing);
+  g_assert_cmpint (r->approach, ==, CP_APPROACH_DONE_TO_YOU);
+  g_assert_nonnull (caution_with (r, "is not recommended"));
+  g_assert_nonnull (reason_with (r, "outsourcing"));
+  g_clear_pointer (&r, cp_recommendation_free);
+
+  r = cp_assistant_recommend (&capacity_only);
+  g_assert_cmpint (r->approach, ==, CP_APPROACH_COACHED);
+  g_assert_nonnull (reason_with (r, "not yet the skills"));
+  g_assert_nonnull (caution_with (r, "look expensive"));
+  g_clear_pointer (&r, cp_recommendation_free);
+
+  r = cp_assistant_recommend (&skilled_first_time);
+  g_assert_cmpint (r->approach, ==, CP_APPROACH_DO_IT_YOURSELF);
+  g_assert_nonnull (caution_with (r, "much higher chance of failure"));
+  g_clear_pointer (&r, cp_recommendation_free);
+
+  /* The texts say what the domain says. */
+  g_assert_cmpstr (cp_approach_get_fit (CP_APPROACH_DONE_TO_YOU), ==,
+                   "Chosen most often by the least mature organisations; not recommended.");
+  {
+    g_auto(GStrv) risks = cp_approach_dup_points (CP_APPROACH_DONE_TO_YOU, CP_APPROACH_RISKS);
+    g_auto(GStrv) benefits = cp_approach_dup_points (CP_APPROACH_COACHED, CP_APPROACH_BENEFITS);
+
+    g_assert_true (g_strv_contains ((const char * const *) risks, "The outside experts may solve the wrong problem"));
+    g_assert_true (g_strv_contains ((const char * const *) risks, "Staff may not accept processes they had no hand in making"));
+    g_assert_true (g_strv_contains ((const char * const *) risks, "A contractor may claim ITSM expertise it does not have"));
+    g_assert_true (g_strv_contains ((const char * const *) benefits, "A more agile IT organisation, quicker to respond"));
+  }
 }
 
 /* A cycle just started can be taken back; only the latest, and the one
@@ -674,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/template/shipped", test_templates);
   g_test_add_func ("/template/refusals", test_template_refusals);
   g_test_add_func ("/assistant/recommendations", test_assistant);
+  g_test_add_func ("/assistant/domain", test_assistant_domain);
   ADD_STORE_TEST ("/cycle/start-each-template", test_start_each_template);
   ADD_STORE_TEST ("/cycle/template-change-leaves-cycles", test_template_change_leaves_cycles);
   ADD_STORE_TEST ("/cycle/approach-checks", test_approach_checks);

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cp-assistant-dialog.h"
 #include "cp-engagement.h"
 #include "cp-markdown-view.h"
 #include "cp-note.h"
@@ -615,6 +616,41 @@ preview_table (CpWindow *window)
   }
 }
 
+/* The approach assistant follows the domain: saving money is no reason to
+ * go it alone without having done it before, and it says so.
+ */
+static void
+assistant_advice (CpWindow *window)
+{
+  GtkWindow *dialog;
+  GtkWidget *plan;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  show_page (window, "plan");
+  plan = find (GTK_WIDGET (window), CP_TYPE_PLAN_PAGE, NULL);
+  g_assert_true (gtk_widget_activate_action (plan, "plan.assistant", NULL));
+  spin (300);
+  dialog = find_toplevel (CP_TYPE_ASSISTANT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Capability")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Budget")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                   "Similar projects done well")), 0);
+  spin (100);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Recommended: Do it yourself with expert coaching"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "false economy"));
+
+  /* Several similar projects behind it: doing it alone can save the fees. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                   "Similar projects done well")), 2);
+  spin (100);
+  g_assert_nonnull (find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Recommended: Do it yourself"));
+  g_assert_null (find_label_containing (GTK_WIDGET (dialog), "false economy"));
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_restart (void)
 {
@@ -641,6 +677,7 @@ main (int   argc,
   g_test_add_data_func ("/window/notes-narrow-and-wide", (gconstpointer) notes_narrow_and_wide, run_fresh);
   g_test_add_data_func ("/window/register-adapts", (gconstpointer) register_adapts, run_fresh);
   g_test_add_data_func ("/window/preview-table", (gconstpointer) preview_table, run_fresh);
+  g_test_add_data_func ("/window/assistant-advice", (gconstpointer) assistant_advice, run_fresh);
 
   return g_test_run ();
 }

@@ -12,7 +12,7 @@
 
 #include "cp-approach.h"
 
-#define MAX_POINTS 8
+#define MAX_POINTS 10
 #define MAX_CHECKS 4
 
 typedef struct
@@ -48,7 +48,7 @@ static const ApproachText texts[] = {
   [CP_APPROACH_DONE_TO_YOU] = {
     N_("Done to you"),
     N_("An outside ITSM firm takes on most of the roles and owns the outcome."),
-    N_("Chosen most often by the least mature organisations; rarely the right choice."),
+    N_("Chosen most often by the least mature organisations; not recommended."),
     {
       {
         N_("No idea where to start, but painful operational problems such as missed service levels or many failed changes"),
@@ -69,6 +69,9 @@ static const ApproachText texts[] = {
         N_("Little knowledge stays behind when the experts leave"),
         N_("Every later improvement cycle needs another costly engagement"),
         N_("Process ownership never reaches the people who should own the processes"),
+        N_("The outside experts may solve the wrong problem"),
+        N_("Staff may not accept processes they had no hand in making"),
+        N_("A contractor may claim ITSM expertise it does not have"),
         NULL,
       },
     },
@@ -144,6 +147,7 @@ static const ApproachText texts[] = {
         N_("The most knowledge transferred to staff"),
         N_("The improvement programme carries on after the coach leaves"),
         N_("A lower total cost"),
+        N_("A more agile IT organisation, quicker to respond"),
         NULL,
       },
       {

@@ -4,7 +4,8 @@
  * an approach, following what the approaches' motives, benefits and
  * risks say (see cp-approach.c). The approach with the most points wins;
  * ties go to the one with the lowest risk (coaching, then doing it
- * yourself). Its reasons are the arguments that counted for it.
+ * yourself). Its reasons are the arguments that counted for it; its
+ * warnings, the risks the domain sees in it for this organisation.
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -116,10 +117,33 @@ cp_assistant_recommend (const CpAssistantAnswers *a)
     argue (&tally, CP_APPROACH_DO_IT_YOURSELF, 1,
            _("There is time to learn from mistakes along the way."));
 
+  /* Having done it before is what makes going it alone sensible. */
+  if (a->similar_projects == CP_LEVEL_HIGH)
+    argue (&tally, CP_APPROACH_DO_IT_YOURSELF, 2,
+           _("The organisation has already done several similar projects successfully."));
+  else if (a->similar_projects == CP_LEVEL_LOW)
+    argue (&tally, CP_APPROACH_DO_IT_YOURSELF, -1,
+           _("No similar project has been done here before: the first attempt alone is where "
+             "inexperience costs most."));
+
+  /* Going it alone to save money is a false economy, unless it has been
+   * done well before.
+   */
   if (a->budget == CP_LEVEL_LOW)
     {
-      argue (&tally, CP_APPROACH_DO_IT_YOURSELF, 2,
-             _("The budget is tight, and doing it yourself costs least in fees."));
+      if (a->similar_projects == CP_LEVEL_HIGH)
+        argue (&tally, CP_APPROACH_DO_IT_YOURSELF, 2,
+               _("The budget is tight, and with several similar projects behind it the "
+                 "organisation can save the fees."));
+      else
+        {
+          argue (&tally, CP_APPROACH_DO_IT_YOURSELF, 0,
+                 _("Going it alone to save money is a false economy unless similar projects "
+                   "have succeeded here before: mistakes, delays and a failed programme cost more."));
+          argue (&tally, CP_APPROACH_COACHED, 1,
+                 _("With money tight, expert coaching has the lowest total cost: staff do the work "
+                   "and the coach is paid only where it counts."));
+        }
       argue (&tally, CP_APPROACH_DONE_TO_YOU, -2,
              _("An outside firm is costly, and every later improvement cycle costs again."));
     }
@@ -131,6 +155,34 @@ cp_assistant_recommend (const CpAssistantAnswers *a)
   for (guint i = 1; i < G_N_ELEMENTS (by_risk); i++)
     if (r->scores[by_risk[i]] > r->scores[r->approach])
       r->approach = by_risk[i];
+
+  /* What the domain warns of in the approach recommended. */
+  switch (r->approach)
+    {
+    case CP_APPROACH_DONE_TO_YOU:
+      g_ptr_array_add (r->cautions,
+                       g_strdup (_("“Done to you” is not recommended: the organisation disengages, "
+                                   "little knowledge stays behind, and every later improvement cycle "
+                                   "needs another costly engagement. If it must be, plan the knowledge "
+                                   "transfer and name the process owners from the start, and check the "
+                                   "firm’s ITSM expertise.")));
+      break;
+    case CP_APPROACH_DO_IT_YOURSELF:
+      if (a->similar_projects != CP_LEVEL_HIGH)
+        g_ptr_array_add (r->cautions,
+                         g_strdup (_("Doing it yourself carries a much higher chance of failure "
+                                     "through inexperience: set time aside to learn, and have the "
+                                     "work reviewed from outside.")));
+      break;
+    case CP_APPROACH_COACHED:
+      g_ptr_array_add (r->cautions,
+                       g_strdup (_("Coaching can look expensive over the first one or two projects: "
+                                   "weigh it against benefits that come sooner and more safely.")));
+      break;
+    case CP_APPROACH_UNDECIDED:
+    default:
+      break;
+    }
 
   r->reasons = g_steal_pointer (&tally.why[r->approach]);
   if (r->reasons->len == 0)

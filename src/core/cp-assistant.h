@@ -29,6 +29,7 @@ typedef struct
   gboolean outsourcing;   /* a culture of outsourcing work */
   CpLevel  time_pressure;
   CpLevel  budget;
+  CpLevel  similar_projects;  /* similar projects done well before: none, one or two, several */
 } CpAssistantAnswers;
 
 typedef struct

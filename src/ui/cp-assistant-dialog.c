@@ -33,6 +33,7 @@ struct _CpAssistantDialog
   AdwComboRow         *commitment_row;
   AdwComboRow         *time_row;
   AdwComboRow         *budget_row;
+  AdwComboRow         *projects_row;
   GtkSwitch           *outsourcing_switch;
   AdwPreferencesGroup *result_group;
   GtkListBox          *reasons_list;
@@ -67,6 +68,7 @@ update (CpAssistantDialog *self)
     .outsourcing = gtk_switch_get_active (self->outsourcing_switch),
     .time_pressure = adw_combo_row_get_selected (self->time_row),
     .budget = adw_combo_row_get_selected (self->budget_row),
+    .similar_projects = adw_combo_row_get_selected (self->projects_row),
   };
   g_autoptr(CpRecommendation) r = cp_assistant_recommend (&answers);
   g_autofree char *title = NULL;
@@ -128,6 +130,7 @@ cp_assistant_dialog_class_init (CpAssistantDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpAssistantDialog, capability_row);
   gtk_widget_class_bind_template_child (widget_class, CpAssistantDialog, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, CpAssistantDialog, commitment_row);
+  gtk_widget_class_bind_template_child (widget_class, CpAssistantDialog, projects_row);
   gtk_widget_class_bind_template_child (widget_class, CpAssistantDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, CpAssistantDialog, budget_row);
   gtk_widget_class_bind_template_child (widget_class, CpAssistantDialog, outsourcing_switch);
@@ -142,7 +145,7 @@ cp_assistant_dialog_class_init (CpAssistantDialogClass *klass)
 static void
 cp_assistant_dialog_init (CpAssistantDialog *self)
 {
-  AdwComboRow *rows[6];
+  AdwComboRow *rows[7];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -152,6 +155,7 @@ cp_assistant_dialog_init (CpAssistantDialog *self)
   rows[3] = self->commitment_row;
   rows[4] = self->time_row;
   rows[5] = self->budget_row;
+  rows[6] = self->projects_row;
 
   /* Start from the middle of each scale. */
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
