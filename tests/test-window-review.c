@@ -651,6 +651,24 @@ assistant_advice (CpWindow *window)
   gtk_window_destroy (dialog);
 }
 
+/* Every page of the sample engagement fits a window 360 px wide. */
+static void
+every_page_narrow (CpWindow *window)
+{
+  const char *pages[] = { "overview", "plan", "measures", "register", "review", "notes" };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  spin (300);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      show_page (window, pages[i]);
+      spin (300);
+      if (gtk_widget_get_width (GTK_WIDGET (window)) > 360)
+        g_error ("the %s page makes the window %d px wide", pages[i], gtk_widget_get_width (GTK_WIDGET (window)));
+    }
+}
+
 static void
 test_restart (void)
 {
@@ -678,6 +696,7 @@ main (int   argc,
   g_test_add_data_func ("/window/register-adapts", (gconstpointer) register_adapts, run_fresh);
   g_test_add_data_func ("/window/preview-table", (gconstpointer) preview_table, run_fresh);
   g_test_add_data_func ("/window/assistant-advice", (gconstpointer) assistant_advice, run_fresh);
+  g_test_add_data_func ("/window/every-page-narrow", (gconstpointer) every_page_narrow, run_fresh);
 
   return g_test_run ();
 }

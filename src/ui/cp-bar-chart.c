@@ -16,7 +16,7 @@
 #include "cp-bar-chart.h"
 #include "cp-bars.h"
 
-#define MIN_WIDTH 360
+#define MIN_WIDTH 240
 
 struct _CpBarChart
 {
