@@ -331,6 +331,7 @@ cp_engagement_plan_session (CpEngagement         *self,
   fields.duration = plan->duration;
   fields.topic = (char *) plan->topic;
   fields.phase_id = plan->phase_id;
+  fields.area = (char *) (plan->area == CP_COACHING_AREA_UNSET ? "" : cp_coaching_area_to_string (plan->area));
 
   if (!cp_engagement_get_sessions (self, error) ||
       !_cp_store_sessions_add (self->store, self->id, &fields, plan->attendees, &added, error))

@@ -28,6 +28,7 @@ struct _CpSession
   char          *topic;
   guint          duration;
   CpSessionKind  kind;
+  CpCoachingArea area;
 };
 
 G_DEFINE_FINAL_TYPE (CpSession, cp_session, G_TYPE_OBJECT)
@@ -40,11 +41,19 @@ enum {
   PROP_KIND,
   PROP_TOPIC,
   PROP_PHASE_ID,
+  PROP_AREA,
   PROP_ATTENDEES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The area as the database keeps it: empty when not said. */
+static const char *
+area_to_row (CpCoachingArea area)
+{
+  return area == CP_COACHING_AREA_UNSET ? "" : cp_coaching_area_to_string (area);
+}
 
 static CpStoreUnit *
 cp_session_save_unit (gpointer object)
@@ -52,7 +61,7 @@ cp_session_save_unit (gpointer object)
   CpSession *self = object;
   CpSessionRow row = {
     self->id, self->starts_at, self->duration, (char *) cp_session_kind_to_string (self->kind),
-    self->phase_id, self->topic,
+    self->phase_id, self->topic, (char *) area_to_row (self->area),
   };
 
   return _cp_store_sessions_save_unit (&row);
@@ -106,6 +115,9 @@ cp_session_get_property (GObject    *object,
     case PROP_PHASE_ID:
       g_value_set_int64 (value, self->phase_id);
       break;
+    case PROP_AREA:
+      g_value_set_enum (value, self->area);
+      break;
     case PROP_ATTENDEES:
       {
         g_autoptr(GArray) attendees = cp_session_dup_attendees (self, NULL);
@@ -143,6 +155,9 @@ cp_session_set_property (GObject      *object,
     case PROP_PHASE_ID:
       cp_session_set_phase_id (self, g_value_get_int64 (value));
       break;
+    case PROP_AREA:
+      cp_session_set_area (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -166,6 +181,8 @@ cp_session_class_init (CpSessionClass *klass)
                                              CP_SESSION_KIND_ONE_ON_ONE, rw);
   properties[PROP_TOPIC] = g_param_spec_string ("topic", NULL, NULL, "", rw);
   properties[PROP_PHASE_ID] = g_param_spec_int64 ("phase-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_AREA] = g_param_spec_enum ("area", NULL, NULL, CP_TYPE_COACHING_AREA,
+                                             CP_COACHING_AREA_UNSET, rw);
   /* Whether anyone attends; notified whenever the attendees change. */
   properties[PROP_ATTENDEES] = g_param_spec_boolean ("attendees", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -192,6 +209,8 @@ _cp_session_new (CpStore            *store,
   cp_session_kind_from_string (row->kind, &self->kind);
   self->phase_id = row->phase_id;
   self->topic = g_strdup (row->topic ? row->topic : "");
+  if (row->area == NULL || !cp_coaching_area_from_string (row->area, &self->area))
+    self->area = CP_COACHING_AREA_UNSET;
 
   return self;
 }
@@ -304,6 +323,33 @@ cp_session_set_topic (CpSession  *self,
       g_free (self->topic);
       self->topic = g_strdup (topic);
       changed (self, PROP_TOPIC);
+    }
+}
+
+/**
+ * cp_session_get_area:
+ *
+ * Returns: the area the session's coaching serves
+ */
+CpCoachingArea
+cp_session_get_area (CpSession *self)
+{
+  g_return_val_if_fail (CP_IS_SESSION (self), CP_COACHING_AREA_UNSET);
+
+  return self->area;
+}
+
+void
+cp_session_set_area (CpSession      *self,
+                     CpCoachingArea  area)
+{
+  g_return_if_fail (CP_IS_SESSION (self));
+  g_return_if_fail (area <= CP_COACHING_AREA_REVIEW);
+
+  if (self->area != area)
+    {
+      self->area = area;
+      changed (self, PROP_AREA);
     }
 }
 

@@ -31,6 +31,9 @@ void           cp_session_set_kind          (CpSession     *self,
 const char    *cp_session_get_topic         (CpSession     *self);
 void           cp_session_set_topic         (CpSession     *self,
                                              const char    *topic);
+CpCoachingArea cp_session_get_area          (CpSession     *self);
+void           cp_session_set_area          (CpSession     *self,
+                                             CpCoachingArea area);
 gint64         cp_session_get_phase_id      (CpSession     *self);
 void           cp_session_set_phase_id      (CpSession     *self,
                                              gint64         phase_id);

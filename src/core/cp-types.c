@@ -76,6 +76,7 @@ NICK_CONVERSIONS (CpDecision, decision, CP_TYPE_DECISION)
 NICK_CONVERSIONS (CpVisibility, visibility, CP_TYPE_VISIBILITY)
 NICK_CONVERSIONS (CpAudience, audience, CP_TYPE_AUDIENCE)
 NICK_CONVERSIONS (CpSessionKind, session_kind, CP_TYPE_SESSION_KIND)
+NICK_CONVERSIONS (CpCoachingArea, coaching_area, CP_TYPE_COACHING_AREA)
 
 /**
  * cp_audience_includes:

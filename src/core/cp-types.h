@@ -124,6 +124,15 @@ typedef enum
   CP_SESSION_KIND_REMOTE,
 } CpSessionKind;
 
+/* Where a session's coaching goes: where a coach helps most. */
+typedef enum
+{
+  CP_COACHING_AREA_UNSET,
+  CP_COACHING_AREA_CSIP,      /* establishing the CSIP: drivers, scope, agreement */
+  CP_COACHING_AREA_PROCESS,   /* implementing a process */
+  CP_COACHING_AREA_REVIEW,    /* reviewing implemented processes */
+} CpCoachingArea;
+
 /* A session as planned, before it is added: see cp_engagement_plan_session(). */
 typedef struct
 {
@@ -132,6 +141,7 @@ typedef struct
   guint          duration;   /* minutes; 0 for an hour */
   const char    *topic;      /* nullable */
   gint64         phase_id;   /* 0 for none */
+  CpCoachingArea area;
   GArray        *attendees;  /* (element-type gint64) (nullable): stakeholder ids */
 } CpSessionPlan;
 
@@ -200,6 +210,9 @@ gboolean    cp_audience_includes    (CpAudience     audience,
 const char *cp_session_kind_to_string   (CpSessionKind  kind);
 gboolean    cp_session_kind_from_string (const char    *str,
                                          CpSessionKind *kind);
+const char *cp_coaching_area_to_string   (CpCoachingArea  area);
+gboolean    cp_coaching_area_from_string (const char     *str,
+                                          CpCoachingArea *area);
 const char *cp_stage_to_string   (CpStage        stage);
 gboolean    cp_stage_from_string (const char    *str,
                                   CpStage       *stage);

@@ -163,6 +163,7 @@ static const Column session_columns[] = {
   { "Starts", K_MINUTE, NULL, TRUE },
   { "Minutes", K_INT, NULL, TRUE, FALSE, TRUE },
   { "Kind", K_ENUM, "one-on-one|workshop|review|sponsor-meeting|remote", TRUE },
+  { "Area", K_ENUM, "csip|process|review" },
   { "Topic", K_TEXT },
   { "Phase", K_PHASE },
   { "Attendees", K_ATTENDEES },
@@ -170,11 +171,11 @@ static const Column session_columns[] = {
 };
 
 static const List session_list = LIST (
-  "SELECT id, starts_at, duration_minutes, kind, topic, phase_id, "
+  "SELECT id, starts_at, duration_minutes, kind, nullif (area, ''), topic, phase_id, "
   "(SELECT group_concat (stakeholder_id) FROM session_attendee WHERE session_id = session.id), "
   "uuid FROM session WHERE engagement_id = ?1 ORDER BY starts_at, topic, uuid",
-  "INSERT INTO session (engagement_id, starts_at, duration_minutes, kind, topic, phase_id, uuid) "
-  "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
+  "INSERT INTO session (engagement_id, starts_at, duration_minutes, kind, area, topic, phase_id, uuid) "
+  "VALUES (?1, ?3, ?4, ?5, coalesce (?6, ''), ?7, ?8, ?9)",
   K_SESSION, session_columns);
 
 static const Column note_columns[] = {

@@ -336,6 +336,9 @@ static const char * const migrations[] = {
   "ALTER TABLE sign_off ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE goal_reading ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE note ADD COLUMN author TEXT NOT NULL DEFAULT '';",
+  /* 11: the area a session's coaching serves; empty when not said. */
+  "ALTER TABLE session ADD COLUMN area TEXT NOT NULL DEFAULT '' "
+  "CHECK (area IN ('', 'csip', 'process', 'review'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

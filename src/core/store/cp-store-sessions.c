@@ -15,7 +15,7 @@
 #include "cp-store-private.h"
 #include "cp-store-sessions.h"
 
-#define SESSION_COLUMNS "id, starts_at, duration_minutes, kind, phase_id, topic"
+#define SESSION_COLUMNS "id, starts_at, duration_minutes, kind, phase_id, topic, area"
 
 void
 _cp_session_row_clear (CpSessionRow *row)
@@ -23,6 +23,7 @@ _cp_session_row_clear (CpSessionRow *row)
   g_clear_pointer (&row->starts_at, g_free);
   g_clear_pointer (&row->kind, g_free);
   g_clear_pointer (&row->topic, g_free);
+  g_clear_pointer (&row->area, g_free);
 }
 
 static void
@@ -37,6 +38,7 @@ read_row (sqlite3_stmt *stmt,
   row->kind = _cp_column_dup (stmt, 3);
   row->phase_id = sqlite3_column_int64 (stmt, 4);
   row->topic = _cp_column_dup (stmt, 5);
+  row->area = _cp_column_dup (stmt, 6);
 }
 
 /**
@@ -110,10 +112,10 @@ _cp_store_sessions_add (CpStore             *self,
 
   if (!(stmt = _cp_store_prepare (self,
                                   "INSERT INTO session (engagement_id, starts_at, kind, duration_minutes, "
-                                  "topic, phase_id) "
+                                  "topic, phase_id, area) "
                                   "VALUES (?1, ?2, ?3, coalesce (nullif (?4, 0), 60), coalesce (?5, ''), "
                                   "(SELECT p.id FROM phase p JOIN cycle c ON c.id = p.cycle_id "
-                                  " WHERE p.id = ?6 AND c.engagement_id = ?1)) "
+                                  " WHERE p.id = ?6 AND c.engagement_id = ?1), coalesce (?7, '')) "
                                   "RETURNING " SESSION_COLUMNS,
                                   error)))
     goto failed;
@@ -124,6 +126,7 @@ _cp_store_sessions_add (CpStore             *self,
   sqlite3_bind_int64 (stmt, 4, fields->duration);
   _cp_bind_text (stmt, 5, fields->topic);
   sqlite3_bind_int64 (stmt, 6, fields->phase_id);
+  _cp_bind_text (stmt, 7, fields->area);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -177,13 +180,15 @@ _cp_store_sessions_save_unit (const CpSessionRow *row)
   CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
   _cp_store_unit_add (unit, "UPDATE session SET starts_at = ?2, duration_minutes = ?3, "
-                            "kind = ?4, topic = ?5, phase_id = nullif (?6, 0) WHERE id = ?1");
+                            "kind = ?4, topic = ?5, phase_id = nullif (?6, 0), area = coalesce (?7, '') "
+                            "WHERE id = ?1");
   _cp_store_unit_bind_int64 (unit, row->id);
   _cp_store_unit_bind_text (unit, row->starts_at);
   _cp_store_unit_bind_int64 (unit, row->duration);
   _cp_store_unit_bind_text (unit, row->kind);
   _cp_store_unit_bind_text (unit, row->topic);
   _cp_store_unit_bind_int64 (unit, row->phase_id);
+  _cp_store_unit_bind_text (unit, row->area);
 
   return unit;
 }

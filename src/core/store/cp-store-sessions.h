@@ -20,6 +20,7 @@ typedef struct
   char   *kind;
   gint64  phase_id;
   char   *topic;
+  char   *area;    /* "", "csip", "process" or "review" */
 } CpSessionRow;
 
 void      _cp_session_row_clear           (CpSessionRow  *row);
