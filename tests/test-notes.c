@@ -777,6 +777,7 @@ test_session_planned (Fixture       *f,
     .duration = 90,
     .topic = "Quarterly review with the CIO",
     .phase_id = cp_phase_get_id (phase),
+    .area = CP_COACHING_AREA_CSIP,
   };
   gint64 id = cp_engagement_get_id (e);
   gint64 phase_id = cp_phase_get_id (phase);
@@ -831,11 +832,62 @@ test_session_planned (Fixture       *f,
   g_assert_cmpuint (cp_session_get_duration (session), ==, 90);
   g_assert_cmpstr (cp_session_get_topic (session), ==, "Quarterly review with the CIO");
   g_assert_cmpint (cp_session_get_phase_id (session), ==, phase_id);
+  g_assert_cmpint (cp_session_get_area (session), ==, CP_COACHING_AREA_CSIP);
   attendees = cp_session_dup_attendees (session, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (attendees->len, ==, 2);
   g_assert_cmpint (g_array_index (attendees, gint64, 0), ==, ids[0]);
   g_assert_cmpint (g_array_index (attendees, gint64, 1), ==, ids[2]);
+}
+
+/* Where the coaching time goes: the sessions held by a moment, by their
+ * area and their format, in minutes; an area changed is kept.
+ */
+static void
+test_coaching_time (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = engagement (f, "Time");
+  CpSessionPlan workshop = { .starts_at = "2026-10-01T09:00", .kind = CP_SESSION_KIND_WORKSHOP,
+                             .duration = 180, .area = CP_COACHING_AREA_CSIP };
+  CpSessionPlan one = { .starts_at = "2026-10-08T10:00", .kind = CP_SESSION_KIND_ONE_ON_ONE,
+                        .duration = 45, .area = CP_COACHING_AREA_PROCESS };
+  CpSessionPlan unsaid = { .starts_at = "2026-10-15T10:00", .kind = CP_SESSION_KIND_ONE_ON_ONE,
+                           .duration = 30 };
+  CpSessionPlan later = { .starts_at = "2026-12-01T10:00", .kind = CP_SESSION_KIND_REVIEW,
+                          .duration = 60, .area = CP_COACHING_AREA_REVIEW };
+  g_autoptr(CpSession) s1 = cp_engagement_plan_session (e, &workshop, NULL);
+  g_autoptr(CpSession) s2 = cp_engagement_plan_session (e, &one, NULL);
+  g_autoptr(CpSession) s3 = cp_engagement_plan_session (e, &unsaid, NULL);
+  g_autoptr(CpSession) s4 = cp_engagement_plan_session (e, &later, NULL);
+  g_autoptr(GError) error = NULL;
+  guint by_area[CP_COACHING_AREA_REVIEW + 1];
+  guint by_kind[CP_SESSION_KIND_REMOTE + 1];
+  gint64 id = cp_engagement_get_id (e);
+
+  g_assert_nonnull (s4);
+  g_assert_cmpuint (cp_engagement_get_coaching_minutes (e, "2026-11-01T00:00", by_area, by_kind), ==, 255);
+  g_assert_cmpuint (by_area[CP_COACHING_AREA_CSIP], ==, 180);
+  g_assert_cmpuint (by_area[CP_COACHING_AREA_PROCESS], ==, 45);
+  g_assert_cmpuint (by_area[CP_COACHING_AREA_UNSET], ==, 30);
+  g_assert_cmpuint (by_area[CP_COACHING_AREA_REVIEW], ==, 0);
+  g_assert_cmpuint (by_kind[CP_SESSION_KIND_WORKSHOP], ==, 180);
+  g_assert_cmpuint (by_kind[CP_SESSION_KIND_ONE_ON_ONE], ==, 75);
+  g_assert_cmpuint (cp_engagement_get_coaching_minutes (e, "2027-01-01T00:00", NULL, NULL), ==, 315);
+
+  cp_session_set_area (s3, CP_COACHING_AREA_REVIEW);
+  g_assert_true (cp_store_flush (f->store, &error));
+  g_clear_object (&s1);
+  g_clear_object (&s2);
+  g_clear_object (&s3);
+  g_clear_object (&s4);
+  g_clear_object (&e);
+  reopen (f);
+
+  e = cp_store_get_engagement (f->store, id, NULL);
+  cp_engagement_get_coaching_minutes (e, "2026-11-01T00:00", by_area, NULL);
+  g_assert_cmpuint (by_area[CP_COACHING_AREA_REVIEW], ==, 30);
+  g_assert_cmpuint (by_area[CP_COACHING_AREA_UNSET], ==, 0);
 }
 
 static int
@@ -1002,6 +1054,7 @@ main (int   argc,
   ADD_STORE_TEST ("/notes/sessions", test_sessions);
   ADD_STORE_TEST ("/notes/session-planned", test_session_planned);
   ADD_STORE_TEST ("/notes/search-first", test_search_first);
+  ADD_STORE_TEST ("/notes/coaching-time", test_coaching_time);
   g_test_add_func ("/markdown/runs", test_markdown_runs);
   g_test_add_func ("/markdown/large", test_markdown_large);
   g_test_add_func ("/markdown/tables", test_markdown_tables);

@@ -71,6 +71,11 @@ test_markdown (Fixture       *f,
   g_assert_nonnull (strstr (report, "| 1 | Log every call at the first contact, with a category | High |"));
   g_assert_null (strstr (report, "Buy a new service desk tool"));  /* rejected */
   g_assert_nonnull (strstr (report, "2 sessions held."));
+  /* What the coaching is spent on, by area and by format. */
+  g_assert_nonnull (strstr (report, "### Where the coaching time goes\n\n4.0 h of coaching in the sessions held."));
+  g_assert_nonnull (strstr (report, "| Establishing the CSIP | 3.0 h |"));
+  g_assert_nonnull (strstr (report, "| Implementing a process | 1.0 h |"));
+  g_assert_nonnull (strstr (report, "| Workshop or mass mentoring | 3.0 h |"));
 
   /* The sponsor's note, nested under the report's headings. */
   g_assert_nonnull (strstr (report, "### Kick-off workshop\n\nDana opened"));

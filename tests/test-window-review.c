@@ -16,6 +16,7 @@
 #include "cp-assistant-dialog.h"
 #include "cp-engagement.h"
 #include "cp-markdown-view.h"
+#include "cp-measures-page.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
@@ -335,6 +336,8 @@ sessions_and_notes (CpWindow *window)
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Topic")),
                          "Walk through the change calendar");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Coaching area")),
+                              CP_COACHING_AREA_REVIEW);
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add Session"), "clicked");
   spin (200);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions + 1);
@@ -346,9 +349,25 @@ sessions_and_notes (CpWindow *window)
       {
         g_autoptr(CpSession) session = g_list_model_get_item (sessions, i);
 
-        topic_kept |= g_strcmp0 (cp_session_get_topic (session), "Walk through the change calendar") == 0;
+        if (g_strcmp0 (cp_session_get_topic (session), "Walk through the change calendar") == 0)
+          {
+            topic_kept = TRUE;
+            g_assert_cmpint (cp_session_get_area (session), ==, CP_COACHING_AREA_REVIEW);
+          }
       }
     g_assert_true (topic_kept);
+  }
+
+  /* Measures says where the coaching time went, held sessions only. */
+  show_page (window, "measures");
+  {
+    GtkWidget *measures = find (GTK_WIDGET (window), CP_TYPE_MEASURES_PAGE, NULL);
+    GtkWidget *row = find (measures, ADW_TYPE_ACTION_ROW, "Establishing the CSIP");
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (find (row, GTK_TYPE_LABEL, "3.0 h"));
+    g_assert_nonnull (find (measures, ADW_TYPE_ACTION_ROW, "Workshop or mass mentoring"));
+    g_assert_null (find (measures, ADW_TYPE_ACTION_ROW, "Reviewing a process"));
   }
 }
 

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cp-engagement-private.h"
@@ -343,6 +345,53 @@ cp_engagement_plan_session (CpEngagement         *self,
   g_list_store_insert_sorted (self->sessions, session, compare_sessions, NULL);
 
   return session;
+}
+
+/**
+ * cp_engagement_get_coaching_minutes:
+ * @now: YYYY-MM-DDTHH:MM; the sessions that started by then count
+ * @by_area: (out caller-allocates) (array fixed-size=4) (optional): the
+ *   minutes of each #CpCoachingArea
+ * @by_kind: (out caller-allocates) (array fixed-size=5) (optional): the
+ *   minutes of each #CpSessionKind, the mentoring formats
+ *
+ * Where the coaching time goes: the sessions held, by their durations.
+ *
+ * Returns: all the minutes
+ */
+guint
+cp_engagement_get_coaching_minutes (CpEngagement *self,
+                                    const char   *now,
+                                    guint         by_area[CP_COACHING_AREA_REVIEW + 1],
+                                    guint         by_kind[CP_SESSION_KIND_REMOTE + 1])
+{
+  GListModel *sessions;
+  guint total = 0;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  if (by_area != NULL)
+    memset (by_area, 0, sizeof (guint) * (CP_COACHING_AREA_REVIEW + 1));
+  if (by_kind != NULL)
+    memset (by_kind, 0, sizeof (guint) * (CP_SESSION_KIND_REMOTE + 1));
+
+  sessions = cp_engagement_get_sessions (self, NULL);
+  for (guint i = 0; sessions && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(CpSession) session = g_list_model_get_item (sessions, i);
+      guint minutes = cp_session_get_duration (session);
+
+      if (strcmp (cp_session_get_starts_at (session), now) > 0)
+        continue;
+      total += minutes;
+      if (by_area != NULL)
+        by_area[cp_session_get_area (session)] += minutes;
+      if (by_kind != NULL)
+        by_kind[cp_session_get_kind (session)] += minutes;
+    }
+
+  return total;
 }
 
 /**

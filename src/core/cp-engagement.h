@@ -112,6 +112,10 @@ CpSession     *cp_engagement_add_session      (CpEngagement  *self,
 CpSession     *cp_engagement_plan_session     (CpEngagement        *self,
                                                const CpSessionPlan *plan,
                                                GError             **error);
+guint          cp_engagement_get_coaching_minutes (CpEngagement *self,
+                                                   const char   *now,
+                                                   guint         by_area[CP_COACHING_AREA_REVIEW + 1],
+                                                   guint         by_kind[CP_SESSION_KIND_REMOTE + 1]);
 gboolean       cp_engagement_remove_session   (CpEngagement  *self,
                                                CpSession     *session,
                                                GError       **error);

@@ -547,6 +547,50 @@ register_section (GString      *out,
   g_string_append_c (out, '\n');
 }
 
+/* What the coaching is spent on: the sessions held, by area and by
+ * mentoring format, in hours.
+ */
+static void
+coaching_time (GString      *out,
+               CpEngagement *e,
+               const char   *now)
+{
+  guint by_area[CP_COACHING_AREA_REVIEW + 1];
+  guint by_kind[CP_SESSION_KIND_REMOTE + 1];
+  guint total = cp_engagement_get_coaching_minutes (e, now, by_area, by_kind);
+  g_autofree char *all = cp_session_format_hours (total);
+
+  if (total == 0)
+    return;
+
+  g_string_append_printf (out, "### %s\n\n", _("Where the coaching time goes"));
+  /* Translators: the hours of coaching in all the sessions held. */
+  g_string_append_printf (out, _("%s of coaching in the sessions held."), all);
+  g_string_append (out, "\n\n");
+  append_row (out, _("Area"), _("Hours"), NULL);
+  append_rule (out, 2);
+  /* The areas in order, those not said last. */
+  for (guint i = CP_COACHING_AREA_CSIP; i <= CP_COACHING_AREA_REVIEW + 1; i++)
+    {
+      CpCoachingArea area = i % (CP_COACHING_AREA_REVIEW + 1);
+      g_autofree char *h = cp_session_format_hours (by_area[area]);
+
+      if (by_area[area] > 0)
+        append_row (out, cp_coaching_area_get_name (area), h, NULL);
+    }
+  g_string_append_c (out, '\n');
+  append_row (out, _("Format"), _("Hours"), NULL);
+  append_rule (out, 2);
+  for (CpSessionKind k = CP_SESSION_KIND_ONE_ON_ONE; k <= CP_SESSION_KIND_REMOTE; k++)
+    {
+      g_autofree char *h = cp_session_format_hours (by_kind[k]);
+
+      if (by_kind[k] > 0)
+        append_row (out, cp_session_kind_get_name (k), h, NULL);
+    }
+  g_string_append_c (out, '\n');
+}
+
 static void
 sessions_section (GString      *out,
                   CpEngagement *e,
@@ -588,6 +632,7 @@ sessions_section (GString      *out,
         }
     }
   g_string_append_c (out, '\n');
+  coaching_time (out, e, now);
 }
 
 /* Appends Markdown under one of the report's own headings: its top

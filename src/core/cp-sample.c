@@ -229,6 +229,14 @@ fill_sessions_and_notes (CpEngagement  *engagement,
       cp_session_set_duration (session, MAX (g_key_file_get_integer (keyfile, group, "Duration", NULL), 15));
       topic = g_key_file_get_string (keyfile, group, "Topic", NULL);
       cp_session_set_topic (session, topic);
+      {
+        g_autofree char *area_name = g_key_file_get_string (keyfile, group, "Area", NULL);
+        CpCoachingArea area = CP_COACHING_AREA_UNSET;
+
+        if (area_name != NULL && !cp_coaching_area_from_string (area_name, &area))
+          return invalid (error);
+        cp_session_set_area (session, area);
+      }
 
       phase = g_key_file_get_integer (keyfile, group, "Phase", NULL);
       if (phases != NULL && phase >= 1 && (guint) phase <= g_list_model_get_n_items (phases))

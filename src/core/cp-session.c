@@ -410,3 +410,61 @@ cp_session_set_attendee (CpSession  *self,
 
   return TRUE;
 }
+
+/**
+ * cp_session_kind_get_name:
+ *
+ * Returns: the kind's translated name
+ */
+const char *
+cp_session_kind_get_name (CpSessionKind kind)
+{
+  switch (kind)
+    {
+    case CP_SESSION_KIND_WORKSHOP:
+      return _("Workshop or mass mentoring");
+    case CP_SESSION_KIND_REVIEW:
+      return _("Review");
+    case CP_SESSION_KIND_SPONSOR_MEETING:
+      return _("Sponsor meeting");
+    case CP_SESSION_KIND_REMOTE:
+      return _("Blended or remote");
+    case CP_SESSION_KIND_ONE_ON_ONE:
+    default:
+      return _("One-on-one");
+    }
+}
+
+/**
+ * cp_coaching_area_get_name:
+ *
+ * Returns: the area's translated name
+ */
+const char *
+cp_coaching_area_get_name (CpCoachingArea area)
+{
+  switch (area)
+    {
+    case CP_COACHING_AREA_CSIP:
+      return _("Establishing the CSIP");
+    case CP_COACHING_AREA_PROCESS:
+      return _("Implementing a process");
+    case CP_COACHING_AREA_REVIEW:
+      return _("Reviewing a process");
+    case CP_COACHING_AREA_UNSET:
+    default:
+      return _("Area not said");
+    }
+}
+
+/**
+ * cp_session_format_hours:
+ *
+ * Returns: (transfer full): @minutes as hours to a tenth, as in "2.5 h"
+ */
+char *
+cp_session_format_hours (guint minutes)
+{
+  /* Translators: hours of coaching, to a tenth, as in "2.5 h". */
+  return g_strdup_printf (_("%.1f h"), minutes / 60.0);
+}

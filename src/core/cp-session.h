@@ -45,4 +45,8 @@ gboolean       cp_session_set_attendee      (CpSession     *self,
                                              GError       **error);
 
 
+const char    *cp_session_kind_get_name     (CpSessionKind  kind);
+const char    *cp_coaching_area_get_name    (CpCoachingArea area);
+char          *cp_session_format_hours      (guint          minutes);
+
 G_END_DECLS

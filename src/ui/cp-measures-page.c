@@ -22,6 +22,7 @@
 #include "cp-maturity.h"
 #include "cp-maturity-chart.h"
 #include "cp-measures-page.h"
+#include "cp-session.h"
 #include "cp-ui-util.h"
 #include "cp-workstream.h"
 
@@ -44,6 +45,7 @@ struct _CpMeasuresPage
   GtkListBox      *actions_list;
   AdwEntryRow     *new_action_row;
   GtkLevelBar     *handover_level;
+  GtkListBox      *coaching_list;
   GtkListBox      *goals_list;
   AdwEntryRow     *new_goal_row;
   CpMaturityChart *chart;
@@ -232,6 +234,66 @@ contract_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (update_contract_row), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_time_row (CpMeasuresPage *self,
+              const char     *name,
+              const char     *what,
+              guint           minutes)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *hours = cp_session_format_hours (minutes);
+  GtkWidget *label = gtk_label_new (hours);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  /* They only say things: Tab passes them by. */
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_append (self->coaching_list, row);
+}
+
+/* Where the coaching time goes, by area and by format, in hours. */
+static void
+update_coaching (CpMeasuresPage *self)
+{
+  guint by_area[CP_COACHING_AREA_REVIEW + 1];
+  guint by_kind[CP_SESSION_KIND_REMOTE + 1];
+  g_autoptr(GDateTime) clock = g_date_time_new_now_local ();
+  g_autofree char *now = g_date_time_format (clock, "%Y-%m-%dT%H:%M");
+  GtkWidget *child;
+  guint total;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->coaching_list))) != NULL)
+    gtk_list_box_remove (self->coaching_list, child);
+  if (self->engagement == NULL)
+    return;
+
+  total = cp_engagement_get_coaching_minutes (self->engagement, now, by_area, by_kind);
+  if (total == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No sessions held yet"));
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_append (self->coaching_list, row);
+      return;
+    }
+
+  /* The areas in order, those not said last; then the formats. */
+  for (guint i = CP_COACHING_AREA_CSIP; i <= CP_COACHING_AREA_REVIEW + 1; i++)
+    {
+      CpCoachingArea area = i % (CP_COACHING_AREA_REVIEW + 1);
+
+      if (by_area[area] > 0)
+        add_time_row (self, cp_coaching_area_get_name (area), _("Coaching area"), by_area[area]);
+    }
+  for (CpSessionKind k = CP_SESSION_KIND_ONE_ON_ONE; k <= CP_SESSION_KIND_REMOTE; k++)
+    if (by_kind[k] > 0)
+      add_time_row (self, cp_session_kind_get_name (k), _("Mentoring format"), by_kind[k]);
 }
 
 static void
@@ -887,6 +949,7 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, actions_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_action_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, handover_level);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, coaching_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, goals_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_goal_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, chart);
@@ -912,6 +975,8 @@ cp_measures_page_init (CpMeasuresPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->editable = TRUE;
+  /* Sessions change on the Notes page: the time is counted again on show. */
+  g_signal_connect (self, "map", G_CALLBACK (update_coaching), NULL);
 }
 
 void
@@ -951,6 +1016,7 @@ cp_measures_page_set_engagement (CpMeasuresPage *self,
 
   update_summary (self);
   update_contract_row (self);
+  update_coaching (self);
 }
 
 void

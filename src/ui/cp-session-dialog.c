@@ -38,6 +38,8 @@ struct _CpSessionDialog
   GtkSpinButton    *duration_spin;
   AdwComboRow      *kind_row;
   GtkStringList    *kind_names;
+  AdwComboRow      *area_row;
+  GtkStringList    *area_names;
   AdwEntryRow      *topic_row;
   AdwComboRow      *phase_row;
   AdwExpanderRow   *attendees_row;
@@ -45,30 +47,6 @@ struct _CpSessionDialog
 };
 
 G_DEFINE_FINAL_TYPE (CpSessionDialog, cp_session_dialog, ADW_TYPE_MESSAGE_DIALOG)
-
-/**
- * cp_session_kind_get_name:
- *
- * Returns: the kind's translated name
- */
-const char *
-cp_session_kind_get_name (CpSessionKind kind)
-{
-  switch (kind)
-    {
-    case CP_SESSION_KIND_WORKSHOP:
-      return _("Workshop or mass mentoring");
-    case CP_SESSION_KIND_REVIEW:
-      return _("Review");
-    case CP_SESSION_KIND_SPONSOR_MEETING:
-      return _("Sponsor meeting");
-    case CP_SESSION_KIND_REMOTE:
-      return _("Blended or remote");
-    case CP_SESSION_KIND_ONE_ON_ONE:
-    default:
-      return _("One-on-one");
-    }
-}
 
 /**
  * cp_session_dialog_dup_label:
@@ -129,6 +107,15 @@ kind_changed_cb (CpSessionDialog *self)
 }
 
 static void
+area_changed_cb (CpSessionDialog *self)
+{
+  guint area = adw_combo_row_get_selected (self->area_row);
+
+  if (self->session != NULL && area != GTK_INVALID_LIST_POSITION)
+    cp_session_set_area (self->session, area);
+}
+
+static void
 topic_changed_cb (CpSessionDialog *self)
 {
   if (self->session != NULL)
@@ -179,6 +166,7 @@ cp_session_dialog_response (AdwMessageDialog *dialog,
       CpSessionPlan plan = {
         .starts_at = starts_at,
         .kind = adw_combo_row_get_selected (self->kind_row),
+        .area = adw_combo_row_get_selected (self->area_row),
         .duration = gtk_spin_button_get_value_as_int (self->duration_spin),
         .topic = gtk_editable_get_text (GTK_EDITABLE (self->topic_row)),
         .phase_id = phase < self->phase_ids->len ? g_array_index (self->phase_ids, gint64, phase) : 0,
@@ -232,6 +220,8 @@ cp_session_dialog_class_init (CpSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, kind_names);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, area_row);
+  gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, area_names);
   gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, topic_row);
   gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, phase_row);
   gtk_widget_class_bind_template_child (widget_class, CpSessionDialog, attendees_row);
@@ -247,6 +237,8 @@ cp_session_dialog_init (CpSessionDialog *self)
 
   for (CpSessionKind kind = CP_SESSION_KIND_ONE_ON_ONE; kind <= CP_SESSION_KIND_REMOTE; kind++)
     gtk_string_list_append (self->kind_names, cp_session_kind_get_name (kind));
+  for (CpCoachingArea area = CP_COACHING_AREA_UNSET; area <= CP_COACHING_AREA_REVIEW; area++)
+    gtk_string_list_append (self->area_names, cp_coaching_area_get_name (area));
 }
 
 /* Shows @plan: the session's own values, or a new one's defaults. */
@@ -267,6 +259,7 @@ fill (CpSessionDialog     *self,
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), starts_at + 11);
   gtk_spin_button_set_value (self->duration_spin, plan->duration);
   adw_combo_row_set_selected (self->kind_row, plan->kind);
+  adw_combo_row_set_selected (self->area_row, plan->area);
   gtk_editable_set_text (GTK_EDITABLE (self->topic_row), plan->topic ? plan->topic : "");
 
   gtk_string_list_append (phase_names, _("No phase"));
@@ -319,6 +312,7 @@ fill (CpSessionDialog     *self,
   g_signal_connect_swapped (self->duration_spin, "value-changed",
                             G_CALLBACK (duration_changed_cb), self);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb), self);
+  g_signal_connect_swapped (self->area_row, "notify::selected", G_CALLBACK (area_changed_cb), self);
   g_signal_connect_swapped (self->topic_row, "changed", G_CALLBACK (topic_changed_cb), self);
   g_signal_connect_swapped (self->phase_row, "notify::selected", G_CALLBACK (phase_changed_cb), self);
 }
@@ -382,6 +376,7 @@ cp_session_dialog_new (GtkWidget    *parent,
   plan.duration = cp_session_get_duration (session);
   plan.topic = cp_session_get_topic (session);
   plan.phase_id = cp_session_get_phase_id (session);
+  plan.area = cp_session_get_area (session);
   plan.attendees = attendees;
 
   return dialog_new (parent, engagement, session, &plan);

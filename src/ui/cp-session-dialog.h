@@ -22,7 +22,6 @@ CpSessionDialog *cp_session_dialog_new       (GtkWidget     *parent,
 CpSessionDialog *cp_session_dialog_new_planned (GtkWidget   *parent,
                                               CpEngagement  *engagement,
                                               const char    *starts_at);
-const char      *cp_session_kind_get_name    (CpSessionKind  kind);
 char            *cp_session_dialog_dup_label (CpSession     *session);
 
 G_END_DECLS
