@@ -254,17 +254,21 @@ rounds (guint n)
   return n * (repeat != NULL ? MAX (atoi (repeat), 1) : 1);
 }
 
+/* @at_most is the goal for the median, or for the 95th percentile when
+ * @by_p95.
+ */
 static void
 add_result (const char *name,
             GArray     *values,
             const char *goal,
-            double      at_most)
+            double      at_most,
+            gboolean    by_p95)
 {
   BenchResult *r = &results[n_results++];
 
   *r = (BenchResult) { name, "ms", 0, 0, goal };
   bench_summarize (r, values, NULL);
-  r->met = r->value <= at_most;
+  r->met = (by_p95 ? r->p95 : r->value) <= at_most;
   bench_print (r);
 }
 
@@ -305,7 +309,28 @@ scenario (CpWindow *window)
       g_array_append_val (select_ms, ms);
     }
   if (WANTED ("select"))
-    add_result ("select an engagement, to its frame", select_ms, "median <= 16 ms", 16);
+    {
+      g_autoptr(GArray) bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+      /* The floor: a frame asked for with nothing changed, as long after
+       * the last one; GDK's own pacing of frames is most of it.
+       */
+      for (guint i = 0; i < rounds (40); i++)
+        {
+          gint64 start;
+          double ms;
+
+          spin (100);
+          start = g_get_monotonic_time ();
+          wait_for_frame (GTK_WIDGET (window));
+          ms = bench_ms_since (start);
+          g_array_append_val (bare_ms, ms);
+        }
+      add_result ("select an engagement, to its frame", select_ms, "median <= 16 ms", 16, FALSE);
+      bench_summarize (&results[n_results - 1], NULL, bare_ms);
+      printf ("  (floor: a frame with nothing changed, %.2f ms median, %.2f ms p95)\n",
+              results[n_results - 1].floor, results[n_results - 1].floor_p95);
+    }
 
   /* Each engagement has ten notes; note ids follow them in order. */
   for (guint i = 0; WANTED ("open") && i < rounds (40); i++)
@@ -323,7 +348,7 @@ scenario (CpWindow *window)
       g_array_append_val (open_ms, ms);
     }
   if (WANTED ("open"))
-    add_result ("open a note in editor and preview", open_ms, "median <= 16 ms", 16);
+    add_result ("open a note in editor and preview", open_ms, "median <= 16 ms", 16, FALSE);
 
   /* A 100 KB note: from opening it to the first screen of its preview
    * drawn, and to the whole of it.
@@ -348,8 +373,8 @@ scenario (CpWindow *window)
           ms = bench_ms_since (start);
           g_array_append_val (preview_ms, ms);
         }
-      add_result ("100 KB note, first screen of its preview", first_screen_ms, "<= 16 ms", 16);
-      add_result ("100 KB note, whole preview drawn", preview_ms, "<= 50 ms", 50);
+      add_result ("100 KB note, first screen of its preview", first_screen_ms, "median <= 16 ms", 16, FALSE);
+      add_result ("100 KB note, whole preview drawn", preview_ms, "median <= 50 ms", 50, FALSE);
     }
 
   /* Typing into a 1 MB note: bursts of keys, pauses for the autosave and
@@ -385,11 +410,8 @@ scenario (CpWindow *window)
           g_array_append_val (stall_ms, stall);
         }
       g_source_remove (probe);
-      add_result ("typing in a 1 MB note, key to frame", key_ms, "p95 <= 16 ms", 16);
-      /* Keys count by their 95th percentile, stalls by their worst. */
-      results[n_results - 1].met = results[n_results - 1].p95 <= 16;
-      add_result ("typing in a 1 MB note, longest stall a burst", stall_ms, "<= 16 ms", 16);
-      results[n_results - 1].met = results[n_results - 1].p95 <= 16;
+      add_result ("typing in a 1 MB note, key to frame", key_ms, "p95 <= 16 ms", 16, TRUE);
+      add_result ("typing in a 1 MB note, longest stall a burst", stall_ms, "p95 <= 16 ms", 16, TRUE);
     }
 }
 
