@@ -163,26 +163,51 @@ find_dialog (const char *heading)
   return NULL;
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget     *widget,
+                                gconstpointer  data);
+
+/* The first widget under @root, depth first, that passes @test. */
+static G_GNUC_UNUSED GtkWidget *
+find_where (GtkWidget     *root,
+            WidgetTest     test,
+            gconstpointer  data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (test (child, data))
+        return child;
+      if ((found = find_where (child, test, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static G_GNUC_UNUSED gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL;
+}
+
 /* The first mapped label under @root whose text holds @part. */
 static G_GNUC_UNUSED GtkLabel *
 find_label_containing (GtkWidget  *root,
                        const char *part)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
+  return GTK_LABEL (find_where (root, is_label_containing, part));
+}
 
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          strstr (gtk_label_get_label (GTK_LABEL (child)), part) != NULL)
-        return GTK_LABEL (child);
-
-      if ((found = find_label_containing (child, part)))
-        return found;
-    }
-
-  return NULL;
+static G_GNUC_UNUSED gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* The mapped button labelled @label under @root. */
@@ -190,19 +215,22 @@ static G_GNUC_UNUSED GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_where (root, is_button_labelled, label);
+}
 
-      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
+static G_GNUC_UNUSED gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
 
-  return NULL;
+/* The first widget under @root with the style class @name. */
+static G_GNUC_UNUSED GtkWidget *
+find_css_class (GtkWidget  *root,
+                const char *name)
+{
+  return find_where (root, has_css_class, name);
 }
 
 /* Moves the real pointer over the middle of @widget through the X server,

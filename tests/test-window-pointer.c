@@ -18,21 +18,17 @@
 #include "cp-test-window.h"
 
 /* The sidebar's list of engagements. */
+static gboolean
+is_sidebar_list (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
 static GtkWidget *
 find_sidebar_list (GtkWidget *root)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LIST_VIEW (child) && gtk_widget_has_css_class (child, "navigation-sidebar"))
-        return child;
-      if ((found = find_sidebar_list (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_where (root, is_sidebar_list, NULL);
 }
 
 /* The sidebar's rows on show, top to bottom. */

@@ -198,23 +198,18 @@ watched_toast (const char *title,
   return toast;
 }
 
-/* The first mapped widget under @root whose CSS name is @name. */
+static gboolean
+has_css_name (GtkWidget     *widget,
+              gconstpointer  name)
+{
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_css_name (widget), name) == 0;
+}
+
 static GtkWidget *
 find_css_name (GtkWidget  *root,
                const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_get_mapped (child) && g_strcmp0 (gtk_widget_get_css_name (child), name) == 0)
-        return child;
-      if ((found = find_css_name (child, name)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_where (root, has_css_name, name);
 }
 
 static void
@@ -262,24 +257,21 @@ toasts_replace (CpWindow *window)
 }
 
 /* The note editor's drop-down whose first choice is @none. */
+static gboolean
+offers_first (GtkWidget     *widget,
+              gconstpointer  none)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (widget) ? gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) : NULL;
+
+  return GTK_IS_STRING_LIST (model) &&
+         g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), none) == 0;
+}
+
 static GtkDropDown *
 find_choices (GtkWidget  *root,
               const char *none)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found;
-
-      if (GTK_IS_DROP_DOWN (child) && GTK_IS_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (child))) &&
-          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (child))), 0),
-                     none) == 0)
-        return GTK_DROP_DOWN (child);
-      if ((found = find_choices (child, none)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_DROP_DOWN (find_where (root, offers_first, none));
 }
 
 /* New Note marks the new note in the list; a session is planned in a
@@ -393,23 +385,19 @@ note_titled (CpEngagement *engagement,
 }
 
 /* The mapped entry under @root holding @text. */
+static gboolean
+holds_text (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return GTK_IS_ENTRY (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
+}
+
 static GtkWidget *
 find_entry (GtkWidget  *root,
             const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ENTRY (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0)
-        return child;
-      if ((found = find_entry (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_where (root, holds_text, text);
 }
 
 static void
@@ -463,25 +451,6 @@ notes_narrow_and_wide (CpWindow *window)
   tags = find_entry (notes, "change, cab");
   g_assert_nonnull (tags);
   g_assert_cmpint (gtk_widget_get_width (tags), >=, 200);
-}
-
-/* The first widget under @root with the style class @name. */
-static GtkWidget *
-find_css_class (GtkWidget  *root,
-                const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_has_css_class (child, name))
-        return child;
-      if ((found = find_css_class (child, name)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Labels under @root that Pango had to shorten. */
