@@ -16,7 +16,7 @@ build_packages=(
 test_packages=(
   xvfb xauth dbus python3 sqlite3 valgrind libxml2-utils poppler-utils
   at-spi2-core python3-pyatspi
-  git xdotool
+  git xdotool binutils
 )
 # libFuzzer comes with clang's runtime libraries.
 fuzz_packages=(

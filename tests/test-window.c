@@ -48,16 +48,62 @@
 
 static char *database;
 
+static gboolean
+is_menu_button_named (GtkWidget     *widget,
+                      gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* Opens the menu of the menu button with @tooltip, checks that it offers
+ * @item (as written, with its mnemonic), and closes it again.
+ */
+static void
+assert_menu_offers (CpWindow   *window,
+                    const char *tooltip,
+                    const char *item)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_where (GTK_WIDGET (window), is_menu_button_named, tooltip));
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  spin (100);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (popover), item));
+  gtk_menu_button_popdown (button);
+  spin (50);
+}
+
 static void
 create_engagement (CpWindow *window)
 {
   GListModel *engagements = cp_window_get_engagements (window);
   GtkWidget *title_row;
   CpEngagement *current;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWindow *shortcuts;
 
   /* An empty database offers to start. */
   g_assert_cmpuint (g_list_model_get_n_items (engagements), ==, 0);
   g_assert_nonnull (find (GTK_WIDGET (window), GTK_TYPE_LABEL, "No Engagements"));
+
+  /* The page switchers wait for an engagement; the menus and the
+   * shortcuts window are made when first opened, and work.
+   */
+  switcher_title = ADW_VIEW_SWITCHER_TITLE (find (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL));
+  g_assert_null (adw_view_switcher_title_get_stack (switcher_title));
+  assert_menu_offers (window, "Main Menu", "_New Engagement");
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin (200);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  gtk_window_destroy (shortcuts);
+  spin (50);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-engagement", NULL));
   spin (200);
@@ -75,6 +121,11 @@ create_engagement (CpWindow *window)
   /* The sidebar row follows at once, and the header shows it too. */
   spin (500);
   g_assert_nonnull (find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Pilot at Contoso"));
+
+  g_assert_nonnull (adw_view_switcher_title_get_stack (switcher_title));
+  g_assert_nonnull (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (
+    find (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL))));
+  assert_menu_offers (window, "Engagement Menu", "Export _Report");
 }
 
 static void

@@ -7,7 +7,6 @@
 
 #pragma once
 
-#include <git2.h>
 
 #include "cp-git.h"
 #include <glib/gi18n-lib.h>

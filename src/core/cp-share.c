@@ -21,7 +21,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <git2.h>
+#include "cp-git.h"
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>

@@ -32,6 +32,7 @@ struct _CpChecklistRow
 
   GtkCheckButton  *check;
   GtkWidget       *menu_button;
+  GMenuModel      *item_menu;
 
   guint            syncing : 1;
 };
@@ -194,6 +195,7 @@ cp_checklist_row_class_init (CpChecklistRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-checklist-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CpChecklistRow, check);
   gtk_widget_class_bind_template_child (widget_class, CpChecklistRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CpChecklistRow, item_menu);
   gtk_widget_class_bind_template_callback (widget_class, toggled_cb);
 
   for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
@@ -213,6 +215,8 @@ cp_checklist_row_init (CpChecklistRow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A plan shows dozens of rows; each makes its menu when opened. */
+  cp_ui_menu_button_set_menu_later (GTK_MENU_BUTTON (self->menu_button), self->item_menu);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);

@@ -574,6 +574,30 @@ cp_ui_name_drop_down (GtkDropDown *drop_down,
 }
 
 static void
+menu_popup_cb (GtkMenuButton *button,
+               gpointer       data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (data));
+}
+
+/**
+ * cp_ui_menu_button_set_menu_later:
+ * @model: the menu @button opens
+ *
+ * Gives @button its menu when it first opens it: a menu button makes
+ * its popover with its model, and a window need not make its menus
+ * before its first frame.
+ */
+void
+cp_ui_menu_button_set_menu_later (GtkMenuButton *button,
+                                  GMenuModel    *model)
+{
+  gtk_menu_button_set_create_popup_func (button, menu_popup_cb, g_object_ref (model),
+                                         g_object_unref);
+}
+
+static void
 label_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  data)

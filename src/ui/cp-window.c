@@ -65,6 +65,9 @@ struct _CpWindow
   CpRegisterPage       *register_page;
   CpReviewPage         *review_page;
   GtkWidget            *delete_button;
+  GtkMenuButton        *main_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *engagement_menu;
   CpSyncButton         *sync_button;
   gboolean              sponsor_view;   /* the current engagement, as its sponsor sees it */
   GtkRevealer          *read_only_banner;
@@ -342,6 +345,14 @@ set_current (CpWindow     *self,
   g_binding_group_set_source (self->current_bindings, engagement);
   if (engagement == NULL)
     adw_view_switcher_title_set_title (self->content_title, "");
+  /* The switchers' buttons are made with the first engagement shown,
+   * not before the window's first frame.
+   */
+  if (engagement != NULL && adw_view_switcher_title_get_stack (self->content_title) == NULL)
+    {
+      adw_view_switcher_title_set_stack (self->content_title, self->view_stack);
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+    }
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, engagement != NULL);
   update_switcher_bar (self);
   /* Side by side, the engagement is what a narrower window keeps on show. */
@@ -834,7 +845,7 @@ autosave_delay_changed_cb (CpWindow *self)
   cp_store_set_save_delay (self->store, g_settings_get_int (get_settings (self), "autosave-delay"));
 }
 
-#define FIRST_ROWS 40
+#define FIRST_ROWS 20
 
 /* Adds the next rows to the sidebar, until it shows every engagement. */
 static gboolean
@@ -1033,6 +1044,21 @@ row_title_transform (GBinding     *binding,
 }
 
 
+/* The shortcuts window is built when first asked for, not with every
+ * window as GtkApplication would build gtk/help-overlay.ui.
+ */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/cp-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static const char * const pages[] = {
   "overview", "plan", "measures", "register", "review", "notes",
 };
@@ -1112,6 +1138,9 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, register_bin);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, review_bin);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, engagement_menu);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_label);
@@ -1135,6 +1164,7 @@ cp_window_class_init (CpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search-all", NULL, search_all_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-engagement", NULL);
@@ -1148,6 +1178,8 @@ cp_window_class_init (CpWindowClass *klass)
                                        "win.delete-engagement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo-delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 
   /* Alt+1 to Alt+6: the pages, in the order the switcher shows them. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -1162,6 +1194,8 @@ cp_window_init (CpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cp_ui_name_drop_down (self->status_filter, _("Status filter"));
+  cp_ui_menu_button_set_menu_later (self->main_menu_button, self->primary_menu);
+  cp_ui_menu_button_set_menu_later (GTK_MENU_BUTTON (self->delete_button), self->engagement_menu);
 
   gtk_list_view_set_factory (self->list_view, factory);
 

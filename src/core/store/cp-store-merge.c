@@ -20,7 +20,6 @@
 
 #include "config.h"
 
-#include <git2.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 

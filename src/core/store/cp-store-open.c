@@ -221,18 +221,31 @@ remember_schema_checked (const char *fingerprint)
   g_file_set_contents_full (path, updated, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
 }
 
+/* A connection closed when it goes out of scope. */
+typedef sqlite3 CpSqliteConnection;
+
+static void
+close_connection (CpSqliteConnection *db)
+{
+  sqlite3_close_v2 (db);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpSqliteConnection, close_connection)
+
 /* Looks at an existing file and decides whether we may open it: through
  * a connection that may write when we may (so that closing it leaves no
  * -wal or -shm file behind), read-only otherwise. Nothing here writes: a
- * refused file stays byte for byte as it was.
+ * refused file stays byte for byte as it was. The connection it looked
+ * through is the one the store keeps, in @db_out.
  */
 static gboolean
 inspect (const char  *path,
          gboolean     writable,
          int         *version_out,
+         sqlite3    **db_out,
          GError     **error)
 {
-  sqlite3 *db = NULL;
+  g_autoptr(CpSqliteConnection) db = NULL;
   int rc;
   int version = 0;
   int app_id = 0;
@@ -273,8 +286,6 @@ inspect (const char  *path,
             remember_schema_checked (fingerprint);
         }
     }
-
-  sqlite3_close_v2 (db);
 
   switch (rc & 0xff)
     {
@@ -349,6 +360,7 @@ inspect (const char  *path,
     }
 
   *version_out = version;
+  *db_out = g_steal_pointer (&db);
 
   return TRUE;
 }
@@ -499,9 +511,9 @@ cp_store_open_full (const char        *path,
   g_autofree char *default_path = NULL;
   g_autofree char *display = NULL;
   g_autofree char *reason = NULL;
+  g_autoptr(CpSqliteConnection) db = NULL;
   gboolean missing = FALSE;
   int version = 0;
-  int rc;
 
   if (path == NULL)
     path = default_path = cp_store_dup_default_path ();
@@ -524,7 +536,7 @@ cp_store_open_full (const char        *path,
     }
 
   reason = why_read_only (path);
-  if (!inspect (path, reason == NULL, &version, error))
+  if (!inspect (path, reason == NULL, &version, &db, error))
     return NULL;
 
   self = g_object_new (CP_TYPE_STORE, NULL);
@@ -545,12 +557,7 @@ cp_store_open_full (const char        *path,
    * that may write, told to write nothing, so that closing it leaves no
    * -wal or -shm file behind.
    */
-  rc = open_connection (path, self->read_only_reason != NULL, &self->db);
-  if (rc != SQLITE_OK)
-    {
-      _cp_store_set_error (self, error, rc, _("Could not open the database"));
-      return NULL;
-    }
+  self->db = g_steal_pointer (&db);
   if (self->read_only && self->read_only_reason == NULL &&
       !_cp_store_exec (self, "PRAGMA query_only = 1", error))
     return NULL;
