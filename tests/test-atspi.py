@@ -143,6 +143,8 @@ def main():
             activate(sample)
             find('entry', 'Search engagements')
             find('push button', 'Main Menu')
+            # The page tabs are made with the first engagement shown.
+            find('page tab', 'Overview')
             tabs = {name: acc for acc, role, name, _ in controls() if role == 'page tab'}
             for page in ('Overview', 'Plan', 'Measures', 'Register', 'Review', 'Notes'):
                 if page not in tabs:

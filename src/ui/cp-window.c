@@ -150,6 +150,24 @@ update_switcher_bar (CpWindow *self)
                                     adw_view_switcher_title_get_title_visible (self->content_title));
 }
 
+/* Shows page @name of @stack and hides the others. The pages start
+ * hidden, and a hidden page's widgets are neither styled nor measured:
+ * the pages a start does not show cost it nothing.
+ */
+static void
+show_only_page (GtkStack   *stack,
+                const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (stack, page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != page)
+      gtk_widget_set_visible (child, FALSE);
+}
+
 static void
 update_content (CpWindow *self)
 {
@@ -157,31 +175,31 @@ update_content (CpWindow *self)
 
   if (self->store == NULL)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      show_only_page (self->content_stack, "error");
       return;
     }
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->engagements));
-  gtk_stack_set_visible_child_name (self->sidebar_stack, n_items > 0 ? "list" : "no-results");
+  show_only_page (self->sidebar_stack, n_items > 0 ? "list" : "no-results");
 
   if (self->current != NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "engagement");
+    show_only_page (self->content_stack, "engagement");
   else if (cp_store_count_engagements (self->store) == 0)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      show_only_page (self->content_stack, "empty");
       /* In a narrow window the sidebar would show only an empty list;
        * the page offering to start is the useful one.
        */
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
     }
   else
-    gtk_stack_set_visible_child_name (self->content_stack, "unselected");
+    show_only_page (self->content_stack, "unselected");
 
   /* An empty database has nothing to search or filter. */
   if (cp_store_count_engagements (self->store) == 0 &&
       cp_engagement_list_get_search (self->engagements) == NULL &&
       cp_engagement_list_get_status (self->engagements) == CP_STATUS_ANY)
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+    show_only_page (self->sidebar_stack, "list");
 }
 
 typedef void (*SetEditableFunc)   (gpointer      page,
