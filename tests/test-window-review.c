@@ -602,6 +602,42 @@ preview_table (CpWindow *window)
     g_assert_true (g_str_has_suffix (shown, "The very end."));
     g_assert_null (strstr (shown, "**"));
   }
+
+  /* The rest of a long note can change its start, as a link defined at
+   * the end does: the start shown first gives way to the whole's.
+   */
+  {
+    g_autoptr(GString) long_note = g_string_new ("See [the plan][plan] first.\n\n");
+    GtkTextBuffer *buffer;
+    GtkTextIter at;
+    g_autoptr(GSList) tags = NULL;
+    const char *url = NULL;
+
+    while (long_note->len < 60 * 1024)
+      g_string_append (long_note, "A paragraph of the long note, and more words after them.\n\n");
+    g_string_append (long_note, "[plan]: https://example.org/plan\n");
+    cp_markdown_view_set_markdown (preview, long_note->str);
+    g_assert_true (cp_markdown_view_get_first_screen_shown (preview));
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    g_clear_pointer (&shown, g_free);
+    shown = gtk_text_iter_get_text (&start, &end);
+    g_assert_true (g_str_has_prefix (shown, "See [the plan][plan] first."));
+
+    while (cp_markdown_view_get_busy (preview))
+      g_main_context_iteration (NULL, TRUE);
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    g_clear_pointer (&shown, g_free);
+    shown = gtk_text_iter_get_text (&start, &end);
+    g_assert_true (g_str_has_prefix (shown, "See the plan first."));
+    gtk_text_buffer_get_iter_at_offset (buffer, &at, strlen ("See t"));
+    tags = gtk_text_iter_get_tags (&at);
+    for (GSList *l = tags; l != NULL; l = l->next)
+      if (g_object_get_data (l->data, "url") != NULL)
+        url = g_object_get_data (l->data, "url");
+    g_assert_cmpstr (url, ==, "https://example.org/plan");
+  }
 }
 
 /* The approach assistant follows the domain: saving money is no reason to

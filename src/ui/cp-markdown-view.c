@@ -41,8 +41,12 @@ typedef struct
   gboolean       cleared;      /* the old text is gone from the buffer */
   gsize          inserted;     /* bytes of the text in the buffer so far */
   guint          next;         /* the first range not yet applied */
-  GtkTextBuffer *rest;         /* all but the first screen, made off-screen */
+  gboolean       rest;         /* there is more than the first screen */
+  GtkTextBuffer *whole;        /* the whole text, made off-screen */
+  gsize          built;        /* bytes of the text in it so far */
   guint          first_chars;  /* the first screen's characters */
+  gsize          first_bytes;  /* and its bytes */
+  gboolean       partial;      /* the start of a longer text, parsed alone */
 } Rendering;
 
 struct _CpMarkdownView
@@ -52,8 +56,12 @@ struct _CpMarkdownView
   char         *waiting;      /* the next text to parse */
   GCancellable *cancellable;
   Rendering    *applying;     /* tags still being laid, a slice at a time */
+  Rendering    *start_shown;  /* a partial text whose first screen shows */
   guint         apply_source;
-  guint         parsing : 1;
+  Rendering    *parsed;       /* the whole text, waiting for a frame */
+  GdkFrameClock *clock;       /* whose next frame it waits for */
+  guint         take_source;  /* takes it in, after that frame */
+  guint         parsing : 1;  /* till the whole text is parsed and taken */
   guint         first_screen : 1;  /* the note's start is on show, styled */
 };
 
@@ -151,7 +159,7 @@ rendering_free (Rendering *r)
 
   g_string_free (r->text, TRUE);
   g_array_unref (r->ranges);
-  g_clear_object (&r->rest);
+  g_clear_object (&r->whole);
   g_free (r);
 }
 
@@ -438,6 +446,11 @@ apply_range (CpMarkdownView *self,
 #define FIRST_SCREEN_BYTES (6 * 1024)
 #define SWAP_MAX_BYTES (256 * 1024)
 #define SYNC_PARSE_BYTES (16 * 1024)
+/* The preview is laid out a slice at a time as text views lay out their
+ * lines: after each frame is drawn and input handled, and beside the
+ * editor's own layout of a long note, not after all of it.
+ */
+#define LAYOUT_PRIORITY (GDK_PRIORITY_REDRAW + 5)
 #define CLEAR_SLICE_CHARS (16 * 1024)
 
 static void
@@ -450,15 +463,16 @@ done_applying (CpMarkdownView *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Inserts the rendering's text from r->inserted up to @to bytes at the
- * end of @buffer; returns the bytes inserted up to now.
+/* Inserts the rendering's text from *@at up to @to bytes at the end of
+ * @buffer, and moves *@at on.
  */
-static gsize
+static void
 insert_text (Rendering     *r,
              GtkTextBuffer *buffer,
+             gsize         *at,
              gsize          to)
 {
-  const char *from = r->text->str + r->inserted;
+  const char *from = r->text->str + *at;
   const char *until = r->text->str + MIN (to, r->text->len);
   GtkTextIter end;
 
@@ -468,27 +482,27 @@ insert_text (Rendering     *r,
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, from, until - from);
-  r->inserted = until - r->text->str;
-
-  return r->inserted;
+  *at = until - r->text->str;
 }
 
-/* The rest of a text after its first screen: made in a buffer of its
- * own, off-screen, where text and tags cost no layout, a few milliseconds
- * at a time; then moved into the view's buffer in one go, and its tables
- * drawn.
+/* The whole of a text longer than its first screen, made again in a
+ * buffer of its own, off-screen, where text and tags cost no layout, a
+ * few milliseconds at a time; then it takes the place of the first
+ * screen's buffer, which shows the same, and its tables are drawn.
+ * (Adding the rest to the buffer on show, or moving it in, cost many
+ * times more.)
  */
 static gboolean
 build_rest (CpMarkdownView *self,
             Rendering      *r,
             gint64          until)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter start, end, at;
+  if (r->whole == NULL)
+    r->whole = gtk_text_buffer_new (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self))));
 
-  while (r->inserted < r->text->len)
+  while (r->built < r->text->len)
     {
-      insert_text (r, r->rest, r->inserted + TEXT_SLICE_BYTES);
+      insert_text (r, r->whole, &r->built, r->built + TEXT_SLICE_BYTES);
       if (g_get_monotonic_time () > until)
         return G_SOURCE_CONTINUE;
     }
@@ -497,22 +511,19 @@ build_rest (CpMarkdownView *self,
     {
       Range *range = &g_array_index (r->ranges, Range, r->next++);
 
-      if (range->end > r->first_chars && range->rows == NULL)
-        apply_range (self, r->rest, range, MAX (range->start, r->first_chars), range->end, r->first_chars);
+      if (range->rows == NULL)
+        apply_range (self, r->whole, range, range->start, range->end, 0);
       if ((r->next & 63) == 0 && g_get_monotonic_time () > until)
         return G_SOURCE_CONTINUE;
     }
 
-  gtk_text_buffer_get_bounds (r->rest, &start, &end);
-  gtk_text_buffer_get_end_iter (buffer, &at);
-  gtk_text_buffer_insert_range (buffer, &at, &start, &end);
-
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), r->whole);
   for (guint i = 0; i < r->ranges->len; i++)
     {
       Range *range = &g_array_index (r->ranges, Range, i);
 
-      if (range->rows != NULL && range->start >= r->first_chars)
-        apply_range (self, buffer, range, range->start, range->end, 0);
+      if (range->rows != NULL)
+        apply_range (self, r->whole, range, range->start, range->end, 0);
     }
 
   done_applying (self);
@@ -536,7 +547,9 @@ show_first_screen (CpMarkdownView *self,
   if (*cut != '\0' && (line_end = strchr (cut, '\n')) != NULL && line_end - cut < 1024)
     cut = line_end + 1;
 
-  r->first_chars = g_utf8_strlen (r->text->str, insert_text (r, fresh, cut - r->text->str));
+  insert_text (r, fresh, &r->inserted, cut - r->text->str);
+  r->first_bytes = r->inserted;
+  r->first_chars = g_utf8_strlen (r->text->str, r->first_bytes);
   for (guint i = 0; i < r->ranges->len; i++)
     {
       Range *range = &g_array_index (r->ranges, Range, i);
@@ -555,8 +568,7 @@ show_first_screen (CpMarkdownView *self,
     }
   self->first_screen = TRUE;
 
-  if (r->inserted < r->text->len)
-    r->rest = gtk_text_buffer_new (gtk_text_buffer_get_tag_table (fresh));
+  r->rest = r->inserted < r->text->len;
 }
 
 /* Takes the old text out, fills the buffer, then lays the tags, a few
@@ -571,7 +583,7 @@ apply_slice_cb (gpointer data)
   Rendering *r = self->applying;
   gint64 until = g_get_monotonic_time () + 4000;
 
-  if (r->rest != NULL)
+  if (r->rest)
     return build_rest (self, r, until);
 
   while (!r->cleared)
@@ -589,7 +601,7 @@ apply_slice_cb (gpointer data)
 
   while (r->inserted < r->text->len)
     {
-      insert_text (r, buffer, r->inserted + TEXT_SLICE_BYTES);
+      insert_text (r, buffer, &r->inserted, r->inserted + TEXT_SLICE_BYTES);
       if (g_get_monotonic_time () > until)
         return G_SOURCE_CONTINUE;
     }
@@ -619,6 +631,39 @@ remove_link_tags (GtkTextTag *t,
     g_ptr_array_add (links, t);
 }
 
+/* Whether the whole text @r starts as @shown, the start parsed alone,
+ * does on screen: the same first screen's text and tags. It does unless
+ * the rest changes the start, as a link defined further down or a list
+ * loosened by a later item would.
+ */
+static gboolean
+same_first_screen (Rendering *shown,
+                   Rendering *r)
+{
+  guint j = 0;
+
+  if (r->text->len < shown->first_bytes || memcmp (r->text->str, shown->text->str, shown->first_bytes) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < r->ranges->len; i++)
+    {
+      Range *a = &g_array_index (r->ranges, Range, i);
+      Range *b;
+
+      if (a->start >= shown->first_chars)
+        continue;
+      if (a->rows != NULL || j >= shown->ranges->len)
+        return FALSE;
+      b = &g_array_index (shown->ranges, Range, j++);
+      if (b->rows != NULL || a->start != b->start ||
+          MIN (a->end, shown->first_chars) != MIN (b->end, shown->first_chars) ||
+          g_strcmp0 (a->tag, b->tag) != 0 || g_strcmp0 (a->url, b->url) != 0)
+        return FALSE;
+    }
+
+  return j == shown->ranges->len || g_array_index (shown->ranges, Range, j).start >= shown->first_chars;
+}
+
 static void
 apply (CpMarkdownView *self,
        Rendering      *r)
@@ -626,16 +671,38 @@ apply (CpMarkdownView *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  Rendering *shown = g_steal_pointer (&self->start_shown);
 
   g_clear_handle_id (&self->apply_source, g_source_remove);
   g_clear_pointer (&self->applying, rendering_free);
+  self->applying = r;
+
+  /* The start parsed alone is on screen as the whole text has it: it
+   * stays on show while the whole is made off-screen.
+   */
+  if (shown != NULL && same_first_screen (shown, r))
+    {
+      r->first_chars = shown->first_chars;
+      r->first_bytes = r->inserted = shown->first_bytes;
+      rendering_free (shown);
+      self->first_screen = TRUE;
+      r->rest = r->inserted < r->text->len;
+      if (!r->rest)
+        {
+          done_applying (self);
+          return;
+        }
+      if (apply_slice_cb (self) == G_SOURCE_CONTINUE)
+        self->apply_source = g_idle_add_full (LAYOUT_PRIORITY, apply_slice_cb, self, NULL);
+      return;
+    }
+  g_clear_pointer (&shown, rendering_free);
 
   /* The old text's links go with it. */
   gtk_text_tag_table_foreach (table, remove_link_tags, links);
   for (guint i = 0; i < links->len; i++)
     gtk_text_tag_table_remove (table, g_ptr_array_index (links, i));
 
-  self->applying = r;
   self->first_screen = FALSE;
 
   /* A text that is not very long, in place of one that is not either,
@@ -646,7 +713,13 @@ apply (CpMarkdownView *self,
   if (r->text->len <= SWAP_MAX_BYTES && gtk_text_buffer_get_char_count (buffer) <= SWAP_MAX_BYTES)
     {
       show_first_screen (self, r);
-      if (r->rest == NULL)
+      /* The start of a longer text waits for the whole, parsed apart. */
+      if (r->partial)
+        {
+          self->start_shown = g_steal_pointer (&self->applying);
+          return;
+        }
+      if (!r->rest)
         {
           done_applying (self);
           return;
@@ -654,7 +727,7 @@ apply (CpMarkdownView *self,
     }
 
   if (apply_slice_cb (self) == G_SOURCE_CONTINUE)
-    self->apply_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_slice_cb, self, NULL);
+    self->apply_source = g_idle_add_full (LAYOUT_PRIORITY, apply_slice_cb, self, NULL);
 }
 
 static void
@@ -668,21 +741,12 @@ parse_thread (GTask        *task,
   g_task_return_pointer (task, render (runs), (GDestroyNotify) rendering_free);
 }
 
+/* Lays out the whole text's rendering @r, unless a newer text waits. */
 static void
-parsed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+take_parsed (CpMarkdownView *self,
+             Rendering      *r)
 {
-  CpMarkdownView *self = CP_MARKDOWN_VIEW (object);
-  Rendering *r = g_task_propagate_pointer (G_TASK (result), NULL);
-
   self->parsing = FALSE;
-
-  if (g_cancellable_is_cancelled (self->cancellable))
-    {
-      rendering_free (r);
-      return;
-    }
 
   /* A newer text waits: this one is already stale, skip laying it out. */
   if (self->waiting != NULL)
@@ -697,6 +761,79 @@ parsed_cb (GObject      *object,
 
   if (!cp_markdown_view_get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+stop_waiting_for_frame (CpMarkdownView *self)
+{
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
+  g_clear_handle_id (&self->take_source, g_source_remove);
+}
+
+static gboolean
+take_parsed_cb (gpointer data)
+{
+  CpMarkdownView *self = data;
+
+  self->take_source = 0;
+  stop_waiting_for_frame (self);
+  take_parsed (self, g_steal_pointer (&self->parsed));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the frame is drawn, outside of it. */
+static void
+frame_painted_cb (GdkFrameClock  *clock,
+                  CpMarkdownView *self)
+{
+  g_signal_handlers_disconnect_by_data (clock, self);
+  if (self->take_source == 0)
+    self->take_source = g_idle_add_full (LAYOUT_PRIORITY, take_parsed_cb, self, NULL);
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CpMarkdownView *self = CP_MARKDOWN_VIEW (object);
+  Rendering *r = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      rendering_free (r);
+      return;
+    }
+
+  /* The start, parsed on its own, is on its way to the screen: the whole
+   * text goes in after the frame that shows it, not before, where it
+   * would hold that frame up.
+   */
+  if (self->first_screen && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->parsed = r;
+      self->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+      g_signal_connect (self->clock, "after-paint", G_CALLBACK (frame_painted_cb), self);
+      gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      return;
+    }
+
+  take_parsed (self, r);
+}
+
+/* Unmapped, the view draws no frame to wait for. */
+static void
+cp_markdown_view_unmap (GtkWidget *widget)
+{
+  CpMarkdownView *self = CP_MARKDOWN_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cp_markdown_view_parent_class)->unmap (widget);
+
+  if (self->parsed != NULL)
+    take_parsed_cb (self);
 }
 
 static void
@@ -729,8 +866,10 @@ start (CpMarkdownView *self)
       if (gap != NULL)
         {
           g_autoptr(GPtrArray) runs = cp_markdown_to_runs (self->waiting, gap - self->waiting);
+          Rendering *r = render (runs);
 
-          apply (self, render (runs));
+          r->partial = TRUE;
+          apply (self, r);
         }
     }
 
@@ -840,6 +979,9 @@ cp_markdown_view_dispose (GObject *object)
   g_clear_pointer (&self->waiting, g_free);
   g_clear_handle_id (&self->apply_source, g_source_remove);
   g_clear_pointer (&self->applying, rendering_free);
+  stop_waiting_for_frame (self);
+  g_clear_pointer (&self->parsed, rendering_free);
+  g_clear_pointer (&self->start_shown, rendering_free);
 
   G_OBJECT_CLASS (cp_markdown_view_parent_class)->dispose (object);
 }
@@ -868,6 +1010,7 @@ cp_markdown_view_class_init (CpMarkdownViewClass *klass)
   object_class->dispose = cp_markdown_view_dispose;
   object_class->get_property = cp_markdown_view_get_property;
   GTK_WIDGET_CLASS (klass)->size_allocate = cp_markdown_view_size_allocate;
+  GTK_WIDGET_CLASS (klass)->unmap = cp_markdown_view_unmap;
 
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -926,6 +1069,7 @@ cp_markdown_view_set_markdown (CpMarkdownView *self,
   self->waiting = g_strdup (markdown ? markdown : "");
   /* Until the new text's start is in, the old text is what shows. */
   self->first_screen = FALSE;
+  g_clear_pointer (&self->start_shown, rendering_free);
 
   if (!self->parsing)
     start (self);
