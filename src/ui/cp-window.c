@@ -172,6 +172,7 @@ static void
 update_content (CpWindow *self)
 {
   guint n_items;
+  gboolean none;
 
   if (self->store == NULL)
     {
@@ -180,11 +181,17 @@ update_content (CpWindow *self)
     }
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->engagements));
+  /* Unfiltered, the list holds every engagement. */
+  if (cp_engagement_list_get_search (self->engagements) == NULL &&
+      cp_engagement_list_get_status (self->engagements) == CP_STATUS_ANY)
+    none = n_items == 0;
+  else
+    none = cp_store_count_engagements (self->store) == 0;
   show_only_page (self->sidebar_stack, n_items > 0 ? "list" : "no-results");
 
   if (self->current != NULL)
     show_only_page (self->content_stack, "engagement");
-  else if (cp_store_count_engagements (self->store) == 0)
+  else if (none)
     {
       show_only_page (self->content_stack, "empty");
       /* In a narrow window the sidebar would show only an empty list;
@@ -196,7 +203,7 @@ update_content (CpWindow *self)
     show_only_page (self->content_stack, "unselected");
 
   /* An empty database has nothing to search or filter. */
-  if (cp_store_count_engagements (self->store) == 0 &&
+  if (none &&
       cp_engagement_list_get_search (self->engagements) == NULL &&
       cp_engagement_list_get_status (self->engagements) == CP_STATUS_ANY)
     show_only_page (self->sidebar_stack, "list");
@@ -863,7 +870,10 @@ autosave_delay_changed_cb (CpWindow *self)
   cp_store_set_save_delay (self->store, g_settings_get_int (get_settings (self), "autosave-delay"));
 }
 
-#define FIRST_ROWS 20
+/* Rows added to the sidebar at a time after the first frame. */
+#define MORE_ROWS 40
+/* The least height of a sidebar row, two lines of text. */
+#define ROW_HEIGHT 44
 
 /* Adds the next rows to the sidebar, until it shows every engagement. */
 static gboolean
@@ -881,9 +891,24 @@ show_more_rows_cb (gpointer data)
       gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
       return G_SOURCE_REMOVE;
     }
-  gtk_slice_list_model_set_size (self->shown, size + FIRST_ROWS);
+  gtk_slice_list_model_set_size (self->shown, size + MORE_ROWS);
 
   return G_SOURCE_CONTINUE;
+}
+
+/* As many rows as the window that opens can show, no more. */
+static guint
+first_rows (CpWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int height = 0;
+
+  if (settings != NULL && !g_settings_get_boolean (settings, "window-maximized"))
+    height = g_settings_get_int (settings, "window-height");
+  if (height <= 0)
+    return MORE_ROWS;
+
+  return height / ROW_HEIGHT + 1;
 }
 
 static void
@@ -924,7 +949,8 @@ cp_window_constructed (GObject *object)
    * follow a few at a time once it is on screen: GtkListView keeps up to
    * 200 rows, and laying out all of them would hold up the first frame.
    */
-  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->engagements)), 0, FIRST_ROWS);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->engagements)), 0,
+                                         first_rows (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1135,7 +1161,6 @@ cp_window_class_init (CpWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CP_TYPE_ENGAGEMENT_PAGE);
   g_type_ensure (CP_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-window.ui");

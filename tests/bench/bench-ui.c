@@ -29,7 +29,7 @@
 #include "cp-note.h"
 #include "cp-window.h"
 
-#define STARTS 7
+#define STARTS 21
 
 static BenchResult results[12];
 static guint n_results;

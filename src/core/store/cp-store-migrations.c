@@ -339,6 +339,10 @@ static const char * const migrations[] = {
   /* 11: the area a session's coaching serves; empty when not said. */
   "ALTER TABLE session ADD COLUMN area TEXT NOT NULL DEFAULT '' "
   "CHECK (area IN ('', 'csip', 'process', 'review'));",
+  /* 12: the engagements in the trash, found without reading every
+   * engagement at each start.
+   */
+  "CREATE INDEX engagement_trashed ON engagement (trashed_at) WHERE trashed_at IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

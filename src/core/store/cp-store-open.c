@@ -573,7 +573,7 @@ cp_store_open_full (const char        *path,
       /* Upgraded before the journal mode changes, so that a refused
        * upgrade leaves the file exactly as it was.
        */
-      if (!upgrade (self, error) ||
+      if ((version < CP_STORE_SCHEMA_VERSION && !upgrade (self, error)) ||
           !_cp_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
           !_cp_store_exec (self, "PRAGMA synchronous = FULL", error))
         return NULL;
