@@ -2,11 +2,13 @@
 # check-libraries.py — the program starts without the libraries it loads
 # on first use
 #
-# libgit2 and the TLS, SSH and Kerberos libraries it needs cost several
-# milliseconds to map at every start; Coachplan loads libgit2 when it
-# first syncs, shares or reads a repository (src/core/cp-git.c). This
-# fails if the program links libgit2 again, naming the library, and
-# checks its own reading of readelf on samples first.
+# libgit2 and the TLS, SSH and Kerberos libraries it needs, and
+# GtkSourceView with libxml2 and ICU, cost milliseconds to map at every
+# start; Coachplan loads libgit2 when it first syncs, shares or reads a
+# repository (src/core/cp-git.c) and GtkSourceView when it first shows a
+# text editor (src/ui/cp-source.c). This fails if the program links
+# either again, naming the library, and checks its own reading of
+# readelf on samples first.
 #
 # Copyright 2026 The Coachplan authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,7 +17,7 @@ import re
 import subprocess
 import sys
 
-LOADED_LATER = ('libgit2.so',)
+LOADED_LATER = ('libgit2.so', 'libgtksourceview-5.so')
 NEEDED = re.compile(r'\(NEEDED\)\s+Shared library: \[([^\]]+)\]')
 
 
@@ -31,6 +33,8 @@ def self_check():
     linked = (' 0x0000000000000001 (NEEDED)             Shared library: [libglib-2.0.so.0]\n'
               ' 0x0000000000000001 (NEEDED)             Shared library: [libgit2.so.1.5]\n')
     clean = ' 0x0000000000000001 (NEEDED)             Shared library: [libgtk-4.so.1]\n'
+    editor = ' 0x0000000000000001 (NEEDED)             Shared library: [libgtksourceview-5.so.0]\n'
+    assert linked_too_early(editor) == ['libgtksourceview-5.so.0'], 'a linked GtkSourceView must be caught'
     assert linked_too_early(linked) == ['libgit2.so.1.5'], 'a linked libgit2 must be caught'
     assert linked_too_early(clean) == [], 'a program without libgit2 must pass'
     assert needed(clean) == ['libgtk-4.so.1']
@@ -46,8 +50,8 @@ def main():
         return 1
     early = linked_too_early(section)
     for lib in early:
-        print(f'{program} links {lib}, which it should load on first use (src/core/cp-git.c)',
-              file=sys.stderr)
+        print(f'{program} links {lib}, which it should load on first use '
+              '(src/core/cp-git.c, src/ui/cp-source.c)', file=sys.stderr)
     return 1 if early else 0
 
 

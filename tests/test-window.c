@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <gtksourceview/gtksource.h>
+#include "cp-source.h"
 #include <string.h>
 
 #include "cp-application.h"
@@ -442,7 +442,7 @@ write_a_note (CpWindow *window)
    * plain text, so that typing in it keeps within a frame, and the next
    * short one is highlighted again.
    */
-  g_assert_nonnull (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)));
+  g_assert_nonnull (gtk_source_buffer_get_language (cp_source_buffer (buffer)));
   {
     g_autoptr(GString) text = g_string_new ("# A very long note\n\n");
     g_autoptr(CpNote) long_note = NULL;
@@ -455,7 +455,7 @@ write_a_note (CpWindow *window)
     g_assert_true (cp_window_open_note (window, cp_engagement_get_id (engagement),
                                         cp_note_get_id (long_note)));
     spin (300);
-    g_assert_null (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)));
+    g_assert_null (gtk_source_buffer_get_language (cp_source_buffer (buffer)));
     while (cp_markdown_view_get_busy (preview))
       g_main_context_iteration (NULL, TRUE);
     shown = buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (preview)));
@@ -465,7 +465,7 @@ write_a_note (CpWindow *window)
   }
   g_assert_true (cp_window_open_note (window, cp_engagement_get_id (engagement), cp_note_get_id (note)));
   spin (100);
-  g_assert_nonnull (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)));
+  g_assert_nonnull (gtk_source_buffer_get_language (cp_source_buffer (buffer)));
 }
 
 static void

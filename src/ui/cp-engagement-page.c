@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
+#include "cp-source.h"
 #include <string.h>
 
 #include "cp-approach.h"
@@ -472,7 +472,7 @@ dark_changed_cb (CpEngagementPage *self,
   const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->scope_view));
 
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+  gtk_source_buffer_set_style_scheme (cp_source_buffer (buffer),
                                       gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
@@ -503,7 +503,7 @@ cp_engagement_page_init (CpEngagementPage *self)
   }
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->scope_view));
-  cp_ui_highlight_markdown (GTK_SOURCE_BUFFER (buffer));
+  cp_ui_highlight_markdown (cp_source_buffer (buffer));
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   dark_changed_cb (self, NULL, style_manager);

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <gtksourceview/gtksource.h>
+#include "cp-source.h"
 
 #include "cp-cycle.h"
 #include "cp-engagement.h"
@@ -523,7 +523,7 @@ dark_changed_cb (CpNoteEditor    *self,
   GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
   const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
 
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer (self)),
+  gtk_source_buffer_set_style_scheme (cp_source_buffer (buffer (self)),
                                       gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
@@ -546,7 +546,7 @@ cp_note_editor_init (CpNoteEditor *self)
                                   G_CALLBACK (sessions_changed_cb), self);
   self->phase_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  cp_ui_highlight_markdown (GTK_SOURCE_BUFFER (buffer (self)));
+  cp_ui_highlight_markdown (cp_source_buffer (buffer (self)));
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   dark_changed_cb (self, NULL, style_manager);
@@ -609,7 +609,7 @@ highlight_now_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, highlight_now_cb, self);
   if (self->note != NULL && strlen (cp_note_get_body (self->note)) < PLAIN_TEXT_BYTES)
-    cp_ui_set_highlighting (GTK_SOURCE_BUFFER (buffer (self)), TRUE);
+    cp_ui_set_highlighting (cp_source_buffer (buffer (self)), TRUE);
 }
 
 /* Highlights the note once its text has been drawn, plain. */
@@ -620,7 +620,7 @@ highlight_after_frame (CpNoteEditor *self)
 
   if (clock == NULL)
     {
-      cp_ui_set_highlighting (GTK_SOURCE_BUFFER (buffer (self)), TRUE);
+      cp_ui_set_highlighting (cp_source_buffer (buffer (self)), TRUE);
       return;
     }
   g_signal_handlers_disconnect_by_func (clock, highlight_now_cb, self);
@@ -656,7 +656,7 @@ cp_note_editor_set_note (CpNoteEditor *self,
   self->loading = TRUE;
 
   /* A fresh buffer history: undo must not reach into another note. */
-  source_buffer = GTK_SOURCE_BUFFER (buffer (self));
+  source_buffer = cp_source_buffer (buffer (self));
   length = strlen (cp_note_get_body (note));
   cp_ui_set_highlighting (source_buffer, length < LATER_HIGHLIGHT_BYTES);
   if (length >= LATER_HIGHLIGHT_BYTES && length < PLAIN_TEXT_BYTES)

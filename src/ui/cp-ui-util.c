@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
+#include "cp-source.h"
 #include <stdio.h>
 
 #include "cp-cycle.h"

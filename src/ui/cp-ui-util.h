@@ -7,7 +7,7 @@
 #pragma once
 
 #include <adwaita.h>
-#include <gtksourceview/gtksource.h>
+#include "cp-source.h"
 
 #include "cp-types.h"
 

@@ -18,7 +18,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <gtksourceview/gtksource.h>
+#include "cp-source.h"
 #include <stdlib.h>
 #include <string.h>
 
