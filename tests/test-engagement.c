@@ -258,6 +258,80 @@ test_stakeholders (Fixture       *f,
   g_assert_cmpstr (cp_stakeholder_get_role (first), ==, "Change manager");
 }
 
+/* People and relationships: stance, influence, SMO role and a note
+ * persist; each change of stance is kept, one a day, and answers where
+ * someone stood on a past day.
+ */
+static void
+test_stances (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = create (f, "Relationships");
+  g_autoptr(CpStakeholder) dana = NULL;
+  g_autoptr(CpStakeholder) again = NULL;
+  g_autoptr(GArray) stances = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *rows = NULL;
+  gint64 id = cp_engagement_get_id (e);
+
+  dana = cp_engagement_add_stakeholder (e, "Dana", "Head of operations", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_stakeholder_get_stance (dana), ==, CP_STANCE_UNSET);
+
+  /* Nothing said yet: no history. */
+  stances = cp_stakeholder_dup_stances (dana, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stances->len, ==, 0);
+  g_clear_pointer (&stances, g_array_unref);
+
+  cp_stakeholder_set_stance (dana, CP_STANCE_SCEPTIC);
+  cp_stakeholder_set_influence (dana, CP_INFLUENCE_HIGH);
+  cp_stakeholder_set_smo_role (dana, CP_SMO_ROLE_SERVICE_MANAGER);
+  cp_stakeholder_set_note (dana, "Wants fewer *outages*, not more meetings.");
+  g_assert_true (cp_store_flush (f->store, &error));
+  /* A second change the same day corrects the first. */
+  cp_stakeholder_set_stance (dana, CP_STANCE_NEUTRAL);
+  g_assert_true (cp_store_flush (f->store, &error));
+  rows = cp_test_sql_text (f->path, "SELECT group_concat (stance) FROM stance_change");
+  g_assert_cmpstr (rows, ==, "neutral");
+  g_clear_pointer (&rows, g_free);
+  /* Other fields change no history. */
+  cp_stakeholder_set_note (dana, "Wants fewer outages.");
+  g_assert_true (cp_store_flush (f->store, &error));
+  rows = cp_test_sql_text (f->path, "SELECT count(*) FROM stance_change");
+  g_assert_cmpstr (rows, ==, "1");
+  g_clear_pointer (&rows, g_free);
+
+  /* An earlier change, as another machine or an older day left it. */
+  cp_test_sql_exec (f->path, "INSERT INTO stance_change (stakeholder_id, changed_on, stance) "
+                             "SELECT id, '2026-09-01', 'blocker' FROM stakeholder");
+  stances = cp_stakeholder_dup_stances (dana, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stances->len, ==, 2);
+  g_assert_cmpstr (g_array_index (stances, CpStanceChange, 0).on, ==, "2026-09-01");
+  g_assert_cmpint (cp_stakeholder_get_stance_on (stances, "2026-08-31"), ==, CP_STANCE_UNSET);
+  g_assert_cmpint (cp_stakeholder_get_stance_on (stances, "2026-09-01"), ==, CP_STANCE_BLOCKER);
+  g_assert_cmpint (cp_stakeholder_get_stance_on (stances, "2026-10-20T10:00"), ==, CP_STANCE_BLOCKER);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    today = g_date_time_format (now, "%F");
+  }
+  g_assert_cmpint (cp_stakeholder_get_stance_on (stances, today), ==, CP_STANCE_NEUTRAL);
+
+  g_clear_object (&dana);
+  g_clear_object (&e);
+  reopen (f);
+  e = cp_store_get_engagement (f->store, id, &error);
+  g_assert_no_error (error);
+  again = g_list_model_get_item (cp_engagement_get_stakeholders (e, NULL), 0);
+  g_assert_cmpint (cp_stakeholder_get_stance (again), ==, CP_STANCE_NEUTRAL);
+  g_assert_cmpint (cp_stakeholder_get_influence (again), ==, CP_INFLUENCE_HIGH);
+  g_assert_cmpint (cp_stakeholder_get_smo_role (again), ==, CP_SMO_ROLE_SERVICE_MANAGER);
+  g_assert_cmpstr (cp_stakeholder_get_note (again), ==, "Wants fewer outages.");
+}
+
 typedef struct
 {
   guint position;
@@ -478,6 +552,7 @@ main (int   argc,
   ADD_STORE_TEST ("/engagement/trash-restore-purge", test_trash_restore_purge);
   ADD_STORE_TEST ("/engagement/trash-purged-on-next-open", test_trash_purged_on_next_open);
   ADD_STORE_TEST ("/engagement/stakeholders", test_stakeholders);
+  ADD_STORE_TEST ("/engagement/stances", test_stances);
   ADD_STORE_TEST ("/engagement/list-model", test_list_model);
   ADD_STORE_TEST ("/engagement/list-large", test_list_large);
   ADD_STORE_TEST ("/engagement/sample", test_sample);

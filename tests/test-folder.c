@@ -189,6 +189,12 @@ tricky_sample (Fixture *f)
 
   sql (f, "UPDATE stakeholder SET name = 'Pipe | and \\ back' || char(10) || 'slash', "
           "contact = '  padded  ' WHERE id = (SELECT min (id) FROM stakeholder)");
+  sql (f, "UPDATE stakeholder SET stance = 'sceptic', influence = 'high', smo_role = 'service-manager', "
+          "note = 'Cares about *uptime*' || char(10) || '| and pipes |' WHERE id = (SELECT max (id) FROM stakeholder)");
+  sql (f, "INSERT INTO stance_change (stakeholder_id, changed_on, stance) SELECT max (id), '2026-09-01', 'neutral' "
+          "FROM stakeholder");
+  sql (f, "INSERT INTO stance_change (stakeholder_id, changed_on, stance) SELECT max (id), '2026-10-15', 'sceptic' "
+          "FROM stakeholder");
   sql (f, "INSERT INTO contract (engagement_id, version, goals, roles) SELECT engagement_id, "
           "max (version) + 1, '~~~~~ fenced' || char(10) || '~~~' || char(10) || 'no newline', "
           "char(10) FROM contract");
@@ -257,7 +263,10 @@ test_round_trip_sample (Fixture       *f,
 
   /* Readable Markdown: tables, task lists, the notes as files. */
   people = read_text (first, "people.md");
-  g_assert_nonnull (strstr (people, "| # | Name | Role | Contact | Id |\n| --- | --- | --- | --- | --- |\n"));
+  g_assert_nonnull (strstr (people, "| # | Name | Role | Contact | Stance | Influence | SMO role | Note | Id |\n"
+                                    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"));
+  g_assert_nonnull (strstr (people, "| sceptic | high | service-manager | Cares about *uptime*\\n\\| and pipes \\| |"));
+  g_assert_nonnull (strstr (people, "## Stance history\n"));
   g_assert_nonnull (strstr (people, "| 1 | Pipe \\| and \\\\ back\\nslash |"));
   csip = read_text (first, "csip.md");
   g_assert_nonnull (strstr (csip, "\n- [x] "));
@@ -532,7 +541,7 @@ static const Breakage breakages[] = {
   { "engagement.md", "status: active", "status: paused", "engagement.md, line 11: “paused” is not one of" },
   { "register.md", "| 1 | 2026-", "| 1 | 2026-13-", "register.md, line 5: " },
   { "people.md", "| # | Name |", "| # | Nom |", "people.md, line 3: there is no column “Nom”" },
-  { "people.md", " | ext. 4410 |", " |", "people.md, line 7: this row has 4 cells" },
+  { "people.md", " | ext. 4410 |", " |", "people.md, line 7: this row has 8 cells" },
   { "sessions.md", NULL, "# Sessions\n\n| # | Starts | Minutes | Kind | Topic | Phase | Attendees |\n"
                          "| --- | --- | --- | --- | --- | --- | --- |\n"
                          "| 1 | 2026-10-01T10:00 | 60 | workshop | T | 9.9 |  |\n",

@@ -77,6 +77,9 @@ NICK_CONVERSIONS (CpVisibility, visibility, CP_TYPE_VISIBILITY)
 NICK_CONVERSIONS (CpAudience, audience, CP_TYPE_AUDIENCE)
 NICK_CONVERSIONS (CpSessionKind, session_kind, CP_TYPE_SESSION_KIND)
 NICK_CONVERSIONS (CpCoachingArea, coaching_area, CP_TYPE_COACHING_AREA)
+NICK_CONVERSIONS (CpStance, stance, CP_TYPE_STANCE)
+NICK_CONVERSIONS (CpInfluence, influence, CP_TYPE_INFLUENCE)
+NICK_CONVERSIONS (CpSmoRole, smo_role, CP_TYPE_SMO_ROLE)
 
 /**
  * cp_audience_includes:

@@ -133,6 +133,37 @@ typedef enum
   CP_COACHING_AREA_REVIEW,    /* reviewing implemented processes */
 } CpCoachingArea;
 
+/* Where a stakeholder stands toward the programme. */
+typedef enum
+{
+  CP_STANCE_UNSET,
+  CP_STANCE_CHAMPION,
+  CP_STANCE_SUPPORTER,
+  CP_STANCE_NEUTRAL,
+  CP_STANCE_SCEPTIC,
+  CP_STANCE_BLOCKER,
+} CpStance;
+
+/* How much a stakeholder sways the programme. */
+typedef enum
+{
+  CP_INFLUENCE_UNSET,
+  CP_INFLUENCE_HIGH,
+  CP_INFLUENCE_MEDIUM,
+  CP_INFLUENCE_LOW,
+} CpInfluence;
+
+/* A role around a service management office; with none, the client's
+ * own role (free text) is what the stakeholder does.
+ */
+typedef enum
+{
+  CP_SMO_ROLE_NONE,
+  CP_SMO_ROLE_CHAMPION,         /* a servant leader or champion of a practice */
+  CP_SMO_ROLE_SERVICE_MANAGER,  /* owns a service's outcomes end to end */
+  CP_SMO_ROLE_IT_LEADER,        /* a digital and IT leader */
+} CpSmoRole;
+
 /* A session as planned, before it is added: see cp_engagement_plan_session(). */
 typedef struct
 {
@@ -210,6 +241,15 @@ gboolean    cp_audience_includes    (CpAudience     audience,
 const char *cp_session_kind_to_string   (CpSessionKind  kind);
 gboolean    cp_session_kind_from_string (const char    *str,
                                          CpSessionKind *kind);
+const char *cp_stance_to_string          (CpStance        stance);
+gboolean    cp_stance_from_string        (const char     *str,
+                                          CpStance       *stance);
+const char *cp_influence_to_string       (CpInfluence     influence);
+gboolean    cp_influence_from_string     (const char     *str,
+                                          CpInfluence    *influence);
+const char *cp_smo_role_to_string        (CpSmoRole       role);
+gboolean    cp_smo_role_from_string      (const char     *str,
+                                          CpSmoRole      *role);
 const char *cp_coaching_area_to_string   (CpCoachingArea  area);
 gboolean    cp_coaching_area_from_string (const char     *str,
                                           CpCoachingArea *area);

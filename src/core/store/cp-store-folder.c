@@ -64,19 +64,41 @@ const List _cp_folder_engagement_list = LIST (
   "VALUES (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
   N_KINDS, engagement_columns);
 
+#define STANCES "champion|supporter|neutral|sceptic|blocker"
+
 static const Column person_columns[] = {
   { "#", K_NUMBER },
   { "Name", K_TEXT },
   { "Role", K_TEXT },
   { "Contact", K_TEXT },
+  { "Stance", K_ENUM, STANCES },
+  { "Influence", K_ENUM, "high|medium|low" },
+  { "SMO role", K_ENUM, "champion|service-manager|it-leader" },
+  { "Note", K_TEXT },
   { "Id", K_UUID },
 };
 
 static const List person_list = LIST (
-  "SELECT id, name, role, contact, uuid FROM stakeholder WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO stakeholder (engagement_id, position, name, role, contact, uuid) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  "SELECT id, name, role, contact, nullif (stance, ''), nullif (influence, ''), nullif (smo_role, ''), "
+  "note, uuid FROM stakeholder WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO stakeholder (engagement_id, position, name, role, contact, stance, influence, smo_role, "
+  "note, uuid) VALUES (?1, ?2, ?3, ?4, ?5, coalesce (?6, ''), coalesce (?7, ''), coalesce (?8, ''), "
+  "coalesce (?9, ''), ?10)",
   K_PERSON, person_columns);
+
+static const Column stance_columns[] = {
+  { "Person", K_PERSON, NULL, TRUE },
+  { "From", K_DATE, NULL, TRUE },
+  { "Stance", K_ENUM, STANCES, TRUE },
+  { "Id", K_UUID },
+};
+
+static const List stance_list = LIST (
+  "SELECT c.id, c.stakeholder_id, c.changed_on, c.stance, c.uuid FROM stance_change c "
+  "JOIN stakeholder s ON s.id = c.stakeholder_id WHERE s.engagement_id = ?1 "
+  "ORDER BY s.position, s.id, c.changed_on, c.id",
+  "INSERT INTO stance_change (stakeholder_id, changed_on, stance, uuid) VALUES (?3, ?4, ?5, ?6)",
+  N_KINDS, stance_columns);
 
 static const Column approach_change_columns[] = {
   { "On", K_DATE, NULL, TRUE },
@@ -350,7 +372,10 @@ const List _cp_folder_contract_list = LIST (
 
 
 
-static const Part people_parts[] = { { NULL, &person_list, SHAPE_TABLE } };
+static const Part people_parts[] = {
+  { NULL, &person_list, SHAPE_TABLE },
+  { "Stance history", &stance_list, SHAPE_TABLE },
+};
 static const Part session_parts[] = { { NULL, &session_list, SHAPE_TABLE } };
 static const Part note_parts[] = { { NULL, &_cp_folder_note_list, SHAPE_TABLE } };
 static const Part register_parts[] = { { NULL, &opportunity_list, SHAPE_TABLE } };
@@ -397,6 +422,7 @@ static const struct
 } slots[N_SLOTS] = {
   [SLOT_ENGAGEMENT] = { &_cp_folder_engagement_list, ENGAGEMENT_FILE },
   [SLOT_PERSON] = { &person_list, "people.md" },
+  [SLOT_STANCE_CHANGE] = { &stance_list, "people.md" },
   [SLOT_APPROACH_CHANGE] = { &_cp_folder_approach_change_list, CSIP_FILE },
   [SLOT_CYCLE] = { &_cp_folder_cycle_list, CSIP_FILE },
   [SLOT_PHASE] = { &_cp_folder_phase_list, CSIP_FILE },

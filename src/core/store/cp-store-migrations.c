@@ -343,6 +343,26 @@ static const char * const migrations[] = {
    * engagement at each start.
    */
   "CREATE INDEX engagement_trashed ON engagement (trashed_at) WHERE trashed_at IS NOT NULL;",
+  /* 13: people and relationships — each stakeholder's stance toward the
+   * programme and its history, their influence, their role around a
+   * service management office, and a note on what matters to them.
+   */
+  "ALTER TABLE stakeholder ADD COLUMN stance TEXT NOT NULL DEFAULT '' "
+  "CHECK (stance IN ('', 'champion', 'supporter', 'neutral', 'sceptic', 'blocker'));"
+  "ALTER TABLE stakeholder ADD COLUMN influence TEXT NOT NULL DEFAULT '' "
+  "CHECK (influence IN ('', 'high', 'medium', 'low'));"
+  "ALTER TABLE stakeholder ADD COLUMN smo_role TEXT NOT NULL DEFAULT '' "
+  "CHECK (smo_role IN ('', 'champion', 'service-manager', 'it-leader'));"
+  "ALTER TABLE stakeholder ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE stance_change ("
+  "  id INTEGER PRIMARY KEY,"
+  "  stakeholder_id INTEGER NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  changed_on TEXT NOT NULL CHECK (date(changed_on) IS changed_on),"
+  "  stance TEXT NOT NULL"
+  "    CHECK (stance IN ('champion', 'supporter', 'neutral', 'sceptic', 'blocker'))"
+  ");"
+  "CREATE INDEX stance_change_by_stakeholder ON stance_change (stakeholder_id, changed_on, id);"
+  STABLE_ID ("stance_change"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

@@ -17,7 +17,7 @@
 #include "cp-store-people.h"
 #include "cp-store-private.h"
 
-#define PERSON_COLUMNS "id, name, role, contact"
+#define PERSON_COLUMNS "id, name, role, contact, stance, influence, smo_role, note"
 
 void
 _cp_person_row_clear (CpPersonRow *row)
@@ -25,6 +25,10 @@ _cp_person_row_clear (CpPersonRow *row)
   g_clear_pointer (&row->name, g_free);
   g_clear_pointer (&row->role, g_free);
   g_clear_pointer (&row->contact, g_free);
+  g_clear_pointer (&row->stance, g_free);
+  g_clear_pointer (&row->influence, g_free);
+  g_clear_pointer (&row->smo_role, g_free);
+  g_clear_pointer (&row->note, g_free);
 }
 
 static void
@@ -37,6 +41,10 @@ read_row (sqlite3_stmt *stmt,
   row->name = _cp_column_dup (stmt, 1);
   row->role = _cp_column_dup (stmt, 2);
   row->contact = _cp_column_dup (stmt, 3);
+  row->stance = _cp_column_dup (stmt, 4);
+  row->influence = _cp_column_dup (stmt, 5);
+  row->smo_role = _cp_column_dup (stmt, 6);
+  row->note = _cp_column_dup (stmt, 7);
 }
 
 /**
@@ -106,18 +114,68 @@ _cp_store_people_remove (CpStore  *self,
  *   fields as given
  */
 CpStoreUnit *
-_cp_store_people_save_unit (gint64      id,
-                            const char *name,
-                            const char *role,
-                            const char *contact)
+_cp_store_people_save_unit (const CpPersonRow *row,
+                            gboolean           stance_changed)
 {
   CpStoreUnit *unit = _cp_store_unit_new (NULL, NULL);
 
-  _cp_store_unit_add (unit, "UPDATE stakeholder SET name = ?2, role = ?3, contact = ?4 WHERE id = ?1");
-  _cp_store_unit_bind_int64 (unit, id);
-  _cp_store_unit_bind_text (unit, name);
-  _cp_store_unit_bind_text (unit, role);
-  _cp_store_unit_bind_text (unit, contact);
+  _cp_store_unit_add (unit, "UPDATE stakeholder SET name = ?2, role = ?3, contact = ?4, stance = ?5, "
+                            "influence = ?6, smo_role = ?7, note = ?8 WHERE id = ?1");
+  _cp_store_unit_bind_int64 (unit, row->id);
+  _cp_store_unit_bind_text (unit, row->name);
+  _cp_store_unit_bind_text (unit, row->role);
+  _cp_store_unit_bind_text (unit, row->contact);
+  _cp_store_unit_bind_text (unit, row->stance);
+  _cp_store_unit_bind_text (unit, row->influence);
+  _cp_store_unit_bind_text (unit, row->smo_role);
+  _cp_store_unit_bind_text (unit, row->note);
+
+  /* A change of stance is kept, one a day: a second change the same day
+   * corrects the first, and a change back to where they stood before
+   * leaves no change.
+   */
+  if (stance_changed)
+    {
+      _cp_store_unit_add (unit, "DELETE FROM stance_change WHERE stakeholder_id = ?1 "
+                                "AND changed_on = date ('now', 'localtime')");
+      _cp_store_unit_bind_int64 (unit, row->id);
+      _cp_store_unit_add (unit, "INSERT INTO stance_change (stakeholder_id, changed_on, stance) "
+                                "SELECT ?1, date ('now', 'localtime'), ?2 WHERE ?2 <> '' AND ?2 IS NOT "
+                                "(SELECT stance FROM stance_change WHERE stakeholder_id = ?1 "
+                                " ORDER BY changed_on DESC, id DESC LIMIT 1)");
+      _cp_store_unit_bind_int64 (unit, row->id);
+      _cp_store_unit_bind_text (unit, row->stance);
+    }
 
   return unit;
+}
+
+void
+_cp_stance_row_clear (CpStanceRow *row)
+{
+  g_clear_pointer (&row->on, g_free);
+  g_clear_pointer (&row->stance, g_free);
+}
+
+static void
+read_stance (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  CpStanceRow *row = data;
+
+  row->on = _cp_column_dup (stmt, 0);
+  row->stance = _cp_column_dup (stmt, 1);
+}
+
+/* A stakeholder's changes of stance, oldest first. */
+GArray *
+_cp_store_people_stances (CpStore  *self,
+                          gint64    stakeholder_id,
+                          GError  **error)
+{
+  return _cp_store_load_rows (self,
+                              "SELECT changed_on, stance FROM stance_change "
+                              "WHERE stakeholder_id = ?1 ORDER BY changed_on, id",
+                              stakeholder_id, sizeof (CpStanceRow), (GDestroyNotify) _cp_stance_row_clear,
+                              read_stance, _("Could not read the stakeholder's changes of stance"), error);
 }

@@ -17,7 +17,18 @@ typedef struct
   char   *name;
   char   *role;
   char   *contact;
+  char   *stance;     /* '' when not said */
+  char   *influence;
+  char   *smo_role;
+  char   *note;
 } CpPersonRow;
+
+/* One change of a stakeholder's stance: from @on, @stance. */
+typedef struct
+{
+  char *on;
+  char *stance;
+} CpStanceRow;
 
 void      _cp_person_row_clear        (CpPersonRow  *row);
 GArray   *_cp_store_people_load       (CpStore      *self,
@@ -34,9 +45,11 @@ gboolean  _cp_store_people_remove     (CpStore      *self,
                                        gint64        id,
                                        GError      **error);
 struct _CpStoreUnit *
-          _cp_store_people_save_unit  (gint64        id,
-                                       const char   *name,
-                                       const char   *role,
-                                       const char   *contact);
+          _cp_store_people_save_unit  (const CpPersonRow *row,
+                                       gboolean           stance_changed);
+void      _cp_stance_row_clear        (CpStanceRow  *row);
+GArray   *_cp_store_people_stances    (CpStore      *self,
+                                       gint64        stakeholder_id,
+                                       GError      **error);
 
 G_END_DECLS
