@@ -21,10 +21,14 @@
 #include "cp-note-editor.h"
 #include "cp-notes-page.h"
 #include "cp-opportunity-dialog.h"
+#include "cp-people-map.h"
 #include "cp-plan-page.h"
 #include "cp-register-page.h"
 #include "cp-review-page.h"
 #include "cp-session.h"
+#include "cp-stakeholder.h"
+#include "cp-stakeholder-map.h"
+#include "cp-stakeholder-row.h"
 #include "cp-test-util.h"
 #include "cp-test-window.h"
 #include "cp-ui-util.h"
@@ -640,6 +644,74 @@ preview_table (CpWindow *window)
   }
 }
 
+static gboolean
+is_stakeholder_row_of (GtkWidget     *widget,
+                       gconstpointer  name)
+{
+  return CP_IS_STAKEHOLDER_ROW (widget) &&
+         g_strcmp0 (cp_stakeholder_get_name (cp_stakeholder_row_get_stakeholder (CP_STAKEHOLDER_ROW (widget))),
+                    name) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* People and relationships on the Overview: each stakeholder's stance,
+ * influence and role under their name, their stance history, and the
+ * map, which follows a change of stance.
+ */
+static void
+relationships (CpWindow *window)
+{
+  GtkWidget *lena_row;
+  CpStakeholder *lena;
+  CpPeopleMap *map;
+  AdwComboRow *stance;
+  GtkWidget *history;
+  g_autofree char *described = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  show_page (window, "overview");
+
+  lena_row = find_where (GTK_WIDGET (window), is_stakeholder_row_of, "Lena Hoffmann");
+  g_assert_nonnull (lena_row);
+  lena = cp_stakeholder_row_get_stakeholder (CP_STAKEHOLDER_ROW (lena_row));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (lena_row)), ==,
+                   "Head of infrastructure operations · Sceptic");
+  history = find_where (lena_row, is_row_titled, "Stance history");
+  g_assert_nonnull (history);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (history)), "Blocker from "));
+
+  map = CP_PEOPLE_MAP (find (GTK_WIDGET (window), CP_TYPE_PEOPLE_MAP, NULL));
+  g_assert_nonnull (map);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >, 100);
+  described = cp_stakeholder_map_describe (cp_people_map_get_stakeholders (map));
+  g_assert_nonnull (strstr (described, "Influence High, Champion: Dana Whitfield"));
+  g_assert_nonnull (strstr (described, "Influence High, Sceptic: Lena Hoffmann"));
+  g_assert_nonnull (strstr (described, "Influence Medium, Supporter: Priya Raman, Tom Becker"));
+
+  /* The coach sees Lena come round, and says so. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (lena_row), TRUE);
+  stance = ADW_COMBO_ROW (find_where (lena_row, is_row_titled, "Stance toward the programme"));
+  g_assert_nonnull (stance);
+  g_assert_cmpuint (adw_combo_row_get_selected (stance), ==, CP_STANCE_SCEPTIC);
+  adw_combo_row_set_selected (stance, CP_STANCE_SUPPORTER);
+  spin (200);
+  g_assert_cmpint (cp_stakeholder_get_stance (lena), ==, CP_STANCE_SUPPORTER);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (lena_row)), ==,
+                   "Head of infrastructure operations · Supporter");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (history)), "then Supporter from "));
+  g_clear_pointer (&described, g_free);
+  described = cp_stakeholder_map_describe (cp_people_map_get_stakeholders (map));
+  g_assert_nonnull (strstr (described, "Influence High, Supporter: Lena Hoffmann"));
+}
+
 /* The approach assistant follows the domain: saving money is no reason to
  * go it alone without having done it before, and it says so.
  */
@@ -720,6 +792,7 @@ main (int   argc,
   g_test_add_data_func ("/window/register-adapts", (gconstpointer) register_adapts, run_fresh);
   g_test_add_data_func ("/window/preview-table", (gconstpointer) preview_table, run_fresh);
   g_test_add_data_func ("/window/assistant-advice", (gconstpointer) assistant_advice, run_fresh);
+  g_test_add_data_func ("/window/relationships", (gconstpointer) relationships, run_fresh);
   g_test_add_data_func ("/window/every-page-narrow", (gconstpointer) every_page_narrow, run_fresh);
 
   return g_test_run ();

@@ -27,7 +27,7 @@
 #include "cp-phase.h"
 #include "cp-session.h"
 #include "cp-sign-off.h"
-#include "cp-stakeholder.h"
+#include "cp-stakeholder-private.h"
 #include "cp-template.h"
 #include "cp-store-model.h"
 
@@ -39,6 +39,50 @@ invalid (GError **error)
   g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
                        _("The sample engagement has an invalid field"));
   return FALSE;
+}
+
+/* Where a stakeholder stands, how far they sway it, their role around
+ * the service management office and what matters to them; and where
+ * they stood before, "History=DAY:stance;…".
+ */
+static gboolean
+fill_relationship (CpStakeholder  *stakeholder,
+                   GKeyFile       *keyfile,
+                   const char     *group,
+                   GError        **error)
+{
+  g_autofree char *stance = g_key_file_get_string (keyfile, group, "Stance", NULL);
+  g_autofree char *influence = g_key_file_get_string (keyfile, group, "Influence", NULL);
+  g_autofree char *smo_role = g_key_file_get_string (keyfile, group, "SmoRole", NULL);
+  g_autofree char *note = g_key_file_get_string (keyfile, group, "Note", NULL);
+  g_auto(GStrv) history = g_key_file_get_string_list (keyfile, group, "History", NULL, NULL);
+  CpStance s = CP_STANCE_UNSET;
+  CpInfluence i = CP_INFLUENCE_UNSET;
+  CpSmoRole r = CP_SMO_ROLE_NONE;
+
+  if ((stance != NULL && !cp_stance_from_string (stance, &s)) ||
+      (influence != NULL && !cp_influence_from_string (influence, &i)) ||
+      (smo_role != NULL && !cp_smo_role_from_string (smo_role, &r)))
+    return invalid (error);
+
+  for (guint n = 0; history != NULL && history[n] != NULL; n++)
+    {
+      g_auto(GStrv) parts = g_strsplit (history[n], ":", 2);
+      CpStance then;
+
+      if (g_strv_length (parts) != 2 || !cp_stance_from_string (parts[1], &then) ||
+          !_cp_stakeholder_add_past_stance (stakeholder, parts[0], then, error))
+        return error == NULL || *error == NULL ? invalid (error) : FALSE;
+    }
+
+  /* Today's stance, the last of the story's, adds no change of its own. */
+  cp_stakeholder_set_stance (stakeholder, s);
+  cp_stakeholder_set_influence (stakeholder, i);
+  cp_stakeholder_set_smo_role (stakeholder, r);
+  if (note != NULL)
+    cp_stakeholder_set_note (stakeholder, note);
+
+  return TRUE;
 }
 
 static gboolean
@@ -92,7 +136,7 @@ fill (CpEngagement  *engagement,
       contact = g_key_file_get_string (keyfile, groups[i], "Contact", NULL);
 
       stakeholder = cp_engagement_add_stakeholder (engagement, name, role, contact, error);
-      if (stakeholder == NULL)
+      if (stakeholder == NULL || !fill_relationship (stakeholder, keyfile, groups[i], error))
         return FALSE;
     }
 

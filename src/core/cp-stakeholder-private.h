@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 
 CpStakeholder *_cp_stakeholder_new (CpStore           *store,
                                     const CpPersonRow *row);
+gboolean       _cp_stakeholder_add_past_stance (CpStakeholder  *self,
+                                                const char     *on,
+                                                CpStance        stance,
+                                                GError        **error);
 
 G_END_DECLS

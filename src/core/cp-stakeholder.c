@@ -477,3 +477,17 @@ cp_smo_role_get_name (CpSmoRole role)
       return _("Their own role");
     }
 }
+
+/* Where the stakeholder stood from a past day on, as a story has it. */
+gboolean
+_cp_stakeholder_add_past_stance (CpStakeholder  *self,
+                                 const char     *on,
+                                 CpStance        stance,
+                                 GError        **error)
+{
+  g_return_val_if_fail (CP_IS_STAKEHOLDER (self), FALSE);
+  g_return_val_if_fail (stance != CP_STANCE_UNSET, FALSE);
+
+  return cp_store_flush (self->store, error) &&
+         _cp_store_people_add_stance (self->store, self->id, on, cp_stance_to_string (stance), error);
+}

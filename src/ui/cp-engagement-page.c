@@ -19,6 +19,7 @@
 #include "cp-engagement-page.h"
 #include "cp-stakeholder.h"
 #include "cp-stakeholder-row.h"
+#include "cp-people-map.h"
 #include "cp-store.h"
 #include "cp-ui-util.h"
 
@@ -54,6 +55,7 @@ struct _CpEngagementPage
   AdwExpanderRow      *risks_row;
   GtkSourceView       *scope_view;
   GtkListBox          *stakeholder_list;
+  CpPeopleMap         *people_map;
   GtkWidget           *add_stakeholder_button;
 
   GPtrArray           *point_rows;
@@ -233,6 +235,7 @@ update_stakeholders (CpEngagementPage *self)
     }
 
   gtk_list_box_bind_model (self->stakeholder_list, model, create_stakeholder_row, self, NULL);
+  cp_people_map_set_stakeholders (self->people_map, model);
 }
 
 static void
@@ -428,6 +431,7 @@ cp_engagement_page_class_init (CpEngagementPageClass *klass)
 
   g_type_ensure (CP_TYPE_DATE_ROW);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (CP_TYPE_PEOPLE_MAP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/cp-engagement-page.ui");
@@ -453,6 +457,7 @@ cp_engagement_page_class_init (CpEngagementPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, risks_row);
   gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, scope_view);
   gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, stakeholder_list);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, people_map);
   gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, add_stakeholder_button);
 
   gtk_widget_class_install_action (widget_class, "page.add-stakeholder", NULL,

@@ -12,6 +12,7 @@
 
 #include "cp-stakeholder.h"
 #include "cp-stakeholder-row.h"
+#include "cp-ui-util.h"
 
 struct _CpStakeholderRow
 {
@@ -23,6 +24,11 @@ struct _CpStakeholderRow
   AdwEntryRow    *name_row;
   AdwEntryRow    *role_row;
   AdwEntryRow    *contact_row;
+  AdwComboRow    *stance_row;
+  AdwActionRow   *history_row;
+  AdwComboRow    *influence_row;
+  AdwComboRow    *smo_role_row;
+  GtkTextView    *note_view;
 };
 
 G_DEFINE_FINAL_TYPE (CpStakeholderRow, cp_stakeholder_row, ADW_TYPE_EXPANDER_ROW)
@@ -47,6 +53,69 @@ name_to_title (GBinding     *binding,
   return TRUE;
 }
 
+/* What they do and where they stand, under their name. */
+static void
+update_subtitle (CpStakeholderRow *self)
+{
+  CpStakeholder *person = self->stakeholder;
+  CpSmoRole smo_role = cp_stakeholder_get_smo_role (person);
+  CpStance stance = cp_stakeholder_get_stance (person);
+  g_autoptr(GString) subtitle = g_string_new (cp_stakeholder_get_role (person));
+
+  if (smo_role != CP_SMO_ROLE_NONE)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", cp_smo_role_get_name (smo_role));
+  if (stance != CP_STANCE_UNSET)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", cp_stance_get_name (stance));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle->str);
+}
+
+/* Where they stood, from which day: "Neutral from 1 September 2026, …". */
+static void
+update_history (CpStakeholderRow *self)
+{
+  g_autoptr(GArray) stances = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  stances = cp_stakeholder_dup_stances (self->stakeholder, &error);
+  if (stances == NULL)
+    {
+      adw_action_row_set_subtitle (self->history_row, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < stances->len; i++)
+    {
+      CpStanceChange *change = &g_array_index (stances, CpStanceChange, i);
+      g_autofree char *day = cp_ui_format_date (change->on);
+
+      if (text->len > 0)
+        g_string_append (text, _(", then "));
+      /* Translators: a change of stance, as "Sceptic from 1 October 2026". */
+      g_string_append_printf (text, _("%s from %s"), cp_stance_get_name (change->stance), day);
+    }
+  adw_action_row_set_subtitle (self->history_row, text->len > 0 ? text->str : _("No stance said yet"));
+}
+
+static void
+stance_changed_cb (CpStakeholderRow *self)
+{
+  update_subtitle (self);
+  update_history (self);
+}
+
+static void
+note_changed_cb (CpStakeholderRow *self,
+                 GtkTextBuffer    *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  cp_stakeholder_set_note (self->stakeholder, text);
+}
+
 static void
 cp_stakeholder_row_constructed (GObject *object)
 {
@@ -57,7 +126,14 @@ cp_stakeholder_row_constructed (GObject *object)
 
   g_object_bind_property_full (self->stakeholder, "name", self, "title",
                                G_BINDING_SYNC_CREATE, name_to_title, NULL, NULL, NULL);
-  g_object_bind_property (self->stakeholder, "role", self, "subtitle", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->stakeholder, "notify::role", G_CALLBACK (update_subtitle), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stakeholder, "notify::smo-role", G_CALLBACK (update_subtitle), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stakeholder, "notify::stance", G_CALLBACK (stance_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_subtitle (self);
+  update_history (self);
 
   g_object_bind_property (self->stakeholder, "name", self->name_row, "text",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -65,6 +141,13 @@ cp_stakeholder_row_constructed (GObject *object)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self->stakeholder, "contact", self->contact_row, "text",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  cp_ui_bind_choice (self->stakeholder, "stance", self->stance_row);
+  cp_ui_bind_choice (self->stakeholder, "influence", self->influence_row);
+  cp_ui_bind_choice (self->stakeholder, "smo-role", self->smo_role_row);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            cp_stakeholder_get_note (self->stakeholder), -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->remove_button), "x",
                                     cp_stakeholder_get_id (self->stakeholder));
@@ -138,6 +221,11 @@ cp_stakeholder_row_class_init (CpStakeholderRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpStakeholderRow, name_row);
   gtk_widget_class_bind_template_child (widget_class, CpStakeholderRow, role_row);
   gtk_widget_class_bind_template_child (widget_class, CpStakeholderRow, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, CpStakeholderRow, stance_row);
+  gtk_widget_class_bind_template_child (widget_class, CpStakeholderRow, history_row);
+  gtk_widget_class_bind_template_child (widget_class, CpStakeholderRow, influence_row);
+  gtk_widget_class_bind_template_child (widget_class, CpStakeholderRow, smo_role_row);
+  gtk_widget_class_bind_template_child (widget_class, CpStakeholderRow, note_view);
 }
 
 static void

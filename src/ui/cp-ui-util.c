@@ -573,6 +573,47 @@ cp_ui_name_drop_down (GtkDropDown *drop_down,
     }
 }
 
+static gboolean
+enum_to_selected (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_enum (to, selected);
+  return TRUE;
+}
+
+/**
+ * cp_ui_bind_choice:
+ * @object: has @property, an enum whose values count from 0 in the
+ *   order of @row's choices
+ *
+ * Keeps @row's choice and @object's @property the same, both ways.
+ */
+void
+cp_ui_bind_choice (gpointer     object,
+                   const char  *property,
+                   AdwComboRow *row)
+{
+  g_object_bind_property_full (object, property, row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               enum_to_selected, selected_to_enum, NULL, NULL);
+}
+
 static void
 menu_popup_cb (GtkMenuButton *button,
                gpointer       data)

@@ -45,6 +45,9 @@ void        cp_ui_drop_down_shorten (GtkDropDown   *drop_down,
                                      GtkExpression *expression);
 void        cp_ui_name_drop_down (GtkDropDown *drop_down,
                                   const char  *name);
+void        cp_ui_bind_choice (gpointer     object,
+                               const char  *property,
+                               AdwComboRow *row);
 void        cp_ui_menu_button_set_menu_later (GtkMenuButton *button,
                                               GMenuModel    *model);
 void        cp_ui_highlight_markdown (GtkSourceBuffer *buffer);

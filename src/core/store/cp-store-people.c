@@ -179,3 +179,37 @@ _cp_store_people_stances (CpStore  *self,
                               stakeholder_id, sizeof (CpStanceRow), (GDestroyNotify) _cp_stance_row_clear,
                               read_stance, _("Could not read the stakeholder's changes of stance"), error);
 }
+
+/* Records that the stakeholder stood at @stance from @on: a stance from
+ * the past, as the sample's story has it. One unit of work.
+ */
+gboolean
+_cp_store_people_add_stance (CpStore     *self,
+                             gint64       stakeholder_id,
+                             const char  *on,
+                             const char  *stance,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_cp_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _cp_store_prepare (self, "INSERT INTO stance_change (stakeholder_id, changed_on, stance) "
+                                        "VALUES (?1, ?2, ?3)", error)))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+  _cp_bind_text (stmt, 2, on);
+  _cp_bind_text (stmt, 3, stance);
+  if (!_cp_store_step_done (self, stmt, error))
+    {
+      _cp_store_rollback (self);
+      return FALSE;
+    }
+
+  return _cp_store_commit (self, error);
+}

@@ -48,6 +48,11 @@ struct _CpStoreUnit *
           _cp_store_people_save_unit  (const CpPersonRow *row,
                                        gboolean           stance_changed);
 void      _cp_stance_row_clear        (CpStanceRow  *row);
+gboolean  _cp_store_people_add_stance (CpStore      *self,
+                                       gint64        stakeholder_id,
+                                       const char   *on,
+                                       const char   *stance,
+                                       GError      **error);
 GArray   *_cp_store_people_stances    (CpStore      *self,
                                        gint64        stakeholder_id,
                                        GError      **error);

@@ -1,0 +1,387 @@
+/* cp-stakeholder-map.c — stakeholders by influence and stance, drawn
+ *
+ * Three rows of influence, high at the top, against five columns of
+ * stance, from blockers on the left to champions on the right; each
+ * person's name in the cell where they stand. Who has no stance or no
+ * influence said yet is listed under the map. The window and the PDF
+ * report draw it with the same code, each with its own colours; the
+ * description says the same in words, for assistive technology.
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-stakeholder-map"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "cp-stakeholder.h"
+#include "cp-stakeholder-map.h"
+
+#define PAD 6.0
+#define N_COLUMNS 5
+#define N_ROWS 3
+
+/* Left to right: from against the programme to for it. */
+static const CpStance columns[N_COLUMNS] = {
+  CP_STANCE_BLOCKER, CP_STANCE_SCEPTIC, CP_STANCE_NEUTRAL, CP_STANCE_SUPPORTER, CP_STANCE_CHAMPION,
+};
+
+/* Top to bottom. */
+static const CpInfluence rows[N_ROWS] = {
+  CP_INFLUENCE_HIGH, CP_INFLUENCE_MEDIUM, CP_INFLUENCE_LOW,
+};
+
+static gboolean
+placed (CpStakeholder *person)
+{
+  return cp_stakeholder_get_stance (person) != CP_STANCE_UNSET &&
+         cp_stakeholder_get_influence (person) != CP_INFLUENCE_UNSET;
+}
+
+static const char *
+display_name (CpStakeholder *person)
+{
+  const char *name = cp_stakeholder_get_name (person);
+
+  return *name != '\0' ? name : _("Unnamed stakeholder");
+}
+
+/**
+ * cp_stakeholder_map_dup_names:
+ *
+ * Returns: (transfer full): the names of those of @influence and
+ *   @stance, comma separated, or "" for none
+ */
+char *
+cp_stakeholder_map_dup_names (GListModel  *stakeholders,
+                              CpInfluence  influence,
+                              CpStance     stance)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(CpStakeholder) person = g_list_model_get_item (stakeholders, i);
+
+      if (cp_stakeholder_get_influence (person) != influence || cp_stakeholder_get_stance (person) != stance)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, display_name (person));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static char *
+dup_unplaced (GListModel *stakeholders)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(CpStakeholder) person = g_list_model_get_item (stakeholders, i);
+
+      if (placed (person))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, display_name (person));
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  /* Translators: under the stakeholder map, the people not on it. */
+  return g_strdup_printf (_("Not on the map until their stance and influence are said: %s"), names->str);
+}
+
+/* Where everything goes, for a width. */
+typedef struct
+{
+  double label_width;              /* the influence labels on the left */
+  double column_width;
+  double row_height[N_ROWS];
+  double stance_height;            /* the stance labels under the grid */
+  double grid_height;
+  double unplaced_height;
+} Geometry;
+
+static PangoLayout *
+new_layout (PangoContext *context,
+            const char   *text,
+            double        width,
+            gboolean      bold)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  if (bold)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height;
+}
+
+/* The names in a cell, one a line (a long one wraps). */
+static PangoLayout *
+cell_layout (PangoContext *context,
+             GListModel   *stakeholders,
+             CpInfluence   influence,
+             CpStance      stance,
+             double        width)
+{
+  g_autofree char *names = cp_stakeholder_map_dup_names (stakeholders, influence, stance);
+  g_auto(GStrv) each = g_strsplit (names, ", ", -1);
+  g_autofree char *lines = g_strjoinv ("\n", each);
+
+  return new_layout (context, lines, width, FALSE);
+}
+
+static void
+measure (PangoContext *context,
+         double        width,
+         GListModel   *stakeholders,
+         Geometry     *g)
+{
+  g_autofree char *unplaced = dup_unplaced (stakeholders);
+
+  g->label_width = 0;
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      g_autoptr(PangoLayout) label = new_layout (context, cp_influence_get_name (rows[r]), -1, TRUE);
+      int w;
+
+      pango_layout_get_pixel_size (label, &w, NULL);
+      g->label_width = MAX (g->label_width, w + 2 * PAD);
+    }
+  g->column_width = MAX (1.0, (width - g->label_width) / N_COLUMNS);
+
+  g->stance_height = 0;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(PangoLayout) label = new_layout (context, cp_stance_get_name (columns[c]),
+                                                 g->column_width - 2 * PAD, TRUE);
+
+      g->stance_height = MAX (g->stance_height, layout_height (label) + 2 * PAD);
+    }
+
+  g->grid_height = 0;
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      g_autoptr(PangoLayout) one = new_layout (context, "Xg\nXg", -1, FALSE);
+
+      /* Room for two names at least, so an empty map still reads as one. */
+      g->row_height[r] = layout_height (one) + 2 * PAD;
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          g_autoptr(PangoLayout) cell = cell_layout (context, stakeholders, rows[r], columns[c],
+                                                     g->column_width - 2 * PAD);
+
+          g->row_height[r] = MAX (g->row_height[r], layout_height (cell) + 2 * PAD);
+        }
+      g->grid_height += g->row_height[r];
+    }
+
+  g->unplaced_height = 0;
+  if (unplaced != NULL)
+    {
+      g_autoptr(PangoLayout) note = new_layout (context, unplaced, width, FALSE);
+
+      g->unplaced_height = layout_height (note) + PAD;
+    }
+}
+
+/**
+ * cp_stakeholder_map_height:
+ * @context: the fonts the map is drawn with
+ *
+ * Returns: the height the map needs at @width
+ */
+double
+cp_stakeholder_map_height (PangoContext *context,
+                           double        width,
+                           GListModel   *stakeholders)
+{
+  Geometry g;
+
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  g_return_val_if_fail (G_IS_LIST_MODEL (stakeholders), 0);
+
+  measure (context, width, stakeholders, &g);
+
+  return g.grid_height + g.stance_height + g.unplaced_height;
+}
+
+static void
+set_color (cairo_t          *cr,
+           const CpMapColor *color,
+           double            alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+show (cairo_t     *cr,
+      PangoLayout *layout,
+      double       x,
+      double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * cp_stakeholder_map_draw:
+ * @cr: where to draw, the map's top left at the origin
+ * @context: the fonts, as cp_stakeholder_map_height() measured with
+ */
+void
+cp_stakeholder_map_draw (cairo_t           *cr,
+                         PangoContext      *context,
+                         double             width,
+                         GListModel        *stakeholders,
+                         const CpMapColors *colors)
+{
+  Geometry g;
+  g_autofree char *unplaced = dup_unplaced (stakeholders);
+  double y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+  g_return_if_fail (G_IS_LIST_MODEL (stakeholders));
+  g_return_if_fail (colors != NULL);
+
+  measure (context, width, stakeholders, &g);
+  cairo_save (cr);
+
+  /* Against on the left, in favour on the right, stronger at the edges. */
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      static const double strength[N_COLUMNS] = { 0.22, 0.11, 0.0, 0.11, 0.22 };
+
+      if (strength[c] == 0.0)
+        continue;
+      set_color (cr, c < N_COLUMNS / 2 ? &colors->against : &colors->in_favour, strength[c]);
+      cairo_rectangle (cr, g.label_width + c * g.column_width, 0, g.column_width, g.grid_height);
+      cairo_fill (cr);
+    }
+
+  /* The grid. */
+  set_color (cr, &colors->line, 1.0);
+  cairo_set_line_width (cr, 1.0);
+  y = 0;
+  for (guint r = 0; r <= N_ROWS; r++)
+    {
+      cairo_move_to (cr, g.label_width, y + 0.5);
+      cairo_line_to (cr, width, y + 0.5);
+      if (r < N_ROWS)
+        y += g.row_height[r];
+    }
+  for (guint c = 0; c <= N_COLUMNS; c++)
+    {
+      double x = g.label_width + c * g.column_width;
+
+      cairo_move_to (cr, (c == N_COLUMNS ? x - 1 : x) + 0.5, 0);
+      cairo_line_to (cr, (c == N_COLUMNS ? x - 1 : x) + 0.5, g.grid_height);
+    }
+  cairo_stroke (cr);
+
+  /* Influence down the left, the names in their cells. */
+  set_color (cr, &colors->ink, 1.0);
+  y = 0;
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      g_autoptr(PangoLayout) label = new_layout (context, cp_influence_get_name (rows[r]), -1, TRUE);
+
+      show (cr, label, PAD, y + PAD);
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          g_autoptr(PangoLayout) cell = cell_layout (context, stakeholders, rows[r], columns[c],
+                                                     g.column_width - 2 * PAD);
+
+          show (cr, cell, g.label_width + c * g.column_width + PAD, y + PAD);
+        }
+      y += g.row_height[r];
+    }
+
+  /* Stance along the bottom. */
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(PangoLayout) label = new_layout (context, cp_stance_get_name (columns[c]),
+                                                 g.column_width - 2 * PAD, TRUE);
+
+      pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
+      show (cr, label, g.label_width + c * g.column_width + PAD, g.grid_height + PAD);
+    }
+
+  if (unplaced != NULL)
+    {
+      g_autoptr(PangoLayout) note = new_layout (context, unplaced, width, FALSE);
+
+      show (cr, note, 0, g.grid_height + g.stance_height + PAD);
+    }
+
+  cairo_restore (cr);
+}
+
+/**
+ * cp_stakeholder_map_describe:
+ *
+ * Returns: (transfer full): the map in words, cell by cell, the empty
+ *   ones left out
+ */
+char *
+cp_stakeholder_map_describe (GListModel *stakeholders)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *unplaced = dup_unplaced (stakeholders);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (stakeholders), NULL);
+
+  for (guint r = 0; r < N_ROWS; r++)
+    for (guint c = N_COLUMNS; c-- > 0;)
+      {
+        g_autofree char *names = cp_stakeholder_map_dup_names (stakeholders, rows[r], columns[c]);
+
+        if (*names == '\0')
+          continue;
+        if (out->len > 0)
+          g_string_append (out, "; ");
+        /* Translators: a cell of the stakeholder map in words, as "Influence high, champion: Dana". */
+        g_string_append_printf (out, _("Influence %s, %s: %s"), cp_influence_get_name (rows[r]),
+                                cp_stance_get_name (columns[c]), names);
+      }
+
+  if (out->len == 0)
+    g_string_append (out, _("No one is on the map yet."));
+  g_string_append (out, ".");
+  if (unplaced != NULL)
+    g_string_append_printf (out, " %s.", unplaced);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
