@@ -15,6 +15,7 @@
 #include "cp-sign-off.h"
 #include "cp-engagement.h"
 #include "cp-engagement-list.h"
+#include "cp-session.h"
 #include "cp-stakeholder.h"
 #include "cp-store.h"
 #include "cp-test-store.h"
@@ -320,6 +321,50 @@ test_stances (Fixture       *f,
   }
   g_assert_cmpint (cp_stakeholder_get_stance_on (stances, today), ==, CP_STANCE_NEUTRAL);
 
+  /* Removed and brought back by an undo: all of them, as they were, with
+   * their id, history and the sessions they attended.
+   */
+  {
+    g_autoptr(CpStakeholder) priya = cp_engagement_add_stakeholder (e, "Priya", "Change manager", "", &error);
+    g_autoptr(CpSession) session = cp_engagement_add_session (e, "2026-10-05T14:00",
+                                                              CP_SESSION_KIND_ONE_ON_ONE, &error);
+    g_autoptr(CpStakeholder) back = NULL;
+    g_autoptr(GArray) attendees = NULL;
+    g_autofree char *uuid = cp_test_sql_text (f->path, "SELECT uuid FROM stakeholder WHERE name = 'Dana'");
+    g_autofree char *after = NULL;
+    GListModel *people = cp_engagement_get_stakeholders (e, NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (cp_session_set_attendee (session, cp_stakeholder_get_id (dana), TRUE, &error));
+    g_assert_no_error (error);
+    cp_stakeholder_set_influence (dana, CP_INFLUENCE_LOW);
+
+    g_assert_true (cp_engagement_remove_stakeholder (e, dana, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+    back = cp_engagement_restore_stakeholder (e, dana, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+    g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+    g_assert_true (g_list_model_get_item (people, 0) == (gpointer) back);
+    g_object_unref (back);
+    g_assert_cmpint (cp_stakeholder_get_influence (back), ==, CP_INFLUENCE_LOW);
+    g_assert_cmpstr (cp_stakeholder_get_note (back), ==, "Wants fewer outages.");
+    after = cp_test_sql_text (f->path, "SELECT uuid FROM stakeholder WHERE name = 'Dana'");
+    g_assert_cmpstr (after, ==, uuid);
+    g_clear_pointer (&stances, g_array_unref);
+    stances = cp_stakeholder_dup_stances (back, &error);
+    g_assert_cmpuint (stances->len, ==, 2);
+    attendees = cp_session_dup_attendees (session, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (attendees->len, ==, 1);
+    g_assert_cmpint (g_array_index (attendees, gint64, 0), ==, cp_stakeholder_get_id (back));
+    /* Only once. */
+    g_assert_null (cp_engagement_restore_stakeholder (e, dana, &error));
+    g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_true (cp_engagement_remove_stakeholder (e, priya, &error));
+  }
+
   g_clear_object (&dana);
   g_clear_object (&e);
   reopen (f);
@@ -327,7 +372,7 @@ test_stances (Fixture       *f,
   g_assert_no_error (error);
   again = g_list_model_get_item (cp_engagement_get_stakeholders (e, NULL), 0);
   g_assert_cmpint (cp_stakeholder_get_stance (again), ==, CP_STANCE_NEUTRAL);
-  g_assert_cmpint (cp_stakeholder_get_influence (again), ==, CP_INFLUENCE_HIGH);
+  g_assert_cmpint (cp_stakeholder_get_influence (again), ==, CP_INFLUENCE_LOW);
   g_assert_cmpint (cp_stakeholder_get_smo_role (again), ==, CP_SMO_ROLE_SERVICE_MANAGER);
   g_assert_cmpstr (cp_stakeholder_get_note (again), ==, "Wants fewer outages.");
 }

@@ -15,6 +15,7 @@
 
 #include "cp-assistant-dialog.h"
 #include "cp-engagement.h"
+#include "cp-engagement-page.h"
 #include "cp-markdown-view.h"
 #include "cp-measures-page.h"
 #include "cp-note.h"
@@ -710,6 +711,26 @@ relationships (CpWindow *window)
   g_clear_pointer (&described, g_free);
   described = cp_stakeholder_map_describe (cp_people_map_get_stakeholders (map));
   g_assert_nonnull (strstr (described, "Influence High, Supporter: Lena Hoffmann"));
+
+  /* Removed by mistake and brought back with Undo: all of her. */
+  {
+    GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (map), CP_TYPE_ENGAGEMENT_PAGE);
+    gint64 engagement_id = cp_engagement_get_id (cp_window_get_current (window));
+    gint64 id = cp_stakeholder_get_id (lena);
+
+    g_assert_true (gtk_widget_activate_action (page, "page.remove-stakeholder", "x", id));
+    spin (100);
+    g_assert_null (find_where (GTK_WIDGET (window), is_stakeholder_row_of, "Lena Hoffmann"));
+    g_assert_true (gtk_widget_activate_action (page, "page.undo-remove-stakeholder", "(xx)", engagement_id, id));
+    spin (100);
+    lena_row = find_where (GTK_WIDGET (window), is_stakeholder_row_of, "Lena Hoffmann");
+    g_assert_nonnull (lena_row);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (lena_row)), ==,
+                     "Head of infrastructure operations · Supporter");
+    g_clear_pointer (&described, g_free);
+    described = cp_stakeholder_map_describe (cp_people_map_get_stakeholders (map));
+    g_assert_nonnull (strstr (described, "Influence High, Supporter: Lena Hoffmann"));
+  }
 }
 
 /* The approach assistant follows the domain: saving money is no reason to

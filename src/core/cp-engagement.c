@@ -675,11 +675,73 @@ cp_engagement_remove_stakeholder (CpEngagement   *self,
       return FALSE;
     }
 
-  if (!_cp_store_people_remove (self->store, cp_stakeholder_get_id (stakeholder), error))
-    return FALSE;
+  {
+    CpPersonRemoved *removed = NULL;
+
+    /* Its unsaved changes first, so that an undo brings back the latest. */
+    if (!cp_store_flush (self->store, error) ||
+        !_cp_store_people_remove (self->store, cp_stakeholder_get_id (stakeholder), &removed, error))
+      return FALSE;
+    _cp_stakeholder_keep_removed (stakeholder, removed);
+  }
 
   _cp_store_forget_dirty (self->store, stakeholder);
   g_list_store_remove (self->stakeholders, position);
 
   return TRUE;
+}
+
+/**
+ * cp_engagement_restore_stakeholder:
+ * @removed: a stakeholder cp_engagement_remove_stakeholder() removed
+ *
+ * Brings @removed back as they were: their place in the list, their id,
+ * stance, history, note and the sessions they attended that are still
+ * there. One unit of work.
+ *
+ * Returns: (transfer full) (nullable): the stakeholder, back
+ */
+CpStakeholder *
+cp_engagement_restore_stakeholder (CpEngagement   *self,
+                                   CpStakeholder  *removed,
+                                   GError        **error)
+{
+  g_auto(CpPersonRow) added = { 0 };
+  CpStakeholder *stakeholder;
+  CpPersonRow row;
+  GListModel *list;
+  guint position = 0;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+  g_return_val_if_fail (CP_IS_STAKEHOLDER (removed), NULL);
+
+  if (_cp_stakeholder_get_removed (removed) == NULL)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                           _("That stakeholder was not removed"));
+      return NULL;
+    }
+
+  if (!(list = cp_engagement_get_stakeholders (self, error)))
+    return NULL;
+
+  _cp_stakeholder_get_row (removed, &row);
+  if (!_cp_store_people_restore (self->store, self->id, &row, _cp_stakeholder_get_removed (removed),
+                                 &added, error))
+    return NULL;
+  _cp_stakeholder_keep_removed (removed, NULL);
+
+  stakeholder = _cp_stakeholder_new (self->store, &added);
+  /* Back in its place, among those listed by position. */
+  while (position < g_list_model_get_n_items (list))
+    {
+      g_autoptr(CpStakeholder) other = g_list_model_get_item (list, position);
+
+      if (_cp_stakeholder_get_position (other) > _cp_stakeholder_get_position (stakeholder))
+        break;
+      position++;
+    }
+  g_list_store_insert (self->stakeholders, position, stakeholder);
+
+  return stakeholder;
 }

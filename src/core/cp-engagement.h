@@ -64,6 +64,9 @@ CpStakeholder *cp_engagement_add_stakeholder  (CpEngagement  *self,
                                                const char    *role,
                                                const char    *contact,
                                                GError       **error);
+CpStakeholder *cp_engagement_restore_stakeholder (CpEngagement  *self,
+                                                 CpStakeholder *removed,
+                                                 GError       **error);
 gboolean       cp_engagement_remove_stakeholder (CpEngagement  *self,
                                                  CpStakeholder *stakeholder,
                                                  GError       **error);

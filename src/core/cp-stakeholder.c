@@ -34,6 +34,8 @@ struct _CpStakeholder
   CpInfluence  influence;
   CpSmoRole    smo_role;
   gboolean     stance_changed;  /* since the last save: its history grows */
+  CpPersonRemoved *removed;     /* once removed: what an undo brings back */
+  gint64       position;
 };
 
 G_DEFINE_FINAL_TYPE (CpStakeholder, cp_stakeholder, G_TYPE_OBJECT)
@@ -59,18 +61,28 @@ unset_as_empty (const char *nick)
   return g_strcmp0 (nick, "unset") == 0 || g_strcmp0 (nick, "none") == 0 ? "" : nick;
 }
 
-static CpStoreUnit *
-cp_stakeholder_save_unit (gpointer object)
+/* The stakeholder as plain values, borrowed from it. */
+void
+_cp_stakeholder_get_row (CpStakeholder *self,
+                         CpPersonRow   *row)
 {
-  CpStakeholder *self = object;
-  CpPersonRow row = {
+  *row = (CpPersonRow) {
     self->id, self->field[FIELD_NAME], self->field[FIELD_ROLE], self->field[FIELD_CONTACT],
     (char *) unset_as_empty (cp_stance_to_string (self->stance)),
     (char *) unset_as_empty (cp_influence_to_string (self->influence)),
     (char *) unset_as_empty (cp_smo_role_to_string (self->smo_role)),
     self->field[FIELD_NOTE],
   };
+}
+
+static CpStoreUnit *
+cp_stakeholder_save_unit (gpointer object)
+{
+  CpStakeholder *self = object;
+  CpPersonRow row;
   gboolean changed = self->stance_changed;
+
+  _cp_stakeholder_get_row (self, &row);
 
   self->stance_changed = FALSE;
 
@@ -113,6 +125,7 @@ cp_stakeholder_finalize (GObject *object)
 
   for (guint i = 0; i < N_FIELDS; i++)
     g_free (self->field[i]);
+  g_clear_pointer (&self->removed, _cp_person_removed_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cp_stakeholder_parent_class)->finalize (object);
@@ -225,6 +238,7 @@ _cp_stakeholder_new (CpStore           *store,
   self->field[FIELD_ROLE] = g_strdup (row->role ? row->role : "");
   self->field[FIELD_CONTACT] = g_strdup (row->contact ? row->contact : "");
   self->field[FIELD_NOTE] = g_strdup (row->note ? row->note : "");
+  self->position = row->position;
   if (row->stance == NULL || !cp_stance_from_string (row->stance, &self->stance))
     self->stance = CP_STANCE_UNSET;
   if (row->influence == NULL || !cp_influence_from_string (row->influence, &self->influence))
@@ -490,4 +504,25 @@ _cp_stakeholder_add_past_stance (CpStakeholder  *self,
 
   return cp_store_flush (self->store, error) &&
          _cp_store_people_add_stance (self->store, self->id, on, cp_stance_to_string (stance), error);
+}
+
+/* Keeps what an undo of the stakeholder's removal brings back. */
+void
+_cp_stakeholder_keep_removed (CpStakeholder   *self,
+                              CpPersonRemoved *removed)
+{
+  g_clear_pointer (&self->removed, _cp_person_removed_free);
+  self->removed = removed;
+}
+
+CpPersonRemoved *
+_cp_stakeholder_get_removed (CpStakeholder *self)
+{
+  return self->removed;
+}
+
+gint64
+_cp_stakeholder_get_position (CpStakeholder *self)
+{
+  return self->position;
 }

@@ -56,6 +56,7 @@ struct _CpEngagementPage
   GtkSourceView       *scope_view;
   GtkListBox          *stakeholder_list;
   CpPeopleMap         *people_map;
+  CpStakeholder       *removed;     /* the last removed, for its undo */
   GtkWidget           *add_stakeholder_button;
 
   GPtrArray           *point_rows;
@@ -291,19 +292,24 @@ undo_remove_stakeholder_action (GtkWidget  *widget,
   g_autoptr(CpStakeholder) stakeholder = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CpEngagement) engagement = NULL;
-  gint64 engagement_id;
-  const char *name, *role, *contact;
+  gint64 engagement_id, stakeholder_id;
 
-  g_variant_get (param, "(x&s&s&s)", &engagement_id, &name, &role, &contact);
+  g_variant_get (param, "(xx)", &engagement_id, &stakeholder_id);
+
+  /* Only the last one removed can come back. */
+  if (self->removed == NULL || cp_stakeholder_get_id (self->removed) != stakeholder_id)
+    return;
 
   engagement = self->engagement ? g_object_ref (self->engagement) : NULL;
   if (engagement == NULL || cp_engagement_get_id (engagement) != engagement_id)
     engagement = cp_store_get_engagement (cp_engagement_get_store (self->engagement),
                                           engagement_id, &error);
   if (engagement != NULL)
-    stakeholder = cp_engagement_add_stakeholder (engagement, name, role, contact, &error);
+    stakeholder = cp_engagement_restore_stakeholder (engagement, self->removed, &error);
   if (stakeholder == NULL)
     cp_ui_toast_error (GTK_WIDGET (self), error);
+  else
+    g_clear_object (&self->removed);
 }
 
 static void
@@ -341,12 +347,11 @@ remove_stakeholder_action (GtkWidget  *widget,
       toast = adw_toast_new (message);
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_detailed_action_name (toast, "page.undo-remove-stakeholder");
+      g_set_object (&self->removed, stakeholder);
       adw_toast_set_action_target_value (toast,
-                                         g_variant_new ("(xsss)",
+                                         g_variant_new ("(xx)",
                                                         cp_engagement_get_id (self->engagement),
-                                                        name,
-                                                        cp_stakeholder_get_role (stakeholder),
-                                                        cp_stakeholder_get_contact (stakeholder)));
+                                                        cp_stakeholder_get_id (stakeholder)));
       cp_ui_show_toast (GTK_WIDGET (self), toast);
       return;
     }
@@ -363,6 +368,7 @@ cp_engagement_page_dispose (GObject *object)
   g_clear_object (&self->bindings);
   g_clear_object (&self->signals);
   g_clear_object (&self->engagement);
+  g_clear_object (&self->removed);
   g_clear_pointer (&self->point_rows, g_ptr_array_unref);
 
 
@@ -464,7 +470,7 @@ cp_engagement_page_class_init (CpEngagementPageClass *klass)
                                    add_stakeholder_action);
   gtk_widget_class_install_action (widget_class, "page.remove-stakeholder", "x",
                                    remove_stakeholder_action);
-  gtk_widget_class_install_action (widget_class, "page.undo-remove-stakeholder", "(xsss)",
+  gtk_widget_class_install_action (widget_class, "page.undo-remove-stakeholder", "(xx)",
                                    undo_remove_stakeholder_action);
 }
 

@@ -21,6 +21,7 @@ typedef struct
   char   *influence;
   char   *smo_role;
   char   *note;
+  gint64  position;   /* where in the list */
 } CpPersonRow;
 
 /* One change of a stakeholder's stance: from @on, @stance. */
@@ -28,7 +29,28 @@ typedef struct
 {
   char *on;
   char *stance;
+  char *uuid;
 } CpStanceRow;
+
+/* What goes with a stakeholder removed, so that an undo brings all of it
+ * back: their place, their id, their stance history, the sessions they
+ * attended.
+ */
+typedef struct
+{
+  gint64  position;
+  char   *uuid;
+  GArray *stances;    /* CpStanceRow */
+  GArray *sessions;   /* gint64 */
+} CpPersonRemoved;
+
+void      _cp_person_removed_free     (CpPersonRemoved *removed);
+gboolean  _cp_store_people_restore    (CpStore            *self,
+                                       gint64              engagement_id,
+                                       const CpPersonRow  *row,
+                                       const CpPersonRemoved *removed,
+                                       CpPersonRow        *added,
+                                       GError            **error);
 
 void      _cp_person_row_clear        (CpPersonRow  *row);
 GArray   *_cp_store_people_load       (CpStore      *self,
@@ -43,6 +65,7 @@ gboolean  _cp_store_people_add        (CpStore      *self,
                                        GError      **error);
 gboolean  _cp_store_people_remove     (CpStore      *self,
                                        gint64        id,
+                                       CpPersonRemoved **removed,
                                        GError      **error);
 struct _CpStoreUnit *
           _cp_store_people_save_unit  (const CpPersonRow *row,
@@ -56,5 +79,8 @@ gboolean  _cp_store_people_add_stance (CpStore      *self,
 GArray   *_cp_store_people_stances    (CpStore      *self,
                                        gint64        stakeholder_id,
                                        GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpPersonRemoved, _cp_person_removed_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CpPersonRow, _cp_person_row_clear)
 
 G_END_DECLS
