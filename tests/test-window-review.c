@@ -27,6 +27,7 @@
 #include "cp-register-page.h"
 #include "cp-review-page.h"
 #include "cp-session.h"
+#include "cp-session-dialog.h"
 #include "cp-stakeholder.h"
 #include "cp-stakeholder-map.h"
 #include "cp-stakeholder-row.h"
@@ -711,6 +712,27 @@ relationships (CpWindow *window)
   g_clear_pointer (&described, g_free);
   described = cp_stakeholder_map_describe (cp_people_map_get_stakeholders (map));
   g_assert_nonnull (strstr (described, "Influence High, Supporter: Lena Hoffmann"));
+
+  /* A session shows who attended with where they stood that day: the
+   * kick-off workshop, before Tom came round.
+   */
+  {
+    CpEngagement *engagement = cp_window_get_current (window);
+    GListModel *sessions = cp_engagement_get_sessions (engagement, NULL);
+    g_autoptr(CpSession) kickoff = g_list_model_get_item (sessions, g_list_model_get_n_items (sessions) - 1);
+    CpSessionDialog *dialog = cp_session_dialog_new (GTK_WIDGET (window), engagement, kickoff);
+    GtkWidget *tom;
+
+    g_assert_cmpstr (cp_session_get_topic (kickoff), ==, "Why we are here: drivers and scope");
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin (100);
+    tom = find_where (GTK_WIDGET (dialog), is_row_titled, "Tom Becker");
+    g_assert_nonnull (tom);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (tom)), ==,
+                     "Service desk lead, champion for incident management · Neutral on the day");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin (50);
+  }
 
   /* Removed by mistake and brought back with Undo: all of her. */
   {

@@ -65,6 +65,35 @@ cp_session_dialog_dup_label (CpSession *session)
                           cp_session_kind_get_name (cp_session_get_kind (session)));
 }
 
+/* Under each person: their role, and where they stood on the day. */
+static void
+update_attendee_stances (CpSessionDialog *self,
+                         const char      *date)
+{
+  for (guint i = 0; i < self->attendee_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->attendee_checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+      CpStakeholder *person = g_object_get_data (G_OBJECT (check), "stakeholder");
+      GArray *stances = g_object_get_data (G_OBJECT (check), "stances");
+      CpStance then = stances != NULL && date != NULL ? cp_stakeholder_get_stance_on (stances, date)
+                                                      : CP_STANCE_UNSET;
+      const char *role = cp_stakeholder_get_role (person);
+      g_autofree char *subtitle = NULL;
+
+      if (then == CP_STANCE_UNSET)
+        subtitle = g_strdup (role);
+      else if (*role == '\0')
+        /* Translators: where an attendee stood on the session's day, as "Sceptic on the day". */
+        subtitle = g_strdup_printf (_("%s on the day"), cp_stance_get_name (then));
+      else
+        /* Translators: an attendee's role, then where they stood on the session's day. */
+        subtitle = g_strdup_printf (_("%s · %s on the day"), role, cp_stance_get_name (then));
+      if (row != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+}
+
 static void
 update_when (CpSessionDialog *self)
 {
@@ -76,6 +105,7 @@ update_when (CpSessionDialog *self)
     return;
 
   starts_at = g_strdup_printf ("%sT%s", date, time);
+  update_attendee_stances (self, date);
 
   /* A time half typed is not an error yet; it is simply not applied, and
    * a session being planned cannot be added with it.
@@ -289,6 +319,7 @@ fill (CpSessionDialog     *self,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       gboolean attends = FALSE;
+      GArray *stances;
 
       for (guint a = 0; attendees && a < attendees->len; a++)
         attends |= g_array_index (attendees, gint64, a) == id;
@@ -297,15 +328,19 @@ fill (CpSessionDialog     *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       cp_stakeholder_get_name (person), -1);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cp_stakeholder_get_role (person));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), attends);
       g_object_set_data (G_OBJECT (check), "stakeholder-id", GSIZE_TO_POINTER ((gsize) id));
+      g_object_set_data_full (G_OBJECT (check), "stakeholder", g_object_ref (person), g_object_unref);
+      stances = cp_stakeholder_dup_stances (person, NULL);
+      if (stances != NULL)
+        g_object_set_data_full (G_OBJECT (check), "stances", stances, (GDestroyNotify) g_array_unref);
       g_signal_connect (check, "toggled", G_CALLBACK (attendee_toggled_cb), self);
       g_ptr_array_add (self->attendee_checks, check);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_expander_row_add_row (self->attendees_row, row);
     }
+  update_attendee_stances (self, date);
 
   g_signal_connect_swapped (self->date_row, "notify::date", G_CALLBACK (update_when), self);
   g_signal_connect_swapped (self->time_row, "changed", G_CALLBACK (update_when), self);
