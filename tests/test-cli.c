@@ -136,7 +136,7 @@ test_share_and_clone (Fixture       *f,
 
   r = run (f->option, "--audience=sponsor", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "go with --share"));
+  g_assert_nonnull (strstr (r.err, "--audience with --share or --report"));
   run_clear (&r);
 
   r = run (f->option, "--author=Sam Okafor <sam@example.org>", "--share=1", repository,
@@ -456,6 +456,18 @@ test_report (Fixture       *f,
   run_clear (&r);
   r = run (f->option, "--report=999", md_option, NULL);
   g_assert_cmpint (r.status, ==, 1);
+  run_clear (&r);
+
+  /* The team's report adds the people; an unknown audience is refused. */
+  g_clear_pointer (&text, g_free);
+  r = run (f->option, id, md_option, "--audience=team", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\n## People and relationships\n"));
+  r = run (f->option, id, md_option, "--audience=board", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "board"));
   run_clear (&r);
 }
 

@@ -146,13 +146,13 @@ test_write (Fixture       *f,
   g_autofree char *doc = g_build_filename (f->dir, "r.docx", NULL);
   g_autofree char *text = NULL;
 
-  g_assert_true (cp_report_write (engagement, "2026-11-23", md, &error));
+  g_assert_true (cp_report_write (engagement, "2026-11-23", CP_AUDIENCE_SPONSOR, md, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "# "));
 
   /* An unknown format writes nothing and says why. */
-  g_assert_false (cp_report_write (engagement, "2026-11-23", doc, &error));
+  g_assert_false (cp_report_write (engagement, "2026-11-23", CP_AUDIENCE_SPONSOR, doc, &error));
   g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "r.docx"));
   g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
@@ -210,7 +210,7 @@ test_pdf (Fixture       *f,
   g_autofree char *text = NULL;
   const char *pages;
 
-  g_assert_true (cp_report_write (engagement, "2026-11-23", path, &error));
+  g_assert_true (cp_report_write (engagement, "2026-11-23", CP_AUDIENCE_SPONSOR, path, &error));
   g_assert_no_error (error);
 
   /* A real PDF, of pages, titled. */
@@ -245,6 +245,46 @@ test_pdf (Fixture       *f,
   }
 }
 
+/* The team's report adds the coach's view of the people — the map, each
+ * person's stance, history, influence and what matters to them — which
+ * the sponsor's leaves out; the PDF draws the map.
+ */
+static void
+test_team (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = sample_with_private_notes (f);
+  g_autofree char *team = cp_report_build (engagement, "2026-11-23", CP_AUDIENCE_TEAM, NULL, &error);
+  g_autofree char *sponsor = cp_report_to_markdown (engagement, "2026-11-23", &error);
+  g_autofree char *path = g_build_filename (f->dir, "team.pdf", NULL);
+  g_autofree char *text = NULL;
+  guint names = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (team, "\n## People and relationships\n\n### Stakeholder map\n\n"
+                                  "| Influence | Blocker | Sceptic | Neutral | Supporter | Champion |\n"));
+  g_assert_nonnull (strstr (team, "| High |  | Lena Hoffmann |  |  | Dana Whitfield |\n"));
+  g_assert_nonnull (strstr (team, "| Medium |  |  |  | Priya Raman, Tom Becker |  |\n"));
+  g_assert_nonnull (strstr (team, "\n### Lena Hoffmann\n\nHead of infrastructure operations\n\n"
+                                  "Stance: Sceptic. Influence: High. Stance history: Blocker from "));
+  g_assert_nonnull (strstr (team, "open to a catalogue of standard changes."));
+  g_assert_nonnull (strstr (team, "For the coaching team"));
+
+  /* Not the sponsor's to read. */
+  g_assert_null (strstr (sponsor, "People and relationships"));
+  g_assert_null (strstr (sponsor, "Sceptic"));
+  g_assert_null (strstr (sponsor, "standard changes"));
+
+  g_assert_true (cp_report_write (engagement, "2026-11-23", CP_AUDIENCE_TEAM, path, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", path, "-");
+  /* Named in the table, on the drawn map and in their own part. */
+  for (const char *at = text; (at = strstr (at, "Lena")) != NULL; at++)
+    names++;
+  g_assert_cmpuint (names, >=, 3);
+}
+
 /* A long table repeats its header on the pages it runs onto; no date
  * breaks across lines.
  */
@@ -269,7 +309,7 @@ test_pdf_typesetting (Fixture       *f,
       g_assert_true (cp_goal_set_target (goal, i + 10, "2027-03-01"));
     }
   g_assert_true (cp_store_flush (f->store, &error));
-  g_assert_true (cp_report_write (engagement, "2026-11-23", path, &error));
+  g_assert_true (cp_report_write (engagement, "2026-11-23", CP_AUDIENCE_SPONSOR, path, &error));
   g_assert_no_error (error);
 
   all = run_tool ("pdftotext", path, "-");
@@ -346,7 +386,7 @@ test_write_async (Fixture       *f,
   gboolean done = FALSE;
 
   /* The database is read at once; the layout happens on a worker. */
-  cp_report_write_async (engagement, "2026-11-23", path, NULL, written_cb, &done);
+  cp_report_write_async (engagement, "2026-11-23", CP_AUDIENCE_SPONSOR, path, NULL, written_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 
@@ -367,6 +407,7 @@ main (int   argc,
   ADD_STORE_TEST ("/report/attention-first", test_attention_first);
   ADD_STORE_TEST ("/report/pdf-typesetting", test_pdf_typesetting);
   ADD_STORE_TEST ("/report/write-async", test_write_async);
+  ADD_STORE_TEST ("/report/team", test_team);
 
   return g_test_run ();
 }

@@ -126,6 +126,20 @@ create_engagement (CpWindow *window)
   g_assert_nonnull (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (
     find (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL))));
   assert_menu_offers (window, "Engagement Menu", "Export _Report");
+  assert_menu_offers (window, "Engagement Menu", "Export _Team Report");
+
+  /* The coach may export the team's report: it asks where. */
+  {
+    GtkWindow *chooser;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-team-report", NULL));
+    spin (200);
+    chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    g_assert_nonnull (chooser);
+    g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Export Team Report");
+    gtk_window_destroy (chooser);
+    spin (50);
+  }
 }
 
 static void

@@ -344,19 +344,23 @@ cp_cli_restore (const char *database,
  * cp_cli_report:
  * @output: the file to write; its extension (.md, .html or .pdf) picks the
  *   format
+ * @audience_name: (nullable): "team" for the coaching team's report,
+ *   which adds the people; the sponsor's report otherwise
  *
  * Returns: the exit status
  */
 int
 cp_cli_report (const char *database,
                const char *engagement_id,
-               const char *output)
+               const char *output,
+               const char *audience_name)
 {
   g_autoptr(CpStore) store = NULL;
   g_autoptr(CpEngagement) engagement = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  CpAudience audience = CP_AUDIENCE_SPONSOR;
   int status = 0;
 
   if (output == NULL)
@@ -371,10 +375,16 @@ cp_cli_report (const char *database,
       return 2;
     }
 
+  if (audience_name != NULL && !cp_audience_from_string (audience_name, &audience))
+    {
+      g_printerr (_("coachplan: unknown audience “%s”; use team, client or sponsor\n"), audience_name);
+      return 2;
+    }
+
   if (!(engagement = _cp_cli_lookup_engagement (database, engagement_id, &store, &status)))
     return status;
 
-  if (!cp_report_write (engagement, today, output, &error))
+  if (!cp_report_write (engagement, today, audience, output, &error))
     {
       g_printerr ("coachplan: %s\n", error->message);
       return 1;

@@ -66,6 +66,7 @@ CpEngagement *_cp_cli_lookup_engagement (const char  *database,
 
 int   cp_cli_report              (const char *database,
                                   const char *engagement_id,
-                                  const char *output);
+                                  const char *output,
+                                  const char *audience);
 
 G_END_DECLS

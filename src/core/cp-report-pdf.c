@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cp-bars.h"
+#include "cp-stakeholder-map.h"
 #include "cp-file.h"
 #include "cp-markdown.h"
 #include "cp-report.h"
@@ -635,6 +636,30 @@ show_chart (Pen    *pen,
   pen->y += height + 12;
 }
 
+/* The stakeholder map, in print colours, the width of the text. */
+static void
+show_map (Pen    *pen,
+          GArray *people)
+{
+  static const CpMapColors colors = {
+    { 0.14, 0.12, 0.19, 1.0 }, { 0.14, 0.12, 0.19, 0.35 },
+    { 0.88, 0.11, 0.14, 1.0 }, { 0.18, 0.76, 0.49, 1.0 },
+  };
+  g_autoptr(PangoLayout) layout = new_layout (pen, text_width ());
+  PangoContext *context = pango_layout_get_context (layout);
+  double height;
+
+  pango_context_set_font_description (context, pen->font);
+  height = cp_stakeholder_map_height (context, text_width (), people);
+
+  need (pen, height);
+  cairo_save (pen->cr);
+  cairo_translate (pen->cr, MARGIN, pen->y);
+  cp_stakeholder_map_draw (pen->cr, context, text_width (), people, &colors);
+  cairo_restore (pen->cr);
+  pen->y += height + 12;
+}
+
 static void
 show_footer (Pen        *pen,
              const char *title)
@@ -711,7 +736,10 @@ cp_report_markdown_to_pdf (const char  *markdown,
       g_autofree char *part = g_strndup (markdown + done, chart->offset - done);
 
       show_document (&pen, part);
-      show_chart (&pen, chart->bars);
+      if (chart->people != NULL)
+        show_map (&pen, chart->people);
+      else
+        show_chart (&pen, chart->bars);
       done = chart->offset;
     }
   show_document (&pen, markdown + done);

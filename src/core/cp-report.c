@@ -18,6 +18,8 @@
 #include "cp-action.h"
 #include "cp-approach.h"
 #include "cp-bars.h"
+#include "cp-stakeholder.h"
+#include "cp-stakeholder-map.h"
 #include "cp-checklist-item.h"
 #include "cp-cycle.h"
 #include "cp-contract.h"
@@ -763,12 +765,107 @@ notes_section (GString      *out,
     g_string_append_printf (out, "%s\n\n", _("None shared with the sponsor."));
 }
 
+/* The coach's view of the people, for the team's report only: the map
+ * (drawn where the format can), then each person — their role, where
+ * they stand and have stood, their influence and what matters to them.
+ */
+static gboolean
+people_section (GString       *out,
+                CpEngagement  *e,
+                GArray        *charts,
+                GError       **error)
+{
+  GListModel *people = cp_engagement_get_stakeholders (e, NULL);
+  g_autoptr(GArray) map = cp_stakeholder_map_take (people);
+  static const CpStance stances[] = {
+    CP_STANCE_BLOCKER, CP_STANCE_SCEPTIC, CP_STANCE_NEUTRAL, CP_STANCE_SUPPORTER, CP_STANCE_CHAMPION,
+  };
+  static const CpInfluence influences[] = { CP_INFLUENCE_HIGH, CP_INFLUENCE_MEDIUM, CP_INFLUENCE_LOW };
+
+  if (g_list_model_get_n_items (people) == 0)
+    return TRUE;
+
+  g_string_append_printf (out, "## %s\n\n", _("People and relationships"));
+  g_string_append_printf (out, "### %s\n\n", _("Stakeholder map"));
+
+  append_cell (out, _("Influence"));
+  for (guint c = 0; c < G_N_ELEMENTS (stances); c++)
+    append_cell (out, cp_stance_get_name (stances[c]));
+  g_string_append (out, "|\n");
+  append_rule (out, G_N_ELEMENTS (stances) + 1);
+  for (guint r = 0; r < G_N_ELEMENTS (influences); r++)
+    {
+      append_cell (out, cp_influence_get_name (influences[r]));
+      for (guint c = 0; c < G_N_ELEMENTS (stances); c++)
+        {
+          g_autofree char *names = cp_stakeholder_map_dup_names (map, influences[r], stances[c]);
+
+          append_cell (out, names);
+        }
+      g_string_append (out, "|\n");
+    }
+  g_string_append_c (out, '\n');
+  if (charts != NULL)
+    {
+      CpReportChart chart = { out->len, NULL, g_steal_pointer (&map) };
+
+      g_array_append_val (charts, chart);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(CpStakeholder) person = g_list_model_get_item (people, i);
+      g_autoptr(GArray) history = cp_stakeholder_dup_stances (person, error);
+      g_autoptr(GString) about = g_string_new (NULL);
+      g_autofree char *name = md (*cp_stakeholder_get_name (person) ? cp_stakeholder_get_name (person)
+                                                                  : _("Unnamed stakeholder"));
+      g_autofree char *role = md (cp_stakeholder_get_role (person));
+
+      if (history == NULL)
+        return FALSE;
+
+      g_string_append_printf (out, "### %s\n\n", name);
+      if (*role != '\0')
+        g_string_append_printf (out, "%s", role);
+      if (cp_stakeholder_get_smo_role (person) != CP_SMO_ROLE_NONE)
+        g_string_append_printf (out, "%s%s", *role ? " · " : "", cp_smo_role_get_name (cp_stakeholder_get_smo_role (person)));
+      if (*role != '\0' || cp_stakeholder_get_smo_role (person) != CP_SMO_ROLE_NONE)
+        g_string_append (out, "\n\n");
+
+      /* Translators: a stakeholder's stance and influence, as "Stance: Sceptic. Influence: High." */
+      g_string_append_printf (out, _("Stance: %s. Influence: %s."), cp_stance_get_name (cp_stakeholder_get_stance (person)),
+                              cp_influence_get_name (cp_stakeholder_get_influence (person)));
+      for (guint h = 0; h < history->len; h++)
+        {
+          CpStanceChange *change = &g_array_index (history, CpStanceChange, h);
+
+          g_string_append (about, h == 0 ? " " : ", ");
+          /* Translators: in the team report, a change of stance, as "sceptic from 2026-10-15". */
+          g_string_append_printf (about, _("%s from %s"), cp_stance_get_name (change->stance), change->on);
+        }
+      if (about->len > 0)
+        /* Translators: followed by the changes of stance. */
+        g_string_append_printf (out, " %s%s.", _("Stance history:"), about->str);
+      g_string_append (out, "\n\n");
+      if (*cp_stakeholder_get_note (person) != '\0')
+        {
+          append_nested (out, cp_stakeholder_get_note (person), NULL, 4);
+          if (!g_str_has_suffix (out->str, "\n"))
+            g_string_append_c (out, '\n');
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 chart_clear (gpointer data)
 {
   CpReportChart *chart = data;
 
   g_clear_pointer (&chart->bars, g_array_unref);
+  g_clear_pointer (&chart->people, g_array_unref);
 }
 
 static void
@@ -776,7 +873,7 @@ add_chart (GArray  *charts,
            GString *out,
            GArray  *bars)
 {
-  CpReportChart chart = { out->len, bars };
+  CpReportChart chart = { out->len, bars, NULL };
 
   if (charts != NULL && bars->len > 0)
     g_array_append_val (charts, chart);
@@ -787,14 +884,18 @@ add_chart (GArray  *charts,
 /**
  * cp_report_build:
  * @today: YYYY-MM-DD, for what is overdue and where goals should be
+ * @audience: %CP_AUDIENCE_TEAM for the coaching team's report, which
+ *   adds the coach's view of the people; any other for the sponsor's
  * @charts: (out) (optional) (element-type CpReportChart): where the
- *   phase and goal charts go, for formats that draw them
+ *   phase and goal charts and the stakeholder map go, for formats that
+ *   draw them
  *
  * Returns: (transfer full) (nullable): the progress report as Markdown
  */
 char *
 cp_report_build (CpEngagement  *engagement,
                  const char    *today,
+                 CpAudience     audience,
                  GArray       **charts,
                  GError       **error)
 {
@@ -814,7 +915,8 @@ cp_report_build (CpEngagement  *engagement,
       !cp_engagement_get_sessions (engagement, error) ||
       !cp_engagement_get_notes (engagement, error) ||
       !cp_engagement_get_contracts (engagement, error) ||
-      !cp_engagement_get_exit_items (engagement, error))
+      !cp_engagement_get_exit_items (engagement, error) ||
+      !cp_engagement_get_stakeholders (engagement, error))
     return NULL;
 
   if (charts != NULL)
@@ -824,6 +926,10 @@ cp_report_build (CpEngagement  *engagement,
     }
 
   summary (out, engagement);
+  if (audience == CP_AUDIENCE_TEAM)
+    g_string_append_printf (out, "*%s*\n\n",
+                            _("For the coaching team: it holds the coach’s view of the people, "
+                              "which the sponsor’s report leaves out."));
   /* Translators: when the report was made. */
   g_string_append_printf (out, _("*Report of %s.*\n\n"), today);
   if (!attention (out, engagement, today, error))
@@ -836,6 +942,8 @@ cp_report_build (CpEngagement  *engagement,
         g_string_append_c (out, '\n');
       g_string_append_c (out, '\n');
     }
+  if (audience == CP_AUDIENCE_TEAM && !people_section (out, engagement, placed, error))
+    return NULL;
   cycles_section (out, engagement);
   add_chart (placed, out, cp_bars_for_phases (engagement));
   approach_risks (out, engagement);
@@ -875,7 +983,7 @@ cp_report_to_markdown (CpEngagement  *engagement,
                        const char    *today,
                        GError       **error)
 {
-  return cp_report_build (engagement, today, NULL, error);
+  return cp_report_build (engagement, today, CP_AUDIENCE_SPONSOR, NULL, error);
 }
 
 /* Calm, printable, and self-contained: no file or network is fetched. */
@@ -1060,6 +1168,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Built, built_free)
 static Built *
 build_for (CpEngagement  *engagement,
            const char    *today,
+           CpAudience     audience,
            const char    *path,
            GError       **error)
 {
@@ -1072,8 +1181,8 @@ build_for (CpEngagement  *engagement,
       return NULL;
     }
 
-  built->markdown = cp_report_build (engagement, today, is_pdf_path (path) ? &built->charts : NULL,
-                                     error);
+  built->markdown = cp_report_build (engagement, today, audience,
+                                     is_pdf_path (path) ? &built->charts : NULL, error);
   if (built->markdown == NULL)
     return NULL;
   built->title = g_strdup (cp_engagement_get_title (engagement));
@@ -1112,6 +1221,7 @@ write_built (Built   *built,
 gboolean
 cp_report_write (CpEngagement  *engagement,
                  const char    *today,
+                 CpAudience     audience,
                  const char    *path,
                  GError       **error)
 {
@@ -1120,7 +1230,7 @@ cp_report_write (CpEngagement  *engagement,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (engagement), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return (built = build_for (engagement, today, path, error)) && write_built (built, error);
+  return (built = build_for (engagement, today, audience, path, error)) && write_built (built, error);
 }
 
 static void
@@ -1146,6 +1256,7 @@ write_in_thread (GTask        *task,
 void
 cp_report_write_async (CpEngagement        *engagement,
                        const char          *today,
+                       CpAudience           audience,
                        const char          *path,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
@@ -1159,7 +1270,7 @@ cp_report_write_async (CpEngagement        *engagement,
   g_return_if_fail (path != NULL);
 
   g_task_set_source_tag (task, cp_report_write_async);
-  if (!(built = build_for (engagement, today, path, &error)))
+  if (!(built = build_for (engagement, today, audience, path, &error)))
     {
       g_task_return_error (task, error);
       return;

@@ -12,15 +12,19 @@
 
 G_BEGIN_DECLS
 
-/* A chart the report draws where the Markdown reaches @offset. */
+/* A chart the report draws where the Markdown reaches @offset: bars,
+ * or the stakeholder map.
+ */
 typedef struct
 {
   gsize   offset;
-  GArray *bars;   /* of CpBar */
+  GArray *bars;     /* of CpBar, or NULL */
+  GArray *people;   /* of CpMapPerson: the stakeholder map, or NULL */
 } CpReportChart;
 
 char *cp_report_build       (CpEngagement  *engagement,
                              const char    *today,
+                             CpAudience     audience,
                              GArray       **charts,
                              GError       **error);
 char *cp_report_to_markdown (CpEngagement  *engagement,
@@ -37,10 +41,12 @@ gboolean cp_report_markdown_to_pdf (const char  *markdown,
                                     GError     **error);
 gboolean cp_report_write         (CpEngagement  *engagement,
                                   const char    *today,
+                                  CpAudience     audience,
                                   const char    *path,
                                   GError       **error);
 void     cp_report_write_async  (CpEngagement         *engagement,
                                  const char           *today,
+                                 CpAudience            audience,
                                  const char           *path,
                                  GCancellable         *cancellable,
                                  GAsyncReadyCallback   callback,

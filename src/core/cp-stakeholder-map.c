@@ -3,7 +3,9 @@
  * Three rows of influence, high at the top, against five columns of
  * stance, from blockers on the left to champions on the right; each
  * person's name in the cell where they stand. Who has no stance or no
- * influence said yet is listed under the map. The window and the PDF
+ * influence said yet is listed under the map. It works on the people
+ * as plain values (cp_stakeholder_map_take()), so that a report can
+ * draw it on a thread of its own. The window and the PDF
  * report draw it with the same code, each with its own colours; the
  * description says the same in words, for assistive technology.
  *
@@ -21,7 +23,7 @@
 #include "cp-stakeholder.h"
 #include "cp-stakeholder-map.h"
 
-#define PAD 6.0
+#define PAD 5.0
 #define N_COLUMNS 5
 #define N_ROWS 3
 
@@ -35,19 +37,46 @@ static const CpInfluence rows[N_ROWS] = {
   CP_INFLUENCE_HIGH, CP_INFLUENCE_MEDIUM, CP_INFLUENCE_LOW,
 };
 
-static gboolean
-placed (CpStakeholder *person)
+static void
+person_clear (CpMapPerson *person)
 {
-  return cp_stakeholder_get_stance (person) != CP_STANCE_UNSET &&
-         cp_stakeholder_get_influence (person) != CP_INFLUENCE_UNSET;
+  g_clear_pointer (&person->name, g_free);
 }
 
-static const char *
-display_name (CpStakeholder *person)
+/**
+ * cp_stakeholder_map_take:
+ * @stakeholders: of CpStakeholder
+ *
+ * Returns: (transfer full) (element-type CpMapPerson): the people of
+ *   @stakeholders as the map needs them, taken now
+ */
+GArray *
+cp_stakeholder_map_take (GListModel *stakeholders)
 {
-  const char *name = cp_stakeholder_get_name (person);
+  guint n = g_list_model_get_n_items (stakeholders);
+  GArray *people = g_array_sized_new (FALSE, TRUE, sizeof (CpMapPerson), n);
 
-  return *name != '\0' ? name : _("Unnamed stakeholder");
+  g_array_set_clear_func (people, (GDestroyNotify) person_clear);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+      const char *name = cp_stakeholder_get_name (stakeholder);
+      CpMapPerson person = {
+        g_strdup (*name != '\0' ? name : _("Unnamed stakeholder")),
+        cp_stakeholder_get_stance (stakeholder),
+        cp_stakeholder_get_influence (stakeholder),
+      };
+
+      g_array_append_val (people, person);
+    }
+
+  return people;
+}
+
+static gboolean
+placed (const CpMapPerson *person)
+{
+  return person->stance != CP_STANCE_UNSET && person->influence != CP_INFLUENCE_UNSET;
 }
 
 /**
@@ -57,40 +86,40 @@ display_name (CpStakeholder *person)
  *   @stance, comma separated, or "" for none
  */
 char *
-cp_stakeholder_map_dup_names (GListModel  *stakeholders,
+cp_stakeholder_map_dup_names (GArray      *people,
                               CpInfluence  influence,
                               CpStance     stance)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+  for (guint i = 0; i < people->len; i++)
     {
-      g_autoptr(CpStakeholder) person = g_list_model_get_item (stakeholders, i);
+      const CpMapPerson *person = &g_array_index (people, CpMapPerson, i);
 
-      if (cp_stakeholder_get_influence (person) != influence || cp_stakeholder_get_stance (person) != stance)
+      if (person->influence != influence || person->stance != stance)
         continue;
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, display_name (person));
+      g_string_append (names, person->name);
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 static char *
-dup_unplaced (GListModel *stakeholders)
+dup_unplaced (GArray *people)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+  for (guint i = 0; i < people->len; i++)
     {
-      g_autoptr(CpStakeholder) person = g_list_model_get_item (stakeholders, i);
+      const CpMapPerson *person = &g_array_index (people, CpMapPerson, i);
 
       if (placed (person))
         continue;
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, display_name (person));
+      g_string_append (names, person->name);
     }
 
   if (names->len == 0)
@@ -125,14 +154,16 @@ new_layout (PangoContext *context,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  if (bold)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
+  /* A little smaller than the text around it, so that names fit. */
+  {
+    PangoAttrList *attrs = pango_attr_list_new ();
 
+    pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
+    if (bold)
       pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
+    pango_layout_set_attributes (layout, attrs);
+    pango_attr_list_unref (attrs);
+  }
 
   return layout;
 }
@@ -150,12 +181,12 @@ layout_height (PangoLayout *layout)
 /* The names in a cell, one a line (a long one wraps). */
 static PangoLayout *
 cell_layout (PangoContext *context,
-             GListModel   *stakeholders,
+             GArray       *people,
              CpInfluence   influence,
              CpStance      stance,
              double        width)
 {
-  g_autofree char *names = cp_stakeholder_map_dup_names (stakeholders, influence, stance);
+  g_autofree char *names = cp_stakeholder_map_dup_names (people, influence, stance);
   g_auto(GStrv) each = g_strsplit (names, ", ", -1);
   g_autofree char *lines = g_strjoinv ("\n", each);
 
@@ -165,10 +196,10 @@ cell_layout (PangoContext *context,
 static void
 measure (PangoContext *context,
          double        width,
-         GListModel   *stakeholders,
+         GArray       *people,
          Geometry     *g)
 {
-  g_autofree char *unplaced = dup_unplaced (stakeholders);
+  g_autofree char *unplaced = dup_unplaced (people);
 
   g->label_width = 0;
   for (guint r = 0; r < N_ROWS; r++)
@@ -199,7 +230,7 @@ measure (PangoContext *context,
       g->row_height[r] = layout_height (one) + 2 * PAD;
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          g_autoptr(PangoLayout) cell = cell_layout (context, stakeholders, rows[r], columns[c],
+          g_autoptr(PangoLayout) cell = cell_layout (context, people, rows[r], columns[c],
                                                      g->column_width - 2 * PAD);
 
           g->row_height[r] = MAX (g->row_height[r], layout_height (cell) + 2 * PAD);
@@ -225,14 +256,14 @@ measure (PangoContext *context,
 double
 cp_stakeholder_map_height (PangoContext *context,
                            double        width,
-                           GListModel   *stakeholders)
+                           GArray       *people)
 {
   Geometry g;
 
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
-  g_return_val_if_fail (G_IS_LIST_MODEL (stakeholders), 0);
+  g_return_val_if_fail (people != NULL, 0);
 
-  measure (context, width, stakeholders, &g);
+  measure (context, width, people, &g);
 
   return g.grid_height + g.stance_height + g.unplaced_height;
 }
@@ -264,19 +295,19 @@ void
 cp_stakeholder_map_draw (cairo_t           *cr,
                          PangoContext      *context,
                          double             width,
-                         GListModel        *stakeholders,
+                         GArray            *people,
                          const CpMapColors *colors)
 {
   Geometry g;
-  g_autofree char *unplaced = dup_unplaced (stakeholders);
+  g_autofree char *unplaced = dup_unplaced (people);
   double y;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (PANGO_IS_CONTEXT (context));
-  g_return_if_fail (G_IS_LIST_MODEL (stakeholders));
+  g_return_if_fail (people != NULL);
   g_return_if_fail (colors != NULL);
 
-  measure (context, width, stakeholders, &g);
+  measure (context, width, people, &g);
   cairo_save (cr);
 
   /* Against on the left, in favour on the right, stronger at the edges. */
@@ -321,7 +352,7 @@ cp_stakeholder_map_draw (cairo_t           *cr,
       show (cr, label, PAD, y + PAD);
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          g_autoptr(PangoLayout) cell = cell_layout (context, stakeholders, rows[r], columns[c],
+          g_autoptr(PangoLayout) cell = cell_layout (context, people, rows[r], columns[c],
                                                      g.column_width - 2 * PAD);
 
           show (cr, cell, g.label_width + c * g.column_width + PAD, y + PAD);
@@ -356,17 +387,17 @@ cp_stakeholder_map_draw (cairo_t           *cr,
  *   ones left out
  */
 char *
-cp_stakeholder_map_describe (GListModel *stakeholders)
+cp_stakeholder_map_describe (GArray *people)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *unplaced = dup_unplaced (stakeholders);
+  g_autofree char *unplaced = dup_unplaced (people);
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (stakeholders), NULL);
+  g_return_val_if_fail (people != NULL, NULL);
 
   for (guint r = 0; r < N_ROWS; r++)
     for (guint c = N_COLUMNS; c-- > 0;)
       {
-        g_autofree char *names = cp_stakeholder_map_dup_names (stakeholders, rows[r], columns[c]);
+        g_autofree char *names = cp_stakeholder_map_dup_names (people, rows[r], columns[c]);
 
         if (*names == '\0')
           continue;

@@ -30,16 +30,27 @@ typedef struct
   CpMapColor in_favour;  /* behind the supporters and champions */
 } CpMapColors;
 
+/* A person on the map, as plain values: a map can be drawn on any
+ * thread, away from the stakeholders it was taken from.
+ */
+typedef struct
+{
+  char        *name;
+  CpStance     stance;
+  CpInfluence  influence;
+} CpMapPerson;
+
+GArray *cp_stakeholder_map_take     (GListModel        *stakeholders);
 double  cp_stakeholder_map_height   (PangoContext      *context,
                                      double             width,
-                                     GListModel        *stakeholders);
+                                     GArray            *people);
 void    cp_stakeholder_map_draw     (cairo_t           *cr,
                                      PangoContext      *context,
                                      double             width,
-                                     GListModel        *stakeholders,
+                                     GArray            *people,
                                      const CpMapColors *colors);
-char   *cp_stakeholder_map_describe (GListModel        *stakeholders);
-char   *cp_stakeholder_map_dup_names (GListModel        *stakeholders,
+char   *cp_stakeholder_map_describe (GArray            *people);
+char   *cp_stakeholder_map_dup_names (GArray            *people,
                                      CpInfluence        influence,
                                      CpStance           stance);
 

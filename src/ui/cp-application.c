@@ -60,7 +60,8 @@ static const GOptionEntry option_entries[] = {
   { "repository", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --share: a folder, a bare repository or a URL (file, ssh, https, git)"), N_("LOCATION") },
   { "audience", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --share: team (everything), client or sponsor (their notes only)"), N_("AUDIENCE") },
+    N_("With --share: team (everything), client or sponsor (their notes only); with --report: team "
+       "(adds the people) or sponsor"), N_("AUDIENCE") },
   { "clone", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Add the engagements shared in the repository LOCATION, print their numbers and exit"),
     N_("LOCATION") },
@@ -215,9 +216,9 @@ cp_application_handle_local_options (GApplication *app,
         }
     }
 
-  if ((repository != NULL || audience != NULL) && share == NULL)
+  if ((repository != NULL && share == NULL) || (audience != NULL && share == NULL && report == NULL))
     {
-      g_printerr ("%s\n", _("coachplan: --repository and --audience go with --share"));
+      g_printerr ("%s\n", _("coachplan: --repository goes with --share, --audience with --share or --report"));
       return 2;
     }
 
@@ -247,7 +248,7 @@ cp_application_handle_local_options (GApplication *app,
     return cp_cli_restore (path, restore);
 
   if (report != NULL)
-    return cp_cli_report (path, report, output);
+    return cp_cli_report (path, report, output, audience);
 
   if (share != NULL)
     {

@@ -26,6 +26,7 @@ struct _CpPeopleMap
 
   GListModel *stakeholders;
   GPtrArray  *watched;   /* the stakeholders whose changes redraw it */
+  GArray     *people;    /* as the map draws them, taken at each change */
 };
 
 G_DEFINE_FINAL_TYPE (CpPeopleMap, cp_people_map, GTK_TYPE_WIDGET)
@@ -35,8 +36,12 @@ changed (CpPeopleMap *self)
 {
   g_autofree char *description = NULL;
 
+  g_clear_pointer (&self->people, g_array_unref);
   if (self->stakeholders != NULL)
-    description = cp_stakeholder_map_describe (self->stakeholders);
+    {
+      self->people = cp_stakeholder_map_take (self->stakeholders);
+      description = cp_stakeholder_map_describe (self->people);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : "", -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -86,7 +91,7 @@ cp_people_map_snapshot (GtkWidget   *widget,
   CpMapColors colors;
   cairo_t *cr;
 
-  if (self->stakeholders == NULL || width <= 0 || height <= 0)
+  if (self->people == NULL || width <= 0 || height <= 0)
     return;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -99,7 +104,7 @@ cp_people_map_snapshot (GtkWidget   *widget,
   colors.in_favour = color_from_rgba (&in_favour, 1.0);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cp_stakeholder_map_draw (cr, gtk_widget_get_pango_context (widget), width, self->stakeholders, &colors);
+  cp_stakeholder_map_draw (cr, gtk_widget_get_pango_context (widget), width, self->people, &colors);
   cairo_destroy (cr);
 }
 
@@ -131,10 +136,10 @@ cp_people_map_measure (GtkWidget      *widget,
       return;
     }
 
-  *minimum = *natural = self->stakeholders == NULL ? 0 :
+  *minimum = *natural = self->people == NULL ? 0 :
     (int) ceil (cp_stakeholder_map_height (gtk_widget_get_pango_context (widget),
                                            for_size > 0 ? for_size : NATURAL_WIDTH,
-                                           self->stakeholders));
+                                           self->people));
 }
 
 static void
@@ -153,6 +158,7 @@ cp_people_map_finalize (GObject *object)
   CpPeopleMap *self = CP_PEOPLE_MAP (object);
 
   g_ptr_array_unref (self->watched);
+  g_clear_pointer (&self->people, g_array_unref);
 
   G_OBJECT_CLASS (cp_people_map_parent_class)->finalize (object);
 }

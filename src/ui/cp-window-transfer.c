@@ -127,6 +127,8 @@ report_chosen_cb (GtkNativeDialog *chooser,
                   CpWindow        *self)
 {
   CpEngagement *engagement = g_object_get_data (G_OBJECT (chooser), "engagement");
+  CpAudience audience = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "audience"));
+  const char *action = audience == CP_AUDIENCE_TEAM ? "win.export-team-report" : "win.export-report";
   g_autoptr(GFile) file = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -151,20 +153,24 @@ report_chosen_cb (GtkNativeDialog *chooser,
   base = g_path_get_basename (path);
   /* Translators: %s is the file the report was saved to. */
   done = g_strdup_printf (_("Report saved as %s"), base);
-  export = export_start (self, g_steal_pointer (&path), _("Exporting the report…"), "win.export-report",
+  export = export_start (self, g_steal_pointer (&path), _("Exporting the report…"), action,
                          cp_report_write_finish, g_steal_pointer (&done));
-  cp_report_write_async (engagement, today, export->path, NULL, export_written_cb, export);
+  cp_report_write_async (engagement, today, audience, export->path, NULL, export_written_cb, export);
 }
 
 /**
  * cp_window_export_report:
+ * @audience: %CP_AUDIENCE_TEAM for the coaching team's report, which adds
+ *   the people; the sponsor's report otherwise
  *
- * Asks where to save the current engagement's progress report, then
- * writes it off the main thread.
+ * Asks where to save the current engagement's report, then writes it
+ * off the main thread.
  */
 void
-cp_window_export_report (CpWindow *self)
-{  g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
+cp_window_export_report (CpWindow   *self,
+                         CpAudience  audience)
+{
+  g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autofree char *name = NULL;
@@ -173,7 +179,8 @@ cp_window_export_report (CpWindow *self)
   if (cp_window_get_current (self) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (audience == CP_AUDIENCE_TEAM ? _("Export Team Report") : _("Export Report"),
+                                         GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
@@ -188,12 +195,14 @@ cp_window_export_report (CpWindow *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
 
   /* Translators: the file name offered for a report; %s is the engagement. */
-  name = g_strdup_printf (_("%s — progress report.pdf"), cp_engagement_get_title (cp_window_get_current (self)));
+  name = g_strdup_printf (audience == CP_AUDIENCE_TEAM ? _("%s — team report.pdf") : _("%s — progress report.pdf"),
+                          cp_engagement_get_title (cp_window_get_current (self)));
   g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_object_set_data_full (G_OBJECT (chooser), "engagement", g_object_ref (cp_window_get_current (self)),
                           g_object_unref);
+  g_object_set_data (G_OBJECT (chooser), "audience", GINT_TO_POINTER (audience));
   g_signal_connect_object (chooser, "response", G_CALLBACK (report_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -326,7 +335,8 @@ export_report_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  cp_window_export_report (CP_WINDOW (widget));
+  cp_window_export_report (CP_WINDOW (widget), g_str_equal (action_name, "win.export-team-report")
+                                                 ? CP_AUDIENCE_TEAM : CP_AUDIENCE_SPONSOR);
 }
 
 static void
@@ -428,6 +438,7 @@ void
 cp_window_transfer_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-team-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-folder", NULL, export_folder_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.share-engagement", NULL, share_engagement_action);

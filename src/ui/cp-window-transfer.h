@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-void cp_window_export_report        (CpWindow *self);
+void cp_window_export_report        (CpWindow   *self,
+                                     CpAudience  audience);
 void cp_window_export_folder        (CpWindow *self);
 void cp_window_choose_import_folder (CpWindow *self);
 void cp_window_transfer_install_actions (GtkWidgetClass *widget_class);

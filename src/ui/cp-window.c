@@ -124,6 +124,9 @@ update_actions (CpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-engagement",
                                  writable && self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", self->current != NULL);
+  /* The coach's view of the people is the coach's: not the sponsor's to export. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-team-report",
+                                 self->current != NULL && !self->sponsor_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-folder", self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-engagement",

@@ -55,7 +55,7 @@ read_all (CpStore *opened)
       g_autofree char *markdown = NULL;
 
       if (engagement != NULL)
-        markdown = cp_report_build (engagement, "2026-06-01", NULL, NULL);
+        markdown = cp_report_build (engagement, "2026-06-01", CP_AUDIENCE_TEAM, NULL, NULL);
     }
 }
 

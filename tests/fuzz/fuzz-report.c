@@ -112,7 +112,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
         }
     }
 
-  markdown = cp_report_build (engagement, "2026-06-01", &charts, &error);
+  markdown = cp_report_build (engagement, "2026-06-01", CP_AUDIENCE_TEAM, &charts, &error);
   g_assert_no_error (error);
   html = cp_report_markdown_to_html (markdown, cp_engagement_get_title (engagement));
   g_assert (g_str_has_prefix (html, "<!DOCTYPE html>"));
