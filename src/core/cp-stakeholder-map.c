@@ -1,7 +1,8 @@
 /* cp-stakeholder-map.c — stakeholders by influence and stance, drawn
  *
  * Three rows of influence, high at the top, against five columns of
- * stance, from blockers on the left to champions on the right; each
+ * stance, from blockers on the left to champions on the right (too
+ * narrow for that, stance runs down and influence across); each
  * person's name in the cell where they stand. Who has no stance or no
  * influence said yet is listed under the map. It works on the people
  * as plain values (cp_stakeholder_map_take()), so that a report can
@@ -18,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "cp-stakeholder.h"
@@ -129,16 +131,77 @@ dup_unplaced (GArray *people)
   return g_strdup_printf (_("Not on the map until their stance and influence are said: %s"), names->str);
 }
 
-/* Where everything goes, for a width. */
+/* Where everything goes, for a width. Wide, influence runs down the
+ * left and stance across the bottom; narrow, where five columns of
+ * names would break words, the two change places.
+ */
 typedef struct
 {
-  double label_width;              /* the influence labels on the left */
-  double column_width;
-  double row_height[N_ROWS];
-  double stance_height;            /* the stance labels under the grid */
-  double grid_height;
-  double unplaced_height;
+  gboolean transposed;
+  guint    n_down, n_across;
+  double   label_width;            /* the labels down the left */
+  double   column_width;
+  double   row_height[N_COLUMNS];
+  double   across_height;          /* the labels under the grid */
+  double   grid_height;
+  double   unplaced_height;
 } Geometry;
+
+/* Narrower than this, a column of the wide map cannot hold a name. */
+#define MIN_COLUMN_WIDTH 84.0
+
+/* Champions at the top when stance runs down. */
+static CpStance
+stance_down (guint i)
+{
+  return columns[N_COLUMNS - 1 - i];
+}
+
+static const char *
+down_label (const Geometry *g,
+            guint           i)
+{
+  return g->transposed ? cp_stance_get_name (stance_down (i)) : cp_influence_get_name (rows[i]);
+}
+
+static const char *
+across_label (const Geometry *g,
+              guint           j)
+{
+  return g->transposed ? cp_influence_get_name (rows[j]) : cp_stance_get_name (columns[j]);
+}
+
+static void
+cell_of (const Geometry *g,
+         guint           i,
+         guint           j,
+         CpInfluence    *influence,
+         CpStance       *stance)
+{
+  *influence = g->transposed ? rows[j] : rows[i];
+  *stance = g->transposed ? stance_down (i) : columns[j];
+}
+
+/* How strongly a cell is tinted, against (< 0) or in favour (> 0). */
+static double
+tint (CpStance stance)
+{
+  switch (stance)
+    {
+    case CP_STANCE_BLOCKER:
+      return -0.22;
+    case CP_STANCE_SCEPTIC:
+      return -0.11;
+    case CP_STANCE_SUPPORTER:
+      return 0.11;
+    case CP_STANCE_CHAMPION:
+      return 0.22;
+    case CP_STANCE_NEUTRAL:
+    case CP_STANCE_UNSET:
+    default:
+      return 0.0;
+    }
+}
 
 static PangoLayout *
 new_layout (PangoContext *context,
@@ -180,17 +243,47 @@ layout_height (PangoLayout *layout)
 
 /* The names in a cell, one a line (a long one wraps). */
 static PangoLayout *
-cell_layout (PangoContext *context,
-             GArray       *people,
-             CpInfluence   influence,
-             CpStance      stance,
-             double        width)
+cell_layout (PangoContext   *context,
+             GArray         *people,
+             const Geometry *g,
+             guint           i,
+             guint           j)
 {
-  g_autofree char *names = cp_stakeholder_map_dup_names (people, influence, stance);
-  g_auto(GStrv) each = g_strsplit (names, ", ", -1);
-  g_autofree char *lines = g_strjoinv ("\n", each);
+  CpInfluence influence;
+  CpStance stance;
+  g_autofree char *names = NULL;
+  g_auto(GStrv) each = NULL;
+  g_autofree char *lines = NULL;
 
-  return new_layout (context, lines, width, FALSE);
+  cell_of (g, i, j, &influence, &stance);
+  names = cp_stakeholder_map_dup_names (people, influence, stance);
+  each = g_strsplit (names, ", ", -1);
+  lines = g_strjoinv ("\n", each);
+
+  return new_layout (context, lines, g->column_width - 2 * PAD, FALSE);
+}
+
+static void
+lay_out (PangoContext *context,
+         double        width,
+         GArray       *people,
+         gboolean      transposed,
+         Geometry     *g)
+{
+  g->transposed = transposed;
+  g->n_down = transposed ? N_COLUMNS : N_ROWS;
+  g->n_across = transposed ? N_ROWS : N_COLUMNS;
+
+  g->label_width = 0;
+  for (guint i = 0; i < g->n_down; i++)
+    {
+      g_autoptr(PangoLayout) label = new_layout (context, down_label (g, i), -1, TRUE);
+      int w;
+
+      pango_layout_get_pixel_size (label, &w, NULL);
+      g->label_width = MAX (g->label_width, w + 2 * PAD);
+    }
+  g->column_width = MAX (1.0, (width - g->label_width) / g->n_across);
 }
 
 static void
@@ -201,41 +294,32 @@ measure (PangoContext *context,
 {
   g_autofree char *unplaced = dup_unplaced (people);
 
-  g->label_width = 0;
-  for (guint r = 0; r < N_ROWS; r++)
+  lay_out (context, width, people, FALSE, g);
+  if (g->column_width < MIN_COLUMN_WIDTH)
+    lay_out (context, width, people, TRUE, g);
+
+  g->across_height = 0;
+  for (guint j = 0; j < g->n_across; j++)
     {
-      g_autoptr(PangoLayout) label = new_layout (context, cp_influence_get_name (rows[r]), -1, TRUE);
-      int w;
+      g_autoptr(PangoLayout) label = new_layout (context, across_label (g, j), g->column_width - 2 * PAD, TRUE);
 
-      pango_layout_get_pixel_size (label, &w, NULL);
-      g->label_width = MAX (g->label_width, w + 2 * PAD);
-    }
-  g->column_width = MAX (1.0, (width - g->label_width) / N_COLUMNS);
-
-  g->stance_height = 0;
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      g_autoptr(PangoLayout) label = new_layout (context, cp_stance_get_name (columns[c]),
-                                                 g->column_width - 2 * PAD, TRUE);
-
-      g->stance_height = MAX (g->stance_height, layout_height (label) + 2 * PAD);
+      g->across_height = MAX (g->across_height, layout_height (label) + 2 * PAD);
     }
 
   g->grid_height = 0;
-  for (guint r = 0; r < N_ROWS; r++)
+  for (guint i = 0; i < g->n_down; i++)
     {
-      g_autoptr(PangoLayout) one = new_layout (context, "Xg\nXg", -1, FALSE);
+      g_autoptr(PangoLayout) one = new_layout (context, g->transposed ? "Xg" : "Xg\nXg", -1, FALSE);
 
-      /* Room for two names at least, so an empty map still reads as one. */
-      g->row_height[r] = layout_height (one) + 2 * PAD;
-      for (guint c = 0; c < N_COLUMNS; c++)
+      /* Room for a name or two at least, so an empty map still reads as one. */
+      g->row_height[i] = layout_height (one) + 2 * PAD;
+      for (guint j = 0; j < g->n_across; j++)
         {
-          g_autoptr(PangoLayout) cell = cell_layout (context, people, rows[r], columns[c],
-                                                     g->column_width - 2 * PAD);
+          g_autoptr(PangoLayout) cell = cell_layout (context, people, g, i, j);
 
-          g->row_height[r] = MAX (g->row_height[r], layout_height (cell) + 2 * PAD);
+          g->row_height[i] = MAX (g->row_height[i], layout_height (cell) + 2 * PAD);
         }
-      g->grid_height += g->row_height[r];
+      g->grid_height += g->row_height[i];
     }
 
   g->unplaced_height = 0;
@@ -250,6 +334,7 @@ measure (PangoContext *context,
 /**
  * cp_stakeholder_map_height:
  * @context: the fonts the map is drawn with
+ * @people: (element-type CpMapPerson): from cp_stakeholder_map_take()
  *
  * Returns: the height the map needs at @width
  */
@@ -265,7 +350,7 @@ cp_stakeholder_map_height (PangoContext *context,
 
   measure (context, width, people, &g);
 
-  return g.grid_height + g.stance_height + g.unplaced_height;
+  return g.grid_height + g.across_height + g.unplaced_height;
 }
 
 static void
@@ -290,6 +375,7 @@ show (cairo_t     *cr,
  * cp_stakeholder_map_draw:
  * @cr: where to draw, the map's top left at the origin
  * @context: the fonts, as cp_stakeholder_map_height() measured with
+ * @people: (element-type CpMapPerson): from cp_stakeholder_map_take()
  */
 void
 cp_stakeholder_map_draw (cairo_t           *cr,
@@ -299,7 +385,7 @@ cp_stakeholder_map_draw (cairo_t           *cr,
                          const CpMapColors *colors)
 {
   Geometry g;
-  g_autofree char *unplaced = dup_unplaced (people);
+  g_autofree char *unplaced = NULL;
   double y;
 
   g_return_if_fail (cr != NULL);
@@ -307,74 +393,82 @@ cp_stakeholder_map_draw (cairo_t           *cr,
   g_return_if_fail (people != NULL);
   g_return_if_fail (colors != NULL);
 
+  unplaced = dup_unplaced (people);
   measure (context, width, people, &g);
   cairo_save (cr);
 
-  /* Against on the left, in favour on the right, stronger at the edges. */
-  for (guint c = 0; c < N_COLUMNS; c++)
+  /* Against in red, in favour in green, stronger at the extremes. */
+  y = 0;
+  for (guint i = 0; i < g.n_down; i++)
     {
-      static const double strength[N_COLUMNS] = { 0.22, 0.11, 0.0, 0.11, 0.22 };
+      for (guint j = 0; j < g.n_across; j++)
+        {
+          CpInfluence influence;
+          CpStance stance;
+          double strength;
 
-      if (strength[c] == 0.0)
-        continue;
-      set_color (cr, c < N_COLUMNS / 2 ? &colors->against : &colors->in_favour, strength[c]);
-      cairo_rectangle (cr, g.label_width + c * g.column_width, 0, g.column_width, g.grid_height);
-      cairo_fill (cr);
+          cell_of (&g, i, j, &influence, &stance);
+          strength = tint (stance);
+          if (strength == 0.0)
+            continue;
+          set_color (cr, strength < 0 ? &colors->against : &colors->in_favour, fabs (strength));
+          cairo_rectangle (cr, g.label_width + j * g.column_width, y, g.column_width, g.row_height[i]);
+          cairo_fill (cr);
+        }
+      y += g.row_height[i];
     }
 
   /* The grid. */
   set_color (cr, &colors->line, 1.0);
   cairo_set_line_width (cr, 1.0);
   y = 0;
-  for (guint r = 0; r <= N_ROWS; r++)
+  for (guint i = 0; i <= g.n_down; i++)
     {
       cairo_move_to (cr, g.label_width, y + 0.5);
       cairo_line_to (cr, width, y + 0.5);
-      if (r < N_ROWS)
-        y += g.row_height[r];
+      if (i < g.n_down)
+        y += g.row_height[i];
     }
-  for (guint c = 0; c <= N_COLUMNS; c++)
+  for (guint j = 0; j <= g.n_across; j++)
     {
-      double x = g.label_width + c * g.column_width;
+      double x = g.label_width + j * g.column_width;
 
-      cairo_move_to (cr, (c == N_COLUMNS ? x - 1 : x) + 0.5, 0);
-      cairo_line_to (cr, (c == N_COLUMNS ? x - 1 : x) + 0.5, g.grid_height);
+      cairo_move_to (cr, (j == g.n_across ? x - 1 : x) + 0.5, 0);
+      cairo_line_to (cr, (j == g.n_across ? x - 1 : x) + 0.5, g.grid_height);
     }
   cairo_stroke (cr);
 
-  /* Influence down the left, the names in their cells. */
+  /* Labels down the left, the names in their cells. */
   set_color (cr, &colors->ink, 1.0);
   y = 0;
-  for (guint r = 0; r < N_ROWS; r++)
+  for (guint i = 0; i < g.n_down; i++)
     {
-      g_autoptr(PangoLayout) label = new_layout (context, cp_influence_get_name (rows[r]), -1, TRUE);
+      g_autoptr(PangoLayout) label = new_layout (context, down_label (&g, i), -1, TRUE);
 
       show (cr, label, PAD, y + PAD);
-      for (guint c = 0; c < N_COLUMNS; c++)
+      for (guint j = 0; j < g.n_across; j++)
         {
-          g_autoptr(PangoLayout) cell = cell_layout (context, people, rows[r], columns[c],
-                                                     g.column_width - 2 * PAD);
+          g_autoptr(PangoLayout) cell = cell_layout (context, people, &g, i, j);
 
-          show (cr, cell, g.label_width + c * g.column_width + PAD, y + PAD);
+          show (cr, cell, g.label_width + j * g.column_width + PAD, y + PAD);
         }
-      y += g.row_height[r];
+      y += g.row_height[i];
     }
 
-  /* Stance along the bottom. */
-  for (guint c = 0; c < N_COLUMNS; c++)
+  /* And along the bottom. */
+  for (guint j = 0; j < g.n_across; j++)
     {
-      g_autoptr(PangoLayout) label = new_layout (context, cp_stance_get_name (columns[c]),
-                                                 g.column_width - 2 * PAD, TRUE);
+      g_autoptr(PangoLayout) label = new_layout (context, across_label (&g, j), g.column_width - 2 * PAD, TRUE);
 
       pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
-      show (cr, label, g.label_width + c * g.column_width + PAD, g.grid_height + PAD);
+      show (cr, label, g.label_width + j * g.column_width + PAD, g.grid_height + PAD);
     }
 
   if (unplaced != NULL)
     {
       g_autoptr(PangoLayout) note = new_layout (context, unplaced, width, FALSE);
 
-      show (cr, note, 0, g.grid_height + g.stance_height + PAD);
+      show (cr, note, 0, g.grid_height + g.across_height + PAD);
     }
 
   cairo_restore (cr);
