@@ -452,6 +452,41 @@ cp_engagement_add_standard_exit_items (CpEngagement  *self,
 }
 
 /**
+ * cp_engagement_add_exit_items_for_roles:
+ *
+ * Adds, for each workstream whose role no one on the client's staff
+ * holds yet, the exit criterion that someone does, unless it is there.
+ * One unit of work.
+ */
+gboolean
+cp_engagement_add_exit_items_for_roles (CpEngagement  *self,
+                                        GError       **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GListModel *streams;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+
+  if (!(streams = get_list (self, &workstreams, error)))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (streams); i++)
+    {
+      g_autoptr(CpWorkstream) stream = g_list_model_get_item (streams, i);
+      g_autofree char *role = g_strstrip (g_strdup (cp_workstream_get_role (stream)));
+      g_autofree char *holder = g_strstrip (g_strdup (cp_workstream_get_holder (stream)));
+
+      if (*role == '\0' || *holder != '\0')
+        continue;
+      /* Translators: an exit criterion, as "Someone on the client’s staff holds the role of incident manager (Incident management)". */
+      g_ptr_array_add (texts, g_strdup_printf (_("Someone on the client’s staff holds the role of %s (%s)"),
+                                               role, cp_workstream_get_name (stream)));
+    }
+
+  return add_missing (self, &exit_items, (const char * const *) texts->pdata, texts->len, exit_text_of, error);
+}
+
+/**
  * cp_engagement_is_ready_for_exit:
  *
  * Returns: whether staff run every workstream alone and every exit

@@ -183,6 +183,7 @@ cp_engagement_finalize (GObject *object)
   g_free (self->end_date);
   g_free (self->created);
   g_free (self->updated);
+  g_free (self->uuid);
   g_clear_object (&self->stakeholders);
   g_clear_object (&self->cycles);
   g_clear_object (&self->notes);
@@ -446,10 +447,15 @@ cp_engagement_dup_uuid (CpEngagement  *self,
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
 
+  if (self->uuid != NULL)
+    return g_strdup (self->uuid);
+
   if (!(rows = _cp_store_query (self->store, CP_SQL_ENGAGEMENT_UUID, self->id, error)))
     return NULL;
 
-  return rows->len > 0 ? _cp_row_dup (_cp_rows_get (rows, 0), 0) : NULL;
+  self->uuid = rows->len > 0 ? _cp_row_dup (_cp_rows_get (rows, 0), 0) : NULL;
+
+  return g_strdup (self->uuid);
 }
 
 /**

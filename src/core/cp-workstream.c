@@ -2,7 +2,10 @@
  *
  * The coach's aim is to leave: each workstream moves from the coach
  * leading, to staff leading with the coach's support, to staff alone.
- * Every move is kept with its date.
+ * Every move is kept with its date. A workstream also names the role
+ * staff must hold when the coach has gone, who holds it, and the
+ * certification path to it, a Markdown task list whose ticks are its
+ * progress.
  *
  * Copyright 2026 The Coachplan authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,6 +33,9 @@ struct _CpWorkstream
   char    *name;
   char    *owner;
   CpStage  stage;
+  char    *role;
+  char    *holder;
+  char    *certification;
 };
 
 G_DEFINE_FINAL_TYPE (CpWorkstream, cp_workstream, G_TYPE_OBJECT)
@@ -39,6 +45,9 @@ enum {
   PROP_NAME,
   PROP_OWNER,
   PROP_STAGE,
+  PROP_ROLE,
+  PROP_HOLDER,
+  PROP_CERTIFICATION,
   N_PROPS
 };
 
@@ -53,6 +62,9 @@ cp_workstream_save_unit (gpointer object)
   _cp_store_unit_bind_int64 (unit, self->id);
   _cp_store_unit_bind_text (unit, self->name);
   _cp_store_unit_bind_text (unit, self->owner);
+  _cp_store_unit_bind_text (unit, self->role);
+  _cp_store_unit_bind_text (unit, self->holder);
+  _cp_store_unit_bind_text (unit, self->certification);
 
   return unit;
 }
@@ -64,6 +76,9 @@ cp_workstream_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->owner);
+  g_free (self->role);
+  g_free (self->holder);
+  g_free (self->certification);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cp_workstream_parent_class)->finalize (object);
@@ -88,6 +103,15 @@ cp_workstream_get_property (GObject    *object,
     case PROP_STAGE:
       g_value_set_enum (value, self->stage);
       break;
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+    case PROP_HOLDER:
+      g_value_set_string (value, self->holder);
+      break;
+    case PROP_CERTIFICATION:
+      g_value_set_string (value, self->certification);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -106,6 +130,9 @@ cp_workstream_class_init (CpWorkstreamClass *klass)
   properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, "", ro);
   properties[PROP_STAGE] = g_param_spec_enum ("stage", NULL, NULL, CP_TYPE_STAGE,
                                               CP_STAGE_COACH_LEADS, ro);
+  properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, "", ro);
+  properties[PROP_HOLDER] = g_param_spec_string ("holder", NULL, NULL, "", ro);
+  properties[PROP_CERTIFICATION] = g_param_spec_string ("certification", NULL, NULL, "", ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -125,6 +152,9 @@ _cp_workstream_new_from_row (CpStore      *store,
   self->name = _cp_row_dup (row, 1);
   self->owner = _cp_row_dup (row, 2);
   cp_stage_from_string (_cp_row_text (row, 3), &self->stage);
+  self->role = _cp_row_dup (row, 4);
+  self->holder = _cp_row_dup (row, 5);
+  self->certification = _cp_row_dup (row, 6);
 
   return self;
 }
@@ -195,6 +225,101 @@ cp_workstream_set_owner (CpWorkstream *self,
                          const char   *owner)
 {
   set_text (self, &self->owner, PROP_OWNER, owner);
+}
+
+const char *
+cp_workstream_get_role (CpWorkstream *self)
+{
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), NULL);
+
+  return self->role;
+}
+
+/**
+ * cp_workstream_set_role:
+ * @role: the role staff must hold when the coach leaves, as "Change manager"
+ */
+void
+cp_workstream_set_role (CpWorkstream *self,
+                        const char   *role)
+{
+  set_text (self, &self->role, PROP_ROLE, role);
+}
+
+const char *
+cp_workstream_get_holder (CpWorkstream *self)
+{
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), NULL);
+
+  return self->holder;
+}
+
+/**
+ * cp_workstream_set_holder:
+ * @holder: who on the client's staff holds the role; "" for no one yet
+ */
+void
+cp_workstream_set_holder (CpWorkstream *self,
+                          const char   *holder)
+{
+  set_text (self, &self->holder, PROP_HOLDER, holder);
+}
+
+const char *
+cp_workstream_get_certification (CpWorkstream *self)
+{
+  g_return_val_if_fail (CP_IS_WORKSTREAM (self), NULL);
+
+  return self->certification;
+}
+
+/**
+ * cp_workstream_set_certification:
+ * @certification: the certification path to the role, a Markdown list,
+ *   a step a line; "- [x] …" for a step done
+ */
+void
+cp_workstream_set_certification (CpWorkstream *self,
+                                 const char   *certification)
+{
+  set_text (self, &self->certification, PROP_CERTIFICATION, certification);
+}
+
+/**
+ * cp_certification_count:
+ * @path: a certification path: each line that starts with "-", "*" or
+ *   "+" is a step, done when a "[x]" follows
+ * @done: (out): the steps done
+ *
+ * Returns: the steps of @path
+ */
+guint
+cp_certification_count (const char *path,
+                        guint      *done)
+{
+  g_auto(GStrv) lines = g_strsplit (path ? path : "", "\n", -1);
+  guint steps = 0;
+
+  *done = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      while (*line == ' ' || *line == '\t')
+        line++;
+      if (*line != '-' && *line != '*' && *line != '+')
+        continue;
+      line++;
+      while (*line == ' ')
+        line++;
+      if (*line == '\0')
+        continue;
+      steps++;
+      if (g_str_has_prefix (line, "[x]") || g_str_has_prefix (line, "[X]"))
+        (*done)++;
+    }
+
+  return steps;
 }
 
 CpStage

@@ -30,6 +30,17 @@ void        cp_workstream_set_name    (CpWorkstream  *self,
 const char *cp_workstream_get_owner   (CpWorkstream  *self);
 void        cp_workstream_set_owner   (CpWorkstream  *self,
                                        const char    *owner);
+const char *cp_workstream_get_role    (CpWorkstream  *self);
+void        cp_workstream_set_role    (CpWorkstream  *self,
+                                       const char    *role);
+const char *cp_workstream_get_holder  (CpWorkstream  *self);
+void        cp_workstream_set_holder  (CpWorkstream  *self,
+                                       const char    *holder);
+const char *cp_workstream_get_certification (CpWorkstream *self);
+void        cp_workstream_set_certification (CpWorkstream *self,
+                                             const char   *certification);
+guint       cp_certification_count    (const char    *path,
+                                       guint         *done);
 CpStage     cp_workstream_get_stage   (CpWorkstream  *self);
 gboolean    cp_workstream_set_stage   (CpWorkstream  *self,
                                        CpStage        stage,

@@ -312,13 +312,17 @@ static const Column workstream_columns[] = {
   { "Workstream", K_TEXT },
   { "Owner", K_TEXT },
   { "Stage", K_ENUM, STAGES, TRUE },
+  { "Role", K_TEXT },
+  { "Holder", K_TEXT },
+  { "Certification", K_TEXT },
   { "Id", K_UUID },
 };
 
 static const List workstream_list = LIST (
-  "SELECT id, name, owner, stage, uuid FROM workstream WHERE engagement_id = ?1 ORDER BY position, id",
-  "INSERT INTO workstream (engagement_id, position, name, owner, stage, uuid) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  "SELECT id, name, owner, stage, role, holder, certification, uuid FROM workstream "
+  "WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO workstream (engagement_id, position, name, owner, stage, role, holder, certification, uuid) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
   K_WORKSTREAM, workstream_columns);
 
 static const Column handover_columns[] = {

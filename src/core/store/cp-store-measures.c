@@ -16,7 +16,7 @@
   "id, name, unit, baseline_value, baseline_date, target_value, target_date"
 #define MATURITY_COLUMNS \
   "id, practice, baseline_level, baseline_evidence, review_level, review_evidence"
-#define WORKSTREAM_COLUMNS "id, name, owner, stage"
+#define WORKSTREAM_COLUMNS "id, name, owner, stage, role, holder, certification"
 #define EXIT_ITEM_COLUMNS "id, text, done_on"
 
 /* Appended at the end of an engagement's list of its kind. */
@@ -59,7 +59,7 @@ const CpSqlText _cp_store_measures_sql[CP_SQL_N] = {
   [CP_SQL_WORKSTREAM_ADD] = { ADD_NAMED ("workstream", "name", WORKSTREAM_COLUMNS), N_("Could not add it") },
   [CP_SQL_WORKSTREAM_REMOVE] = { "DELETE FROM workstream WHERE id = ?1", N_("Could not remove it") },
   [CP_SQL_WORKSTREAM_SAVE] = {
-    "UPDATE workstream SET name = ?2, owner = ?3 WHERE id = ?1",
+    "UPDATE workstream SET name = ?2, owner = ?3, role = ?4, holder = ?5, certification = ?6 WHERE id = ?1",
     N_("Could not save the workstream") },
   [CP_SQL_WORKSTREAM_STAGE] = {
     "UPDATE workstream SET stage = ?2 WHERE id = ?1",

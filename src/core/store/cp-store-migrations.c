@@ -363,6 +363,13 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX stance_change_by_stakeholder ON stance_change (stakeholder_id, changed_on, id);"
   STABLE_ID ("stance_change"),
+  /* 14: the role a workstream needs held by staff when the coach leaves,
+   * who holds it, and the certification path to it (a Markdown task
+   * list).
+   */
+  "ALTER TABLE workstream ADD COLUMN role TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE workstream ADD COLUMN holder TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE workstream ADD COLUMN certification TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

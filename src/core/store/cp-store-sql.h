@@ -39,7 +39,7 @@ typedef enum
   CP_SQL_WORKSTREAMS,        /* engagement */
   CP_SQL_WORKSTREAM_ADD,     /* engagement, name */
   CP_SQL_WORKSTREAM_REMOVE,  /* workstream */
-  CP_SQL_WORKSTREAM_SAVE,    /* workstream, name, owner */
+  CP_SQL_WORKSTREAM_SAVE,    /* workstream, name, owner, role, holder, certification */
   CP_SQL_WORKSTREAM_STAGE,   /* workstream, stage */
   CP_SQL_HANDOVER_ADD,       /* workstream, stage, date or NULL for today */
   CP_SQL_HANDOVERS,          /* workstream → stage, changed on */
