@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include "cp-action.h"
@@ -198,6 +200,61 @@ test_handover (Fixture       *f,
   g_assert_cmpuint (history->len, ==, 2);
   g_assert_cmpint (g_array_index (history, CpHandover, 0).stage, ==, CP_STAGE_STAFF_WITH_COACH);
   g_assert_cmpstr (g_array_index (history, CpHandover, 1).date, ==, "2026-12-01");
+}
+
+/* Roles and certification paths: the role a workstream needs held when
+ * the coach leaves, who holds it, the path's progress; exit criteria
+ * drawn from the roles no one holds, once.
+ */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_create_engagement (f->store, "Roles", CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpWorkstream) change = cp_engagement_add_workstream (e, "Change enablement", &error);
+  g_autoptr(CpWorkstream) incident = cp_engagement_add_workstream (e, "Incident management", &error);
+  g_autoptr(CpWorkstream) again = NULL;
+  GListModel *exit_items;
+  guint done;
+  gint64 id = cp_engagement_get_id (e);
+
+  g_assert_no_error (error);
+  cp_workstream_set_role (change, "Change manager");
+  cp_workstream_set_holder (change, "Priya Raman");
+  cp_workstream_set_certification (change, "- [x] ITIL 4 Foundation\n"
+                                           "  * [ ] ITIL 4 Specialist: Create, Deliver and Support\n"
+                                           "\nNotes, not a step\n- \n+ [X] Change practice course\n");
+  cp_workstream_set_role (incident, "Incident manager");
+
+  g_assert_cmpuint (cp_certification_count (cp_workstream_get_certification (change), &done), ==, 3);
+  g_assert_cmpuint (done, ==, 2);
+  g_assert_cmpuint (cp_certification_count ("", &done), ==, 0);
+  g_assert_cmpuint (done, ==, 0);
+
+  /* Only the incident manager's role is not held yet. */
+  g_assert_true (cp_engagement_add_exit_items_for_roles (e, &error));
+  g_assert_no_error (error);
+  exit_items = cp_engagement_get_exit_items (e, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (exit_items), ==, 1);
+  {
+    g_autoptr(CpExitItem) item = g_list_model_get_item (exit_items, 0);
+
+    g_assert_cmpstr (cp_exit_item_get_text (item), ==,
+                     "Someone on the client’s staff holds the role of Incident manager (Incident management)");
+  }
+  g_assert_true (cp_engagement_add_exit_items_for_roles (e, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (exit_items), ==, 1);
+
+  g_clear_object (&change);
+  g_clear_object (&incident);
+  g_clear_object (&e);
+  reopen (f);
+  e = cp_store_get_engagement (f->store, id, NULL);
+  again = g_list_model_get_item (cp_engagement_get_workstreams (e, NULL), 0);
+  g_assert_cmpstr (cp_workstream_get_role (again), ==, "Change manager");
+  g_assert_cmpstr (cp_workstream_get_holder (again), ==, "Priya Raman");
+  g_assert_nonnull (strstr (cp_workstream_get_certification (again), "Change practice course"));
 }
 
 static void
@@ -541,6 +598,7 @@ main (int   argc,
   ADD_STORE_TEST ("/measures/goals", test_goals);
   ADD_STORE_TEST ("/measures/maturity", test_maturity);
   ADD_STORE_TEST ("/measures/handover", test_handover);
+  ADD_STORE_TEST ("/measures/roles", test_roles);
   ADD_STORE_TEST ("/measures/actions", test_actions);
   ADD_STORE_TEST ("/measures/register", test_register);
   ADD_STORE_TEST ("/measures/contract", test_contract);

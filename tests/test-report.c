@@ -271,6 +271,10 @@ test_team (Fixture       *f,
   g_assert_nonnull (strstr (team, "open to a catalogue of standard changes."));
   g_assert_nonnull (strstr (team, "For the coaching team"));
 
+  /* Both reports show the roles staff must hold and their paths. */
+  g_assert_nonnull (strstr (sponsor, "| Incident management | Staff with coach | Tom Becker | Incident manager, not held yet | 1 of 2 done |"));
+  g_assert_nonnull (strstr (sponsor, "| Change manager, held by Priya Raman | 1 of 2 done |"));
+
   /* Not the sponsor's to read. */
   g_assert_null (strstr (sponsor, "People and relationships"));
   g_assert_null (strstr (sponsor, "Sceptic"));

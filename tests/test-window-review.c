@@ -32,6 +32,7 @@
 #include "cp-stakeholder-map.h"
 #include "cp-stakeholder-row.h"
 #include "cp-test-util.h"
+#include "cp-workstream.h"
 #include "cp-test-window.h"
 #include "cp-ui-util.h"
 
@@ -763,6 +764,54 @@ relationships (CpWindow *window)
   }
 }
 
+static gboolean
+is_button_tooltipped (GtkWidget     *widget,
+                      gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* Roles staff must hold when the coach leaves: shown on each workstream
+ * with who holds them and the certification path's progress, edited in a
+ * dialog, and drawn into the exit checklist while no one holds them.
+ */
+static void
+roles (CpWindow *window)
+{
+  GtkWidget *measures;
+  GtkWidget *incident;
+  GtkWindow *dialog;
+  AdwEntryRow *holder;
+  CpWorkstream *stream;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+  show_page (window, "measures");
+  measures = find (GTK_WIDGET (window), CP_TYPE_MEASURES_PAGE, NULL);
+  incident = find_where (measures, is_row_titled, "Incident management");
+  g_assert_nonnull (incident);
+  stream = g_object_get_data (G_OBJECT (incident), "workstream");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (incident)),
+                            "Incident manager, not held yet · 1 of 2 certifications"));
+
+  g_assert_true (gtk_widget_activate_action (measures, "measures.add-exit-items-for-roles", NULL));
+  spin (100);
+  g_assert_nonnull (find_label_containing (measures, "holds the role of Incident manager (Incident management)"));
+
+  g_signal_emit_by_name (find_where (incident, is_button_tooltipped, "Role and Certification Path"), "clicked");
+  spin (200);
+  dialog = find_dialog ("Incident management");
+  g_assert_nonnull (dialog);
+  holder = ADW_ENTRY_ROW (find_where (GTK_WIDGET (dialog), is_row_titled, "Held by"));
+  g_assert_nonnull (holder);
+  gtk_editable_set_text (GTK_EDITABLE (holder), "Tom Becker");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  spin (100);
+  g_assert_cmpstr (cp_workstream_get_holder (stream), ==, "Tom Becker");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (incident)),
+                            "Incident manager, held by Tom Becker"));
+}
+
 /* The approach assistant follows the domain: saving money is no reason to
  * go it alone without having done it before, and it says so.
  */
@@ -844,6 +893,7 @@ main (int   argc,
   g_test_add_data_func ("/window/preview-table", (gconstpointer) preview_table, run_fresh);
   g_test_add_data_func ("/window/assistant-advice", (gconstpointer) assistant_advice, run_fresh);
   g_test_add_data_func ("/window/relationships", (gconstpointer) relationships, run_fresh);
+  g_test_add_data_func ("/window/roles", (gconstpointer) roles, run_fresh);
   g_test_add_data_func ("/window/every-page-narrow", (gconstpointer) every_page_narrow, run_fresh);
 
   return g_test_run ();

@@ -457,14 +457,27 @@ handover_section (GString      *out,
   if (!begin_section (out, _("Handover"), n, _("No workstreams are tracked yet.")))
     return;
 
-  append_row (out, _("Process or workstream"), _("Who leads it"), _("Owner"), NULL);
-  append_rule (out, 3);
+  append_row (out, _("Process or workstream"), _("Who leads it"), _("Owner"), _("Role staff must hold"),
+              _("Certification"), NULL);
+  append_rule (out, 5);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CpWorkstream) w = g_list_model_get_item (streams, i);
+      const char *role = cp_workstream_get_role (w);
+      const char *holder = cp_workstream_get_holder (w);
+      guint done, steps = cp_certification_count (cp_workstream_get_certification (w), &done);
+      g_autofree char *held = NULL;
+      g_autofree char *path = NULL;
 
+      if (*role != '\0')
+        /* Translators: in the report, a role and who holds it; "not held yet" when no one does. */
+        held = *holder ? g_strdup_printf (_("%s, held by %s"), role, holder)
+                       : g_strdup_printf (_("%s, not held yet"), role);
+      if (steps > 0)
+        /* Translators: how far a certification path has come, as "1 of 2 done". */
+        path = g_strdup_printf (_("%u of %u done"), done, steps);
       append_row (out, cp_workstream_get_name (w), cp_stage_get_label (cp_workstream_get_stage (w)),
-                  cp_workstream_get_owner (w), NULL);
+                  cp_workstream_get_owner (w), held ? held : "", path ? path : "", NULL);
     }
   g_string_append_c (out, '\n');
 }

@@ -545,6 +545,21 @@ fill_measures (CpEngagement  *engagement,
         cp_workstream_set_owner (w, fields[1]);
       if (!cp_workstream_set_stage (w, stage, handover_on, error))
         return FALSE;
+
+      /* [Role NAME]: the role staff must hold, who does, the path to it. */
+      {
+        g_autofree char *group = g_strconcat ("Role ", streams[i], NULL);
+        g_autofree char *role = g_key_file_get_string (keyfile, group, "Role", NULL);
+        g_autofree char *holder = g_key_file_get_string (keyfile, group, "Holder", NULL);
+        g_autofree char *path = g_key_file_get_string (keyfile, group, "Certification", NULL);
+
+        if (role != NULL)
+          cp_workstream_set_role (w, role);
+        if (holder != NULL)
+          cp_workstream_set_holder (w, holder);
+        if (path != NULL)
+          cp_workstream_set_certification (w, path);
+      }
     }
 
   return TRUE;

@@ -25,6 +25,7 @@
 #include "cp-session.h"
 #include "cp-ui-util.h"
 #include "cp-workstream.h"
+#include "cp-wrap-box.h"
 
 struct _CpMeasuresPage
 {
@@ -188,7 +189,9 @@ add_exit_items_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->engagement != NULL &&
-      !cp_engagement_add_standard_exit_items (self->engagement, &error))
+      !(g_str_equal (action_name, "measures.add-exit-items-for-roles")
+          ? cp_engagement_add_exit_items_for_roles (self->engagement, &error)
+          : cp_engagement_add_standard_exit_items (self->engagement, &error)))
     cp_ui_toast_error (widget, error);
 
   update_exit (self);
@@ -754,6 +757,29 @@ update_workstream_row (AdwComboRow *row)
   else
     subtitle = g_strdup (*owner ? owner : _("No owner named"));
 
+  /* The role staff must hold, who does, and how far along its path. */
+  if (*cp_workstream_get_role (w) != '\0')
+    {
+      const char *holder = cp_workstream_get_holder (w);
+      guint done, steps = cp_certification_count (cp_workstream_get_certification (w), &done);
+      g_autofree char *role = *holder != '\0'
+        /* Translators: the role a workstream needs held, and who holds it. */
+        ? g_strdup_printf (_("%s, held by %s"), cp_workstream_get_role (w), holder)
+        /* Translators: the role a workstream needs held, and no one holds it yet. */
+        : g_strdup_printf (_("%s, not held yet"), cp_workstream_get_role (w));
+      g_autofree char *with = NULL;
+
+      if (steps > 0)
+        /* Translators: the role, then how far its certification path has come, as "2 of 3 certifications". */
+        with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%s · %u of %u certification",
+                                             "%s\n%s · %u of %u certifications", steps),
+                                subtitle, role, done, steps);
+      else
+        with = g_strdup_printf ("%s\n%s", subtitle, role);
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with);
+    }
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_workstream_get_name (w));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_combo_row_set_selected (row, cp_workstream_get_stage (w));
@@ -778,6 +804,108 @@ stage_changed_cb (AdwComboRow    *row,
     }
 }
 
+typedef struct
+{
+  CpWorkstream *workstream;
+  AdwEntryRow  *role;
+  AdwEntryRow  *holder;
+  GtkTextView  *path;
+} RoleEdit;
+
+static void
+role_edit_free (RoleEdit *edit)
+{
+  g_clear_object (&edit->workstream);
+  g_free (edit);
+}
+
+static void
+role_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RoleEdit         *edit)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (edit->path);
+  g_autofree char *path = NULL;
+  GtkTextIter start, end;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  path = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  cp_workstream_set_role (edit->workstream, gtk_editable_get_text (GTK_EDITABLE (edit->role)));
+  cp_workstream_set_holder (edit->workstream, gtk_editable_get_text (GTK_EDITABLE (edit->holder)));
+  cp_workstream_set_certification (edit->workstream, path);
+}
+
+static AdwEntryRow *
+role_entry_row (GtkWidget  *list,
+                const char *title,
+                const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return ADW_ENTRY_ROW (row);
+}
+
+/* Asks for the role the workstream needs held when the coach leaves,
+ * who holds it, and the certification path to it.
+ */
+static void
+edit_role (GtkWidget    *button,
+           CpWorkstream *workstream)
+{
+  RoleEdit *edit = g_new0 (RoleEdit, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *label = gtk_label_new (_("Certification path: a step a line, “- [x]” for a step done"));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  AdwMessageDialog *dialog;
+
+  edit->workstream = g_object_ref (workstream);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  edit->role = role_entry_row (list, _("Role staff must hold when the coach leaves"), cp_workstream_get_role (workstream));
+  edit->holder = role_entry_row (list, _("Held by"), cp_workstream_get_holder (workstream));
+  gtk_box_append (GTK_BOX (box), list);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_box_append (GTK_BOX (box), label);
+  edit->path = GTK_TEXT_VIEW (view);
+  gtk_text_view_set_wrap_mode (edit->path, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (edit->path, FALSE);
+  gtk_text_view_set_top_margin (edit->path, 6);
+  gtk_text_view_set_bottom_margin (edit->path, 6);
+  gtk_text_view_set_left_margin (edit->path, 8);
+  gtk_text_view_set_right_margin (edit->path, 8);
+  gtk_widget_set_size_request (view, -1, 96);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Certification path"), -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (edit->path), cp_workstream_get_certification (workstream), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (button)),
+                                                       cp_workstream_get_name (workstream), NULL));
+  adw_message_dialog_set_body (dialog, _("The role someone on the client’s staff must hold when the coach "
+                                         "leaves, and the certifications on the way to it."));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (role_response_cb), edit,
+                         (GClosureNotify) role_edit_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 create_workstream_row (gpointer item,
                        gpointer user_data)
@@ -794,6 +922,18 @@ create_workstream_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "workstream", g_object_ref (item), g_object_unref);
   gtk_widget_set_sensitive (row, self->editable);
   update_workstream_row (ADW_COMBO_ROW (row));
+
+  {
+    GtkWidget *role = gtk_button_new_from_icon_name ("system-users-symbolic");
+
+    gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (role, "flat");
+    gtk_widget_set_tooltip_text (role, _("Role and Certification Path"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Role and Certification Path"), -1);
+    g_signal_connect (role, "clicked", G_CALLBACK (edit_role), item);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
+  }
 
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (stage_changed_cb), self, 0);
   g_signal_connect_object (item, "notify", G_CALLBACK (update_workstream_row), row,
@@ -933,6 +1073,7 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   object_class->dispose = cp_measures_page_dispose;
 
   g_type_ensure (CP_TYPE_MATURITY_CHART);
+  g_type_ensure (CP_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/cp-measures-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, track_row);
@@ -966,6 +1107,8 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
                                    add_practices_action);
   gtk_widget_class_install_action (widget_class, "measures.contract", NULL, contract_action);
   gtk_widget_class_install_action (widget_class, "measures.add-exit-items", NULL,
+                                   add_exit_items_action);
+  gtk_widget_class_install_action (widget_class, "measures.add-exit-items-for-roles", NULL,
                                    add_exit_items_action);
 }
 
@@ -1034,6 +1177,7 @@ cp_measures_page_set_editable (CpMeasuresPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->new_workstream_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_exit_row), editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-exit-items", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-exit-items-for-roles", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-practices", editable);
 
   /* Rows take their editability when they are made. */
