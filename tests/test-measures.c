@@ -13,6 +13,7 @@
 #include "cp-action.h"
 #include "cp-contract.h"
 #include "cp-exit-item.h"
+#include "cp-mentoring.h"
 #include "cp-engagement.h"
 #include "cp-goal.h"
 #include "cp-kpi.h"
@@ -255,6 +256,44 @@ test_roles (Fixture       *f,
   g_assert_cmpstr (cp_workstream_get_role (again), ==, "Change manager");
   g_assert_cmpstr (cp_workstream_get_holder (again), ==, "Priya Raman");
   g_assert_nonnull (strstr (cp_workstream_get_certification (again), "Change practice course"));
+}
+
+/* Who mentors whom: kept, changed, removed. */
+static void
+test_mentoring (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_create_engagement (f->store, "Mentors", CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpMentoring) sam = cp_engagement_add_mentoring (e, "Sam Okafor", &error);
+  g_autoptr(CpMentoring) tom = cp_engagement_add_mentoring (e, "Tom Becker", &error);
+  g_autoptr(CpMentoring) again = NULL;
+  GListModel *list;
+  gint64 id = cp_engagement_get_id (e);
+
+  g_assert_no_error (error);
+  cp_mentoring_set_mentee (sam, "Priya Raman");
+  cp_mentoring_set_profile (sam, CP_MENTOR_PROFILE_SYSTEMS_THINKER);
+  cp_mentoring_set_format (sam, CP_MENTORING_FORMAT_ONE_ON_ONE);
+  cp_mentoring_set_practice (sam, "Change enablement");
+  cp_mentoring_set_format (tom, CP_MENTORING_FORMAT_MASS);
+  g_assert_true (cp_engagement_remove_measure (e, G_OBJECT (tom), &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&sam);
+  g_clear_object (&tom);
+  g_clear_object (&e);
+  reopen (f);
+  e = cp_store_get_engagement (f->store, id, NULL);
+  list = cp_engagement_get_mentorings (e, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  again = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (cp_mentoring_get_mentor (again), ==, "Sam Okafor");
+  g_assert_cmpstr (cp_mentoring_get_mentee (again), ==, "Priya Raman");
+  g_assert_cmpint (cp_mentoring_get_profile (again), ==, CP_MENTOR_PROFILE_SYSTEMS_THINKER);
+  g_assert_cmpint (cp_mentoring_get_format (again), ==, CP_MENTORING_FORMAT_ONE_ON_ONE);
+  g_assert_cmpstr (cp_mentoring_get_practice (again), ==, "Change enablement");
 }
 
 static void
@@ -599,6 +638,7 @@ main (int   argc,
   ADD_STORE_TEST ("/measures/maturity", test_maturity);
   ADD_STORE_TEST ("/measures/handover", test_handover);
   ADD_STORE_TEST ("/measures/roles", test_roles);
+  ADD_STORE_TEST ("/measures/mentoring", test_mentoring);
   ADD_STORE_TEST ("/measures/actions", test_actions);
   ADD_STORE_TEST ("/measures/register", test_register);
   ADD_STORE_TEST ("/measures/contract", test_contract);

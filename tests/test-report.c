@@ -270,6 +270,8 @@ test_team (Fixture       *f,
                                   "Stance: Sceptic. Influence: High. Stance history: Blocker from "));
   g_assert_nonnull (strstr (team, "open to a catalogue of standard changes."));
   g_assert_nonnull (strstr (team, "For the coaching team"));
+  g_assert_nonnull (strstr (team, "\n### Mentoring\n\n| Mentor | Mentors whom | Profile | Format | Practice or area |\n"));
+  g_assert_nonnull (strstr (team, "| Tom Becker | Service desk analysts | Subject-matter expert | Mass mentoring (workshops and labs) | Incident management |\n"));
 
   /* Both reports show the roles staff must hold and their paths. */
   g_assert_nonnull (strstr (sponsor, "| Incident management | Staff with coach | Tom Becker | Incident manager, not held yet | 1 of 2 done |"));

@@ -16,6 +16,7 @@
 #include "cp-assistant-dialog.h"
 #include "cp-engagement.h"
 #include "cp-engagement-page.h"
+#include "cp-mentoring.h"
 #include "cp-markdown-view.h"
 #include "cp-measures-page.h"
 #include "cp-note.h"
@@ -741,6 +742,28 @@ relationships (CpWindow *window)
                      "Service desk lead, champion for incident management · Neutral on the day");
     gtk_window_destroy (GTK_WINDOW (dialog));
     spin (50);
+  }
+
+  /* The sample's mentoring, and a new one added in its dialog. */
+  {
+    GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (map), CP_TYPE_ENGAGEMENT_PAGE);
+    GtkWindow *dialog;
+    GListModel *mentorings = cp_engagement_get_mentorings (cp_window_get_current (window), NULL);
+
+    g_assert_nonnull (find_where (page, is_row_titled, "Sam Okafor mentors Priya Raman"));
+    g_assert_cmpuint (g_list_model_get_n_items (mentorings), ==, 3);
+    g_assert_true (gtk_widget_activate_action (page, "page.add-mentoring", NULL));
+    spin (200);
+    dialog = find_dialog ("New Mentoring");
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (find_where (GTK_WIDGET (dialog), is_row_titled, "Mentors whom")),
+                           "Lena Hoffmann");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_where (GTK_WIDGET (dialog), is_row_titled, "Format")),
+                                CP_MENTORING_FORMAT_ONE_ON_ONE);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+    spin (200);
+    g_assert_cmpuint (g_list_model_get_n_items (mentorings), ==, 4);
+    g_assert_nonnull (find_where (page, is_row_titled, "Sam Okafor mentors Lena Hoffmann"));
   }
 
   /* Removed by mistake and brought back with Undo: all of her. */

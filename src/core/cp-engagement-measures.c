@@ -22,6 +22,7 @@
 #include "cp-opportunity-private.h"
 #include "cp-store-model.h"
 #include "cp-workstream-private.h"
+#include "cp-mentoring-private.h"
 
 /* Each kind of measure: how the store reads, adds and removes it, how
  * to make it from a row, and its list.
@@ -64,6 +65,11 @@ static const Kind opportunities = {
 static const Kind contracts = {
   CP_SQL_CONTRACTS, CP_SQL_CONTRACT_ADD, CP_SQL_N,
   cp_contract_get_type, _cp_contract_new_from_row, G_STRUCT_OFFSET (CpEngagement, contracts),
+};
+
+static const Kind mentorings = {
+  CP_SQL_MENTORINGS, CP_SQL_MENTORING_ADD, CP_SQL_MENTORING_REMOVE,
+  cp_mentoring_get_type, _cp_mentoring_new_from_row, G_STRUCT_OFFSET (CpEngagement, mentorings),
 };
 
 static const Kind exit_items = {
@@ -309,14 +315,16 @@ cp_engagement_add_workstream (CpEngagement  *self,
 
 /**
  * cp_engagement_remove_measure:
- * @measure: a #CpGoal, #CpMaturity or #CpWorkstream of the engagement
+ * @measure: a #CpGoal, #CpMaturity, #CpWorkstream, #CpAction,
+ *   #CpOpportunity, #CpExitItem or #CpMentoring of the engagement
  */
 gboolean
 cp_engagement_remove_measure (CpEngagement  *self,
                               GObject       *measure,
                               GError       **error)
 {
-  const Kind *kinds[] = { &goals, &maturity, &workstreams, &actions, &opportunities, &exit_items };
+  const Kind *kinds[] = { &goals, &maturity, &workstreams, &actions, &opportunities, &exit_items,
+                          &mentorings };
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (measure), FALSE);
@@ -337,6 +345,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
          : CP_IS_ACTION (measure) ? cp_action_get_id (CP_ACTION (measure))
          : CP_IS_OPPORTUNITY (measure) ? cp_opportunity_get_id (CP_OPPORTUNITY (measure))
          : CP_IS_EXIT_ITEM (measure) ? cp_exit_item_get_id (CP_EXIT_ITEM (measure))
+         : CP_IS_MENTORING (measure) ? cp_mentoring_get_id (CP_MENTORING (measure))
          : cp_workstream_get_id (CP_WORKSTREAM (measure));
 
       unit = _cp_store_unit_for (kinds[k]->remove);
@@ -449,6 +458,37 @@ cp_engagement_add_standard_exit_items (CpEngagement  *self,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
 
   return add_missing (self, &exit_items, standard, G_N_ELEMENTS (standard), exit_text_of, error);
+}
+
+/**
+ * cp_engagement_get_mentorings:
+ *
+ * Returns: (transfer none) (nullable): who mentors whom, a list of
+ *   #CpMentoring
+ */
+GListModel *
+cp_engagement_get_mentorings (CpEngagement  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &mentorings, error);
+}
+
+/**
+ * cp_engagement_add_mentoring:
+ * @mentor: who mentors
+ *
+ * Returns: (transfer full) (nullable): the mentoring, the rest to say
+ */
+CpMentoring *
+cp_engagement_add_mentoring (CpEngagement  *self,
+                             const char    *mentor,
+                             GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return add (self, &mentorings, mentor, error);
 }
 
 /**

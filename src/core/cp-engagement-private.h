@@ -43,6 +43,7 @@ struct _CpEngagement
   GListStore *opportunities;
   GListStore *contracts;   /* oldest version first */
   GListStore *exit_items;
+  GListStore *mentorings;
   char       *approach_reason;  /* for the next recorded approach change */
   char       *uuid;             /* its stable id, read once: it never changes */
   CpApproach  saved_approach;

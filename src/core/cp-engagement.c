@@ -195,6 +195,7 @@ cp_engagement_finalize (GObject *object)
   g_clear_object (&self->opportunities);
   g_clear_object (&self->contracts);
   g_clear_object (&self->exit_items);
+  g_clear_object (&self->mentorings);
   g_free (self->approach_reason);
   g_clear_object (&self->store);
 

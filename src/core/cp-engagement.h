@@ -164,6 +164,11 @@ gboolean       cp_engagement_add_standard_exit_items (CpEngagement  *self,
                                                       GError       **error);
 gboolean       cp_engagement_add_exit_items_for_roles (CpEngagement  *self,
                                                        GError       **error);
+GListModel    *cp_engagement_get_mentorings   (CpEngagement  *self,
+                                               GError       **error);
+CpMentoring   *cp_engagement_add_mentoring    (CpEngagement  *self,
+                                               const char    *mentor,
+                                               GError       **error);
 gboolean       cp_engagement_is_ready_for_exit (CpEngagement *self);
 GListModel    *cp_engagement_get_opportunities (CpEngagement *self,
                                                 GError      **error);

@@ -18,6 +18,7 @@
 #include "cp-action.h"
 #include "cp-approach.h"
 #include "cp-bars.h"
+#include "cp-mentoring.h"
 #include "cp-stakeholder.h"
 #include "cp-stakeholder-map.h"
 #include "cp-checklist-item.h"
@@ -778,6 +779,31 @@ notes_section (GString      *out,
     g_string_append_printf (out, "%s\n\n", _("None shared with the sponsor."));
 }
 
+/* Who mentors whom, how, in which practice. */
+static void
+mentoring_part (GString      *out,
+                CpEngagement *e)
+{
+  GListModel *list = cp_engagement_get_mentorings (e, NULL);
+
+  if (list == NULL || g_list_model_get_n_items (list) == 0)
+    return;
+
+  g_string_append_printf (out, "### %s\n\n", _("Mentoring"));
+  append_row (out, _("Mentor"), _("Mentors whom"), _("Profile"), _("Format"), _("Practice or area"), NULL);
+  append_rule (out, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpMentoring) m = g_list_model_get_item (list, i);
+
+      append_row (out, cp_mentoring_get_mentor (m), cp_mentoring_get_mentee (m),
+                  cp_mentor_profile_get_name (cp_mentoring_get_profile (m)),
+                  cp_mentoring_format_get_name (cp_mentoring_get_format (m)),
+                  cp_mentoring_get_practice (m), NULL);
+    }
+  g_string_append_c (out, '\n');
+}
+
 /* The coach's view of the people, for the team's report only: the map
  * (drawn where the format can), then each person — their role, where
  * they stand and have stood, their influence and what matters to them.
@@ -869,6 +895,8 @@ people_section (GString       *out,
         }
     }
 
+  mentoring_part (out, e);
+
   return TRUE;
 }
 
@@ -929,7 +957,8 @@ cp_report_build (CpEngagement  *engagement,
       !cp_engagement_get_notes (engagement, error) ||
       !cp_engagement_get_contracts (engagement, error) ||
       !cp_engagement_get_exit_items (engagement, error) ||
-      !cp_engagement_get_stakeholders (engagement, error))
+      !cp_engagement_get_stakeholders (engagement, error) ||
+      !cp_engagement_get_mentorings (engagement, error))
     return NULL;
 
   if (charts != NULL)

@@ -20,6 +20,7 @@
 #include "cp-exit-item.h"
 #include "cp-goal.h"
 #include "cp-maturity.h"
+#include "cp-mentoring.h"
 #include "cp-workstream.h"
 #include "cp-engagement.h"
 #include "cp-note.h"
@@ -138,6 +139,36 @@ fill (CpEngagement  *engagement,
       stakeholder = cp_engagement_add_stakeholder (engagement, name, role, contact, error);
       if (stakeholder == NULL || !fill_relationship (stakeholder, keyfile, groups[i], error))
         return FALSE;
+    }
+
+  /* [Mentoring N]: Mentor, Mentee, Profile, Format, Practice. */
+  for (guint i = 0; groups[i]; i++)
+    {
+      g_autofree char *mentor = NULL;
+      g_autofree char *mentee = NULL;
+      g_autofree char *profile = NULL;
+      g_autofree char *format = NULL;
+      g_autofree char *practice = NULL;
+      g_autoptr(CpMentoring) mentoring = NULL;
+      CpMentorProfile p;
+      CpMentoringFormat f;
+
+      if (!g_str_has_prefix (groups[i], "Mentoring "))
+        continue;
+
+      mentor = g_key_file_get_string (keyfile, groups[i], "Mentor", NULL);
+      mentee = g_key_file_get_string (keyfile, groups[i], "Mentee", NULL);
+      profile = g_key_file_get_string (keyfile, groups[i], "Profile", NULL);
+      format = g_key_file_get_string (keyfile, groups[i], "Format", NULL);
+      practice = g_key_file_get_string (keyfile, groups[i], "Practice", NULL);
+      if (!cp_mentor_profile_from_string (profile, &p) || !cp_mentoring_format_from_string (format, &f))
+        return invalid (error);
+      if (!(mentoring = cp_engagement_add_mentoring (engagement, mentor, error)))
+        return FALSE;
+      cp_mentoring_set_mentee (mentoring, mentee);
+      cp_mentoring_set_profile (mentoring, p);
+      cp_mentoring_set_format (mentoring, f);
+      cp_mentoring_set_practice (mentoring, practice);
     }
 
   return TRUE;

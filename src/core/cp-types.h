@@ -24,6 +24,7 @@ typedef struct _CpSession        CpSession;
 typedef struct _CpGoal           CpGoal;
 typedef struct _CpMaturity       CpMaturity;
 typedef struct _CpWorkstream     CpWorkstream;
+typedef struct _CpMentoring      CpMentoring;
 typedef struct _CpAction         CpAction;
 typedef struct _CpOpportunity    CpOpportunity;
 typedef struct _CpContract       CpContract;
@@ -164,6 +165,23 @@ typedef enum
   CP_SMO_ROLE_IT_LEADER,        /* a digital and IT leader */
 } CpSmoRole;
 
+/* A mentor's profile. */
+typedef enum
+{
+  CP_MENTOR_PROFILE_UNSET,
+  CP_MENTOR_PROFILE_EXPERT,           /* a subject-matter expert, deep in one field */
+  CP_MENTOR_PROFILE_SYSTEMS_THINKER,  /* methods across industries */
+} CpMentorProfile;
+
+/* How the mentoring is given. */
+typedef enum
+{
+  CP_MENTORING_FORMAT_UNSET,
+  CP_MENTORING_FORMAT_ONE_ON_ONE,
+  CP_MENTORING_FORMAT_MASS,      /* workshops and labs */
+  CP_MENTORING_FORMAT_BLENDED,   /* remote training with a local mentor */
+} CpMentoringFormat;
+
 /* A session as planned, before it is added: see cp_engagement_plan_session(). */
 typedef struct
 {
@@ -250,6 +268,12 @@ gboolean    cp_influence_from_string     (const char     *str,
 const char *cp_smo_role_to_string        (CpSmoRole       role);
 gboolean    cp_smo_role_from_string      (const char     *str,
                                           CpSmoRole      *role);
+const char *cp_mentor_profile_to_string  (CpMentorProfile profile);
+gboolean    cp_mentor_profile_from_string (const char     *str,
+                                           CpMentorProfile *profile);
+const char *cp_mentoring_format_to_string (CpMentoringFormat format);
+gboolean    cp_mentoring_format_from_string (const char       *str,
+                                             CpMentoringFormat *format);
 const char *cp_coaching_area_to_string   (CpCoachingArea  area);
 gboolean    cp_coaching_area_from_string (const char     *str,
                                           CpCoachingArea *area);

@@ -20,6 +20,7 @@
 #include "cp-stakeholder.h"
 #include "cp-stakeholder-row.h"
 #include "cp-people-map.h"
+#include "cp-mentoring.h"
 #include "cp-store.h"
 #include "cp-ui-util.h"
 
@@ -56,6 +57,7 @@ struct _CpEngagementPage
   GtkSourceView       *scope_view;
   GtkListBox          *stakeholder_list;
   CpPeopleMap         *people_map;
+  GtkListBox          *mentoring_list;
   CpStakeholder       *removed;     /* the last removed, for its undo */
   GtkWidget           *add_stakeholder_button;
 
@@ -222,6 +224,9 @@ create_stakeholder_row (gpointer item,
   return row;
 }
 
+static GtkWidget *create_mentoring_row (gpointer item,
+                                        gpointer user_data);
+
 static void
 update_stakeholders (CpEngagementPage *self)
 {
@@ -237,6 +242,11 @@ update_stakeholders (CpEngagementPage *self)
 
   gtk_list_box_bind_model (self->stakeholder_list, model, create_stakeholder_row, self, NULL);
   cp_people_map_set_stakeholders (self->people_map, model);
+
+  model = NULL;
+  if (self->engagement != NULL && !(model = cp_engagement_get_mentorings (self->engagement, &error)))
+    g_warning ("%s", error->message);
+  gtk_list_box_bind_model (self->mentoring_list, model, create_mentoring_row, self, NULL);
 }
 
 static void
@@ -246,6 +256,7 @@ update_editable (CpEngagementPage *self)
     GTK_WIDGET (self->details_group),
     GTK_WIDGET (self->programme_group),
     GTK_WIDGET (self->stakeholder_list),
+    GTK_WIDGET (self->mentoring_list),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
@@ -253,6 +264,179 @@ update_editable (CpEngagementPage *self)
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->scope_view), self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-stakeholder", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-mentoring", self->editable);
+}
+
+/* Mentoring */
+
+static void
+update_mentoring_row (AdwActionRow *row)
+{
+  CpMentoring *m = g_object_get_data (G_OBJECT (row), "mentoring");
+  const char *mentee = cp_mentoring_get_mentee (m);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: a mentoring, as "Sam Okafor mentors Priya Raman". */
+  title = g_strdup_printf (_("%s mentors %s"), cp_mentoring_get_mentor (m), *mentee ? mentee : _("someone not named"));
+  subtitle = g_strdup_printf ("%s · %s%s%s", cp_mentor_profile_get_name (cp_mentoring_get_profile (m)),
+                              cp_mentoring_format_get_name (cp_mentoring_get_format (m)),
+                              *cp_mentoring_get_practice (m) ? " · " : "", cp_mentoring_get_practice (m));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+typedef struct
+{
+  CpEngagementPage *page;
+  CpMentoring      *mentoring;   /* NULL: a new one */
+  AdwEntryRow      *mentor;
+  AdwEntryRow      *mentee;
+  AdwComboRow      *profile;
+  AdwComboRow      *format;
+  AdwEntryRow      *practice;
+} MentoringEdit;
+
+static void
+mentoring_edit_free (MentoringEdit *edit)
+{
+  g_clear_object (&edit->page);
+  g_clear_object (&edit->mentoring);
+  g_free (edit);
+}
+
+static void
+mentoring_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       MentoringEdit    *edit)
+{
+  g_autoptr(CpMentoring) added = NULL;
+  g_autoptr(GError) error = NULL;
+  CpMentoring *m = edit->mentoring;
+  const char *mentor = gtk_editable_get_text (GTK_EDITABLE (edit->mentor));
+
+  if (!g_str_equal (response, "apply") || edit->page->engagement == NULL)
+    return;
+
+  if (m == NULL)
+    {
+      if (!(added = cp_engagement_add_mentoring (edit->page->engagement, mentor, &error)))
+        {
+          cp_ui_toast_error (GTK_WIDGET (edit->page), error);
+          return;
+        }
+      m = added;
+    }
+  cp_mentoring_set_mentor (m, mentor);
+  cp_mentoring_set_mentee (m, gtk_editable_get_text (GTK_EDITABLE (edit->mentee)));
+  cp_mentoring_set_profile (m, adw_combo_row_get_selected (edit->profile));
+  cp_mentoring_set_format (m, adw_combo_row_get_selected (edit->format));
+  cp_mentoring_set_practice (m, gtk_editable_get_text (GTK_EDITABLE (edit->practice)));
+}
+
+/* Asks who mentors whom, how and in which practice: for @mentoring, or
+ * for a new one when it is %NULL.
+ */
+static void
+edit_mentoring (CpEngagementPage *self,
+                CpMentoring      *mentoring)
+{
+  const char *profiles[] = {
+    cp_mentor_profile_get_name (CP_MENTOR_PROFILE_UNSET), cp_mentor_profile_get_name (CP_MENTOR_PROFILE_EXPERT),
+    cp_mentor_profile_get_name (CP_MENTOR_PROFILE_SYSTEMS_THINKER), NULL,
+  };
+  const char *formats[] = {
+    cp_mentoring_format_get_name (CP_MENTORING_FORMAT_UNSET),
+    cp_mentoring_format_get_name (CP_MENTORING_FORMAT_ONE_ON_ONE),
+    cp_mentoring_format_get_name (CP_MENTORING_FORMAT_MASS),
+    cp_mentoring_format_get_name (CP_MENTORING_FORMAT_BLENDED), NULL,
+  };
+  MentoringEdit *edit = g_new0 (MentoringEdit, 1);
+  AdwMessageDialog *dialog = cp_ui_form_new (GTK_WIDGET (self), mentoring ? _("Mentoring") : _("New Mentoring"),
+                                             _("The coach, or someone on the staff acting as mentor, and whom "
+                                               "they mentor: a person or a group."),
+                                             mentoring ? _("_Save") : _("_Add"));
+
+  edit->page = g_object_ref (self);
+  edit->mentoring = mentoring ? g_object_ref (mentoring) : NULL;
+  edit->mentor = cp_ui_form_add_entry (dialog, _("Mentor"), mentoring ? cp_mentoring_get_mentor (mentoring)
+                                                                      : cp_engagement_get_coach (self->engagement));
+  edit->mentee = cp_ui_form_add_entry (dialog, _("Mentors whom"), mentoring ? cp_mentoring_get_mentee (mentoring) : "");
+  edit->profile = cp_ui_form_add_choice (dialog, _("Mentor’s profile"), profiles,
+                                         mentoring ? cp_mentoring_get_profile (mentoring) : 0);
+  edit->format = cp_ui_form_add_choice (dialog, _("Format"), formats,
+                                        mentoring ? cp_mentoring_get_format (mentoring) : 0);
+  edit->practice = cp_ui_form_add_entry (dialog, _("Practice or area"),
+                                         mentoring ? cp_mentoring_get_practice (mentoring) : "");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (mentoring_response_cb), edit,
+                         (GClosureNotify) mentoring_edit_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_mentoring_cb (GtkButton        *button,
+                   CpEngagementPage *self)
+{
+  edit_mentoring (self, g_object_get_data (G_OBJECT (button), "mentoring"));
+}
+
+static void
+remove_mentoring_cb (GtkButton        *button,
+                     CpEngagementPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->engagement != NULL &&
+      !cp_engagement_remove_measure (self->engagement, g_object_get_data (G_OBJECT (button), "mentoring"), &error))
+    cp_ui_toast_error (GTK_WIDGET (self), error);
+}
+
+static GtkWidget *
+suffix_button (AdwActionRow *row,
+               const char   *icon,
+               const char   *label,
+               gpointer      mentoring)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "mentoring", g_object_ref (mentoring), g_object_unref);
+  adw_action_row_add_suffix (row, button);
+
+  return button;
+}
+
+static GtkWidget *
+create_mentoring_row (gpointer item,
+                      gpointer user_data)
+{
+  CpEngagementPage *self = user_data;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "mentoring", g_object_ref (item), g_object_unref);
+  update_mentoring_row (ADW_ACTION_ROW (row));
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_mentoring_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (suffix_button (ADW_ACTION_ROW (row), "document-edit-symbolic", _("Edit Mentoring"), item),
+                           "clicked", G_CALLBACK (edit_mentoring_cb), self, 0);
+  g_signal_connect_object (suffix_button (ADW_ACTION_ROW (row), "user-trash-symbolic", _("Remove Mentoring"), item),
+                           "clicked", G_CALLBACK (remove_mentoring_cb), self, 0);
+
+  return row;
+}
+
+static void
+add_mentoring_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  CpEngagementPage *self = CP_ENGAGEMENT_PAGE (widget);
+
+  if (self->engagement != NULL)
+    edit_mentoring (self, NULL);
 }
 
 static void
@@ -364,6 +548,8 @@ cp_engagement_page_dispose (GObject *object)
 
   if (self->stakeholder_list != NULL)
     gtk_list_box_bind_model (self->stakeholder_list, NULL, NULL, NULL, NULL);
+  if (self->mentoring_list != NULL)
+    gtk_list_box_bind_model (self->mentoring_list, NULL, NULL, NULL, NULL);
 
   g_clear_object (&self->bindings);
   g_clear_object (&self->signals);
@@ -464,8 +650,10 @@ cp_engagement_page_class_init (CpEngagementPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, scope_view);
   gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, stakeholder_list);
   gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, people_map);
+  gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, mentoring_list);
   gtk_widget_class_bind_template_child (widget_class, CpEngagementPage, add_stakeholder_button);
 
+  gtk_widget_class_install_action (widget_class, "page.add-mentoring", NULL, add_mentoring_action);
   gtk_widget_class_install_action (widget_class, "page.add-stakeholder", NULL,
                                    add_stakeholder_action);
   gtk_widget_class_install_action (widget_class, "page.remove-stakeholder", "x",

@@ -824,32 +824,15 @@ role_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   RoleEdit         *edit)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (edit->path);
   g_autofree char *path = NULL;
-  GtkTextIter start, end;
 
   if (!g_str_equal (response, "apply"))
     return;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  path = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  path = cp_ui_dup_text (edit->path);
   cp_workstream_set_role (edit->workstream, gtk_editable_get_text (GTK_EDITABLE (edit->role)));
   cp_workstream_set_holder (edit->workstream, gtk_editable_get_text (GTK_EDITABLE (edit->holder)));
   cp_workstream_set_certification (edit->workstream, path);
-}
-
-static AdwEntryRow *
-role_entry_row (GtkWidget  *list,
-                const char *title,
-                const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  return ADW_ENTRY_ROW (row);
 }
 
 /* Asks for the role the workstream needs held when the coach leaves,
@@ -860,47 +843,17 @@ edit_role (GtkWidget    *button,
            CpWorkstream *workstream)
 {
   RoleEdit *edit = g_new0 (RoleEdit, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *label = gtk_label_new (_("Certification path: a step a line, “- [x]” for a step done"));
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = cp_ui_form_new (button, cp_workstream_get_name (workstream),
+                                             _("The role someone on the client’s staff must hold when the coach "
+                                               "leaves, and the certifications on the way to it."),
+                                             _("_Save"));
 
   edit->workstream = g_object_ref (workstream);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  edit->role = role_entry_row (list, _("Role staff must hold when the coach leaves"), cp_workstream_get_role (workstream));
-  edit->holder = role_entry_row (list, _("Held by"), cp_workstream_get_holder (workstream));
-  gtk_box_append (GTK_BOX (box), list);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), label);
-  edit->path = GTK_TEXT_VIEW (view);
-  gtk_text_view_set_wrap_mode (edit->path, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (edit->path, FALSE);
-  gtk_text_view_set_top_margin (edit->path, 6);
-  gtk_text_view_set_bottom_margin (edit->path, 6);
-  gtk_text_view_set_left_margin (edit->path, 8);
-  gtk_text_view_set_right_margin (edit->path, 8);
-  gtk_widget_set_size_request (view, -1, 96);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Certification path"), -1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (edit->path), cp_workstream_get_certification (workstream), -1);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (box), frame);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (button)),
-                                                       cp_workstream_get_name (workstream), NULL));
-  adw_message_dialog_set_body (dialog, _("The role someone on the client’s staff must hold when the coach "
-                                         "leaves, and the certifications on the way to it."));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  edit->role = cp_ui_form_add_entry (dialog, _("Role staff must hold when the coach leaves"),
+                                     cp_workstream_get_role (workstream));
+  edit->holder = cp_ui_form_add_entry (dialog, _("Held by"), cp_workstream_get_holder (workstream));
+  edit->path = cp_ui_form_add_text (dialog, _("Certification path: a step a line, “- [x]” for a step done"),
+                                    cp_workstream_get_certification (workstream));
   g_signal_connect_data (dialog, "response", G_CALLBACK (role_response_cb), edit,
                          (GClosureNotify) role_edit_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

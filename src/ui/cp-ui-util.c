@@ -573,6 +573,147 @@ cp_ui_name_drop_down (GtkDropDown *drop_down,
     }
 }
 
+/**
+ * cp_ui_form_new:
+ * @parent: a widget of the window the form belongs to
+ * @heading: what the form is about
+ * @body: (nullable): a sentence on what to fill in
+ * @apply_label: the button that keeps what was filled in, as "_Save"
+ *
+ * A dialog with a list of rows to fill in (cp_ui_form_add_entry(),
+ * cp_ui_form_add_choice()) and Cancel and @apply_label; its "response"
+ * is "apply" when the user keeps what they filled in.
+ *
+ * Returns: (transfer none): the dialog, not yet shown
+ */
+AdwMessageDialog *
+cp_ui_form_new (GtkWidget  *parent,
+                const char *heading,
+                const char *body,
+                const char *apply_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)),
+                                                                         heading, body));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (box), list);
+  g_object_set_data (G_OBJECT (dialog), "cp-form-list", list);
+  g_object_set_data (G_OBJECT (dialog), "cp-form-box", box);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", apply_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
+/* Adds @row to the form's list. */
+static void
+form_append (AdwMessageDialog *form,
+             GtkWidget        *row,
+             const char       *title)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_append (GTK_LIST_BOX (g_object_get_data (G_OBJECT (form), "cp-form-list")), row);
+}
+
+/**
+ * cp_ui_form_add_entry:
+ *
+ * Returns: (transfer none): a row of the form to type @title into,
+ *   holding @text
+ */
+AdwEntryRow *
+cp_ui_form_add_entry (AdwMessageDialog *form,
+                      const char       *title,
+                      const char       *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  form_append (form, row, title);
+
+  return ADW_ENTRY_ROW (row);
+}
+
+/**
+ * cp_ui_form_add_choice:
+ * @choices: (array zero-terminated=1): the choices, translated
+ *
+ * Returns: (transfer none): a row of the form to choose @title from
+ *   @choices, @selected chosen
+ */
+AdwComboRow *
+cp_ui_form_add_choice (AdwMessageDialog   *form,
+                       const char         *title,
+                       const char * const *choices,
+                       guint               selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  form_append (form, row, title);
+
+  return ADW_COMBO_ROW (row);
+}
+
+/**
+ * cp_ui_form_add_text:
+ *
+ * Returns: (transfer none): a framed view under the form's list to write
+ *   text of many lines into, with @title above it
+ */
+GtkTextView *
+cp_ui_form_add_text (AdwMessageDialog *form,
+                     const char       *title,
+                     const char       *text)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (form), "cp-form-box");
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 96);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text ? text : "", -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  return GTK_TEXT_VIEW (view);
+}
+
+/**
+ * cp_ui_dup_text:
+ *
+ * Returns: (transfer full): all of @view's text
+ */
+char *
+cp_ui_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static gboolean
 enum_to_selected (GBinding     *binding,
                   const GValue *from,

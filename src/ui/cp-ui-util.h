@@ -45,6 +45,21 @@ void        cp_ui_drop_down_shorten (GtkDropDown   *drop_down,
                                      GtkExpression *expression);
 void        cp_ui_name_drop_down (GtkDropDown *drop_down,
                                   const char  *name);
+AdwMessageDialog *cp_ui_form_new        (GtkWidget          *parent,
+                                        const char         *heading,
+                                        const char         *body,
+                                        const char         *apply_label);
+AdwEntryRow      *cp_ui_form_add_entry  (AdwMessageDialog   *form,
+                                        const char         *title,
+                                        const char         *text);
+AdwComboRow      *cp_ui_form_add_choice (AdwMessageDialog   *form,
+                                        const char         *title,
+                                        const char * const *choices,
+                                        guint               selected);
+GtkTextView      *cp_ui_form_add_text   (AdwMessageDialog   *form,
+                                        const char         *title,
+                                        const char         *text);
+char             *cp_ui_dup_text        (GtkTextView        *view);
 void        cp_ui_bind_choice (gpointer     object,
                                const char  *property,
                                AdwComboRow *row);

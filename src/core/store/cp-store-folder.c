@@ -100,6 +100,22 @@ static const List stance_list = LIST (
   "INSERT INTO stance_change (stakeholder_id, changed_on, stance, uuid) VALUES (?3, ?4, ?5, ?6)",
   N_KINDS, stance_columns);
 
+static const Column mentoring_columns[] = {
+  { "Mentor", K_TEXT },
+  { "Mentee", K_TEXT },
+  { "Profile", K_ENUM, "expert|systems-thinker" },
+  { "Format", K_ENUM, "one-on-one|mass|blended" },
+  { "Practice", K_TEXT },
+  { "Id", K_UUID },
+};
+
+static const List mentoring_list = LIST (
+  "SELECT id, mentor, mentee, nullif (profile, ''), nullif (format, ''), practice, uuid FROM mentoring "
+  "WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO mentoring (engagement_id, position, mentor, mentee, profile, format, practice, uuid) "
+  "VALUES (?1, ?2, ?3, ?4, coalesce (?5, ''), coalesce (?6, ''), ?7, ?8)",
+  N_KINDS, mentoring_columns);
+
 static const Column approach_change_columns[] = {
   { "On", K_DATE, NULL, TRUE },
   { "From", K_ENUM, APPROACHES, TRUE },
@@ -379,6 +395,7 @@ const List _cp_folder_contract_list = LIST (
 static const Part people_parts[] = {
   { NULL, &person_list, SHAPE_TABLE },
   { "Stance history", &stance_list, SHAPE_TABLE },
+  { "Mentoring", &mentoring_list, SHAPE_TABLE },
 };
 static const Part session_parts[] = { { NULL, &session_list, SHAPE_TABLE } };
 static const Part note_parts[] = { { NULL, &_cp_folder_note_list, SHAPE_TABLE } };
@@ -427,6 +444,7 @@ static const struct
   [SLOT_ENGAGEMENT] = { &_cp_folder_engagement_list, ENGAGEMENT_FILE },
   [SLOT_PERSON] = { &person_list, "people.md" },
   [SLOT_STANCE_CHANGE] = { &stance_list, "people.md" },
+  [SLOT_MENTORING] = { &mentoring_list, "people.md" },
   [SLOT_APPROACH_CHANGE] = { &_cp_folder_approach_change_list, CSIP_FILE },
   [SLOT_CYCLE] = { &_cp_folder_cycle_list, CSIP_FILE },
   [SLOT_PHASE] = { &_cp_folder_phase_list, CSIP_FILE },

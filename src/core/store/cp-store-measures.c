@@ -18,6 +18,7 @@
   "id, practice, baseline_level, baseline_evidence, review_level, review_evidence"
 #define WORKSTREAM_COLUMNS "id, name, owner, stage, role, holder, certification"
 #define EXIT_ITEM_COLUMNS "id, text, done_on"
+#define MENTORING_COLUMNS "id, mentor, mentee, profile, format, practice"
 
 /* Appended at the end of an engagement's list of its kind. */
 #define ADD_NAMED(table, column, columns) \
@@ -71,6 +72,14 @@ const CpSqlText _cp_store_measures_sql[CP_SQL_N] = {
   [CP_SQL_HANDOVERS] = {
     "SELECT stage, changed_on FROM workstream_change WHERE workstream_id = ?1 ORDER BY id",
     N_("Could not read the handovers") },
+  [CP_SQL_MENTORINGS] = {
+    "SELECT " MENTORING_COLUMNS " FROM mentoring WHERE engagement_id = ?1 ORDER BY position, id",
+    N_("Could not read who mentors whom") },
+  [CP_SQL_MENTORING_ADD] = { ADD_NAMED ("mentoring", "mentor", MENTORING_COLUMNS), N_("Could not add it") },
+  [CP_SQL_MENTORING_REMOVE] = { "DELETE FROM mentoring WHERE id = ?1", N_("Could not remove it") },
+  [CP_SQL_MENTORING_SAVE] = {
+    "UPDATE mentoring SET mentor = ?2, mentee = ?3, profile = ?4, format = ?5, practice = ?6 WHERE id = ?1",
+    N_("Could not save who mentors whom") },
   [CP_SQL_EXIT_ITEMS] = {
     "SELECT " EXIT_ITEM_COLUMNS " FROM exit_item WHERE engagement_id = ?1 ORDER BY position, id",
     N_("Could not read the exit checklist") },

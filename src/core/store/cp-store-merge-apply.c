@@ -44,6 +44,7 @@ static const char * const clear_engagement[] = {
   "DELETE FROM workstream WHERE engagement_id = ?1",
   "DELETE FROM exit_item WHERE engagement_id = ?1",
   "DELETE FROM contract WHERE engagement_id = ?1",
+  "DELETE FROM mentoring WHERE engagement_id = ?1",
 };
 
 /* A note kept here only, and what it was linked to. */

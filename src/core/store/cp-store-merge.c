@@ -77,6 +77,7 @@ slot_noun (Slot slot)
     case SLOT_ENGAGEMENT: return _("the engagement");
     case SLOT_PERSON: return _("person");
     case SLOT_STANCE_CHANGE: return _("change of stance");
+    case SLOT_MENTORING: return _("mentoring");
     case SLOT_APPROACH_CHANGE: return _("approach change");
     case SLOT_CYCLE: return _("cycle");
     case SLOT_PHASE: return _("phase");

@@ -370,6 +370,21 @@ static const char * const migrations[] = {
   "ALTER TABLE workstream ADD COLUMN role TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE workstream ADD COLUMN holder TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE workstream ADD COLUMN certification TEXT NOT NULL DEFAULT '';",
+  /* 15: who mentors whom — the coach or client staff — with the mentor's
+   * profile, the format and the practice or area it serves.
+   */
+  "CREATE TABLE mentoring ("
+  "  id INTEGER PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  mentor TEXT NOT NULL DEFAULT '',"
+  "  mentee TEXT NOT NULL DEFAULT '',"
+  "  profile TEXT NOT NULL DEFAULT '' CHECK (profile IN ('', 'expert', 'systems-thinker')),"
+  "  format TEXT NOT NULL DEFAULT '' CHECK (format IN ('', 'one-on-one', 'mass', 'blended')),"
+  "  practice TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX mentoring_by_engagement ON mentoring (engagement_id, position);"
+  STABLE_ID ("mentoring"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

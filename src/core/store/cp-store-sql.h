@@ -43,6 +43,11 @@ typedef enum
   CP_SQL_WORKSTREAM_STAGE,   /* workstream, stage */
   CP_SQL_HANDOVER_ADD,       /* workstream, stage, date or NULL for today */
   CP_SQL_HANDOVERS,          /* workstream → stage, changed on */
+  /* Mentoring rows: id, mentor, mentee, profile, format, practice. */
+  CP_SQL_MENTORINGS,         /* engagement */
+  CP_SQL_MENTORING_ADD,      /* engagement, mentor */
+  CP_SQL_MENTORING_REMOVE,   /* mentoring */
+  CP_SQL_MENTORING_SAVE,     /* mentoring, mentor, mentee, profile, format, practice */
   /* Action rows: id, engagement, text, owner, due on, done, done on,
    * note, phase, opportunity.
    */
