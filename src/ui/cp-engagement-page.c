@@ -77,31 +77,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Combo rows list enum values in their numeric order. */
-static gboolean
-enum_to_index (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  g_value_set_uint (to, g_value_get_enum (from));
-  return TRUE;
-}
-
-static gboolean
-index_to_enum (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  guint index = g_value_get_uint (from);
-
-  if (index == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-
-  g_value_set_enum (to, index);
-  return TRUE;
-}
 
 static void
 show_points (CpEngagementPage *self,
@@ -732,15 +707,15 @@ cp_engagement_page_init (CpEngagementPage *self)
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             enum_to_index, index_to_enum, NULL, NULL);
+                             cp_ui_enum_to_choice, cp_ui_choice_to_enum, NULL, NULL);
   /* One way only: a change of approach goes through its dialog. */
   g_binding_group_bind_full (self->bindings, "approach", self->approach_row, "selected",
-                             G_BINDING_SYNC_CREATE, enum_to_index, NULL, NULL, NULL);
+                             G_BINDING_SYNC_CREATE, cp_ui_enum_to_choice, NULL, NULL, NULL);
   g_signal_connect_swapped (self->approach_row, "notify::selected",
                             G_CALLBACK (approach_selected_cb), self);
   g_binding_group_bind_full (self->bindings, "driver", self->driver_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             enum_to_index, index_to_enum, NULL, NULL);
+                             cp_ui_enum_to_choice, cp_ui_choice_to_enum, NULL, NULL);
 
   self->signals = g_signal_group_new (CP_TYPE_ENGAGEMENT);
   g_signal_group_connect_object (self->signals, "notify::approach",

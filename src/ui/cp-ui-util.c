@@ -714,21 +714,33 @@ cp_ui_dup_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static gboolean
-enum_to_selected (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      data)
+/**
+ * cp_ui_enum_to_choice:
+ *
+ * A #GBindingTransformFunc: an enum's value as the position of a choice,
+ * for a combo row that lists the enum's values in their numeric order.
+ */
+gboolean
+cp_ui_enum_to_choice (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      data)
 {
   g_value_set_uint (to, g_value_get_enum (from));
   return TRUE;
 }
 
-static gboolean
-selected_to_enum (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      data)
+/**
+ * cp_ui_choice_to_enum:
+ *
+ * A #GBindingTransformFunc: the other way of cp_ui_enum_to_choice(); no
+ * choice changes nothing.
+ */
+gboolean
+cp_ui_choice_to_enum (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      data)
 {
   guint selected = g_value_get_uint (from);
 
@@ -752,7 +764,7 @@ cp_ui_bind_choice (gpointer     object,
 {
   g_object_bind_property_full (object, property, row, "selected",
                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               enum_to_selected, selected_to_enum, NULL, NULL);
+                               cp_ui_enum_to_choice, cp_ui_choice_to_enum, NULL, NULL);
 }
 
 static void

@@ -60,6 +60,14 @@ GtkTextView      *cp_ui_form_add_text   (AdwMessageDialog   *form,
                                         const char         *title,
                                         const char         *text);
 char             *cp_ui_dup_text        (GtkTextView        *view);
+gboolean    cp_ui_enum_to_choice (GBinding     *binding,
+                                  const GValue *from,
+                                  GValue       *to,
+                                  gpointer      data);
+gboolean    cp_ui_choice_to_enum (GBinding     *binding,
+                                  const GValue *from,
+                                  GValue       *to,
+                                  gpointer      data);
 void        cp_ui_bind_choice (gpointer     object,
                                const char  *property,
                                AdwComboRow *row);
