@@ -296,6 +296,54 @@ test_mentoring (Fixture       *f,
   g_assert_cmpstr (cp_mentoring_get_practice (again), ==, "Change enablement");
 }
 
+/* Readiness as a service provider: four characteristics, each scored
+ * 0 to 5 with evidence twice; one record each, its id made from the
+ * engagement's so that every machine names it the same.
+ */
+static void
+test_readiness (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_create_engagement (f->store, "Ready", CP_APPROACH_COACHED, NULL);
+  g_auto(CpReadiness) read = { 0 };
+  CpReadiness scores = { 2, (char *) "Needs guessed", -1, NULL };
+  CpReadiness bad = { 6, NULL, -1, NULL };
+  g_autofree char *euuid = cp_engagement_dup_uuid (e, NULL);
+  g_autofree char *ruuid = NULL;
+  g_autofree char *count = NULL;
+
+  g_assert_true (cp_engagement_get_readiness (e, CP_CHARACTERISTIC_UNDERSTANDING, &read, &error));
+  g_assert_cmpint (read.baseline_level, ==, -1);
+  g_assert_cmpstr (read.baseline_evidence, ==, "");
+  cp_readiness_clear (&read);
+
+  g_assert_true (cp_engagement_set_readiness (e, CP_CHARACTERISTIC_UNDERSTANDING, &scores, &error));
+  scores.review_level = 3;
+  scores.review_evidence = (char *) "Wards asked each quarter";
+  g_assert_true (cp_engagement_set_readiness (e, CP_CHARACTERISTIC_UNDERSTANDING, &scores, &error));
+  g_assert_no_error (error);
+  g_assert_false (cp_engagement_set_readiness (e, CP_CHARACTERISTIC_SOURCING, &bad, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (cp_engagement_get_readiness (e, CP_CHARACTERISTIC_UNDERSTANDING, &read, &error));
+  g_assert_cmpint (read.baseline_level, ==, 2);
+  g_assert_cmpint (read.review_level, ==, 3);
+  g_assert_cmpstr (read.review_evidence, ==, "Wards asked each quarter");
+  {
+    g_autofree char *summary = cp_readiness_dup_summary (&read);
+
+    g_assert_cmpstr (summary, ==, "Before 2 → after 3");
+  }
+
+  count = cp_test_sql_text (f->path, "SELECT count(*) FROM readiness");
+  g_assert_cmpstr (count, ==, "1");
+  ruuid = cp_test_sql_text (f->path, "SELECT uuid FROM readiness");
+  g_assert_true (strncmp (ruuid, euuid, 24) == 0);
+  g_assert_cmpstr (ruuid, !=, euuid);
+}
+
 static void
 test_actions (Fixture       *f,
               gconstpointer  data)
@@ -639,6 +687,7 @@ main (int   argc,
   ADD_STORE_TEST ("/measures/handover", test_handover);
   ADD_STORE_TEST ("/measures/roles", test_roles);
   ADD_STORE_TEST ("/measures/mentoring", test_mentoring);
+  ADD_STORE_TEST ("/measures/readiness", test_readiness);
   ADD_STORE_TEST ("/measures/actions", test_actions);
   ADD_STORE_TEST ("/measures/register", test_register);
   ADD_STORE_TEST ("/measures/contract", test_contract);

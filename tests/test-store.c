@@ -70,7 +70,7 @@ test_create (Fixture       *f,
                              "(SELECT name FROM sqlite_schema WHERE type = 'table' "
                              "AND name NOT LIKE 'note_fts_%' ORDER BY name)");
   g_assert_cmpstr (tables, ==, "action_item,approach_change,checklist_item,contract,cycle,engagement,exit_item,goal,goal_reading,"
-                               "maturity,mentoring,note,note_fts,opportunity,phase,session,session_attendee,sign_off,"
+                               "maturity,mentoring,note,note_fts,opportunity,phase,readiness,session,session_attendee,sign_off,"
                                "stakeholder,stance_change,workstream,workstream_change");
 
   g_clear_object (&store);

@@ -833,6 +833,32 @@ roles (CpWindow *window)
   g_assert_cmpstr (cp_workstream_get_holder (stream), ==, "Tom Becker");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (incident)),
                             "Incident manager, held by Tom Becker"));
+
+  /* Readiness as a service provider: scored on Measures, read as values
+   * on Review.
+   */
+  {
+    GtkWidget *processes = find_where (measures, is_row_titled, "Runs repeatable processes, consistently");
+    AdwComboRow *after;
+    GtkWidget *review;
+    g_auto(CpReadiness) scores = { 0 };
+
+    g_assert_nonnull (processes);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (processes)), ==, "Before 1 → after 2");
+    after = ADW_COMBO_ROW (find_where (processes, is_row_titled, "At the review"));
+    adw_combo_row_set_selected (after, 4);
+    spin (100);
+    g_assert_true (cp_engagement_get_readiness (cp_window_get_current (window), CP_CHARACTERISTIC_PROCESSES,
+                                                &scores, NULL));
+    g_assert_cmpint (scores.review_level, ==, 3);
+    g_assert_cmpstr (scores.review_evidence, ==, "One change process, run by the CAB each week");
+
+    show_page (window, "review");
+    review = find (GTK_WIDGET (window), CP_TYPE_REVIEW_PAGE, NULL);
+    processes = find_where (review, is_row_titled, "Runs repeatable processes, consistently");
+    g_assert_nonnull (processes);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (processes)), ==, "Before 1 → after 3");
+  }
 }
 
 /* The approach assistant follows the domain: saving money is no reason to

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <math.h>
 
 #include "cp-store.h"
@@ -458,6 +459,159 @@ cp_engagement_add_standard_exit_items (CpEngagement  *self,
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
 
   return add_missing (self, &exit_items, standard, G_N_ELEMENTS (standard), exit_text_of, error);
+}
+
+/**
+ * cp_readiness_clear:
+ *
+ * Frees what @readiness holds.
+ */
+void
+cp_readiness_clear (CpReadiness *readiness)
+{
+  g_clear_pointer (&readiness->baseline_evidence, g_free);
+  g_clear_pointer (&readiness->review_evidence, g_free);
+}
+
+/**
+ * cp_engagement_get_readiness:
+ * @readiness: (out caller-allocates): the scores, -1 for none; free with
+ *   cp_readiness_clear()
+ *
+ * Reads how far the organisation shows @characteristic as a service
+ * provider, at the baseline and at the review.
+ */
+gboolean
+cp_engagement_get_readiness (CpEngagement      *self,
+                             CpCharacteristic   characteristic,
+                             CpReadiness       *readiness,
+                             GError           **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+  g_return_val_if_fail (characteristic < CP_N_CHARACTERISTICS, FALSE);
+
+  *readiness = (CpReadiness) { -1, g_strdup (""), -1, g_strdup ("") };
+  if (!cp_store_flush (self->store, error) ||
+      !(rows = _cp_store_query (self->store, CP_SQL_READINESS, self->id, error)))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CpRow *row = _cp_rows_get (rows, i);
+
+      if (g_strcmp0 (_cp_row_text (row, 0), cp_characteristic_to_string (characteristic)) != 0)
+        continue;
+      readiness->baseline_level = _cp_row_is_null (row, 1) ? -1 : _cp_row_int (row, 1);
+      g_free (readiness->baseline_evidence);
+      readiness->baseline_evidence = _cp_row_dup (row, 2);
+      readiness->review_level = _cp_row_is_null (row, 3) ? -1 : _cp_row_int (row, 3);
+      g_free (readiness->review_evidence);
+      readiness->review_evidence = _cp_row_dup (row, 4);
+    }
+
+  return TRUE;
+}
+
+/* The characteristic's record's id: the engagement's, its last part
+ * made from the characteristic, the same on every machine.
+ */
+static char *
+readiness_uuid (CpEngagement     *self,
+                CpCharacteristic  characteristic)
+{
+  g_autofree char *uuid = cp_engagement_dup_uuid (self, NULL);
+
+  if (uuid == NULL || strlen (uuid) != 36)
+    return NULL;
+
+  return g_strdup_printf ("%.24s%012x", uuid, 0x7ead1e55u + characteristic);
+}
+
+/**
+ * cp_engagement_set_readiness:
+ * @readiness: the scores, 0 to 5 or -1 for none, and their evidence
+ *
+ * Saves the scores of @characteristic at once, one unit of work.
+ */
+gboolean
+cp_engagement_set_readiness (CpEngagement      *self,
+                             CpCharacteristic   characteristic,
+                             const CpReadiness *readiness,
+                             GError           **error)
+{
+  g_autofree char *uuid = NULL;
+  CpStoreUnit *unit;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+  g_return_val_if_fail (characteristic < CP_N_CHARACTERISTICS, FALSE);
+  g_return_val_if_fail (readiness != NULL, FALSE);
+
+  if (readiness->baseline_level < -1 || readiness->baseline_level > 5 ||
+      readiness->review_level < -1 || readiness->review_level > 5)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("A readiness score is from 0 to 5"));
+      return FALSE;
+    }
+
+  uuid = readiness_uuid (self, characteristic);
+  unit = _cp_store_unit_for (CP_SQL_READINESS_SET);
+  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_text (unit, cp_characteristic_to_string (characteristic));
+  _cp_store_unit_bind_int64 (unit, readiness->baseline_level);
+  _cp_store_unit_bind_text (unit, readiness->baseline_evidence ? readiness->baseline_evidence : "");
+  _cp_store_unit_bind_int64 (unit, readiness->review_level);
+  _cp_store_unit_bind_text (unit, readiness->review_evidence ? readiness->review_evidence : "");
+  _cp_store_unit_bind_text (unit, uuid);
+
+  return _cp_store_write (self->store, unit, error);
+}
+
+/* A score as words say it: "3", or "not scored". */
+static char *
+score_text (int level)
+{
+  return level < 0 ? g_strdup (_("not scored")) : g_strdup_printf ("%d", level);
+}
+
+/**
+ * cp_readiness_dup_summary:
+ *
+ * Returns: (transfer full): the scores as values, never colour alone,
+ *   as "Before 1 → after 2"
+ */
+char *
+cp_readiness_dup_summary (const CpReadiness *readiness)
+{
+  g_autofree char *before = score_text (readiness->baseline_level);
+  g_autofree char *after = score_text (readiness->review_level);
+
+  /* Translators: a readiness score at the baseline and at the review. */
+  return g_strdup_printf (_("Before %s → after %s"), before, after);
+}
+
+/**
+ * cp_characteristic_get_name:
+ *
+ * Returns: the characteristic's translated name
+ */
+const char *
+cp_characteristic_get_name (CpCharacteristic characteristic)
+{
+  switch (characteristic)
+    {
+    case CP_CHARACTERISTIC_UNDERSTANDING:
+      return _("Understands the customer’s need, without ambiguity");
+    case CP_CHARACTERISTIC_SOURCING:
+      return _("Decides in-, out- or multi-sourcing by a model");
+    case CP_CHARACTERISTIC_PROCESSES:
+      return _("Runs repeatable processes, consistently");
+    case CP_CHARACTERISTIC_INNOVATION:
+    default:
+      return _("Innovates in a structured way");
+    }
 }
 
 /**

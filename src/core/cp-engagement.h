@@ -164,6 +164,18 @@ gboolean       cp_engagement_add_standard_exit_items (CpEngagement  *self,
                                                       GError       **error);
 gboolean       cp_engagement_add_exit_items_for_roles (CpEngagement  *self,
                                                        GError       **error);
+gboolean       cp_engagement_get_readiness    (CpEngagement     *self,
+                                               CpCharacteristic  characteristic,
+                                               CpReadiness      *readiness,
+                                               GError          **error);
+gboolean       cp_engagement_set_readiness    (CpEngagement      *self,
+                                               CpCharacteristic   characteristic,
+                                               const CpReadiness *readiness,
+                                               GError           **error);
+void           cp_readiness_clear             (CpReadiness      *readiness);
+char          *cp_readiness_dup_summary       (const CpReadiness *readiness);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CpReadiness, cp_readiness_clear)
+const char    *cp_characteristic_get_name     (CpCharacteristic  characteristic);
 GListModel    *cp_engagement_get_mentorings   (CpEngagement  *self,
                                                GError       **error);
 CpMentoring   *cp_engagement_add_mentoring    (CpEngagement  *self,

@@ -448,6 +448,37 @@ maturity_section (GString      *out,
   g_string_append_c (out, '\n');
 }
 
+/* The four characteristics of a service provider, as values. */
+static void
+readiness_section (GString      *out,
+                   CpEngagement *e)
+{
+  gboolean any = FALSE;
+
+  for (CpCharacteristic c = 0; c < CP_N_CHARACTERISTICS; c++)
+    {
+      g_auto(CpReadiness) r = { 0 };
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      if (!cp_engagement_get_readiness (e, c, &r, NULL) || (r.baseline_level < 0 && r.review_level < 0))
+        continue;
+      if (!any)
+        {
+          g_string_append_printf (out, "## %s\n\n", _("Readiness as a service provider"));
+          append_row (out, _("Characteristic"), _("At the baseline"), _("Evidence"), _("At the review"),
+                      _("Evidence"), NULL);
+          append_rule (out, 5);
+          any = TRUE;
+        }
+      before = r.baseline_level >= 0 ? g_strdup_printf ("%d", r.baseline_level) : g_strdup (_("not scored"));
+      after = r.review_level >= 0 ? g_strdup_printf ("%d", r.review_level) : g_strdup (_("not scored"));
+      append_row (out, cp_characteristic_get_name (c), before, r.baseline_evidence, after, r.review_evidence, NULL);
+    }
+  if (any)
+    g_string_append_c (out, '\n');
+}
+
 static void
 handover_section (GString      *out,
                   CpEngagement *e)
@@ -993,6 +1024,7 @@ cp_report_build (CpEngagement  *engagement,
   add_chart (placed, out, cp_bars_for_goals (engagement, today));
   maturity_section (out, engagement);
   add_chart (placed, out, cp_bars_for_maturity (engagement));
+  readiness_section (out, engagement);
   handover_section (out, engagement);
   exit_section (out, engagement);
   contract_section (out, engagement);

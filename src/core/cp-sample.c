@@ -562,6 +562,24 @@ fill_measures (CpEngagement  *engagement,
         return FALSE;
     }
 
+  for (CpCharacteristic c = 0; c < CP_N_CHARACTERISTICS; c++)
+    {
+      g_auto(GStrv) fields = g_key_file_get_string_list (keyfile, "Readiness", cp_characteristic_to_string (c),
+                                                         NULL, NULL);
+      CpReadiness r = { -1, NULL, -1, NULL };
+
+      if (fields == NULL)
+        continue;
+      if (g_strv_length (fields) < 2)
+        return invalid (error);
+      r.baseline_level = *fields[0] ? atoi (fields[0]) : -1;
+      r.baseline_evidence = fields[1];
+      r.review_level = fields[2] && *fields[2] ? atoi (fields[2]) : -1;
+      r.review_evidence = fields[2] ? fields[3] : NULL;
+      if (!cp_engagement_set_readiness (engagement, c, &r, error))
+        return FALSE;
+    }
+
   for (guint i = 0; streams && streams[i]; i++)
     {
       g_auto(GStrv) fields = g_key_file_get_string_list (keyfile, "Workstreams", streams[i], NULL, NULL);

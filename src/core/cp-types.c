@@ -81,6 +81,7 @@ NICK_CONVERSIONS (CpStance, stance, CP_TYPE_STANCE)
 NICK_CONVERSIONS (CpInfluence, influence, CP_TYPE_INFLUENCE)
 NICK_CONVERSIONS (CpSmoRole, smo_role, CP_TYPE_SMO_ROLE)
 NICK_CONVERSIONS (CpMentorProfile, mentor_profile, CP_TYPE_MENTOR_PROFILE)
+NICK_CONVERSIONS (CpCharacteristic, characteristic, CP_TYPE_CHARACTERISTIC)
 NICK_CONVERSIONS (CpMentoringFormat, mentoring_format, CP_TYPE_MENTORING_FORMAT)
 
 /**

@@ -165,6 +165,28 @@ typedef enum
   CP_SMO_ROLE_IT_LEADER,        /* a digital and IT leader */
 } CpSmoRole;
 
+/* The four characteristics an IT organisation shows as a service
+ * provider.
+ */
+typedef enum
+{
+  CP_CHARACTERISTIC_UNDERSTANDING,  /* of the customer's need, unambiguous */
+  CP_CHARACTERISTIC_SOURCING,       /* a model for in-, out- or multi-sourcing decisions */
+  CP_CHARACTERISTIC_PROCESSES,      /* repeatable, for consistent execution */
+  CP_CHARACTERISTIC_INNOVATION,     /* structured */
+} CpCharacteristic;
+
+#define CP_N_CHARACTERISTICS 4
+
+/* A characteristic's scores, 0 to 5, or -1 when not scored. */
+typedef struct
+{
+  int   baseline_level;
+  char *baseline_evidence;
+  int   review_level;
+  char *review_evidence;
+} CpReadiness;
+
 /* A mentor's profile. */
 typedef enum
 {
@@ -268,6 +290,9 @@ gboolean    cp_influence_from_string     (const char     *str,
 const char *cp_smo_role_to_string        (CpSmoRole       role);
 gboolean    cp_smo_role_from_string      (const char     *str,
                                           CpSmoRole      *role);
+const char *cp_characteristic_to_string  (CpCharacteristic characteristic);
+gboolean    cp_characteristic_from_string (const char      *str,
+                                           CpCharacteristic *characteristic);
 const char *cp_mentor_profile_to_string  (CpMentorProfile profile);
 gboolean    cp_mentor_profile_from_string (const char     *str,
                                            CpMentorProfile *profile);

@@ -53,6 +53,7 @@ struct _CpMeasuresPage
   GtkListBox      *maturity_list;
   AdwEntryRow     *new_practice_row;
   GtkListBox      *workstreams_list;
+  GtkListBox      *readiness_list;
   AdwEntryRow     *new_workstream_row;
 
   guint            editable : 1;
@@ -737,6 +738,112 @@ create_maturity_row (gpointer item,
   return row;
 }
 
+/* Readiness */
+
+typedef struct
+{
+  CpMeasuresPage   *page;
+  CpCharacteristic  characteristic;
+  AdwComboRow      *before;
+  AdwEntryRow      *before_evidence;
+  AdwComboRow      *after;
+  AdwEntryRow      *after_evidence;
+  gboolean          filling;
+} ReadinessRow;
+
+static void
+readiness_changed (AdwExpanderRow *row)
+{
+  ReadinessRow *r = g_object_get_data (G_OBJECT (row), "readiness");
+  CpReadiness scores = {
+    (int) adw_combo_row_get_selected (r->before) - 1,
+    (char *) gtk_editable_get_text (GTK_EDITABLE (r->before_evidence)),
+    (int) adw_combo_row_get_selected (r->after) - 1,
+    (char *) gtk_editable_get_text (GTK_EDITABLE (r->after_evidence)),
+  };
+  g_autofree char *summary = cp_readiness_dup_summary (&scores);
+  g_autoptr(GError) error = NULL;
+
+  adw_expander_row_set_subtitle (row, summary);
+  if (r->filling || r->page->engagement == NULL)
+    return;
+  if (!cp_engagement_set_readiness (r->page->engagement, r->characteristic, &scores, &error))
+    cp_ui_toast_error (GTK_WIDGET (r->page), error);
+}
+
+static AdwComboRow *
+level_row (AdwExpanderRow *row,
+           const char     *title,
+           int             level)
+{
+  const char *levels[] = { _("Not scored"), "0", "1", "2", "3", "4", "5", NULL };
+  GtkWidget *combo = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (levels);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), level + 1);
+  adw_expander_row_add_row (row, combo);
+  g_signal_connect_swapped (combo, "notify::selected", G_CALLBACK (readiness_changed), row);
+
+  return ADW_COMBO_ROW (combo);
+}
+
+static AdwEntryRow *
+evidence_row (AdwExpanderRow *row,
+              const char     *title,
+              const char     *text)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_expander_row_add_row (row, entry);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (readiness_changed), row);
+
+  return ADW_ENTRY_ROW (entry);
+}
+
+static void
+fill_readiness (CpMeasuresPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->readiness_list))) != NULL)
+    gtk_list_box_remove (self->readiness_list, child);
+
+  for (CpCharacteristic c = 0; self->engagement != NULL && c < CP_N_CHARACTERISTICS; c++)
+    {
+      g_auto(CpReadiness) scores = { 0 };
+      g_autoptr(GError) error = NULL;
+      GtkWidget *row = adw_expander_row_new ();
+      ReadinessRow *r = g_new0 (ReadinessRow, 1);
+
+      if (!cp_engagement_get_readiness (self->engagement, c, &scores, &error))
+        {
+          g_warning ("%s", error->message);
+          g_free (r);
+          continue;
+        }
+      r->page = self;
+      r->characteristic = c;
+      r->filling = TRUE;
+      g_object_set_data_full (G_OBJECT (row), "readiness", r, g_free);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_characteristic_get_name (c));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      r->before = level_row (ADW_EXPANDER_ROW (row), _("At the baseline"), scores.baseline_level);
+      r->before_evidence = evidence_row (ADW_EXPANDER_ROW (row), _("Evidence at the baseline"),
+                                         scores.baseline_evidence);
+      r->after = level_row (ADW_EXPANDER_ROW (row), _("At the review"), scores.review_level);
+      r->after_evidence = evidence_row (ADW_EXPANDER_ROW (row), _("Evidence at the review"),
+                                        scores.review_evidence);
+      readiness_changed (ADW_EXPANDER_ROW (row));
+      r->filling = FALSE;
+      gtk_widget_set_sensitive (row, self->editable);
+      gtk_list_box_append (self->readiness_list, row);
+    }
+}
+
 /* Workstreams */
 
 static void
@@ -1050,6 +1157,7 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, maturity_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_practice_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, workstreams_list);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, readiness_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_workstream_row);
   gtk_widget_class_bind_template_callback (widget_class, add_goal_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_action_cb);
@@ -1109,6 +1217,7 @@ cp_measures_page_set_engagement (CpMeasuresPage *self,
   gtk_list_box_bind_model (self->maturity_list, maturity, create_maturity_row, self, NULL);
   gtk_list_box_bind_model (self->workstreams_list, workstreams, create_workstream_row, self, NULL);
   cp_maturity_chart_set_model (self->chart, maturity);
+  fill_readiness (self);
 
   update_summary (self);
   update_contract_row (self);

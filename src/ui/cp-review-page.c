@@ -46,6 +46,7 @@ struct _CpReviewPage
   CpBarChart          *goals_chart;
   GtkListBox          *goals_list;
   CpMaturityChart     *maturity_chart;
+  GtkListBox          *readiness_list;
 };
 
 G_DEFINE_FINAL_TYPE (CpReviewPage, cp_review_page, ADW_TYPE_BIN)
@@ -284,6 +285,32 @@ describe_phase (CpPhase *phase)
 }
 
 /* Every cycle, newest first, its phases one click away; the newest open. */
+/* Each characteristic's scores, as values the sponsor reads. */
+static void
+fill_readiness (CpReviewPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->readiness_list))) != NULL)
+    gtk_list_box_remove (self->readiness_list, child);
+
+  for (CpCharacteristic c = 0; self->engagement != NULL && c < CP_N_CHARACTERISTICS; c++)
+    {
+      g_auto(CpReadiness) r = { 0 };
+      g_autofree char *summary = NULL;
+      GtkWidget *row;
+
+      if (!cp_engagement_get_readiness (self->engagement, c, &r, NULL))
+        continue;
+      summary = cp_readiness_dup_summary (&r);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_characteristic_get_name (c));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+      gtk_list_box_append (self->readiness_list, row);
+    }
+}
+
 static void
 fill_cycles (CpReviewPage *self)
 {
@@ -359,6 +386,7 @@ cp_review_page_refresh (CpReviewPage *self)
   cp_maturity_chart_set_model (self->maturity_chart,
                                self->engagement ? cp_engagement_get_maturity (self->engagement, NULL)
                                                 : NULL);
+  fill_readiness (self);
 }
 
 static void
@@ -415,6 +443,7 @@ cp_review_page_class_init (CpReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_chart);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_list);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, maturity_chart);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, readiness_list);
 
   gtk_widget_class_install_action (widget_class, "review.sign-off", NULL, sign_off_action);
 }

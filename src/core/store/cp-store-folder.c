@@ -323,6 +323,23 @@ static const List maturity_list = LIST (
   "review_level, review_evidence, uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   N_KINDS, maturity_columns);
 
+static const Column readiness_columns[] = {
+  { "Characteristic", K_ENUM, "understanding|sourcing|processes|innovation", TRUE },
+  { "Before", K_LEVEL },
+  { "Evidence before", K_TEXT },
+  { "After", K_LEVEL },
+  { "Evidence after", K_TEXT },
+  { "Id", K_UUID },
+};
+
+static const List readiness_list = LIST (
+  "SELECT id, characteristic, baseline_level, baseline_evidence, review_level, review_evidence, uuid "
+  "FROM readiness WHERE engagement_id = ?1 ORDER BY CASE characteristic WHEN 'understanding' THEN 1 "
+  "WHEN 'sourcing' THEN 2 WHEN 'processes' THEN 3 ELSE 4 END",
+  "INSERT INTO readiness (engagement_id, characteristic, baseline_level, baseline_evidence, "
+  "review_level, review_evidence, uuid) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
+  N_KINDS, readiness_columns);
+
 static const Column workstream_columns[] = {
   { "#", K_NUMBER },
   { "Workstream", K_TEXT },
@@ -405,6 +422,7 @@ static const Part measure_parts[] = {
   { "Goals", &goal_list, SHAPE_TABLE },
   { "Readings", &reading_list, SHAPE_TABLE },
   { "Maturity", &maturity_list, SHAPE_TABLE },
+  { "Readiness", &readiness_list, SHAPE_TABLE },
   { "Handover", &workstream_list, SHAPE_TABLE },
   { "Handover history", &handover_list, SHAPE_TABLE },
   { "Exit checklist", &exit_list, SHAPE_TASKS },
@@ -457,6 +475,7 @@ static const struct
   [SLOT_GOAL] = { &goal_list, "measures.md" },
   [SLOT_READING] = { &reading_list, "measures.md" },
   [SLOT_MATURITY] = { &maturity_list, "measures.md" },
+  [SLOT_READINESS] = { &readiness_list, "measures.md" },
   [SLOT_WORKSTREAM] = { &workstream_list, "measures.md" },
   [SLOT_HANDOVER] = { &handover_list, "measures.md" },
   [SLOT_EXIT] = { &exit_list, "measures.md" },

@@ -72,6 +72,18 @@ const CpSqlText _cp_store_measures_sql[CP_SQL_N] = {
   [CP_SQL_HANDOVERS] = {
     "SELECT stage, changed_on FROM workstream_change WHERE workstream_id = ?1 ORDER BY id",
     N_("Could not read the handovers") },
+  [CP_SQL_READINESS] = {
+    "SELECT characteristic, baseline_level, baseline_evidence, review_level, review_evidence "
+    "FROM readiness WHERE engagement_id = ?1",
+    N_("Could not read the readiness scores") },
+  [CP_SQL_READINESS_SET] = {
+    "INSERT INTO readiness (engagement_id, characteristic, baseline_level, baseline_evidence, "
+    "review_level, review_evidence, uuid) VALUES (?1, ?2, nullif (?3, -1), ?4, nullif (?5, -1), ?6, "
+    "(SELECT ?7 WHERE NOT EXISTS (SELECT 1 FROM readiness WHERE uuid = ?7))) "
+    "ON CONFLICT (engagement_id, characteristic) DO UPDATE SET baseline_level = excluded.baseline_level, "
+    "baseline_evidence = excluded.baseline_evidence, review_level = excluded.review_level, "
+    "review_evidence = excluded.review_evidence",
+    N_("Could not save the readiness score") },
   [CP_SQL_MENTORINGS] = {
     "SELECT " MENTORING_COLUMNS " FROM mentoring WHERE engagement_id = ?1 ORDER BY position, id",
     N_("Could not read who mentors whom") },

@@ -45,6 +45,7 @@ static const char * const clear_engagement[] = {
   "DELETE FROM exit_item WHERE engagement_id = ?1",
   "DELETE FROM contract WHERE engagement_id = ?1",
   "DELETE FROM mentoring WHERE engagement_id = ?1",
+  "DELETE FROM readiness WHERE engagement_id = ?1",
 };
 
 /* A note kept here only, and what it was linked to. */

@@ -385,6 +385,23 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX mentoring_by_engagement ON mentoring (engagement_id, position);"
   STABLE_ID ("mentoring"),
+  /* 16: readiness as a service provider — the four characteristics, each
+   * scored 0 to 5 with evidence at the baseline and at the review. One
+   * row a characteristic, its id made from the engagement's, so that two
+   * machines scoring it give the same record.
+   */
+  "CREATE TABLE readiness ("
+  "  id INTEGER PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE CASCADE,"
+  "  characteristic TEXT NOT NULL"
+  "    CHECK (characteristic IN ('understanding', 'sourcing', 'processes', 'innovation')),"
+  "  baseline_level INTEGER CHECK (baseline_level IS NULL OR baseline_level BETWEEN 0 AND 5),"
+  "  baseline_evidence TEXT NOT NULL DEFAULT '',"
+  "  review_level INTEGER CHECK (review_level IS NULL OR review_level BETWEEN 0 AND 5),"
+  "  review_evidence TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (engagement_id, characteristic)"
+  ");"
+  STABLE_ID ("readiness"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

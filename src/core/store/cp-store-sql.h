@@ -43,6 +43,10 @@ typedef enum
   CP_SQL_WORKSTREAM_STAGE,   /* workstream, stage */
   CP_SQL_HANDOVER_ADD,       /* workstream, stage, date or NULL for today */
   CP_SQL_HANDOVERS,          /* workstream → stage, changed on */
+  /* Readiness rows: characteristic, baseline level, evidence, review level, evidence. */
+  CP_SQL_READINESS,          /* engagement */
+  CP_SQL_READINESS_SET,      /* engagement, characteristic, baseline level (-1: none), evidence,
+                                review level (-1: none), evidence, id for a new row */
   /* Mentoring rows: id, mentor, mentee, profile, format, practice. */
   CP_SQL_MENTORINGS,         /* engagement */
   CP_SQL_MENTORING_ADD,      /* engagement, mentor */
