@@ -12,6 +12,7 @@
 
 #include "cp-action.h"
 #include "cp-contract.h"
+#include "cp-audit-item.h"
 #include "cp-exit-item.h"
 #include "cp-mentoring.h"
 #include "cp-engagement.h"
@@ -342,6 +343,59 @@ test_readiness (Fixture       *f,
   ruuid = cp_test_sql_text (f->path, "SELECT uuid FROM readiness");
   g_assert_true (strncmp (ruuid, euuid, 24) == 0);
   g_assert_cmpstr (ruuid, !=, euuid);
+}
+
+/* An ITSM audit: a practice stands at the highest level whose criteria,
+ * with all those below it, are met; its result sets the maturity
+ * baseline, adding the practice when the scores lack it.
+ */
+static void
+test_audit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) e = cp_store_create_engagement (f->store, "Audit", CP_APPROACH_COACHED, NULL);
+  g_autoptr(CpMaturity) change = cp_engagement_add_practice (e, "Change", &error);
+  GListModel *items, *scores;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_engagement_get_audit_level (e, "Change"), ==, -1);
+  g_assert_true (cp_engagement_audit_practice (e, "Change", &error));
+  g_assert_true (cp_engagement_audit_practice (e, "  Problem ", &error));
+  g_assert_no_error (error);
+  g_assert_false (cp_engagement_audit_practice (e, "Change", &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cp_engagement_audit_practice (e, "   ", &error));
+  g_clear_error (&error);
+
+  items = cp_engagement_get_audit_items (e, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 10);
+  g_assert_cmpint (cp_engagement_get_audit_level (e, "Change"), ==, 0);
+
+  /* Levels 1, 2 and 4 met: it stands at 2, the gap at 3 stops it. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CpAuditItem) item = g_list_model_get_item (items, i);
+      int level = cp_audit_item_get_level (item);
+
+      if (g_str_equal (cp_audit_item_get_practice (item), "Change") && (level == 1 || level == 2 || level == 4))
+        cp_audit_item_set_met (item, TRUE);
+    }
+  g_assert_cmpint (cp_engagement_get_audit_level (e, "Change"), ==, 2);
+
+  g_assert_true (cp_engagement_set_baseline_from_audit (e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_maturity_get_baseline_level (change), ==, 2);
+  g_assert_cmpstr (cp_maturity_get_baseline_evidence (change), ==, "ITSM audit: 3 of 5 criteria met");
+  scores = cp_engagement_get_maturity (e, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (scores), ==, 2);
+  {
+    g_autoptr(CpMaturity) problem = g_list_model_get_item (scores, 1);
+
+    g_assert_cmpstr (cp_maturity_get_practice (problem), ==, "Problem");
+    g_assert_cmpint (cp_maturity_get_baseline_level (problem), ==, 0);
+  }
 }
 
 static void
@@ -688,6 +742,7 @@ main (int   argc,
   ADD_STORE_TEST ("/measures/roles", test_roles);
   ADD_STORE_TEST ("/measures/mentoring", test_mentoring);
   ADD_STORE_TEST ("/measures/readiness", test_readiness);
+  ADD_STORE_TEST ("/measures/audit", test_audit);
   ADD_STORE_TEST ("/measures/actions", test_actions);
   ADD_STORE_TEST ("/measures/register", test_register);
   ADD_STORE_TEST ("/measures/contract", test_contract);

@@ -277,6 +277,7 @@ test_team (Fixture       *f,
   g_assert_nonnull (strstr (sponsor, "| Incident management | Staff with coach | Tom Becker | Incident manager, not held yet | 1 of 2 done |"));
   g_assert_nonnull (strstr (sponsor, "| Change manager, held by Priya Raman | 1 of 2 done |"));
 
+  g_assert_nonnull (strstr (sponsor, "\n## ITSM audit\n\n| Practice | Stands at level | Criteria met |\n| --- | --- | --- |\n| Incident | 2 | 2 of 5 |\n"));
   /* Readiness as a service provider, as values. */
   g_assert_nonnull (strstr (sponsor, "\n## Readiness as a service provider\n"));
   g_assert_nonnull (strstr (sponsor, "| Runs repeatable processes, consistently | 1 | Each team changes systems its own way | 2 | One change process, run by the CAB each week |"));

@@ -18,6 +18,7 @@
 #include "cp-engagement-page.h"
 #include "cp-mentoring.h"
 #include "cp-markdown-view.h"
+#include "cp-maturity.h"
 #include "cp-measures-page.h"
 #include "cp-note.h"
 #include "cp-note-editor.h"
@@ -833,6 +834,42 @@ roles (CpWindow *window)
   g_assert_cmpstr (cp_workstream_get_holder (stream), ==, "Tom Becker");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (incident)),
                             "Incident manager, held by Tom Becker"));
+
+  /* An ITSM audit: a practice audited, its criteria ticked, where it
+   * stands said, and its maturity baseline set from it.
+   */
+  {
+    AdwEntryRow *audit_row = ADW_ENTRY_ROW (find_where (measures, is_row_titled, "Audit a practice"));
+    GtkWidget *incident_audit;
+    GtkWidget *first;
+    GListModel *scores = cp_engagement_get_maturity (cp_window_get_current (window), NULL);
+
+    g_assert_nonnull (find_where (measures, is_row_titled, "Incident"));
+    gtk_editable_set_text (GTK_EDITABLE (audit_row), "Problem");
+    g_signal_emit_by_name (audit_row, "apply");
+    spin (100);
+    {
+      GListModel *items = cp_engagement_get_audit_items (cp_window_get_current (window), NULL);
+
+      g_assert_cmpuint (g_list_model_get_n_items (items), ==, 10);
+    }
+    /* The first criterion is the sample's audit of Incident, at level 2. */
+    first = find_where (measures, is_row_titled, "The practice is carried out, if only informally");
+    g_assert_nonnull (first);
+    incident_audit = gtk_widget_get_ancestor (first, ADW_TYPE_EXPANDER_ROW);
+    g_assert_nonnull (incident_audit);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (incident_audit)), ==, "Incident");
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (incident_audit)), ==, "Stands at level 2 of 5");
+    g_assert_true (gtk_widget_activate_action (measures, "measures.baseline-from-audit", NULL));
+    spin (100);
+    for (guint i = 0; i < g_list_model_get_n_items (scores); i++)
+      {
+        g_autoptr(CpMaturity) m = g_list_model_get_item (scores, i);
+
+        if (g_str_equal (cp_maturity_get_practice (m), "Incident"))
+          g_assert_cmpstr (cp_maturity_get_baseline_evidence (m), ==, "ITSM audit: 2 of 5 criteria met");
+      }
+  }
 
   /* Readiness as a service provider: scored on Measures, read as values
    * on Review.

@@ -24,6 +24,7 @@
 #include "cp-store-model.h"
 #include "cp-workstream-private.h"
 #include "cp-mentoring-private.h"
+#include "cp-audit-item-private.h"
 
 /* Each kind of measure: how the store reads, adds and removes it, how
  * to make it from a row, and its list.
@@ -71,6 +72,11 @@ static const Kind contracts = {
 static const Kind mentorings = {
   CP_SQL_MENTORINGS, CP_SQL_MENTORING_ADD, CP_SQL_MENTORING_REMOVE,
   cp_mentoring_get_type, _cp_mentoring_new_from_row, G_STRUCT_OFFSET (CpEngagement, mentorings),
+};
+
+static const Kind audit_items = {
+  CP_SQL_AUDIT_ITEMS, CP_SQL_AUDIT_ADD, CP_SQL_AUDIT_REMOVE,
+  cp_audit_item_get_type, _cp_audit_item_new_from_row, G_STRUCT_OFFSET (CpEngagement, audit_items),
 };
 
 static const Kind exit_items = {
@@ -325,7 +331,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
                               GError       **error)
 {
   const Kind *kinds[] = { &goals, &maturity, &workstreams, &actions, &opportunities, &exit_items,
-                          &mentorings };
+                          &mentorings, &audit_items };
 
   g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (measure), FALSE);
@@ -347,6 +353,7 @@ cp_engagement_remove_measure (CpEngagement  *self,
          : CP_IS_OPPORTUNITY (measure) ? cp_opportunity_get_id (CP_OPPORTUNITY (measure))
          : CP_IS_EXIT_ITEM (measure) ? cp_exit_item_get_id (CP_EXIT_ITEM (measure))
          : CP_IS_MENTORING (measure) ? cp_mentoring_get_id (CP_MENTORING (measure))
+         : CP_IS_AUDIT_ITEM (measure) ? cp_audit_item_get_id (CP_AUDIT_ITEM (measure))
          : cp_workstream_get_id (CP_WORKSTREAM (measure));
 
       unit = _cp_store_unit_for (kinds[k]->remove);
@@ -612,6 +619,191 @@ cp_characteristic_get_name (CpCharacteristic characteristic)
     default:
       return _("Innovates in a structured way");
     }
+}
+
+/* The criteria of each maturity level, in our words: what an audit asks
+ * of every practice.
+ */
+static const char * const audit_criteria[] = {
+  N_("The practice is carried out, if only informally"),
+  N_("It is written down and done the same way each time"),
+  N_("Its owner and roles are named, and staff are trained in it"),
+  N_("It is measured against agreed targets, and the results are reviewed"),
+  N_("It is improved on purpose, from what its measures show"),
+};
+
+/**
+ * cp_engagement_get_audit_items:
+ *
+ * Returns: (transfer none) (nullable): the ITSM audit's criteria, a list
+ *   of #CpAuditItem, practice by practice, level by level
+ */
+GListModel *
+cp_engagement_get_audit_items (CpEngagement  *self,
+                               GError       **error)
+{
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+
+  return get_list (self, &audit_items, error);
+}
+
+/**
+ * cp_engagement_audit_practice:
+ * @practice: as "Change enablement"
+ *
+ * Adds the audit of @practice, a criterion for each maturity level from
+ * 1 to 5, none met yet; one unit of work. A practice audited already is
+ * refused.
+ */
+gboolean
+cp_engagement_audit_practice (CpEngagement  *self,
+                              const char    *practice,
+                              GError       **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (practice ? practice : ""));
+  g_autoptr(GPtrArray) rows = NULL;
+  GListModel *list;
+  CpStoreUnit *unit;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID, _("Name the practice to audit"));
+      return FALSE;
+    }
+  if (!(list = get_list (self, &audit_items, error)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpAuditItem) item = g_list_model_get_item (list, i);
+
+      if (g_utf8_collate (cp_audit_item_get_practice (item), name) == 0)
+        {
+          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID, _("“%s” is audited already"), name);
+          return FALSE;
+        }
+    }
+
+  unit = _cp_store_unit_for (CP_SQL_AUDIT_ADD);
+  for (guint level = 1; level <= G_N_ELEMENTS (audit_criteria); level++)
+    {
+      if (level > 1)
+        _cp_store_unit_then (unit, CP_SQL_AUDIT_ADD);
+      _cp_store_unit_bind_int64 (unit, self->id);
+      _cp_store_unit_bind_text (unit, name);
+      _cp_store_unit_bind_int64 (unit, level);
+      _cp_store_unit_bind_text (unit, _(audit_criteria[level - 1]));
+    }
+  if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GObject) item = _cp_audit_item_new_from_row (self->store, _cp_rows_get (rows, i));
+      g_list_store_append (*list_of (self, &audit_items), item);
+    }
+
+  return TRUE;
+}
+
+/**
+ * cp_engagement_get_audit_level:
+ *
+ * Returns: where @practice stands by its audit: the highest level whose
+ *   criteria are met with all those below it, 0 for none; -1 when it is
+ *   not audited
+ */
+int
+cp_engagement_get_audit_level (CpEngagement *self,
+                               const char   *practice)
+{
+  GListModel *list;
+  gboolean met[6] = { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE };
+  gboolean audited = FALSE;
+  int level = 0;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), -1);
+
+  if (!(list = get_list (self, &audit_items, NULL)))
+    return -1;
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CpAuditItem) item = g_list_model_get_item (list, i);
+      int l = cp_audit_item_get_level (item);
+
+      if (g_utf8_collate (cp_audit_item_get_practice (item), practice) != 0 || l < 1 || l > 5)
+        continue;
+      audited = TRUE;
+      met[l] = cp_audit_item_get_met (item);
+    }
+  if (!audited)
+    return -1;
+
+  while (level < 5 && met[level + 1])
+    level++;
+
+  return level;
+}
+
+/**
+ * cp_engagement_set_baseline_from_audit:
+ *
+ * Sets each audited practice's maturity baseline to where its audit puts
+ * it, adding the practice to the maturity scores when it is not there.
+ */
+gboolean
+cp_engagement_set_baseline_from_audit (CpEngagement  *self,
+                                       GError       **error)
+{
+  g_autoptr(GPtrArray) practices = g_ptr_array_new_with_free_func (g_free);
+  GListModel *items, *scores;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), FALSE);
+
+  if (!(items = get_list (self, &audit_items, error)) || !(scores = get_list (self, &maturity, error)))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CpAuditItem) item = g_list_model_get_item (items, i);
+      const char *practice = cp_audit_item_get_practice (item);
+
+      if (!g_ptr_array_find_with_equal_func (practices, practice, g_str_equal, NULL))
+        g_ptr_array_add (practices, g_strdup (practice));
+    }
+
+  for (guint p = 0; p < practices->len; p++)
+    {
+      const char *practice = g_ptr_array_index (practices, p);
+      g_autoptr(CpMaturity) score = NULL;
+      int level = cp_engagement_get_audit_level (self, practice);
+      guint met = 0;
+      g_autofree char *evidence = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (scores) && score == NULL; i++)
+        {
+          g_autoptr(CpMaturity) m = g_list_model_get_item (scores, i);
+
+          if (g_utf8_collate (cp_maturity_get_practice (m), practice) == 0)
+            score = g_steal_pointer (&m);
+        }
+      if (score == NULL && !(score = cp_engagement_add_practice (self, practice, error)))
+        return FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(CpAuditItem) item = g_list_model_get_item (items, i);
+
+          if (g_utf8_collate (cp_audit_item_get_practice (item), practice) == 0 && cp_audit_item_get_met (item))
+            met++;
+        }
+      /* Translators: a maturity baseline's evidence, as "ITSM audit: 2 of 5 criteria met". */
+      evidence = g_strdup_printf (_("ITSM audit: %u of %u criteria met"), met, (guint) G_N_ELEMENTS (audit_criteria));
+      cp_maturity_set_baseline (score, level, evidence);
+    }
+
+  return cp_store_flush (self->store, error);
 }
 
 /**

@@ -44,6 +44,7 @@ struct _CpEngagement
   GListStore *contracts;   /* oldest version first */
   GListStore *exit_items;
   GListStore *mentorings;
+  GListStore *audit_items;
   char       *approach_reason;  /* for the next recorded approach change */
   char       *uuid;             /* its stable id, read once: it never changes */
   CpApproach  saved_approach;

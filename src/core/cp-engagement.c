@@ -196,6 +196,7 @@ cp_engagement_finalize (GObject *object)
   g_clear_object (&self->contracts);
   g_clear_object (&self->exit_items);
   g_clear_object (&self->mentorings);
+  g_clear_object (&self->audit_items);
   g_free (self->approach_reason);
   g_clear_object (&self->store);
 

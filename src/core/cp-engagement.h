@@ -176,6 +176,15 @@ void           cp_readiness_clear             (CpReadiness      *readiness);
 char          *cp_readiness_dup_summary       (const CpReadiness *readiness);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CpReadiness, cp_readiness_clear)
 const char    *cp_characteristic_get_name     (CpCharacteristic  characteristic);
+GListModel    *cp_engagement_get_audit_items  (CpEngagement  *self,
+                                               GError       **error);
+gboolean       cp_engagement_audit_practice   (CpEngagement  *self,
+                                               const char    *practice,
+                                               GError       **error);
+int            cp_engagement_get_audit_level  (CpEngagement  *self,
+                                               const char    *practice);
+gboolean       cp_engagement_set_baseline_from_audit (CpEngagement  *self,
+                                                      GError       **error);
 GListModel    *cp_engagement_get_mentorings   (CpEngagement  *self,
                                                GError       **error);
 CpMentoring   *cp_engagement_add_mentoring    (CpEngagement  *self,

@@ -18,6 +18,7 @@
 #include "cp-action.h"
 #include "cp-approach.h"
 #include "cp-bars.h"
+#include "cp-audit-item.h"
 #include "cp-mentoring.h"
 #include "cp-stakeholder.h"
 #include "cp-stakeholder-map.h"
@@ -444,6 +445,49 @@ maturity_section (GString      *out,
                                       : g_strdup (cp_maturity_level_name (after));
 
       append_row (out, cp_maturity_get_practice (m), b, a, NULL);
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* Where each audited practice stands by its audit. */
+static void
+audit_section (GString      *out,
+               CpEngagement *e)
+{
+  GListModel *items = cp_engagement_get_audit_items (e, NULL);
+  g_autoptr(GPtrArray) done = g_ptr_array_new ();
+
+  if (items == NULL || g_list_model_get_n_items (items) == 0)
+    return;
+
+  g_string_append_printf (out, "## %s\n\n", _("ITSM audit"));
+  append_row (out, _("Practice"), _("Stands at level"), _("Criteria met"), NULL);
+  append_rule (out, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CpAuditItem) item = g_list_model_get_item (items, i);
+      const char *practice = cp_audit_item_get_practice (item);
+      g_autofree char *level = NULL;
+      g_autofree char *met_text = NULL;
+      guint met = 0, all = 0;
+
+      if (g_ptr_array_find_with_equal_func (done, practice, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (done, (gpointer) practice);
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(CpAuditItem) other = g_list_model_get_item (items, j);
+
+          if (g_str_equal (cp_audit_item_get_practice (other), practice))
+            {
+              all++;
+              met += cp_audit_item_get_met (other);
+            }
+        }
+      level = g_strdup_printf ("%d", cp_engagement_get_audit_level (e, practice));
+      /* Translators: how many of a practice's audit criteria are met, as "2 of 5". */
+      met_text = g_strdup_printf (_("%u of %u"), met, all);
+      append_row (out, practice, level, met_text, NULL);
     }
   g_string_append_c (out, '\n');
 }
@@ -989,7 +1033,8 @@ cp_report_build (CpEngagement  *engagement,
       !cp_engagement_get_contracts (engagement, error) ||
       !cp_engagement_get_exit_items (engagement, error) ||
       !cp_engagement_get_stakeholders (engagement, error) ||
-      !cp_engagement_get_mentorings (engagement, error))
+      !cp_engagement_get_mentorings (engagement, error) ||
+      !cp_engagement_get_audit_items (engagement, error))
     return NULL;
 
   if (charts != NULL)
@@ -1024,6 +1069,7 @@ cp_report_build (CpEngagement  *engagement,
   add_chart (placed, out, cp_bars_for_goals (engagement, today));
   maturity_section (out, engagement);
   add_chart (placed, out, cp_bars_for_maturity (engagement));
+  audit_section (out, engagement);
   readiness_section (out, engagement);
   handover_section (out, engagement);
   exit_section (out, engagement);

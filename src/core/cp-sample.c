@@ -19,6 +19,7 @@
 #include "cp-cycle.h"
 #include "cp-exit-item.h"
 #include "cp-goal.h"
+#include "cp-audit-item.h"
 #include "cp-maturity.h"
 #include "cp-mentoring.h"
 #include "cp-workstream.h"
@@ -561,6 +562,31 @@ fill_measures (CpEngagement  *engagement,
           !cp_action_set_done (action, TRUE, error))
         return FALSE;
     }
+
+  {
+    g_auto(GStrv) audited = g_key_file_get_keys (keyfile, "Audit", NULL, NULL);
+
+    for (guint i = 0; audited && audited[i]; i++)
+      {
+        g_autofree int *met = NULL;
+        gsize n_met = 0;
+        GListModel *items;
+
+        met = g_key_file_get_integer_list (keyfile, "Audit", audited[i], &n_met, NULL);
+        if (!cp_engagement_audit_practice (engagement, audited[i], error))
+          return FALSE;
+        items = cp_engagement_get_audit_items (engagement, NULL);
+        for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+          {
+            g_autoptr(CpAuditItem) item = g_list_model_get_item (items, j);
+
+            for (gsize k = 0; k < n_met; k++)
+              if (g_str_equal (cp_audit_item_get_practice (item), audited[i]) &&
+                  cp_audit_item_get_level (item) == met[k])
+                cp_audit_item_set_met (item, TRUE);
+          }
+      }
+  }
 
   for (CpCharacteristic c = 0; c < CP_N_CHARACTERISTICS; c++)
     {

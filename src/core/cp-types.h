@@ -25,6 +25,7 @@ typedef struct _CpGoal           CpGoal;
 typedef struct _CpMaturity       CpMaturity;
 typedef struct _CpWorkstream     CpWorkstream;
 typedef struct _CpMentoring      CpMentoring;
+typedef struct _CpAuditItem      CpAuditItem;
 typedef struct _CpAction         CpAction;
 typedef struct _CpOpportunity    CpOpportunity;
 typedef struct _CpContract       CpContract;

@@ -24,6 +24,7 @@
 #include "cp-measures-page.h"
 #include "cp-session.h"
 #include "cp-ui-util.h"
+#include "cp-audit-item.h"
 #include "cp-workstream.h"
 #include "cp-wrap-box.h"
 
@@ -54,6 +55,8 @@ struct _CpMeasuresPage
   AdwEntryRow     *new_practice_row;
   GtkListBox      *workstreams_list;
   GtkListBox      *readiness_list;
+  GtkListBox      *audit_list;
+  AdwEntryRow     *new_audit_row;
   AdwEntryRow     *new_workstream_row;
 
   guint            editable : 1;
@@ -738,6 +741,107 @@ create_maturity_row (gpointer item,
   return row;
 }
 
+/* The ITSM audit: an expander a practice, a check a criterion. */
+
+static void
+set_stands (GtkWidget      *expander,
+            CpMeasuresPage *self,
+            const char     *practice)
+{
+  int reached = cp_engagement_get_audit_level (self->engagement, practice);
+  /* Translators: where an audited practice stands, as "Stands at level 2 of 5". */
+  g_autofree char *stands = g_strdup_printf (_("Stands at level %d of 5"), reached);
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), stands);
+}
+
+static void
+audit_toggled_cb (GtkCheckButton *check,
+                  CpMeasuresPage *self)
+{
+  CpAuditItem *item = g_object_get_data (G_OBJECT (check), "audit-item");
+  GtkWidget *expander = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_EXPANDER_ROW);
+
+  cp_audit_item_set_met (item, gtk_check_button_get_active (check));
+  if (expander != NULL && self->engagement != NULL)
+    set_stands (expander, self, cp_audit_item_get_practice (item));
+}
+
+static void
+fill_audit (CpMeasuresPage *self)
+{
+  GListModel *items = self->engagement ? cp_engagement_get_audit_items (self->engagement, NULL) : NULL;
+  GHashTable *rows = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list))) != NULL)
+    gtk_list_box_remove (self->audit_list, child);
+
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CpAuditItem) item = g_list_model_get_item (items, i);
+      const char *practice = cp_audit_item_get_practice (item);
+      GtkWidget *expander = g_hash_table_lookup (rows, practice);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *level = g_strdup_printf (_("Level %d"), cp_audit_item_get_level (item));
+
+      if (expander == NULL)
+        {
+          expander = adw_expander_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), practice);
+          set_stands (expander, self, practice);
+          gtk_widget_set_sensitive (expander, self->editable);
+          g_hash_table_insert (rows, (gpointer) cp_audit_item_get_practice (item), expander);
+          gtk_list_box_append (self->audit_list, expander);
+        }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cp_audit_item_get_criterion (item));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), level);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), cp_audit_item_get_met (item));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      cp_audit_item_get_criterion (item), -1);
+      g_object_set_data_full (G_OBJECT (check), "audit-item", g_object_ref (item), g_object_unref);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (audit_toggled_cb), self, 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  g_hash_table_unref (rows);
+}
+
+static void
+add_audit_cb (CpMeasuresPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *practice = gtk_editable_get_text (GTK_EDITABLE (self->new_audit_row));
+
+  if (self->engagement == NULL || *practice == '\0')
+    return;
+  if (!cp_engagement_audit_practice (self->engagement, practice, &error))
+    {
+      cp_ui_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_audit_row), "");
+  fill_audit (self);
+}
+
+static void
+baseline_from_audit_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  CpMeasuresPage *self = CP_MEASURES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->engagement != NULL && !cp_engagement_set_baseline_from_audit (self->engagement, &error))
+    cp_ui_toast_error (widget, error);
+}
+
 /* Readiness */
 
 typedef struct
@@ -1158,6 +1262,10 @@ cp_measures_page_class_init (CpMeasuresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_practice_row);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, workstreams_list);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, readiness_list);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_audit_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_audit_cb);
+  gtk_widget_class_install_action (widget_class, "measures.baseline-from-audit", NULL, baseline_from_audit_action);
   gtk_widget_class_bind_template_child (widget_class, CpMeasuresPage, new_workstream_row);
   gtk_widget_class_bind_template_callback (widget_class, add_goal_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_action_cb);
@@ -1218,6 +1326,7 @@ cp_measures_page_set_engagement (CpMeasuresPage *self,
   gtk_list_box_bind_model (self->workstreams_list, workstreams, create_workstream_row, self, NULL);
   cp_maturity_chart_set_model (self->chart, maturity);
   fill_readiness (self);
+  fill_audit (self);
 
   update_summary (self);
   update_contract_row (self);
@@ -1238,6 +1347,8 @@ cp_measures_page_set_editable (CpMeasuresPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->new_practice_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_workstream_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_exit_row), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_audit_row), editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.baseline-from-audit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-exit-items", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-exit-items-for-roles", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-practices", editable);

@@ -340,6 +340,23 @@ static const List readiness_list = LIST (
   "review_level, review_evidence, uuid) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8)",
   N_KINDS, readiness_columns);
 
+static const Column audit_columns[] = {
+  { "Done", K_DONE },
+  { "Text", K_TEXT },
+  { "Practice", K_TEXT, NULL, TRUE },
+  { "Level", K_INT, NULL, TRUE, FALSE, TRUE },
+  { "Note", K_TEXT },
+  { "Id", K_UUID },
+};
+
+/* A criterion met is ticked. */
+static const List audit_list = LIST (
+  "SELECT id, met, criterion, practice, level, note, uuid FROM audit_item "
+  "WHERE engagement_id = ?1 ORDER BY position, id",
+  "INSERT INTO audit_item (engagement_id, position, met, criterion, practice, level, note, uuid) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  N_KINDS, audit_columns);
+
 static const Column workstream_columns[] = {
   { "#", K_NUMBER },
   { "Workstream", K_TEXT },
@@ -423,6 +440,7 @@ static const Part measure_parts[] = {
   { "Readings", &reading_list, SHAPE_TABLE },
   { "Maturity", &maturity_list, SHAPE_TABLE },
   { "Readiness", &readiness_list, SHAPE_TABLE },
+  { "ITSM audit", &audit_list, SHAPE_TASKS },
   { "Handover", &workstream_list, SHAPE_TABLE },
   { "Handover history", &handover_list, SHAPE_TABLE },
   { "Exit checklist", &exit_list, SHAPE_TASKS },
@@ -476,6 +494,7 @@ static const struct
   [SLOT_READING] = { &reading_list, "measures.md" },
   [SLOT_MATURITY] = { &maturity_list, "measures.md" },
   [SLOT_READINESS] = { &readiness_list, "measures.md" },
+  [SLOT_AUDIT] = { &audit_list, "measures.md" },
   [SLOT_WORKSTREAM] = { &workstream_list, "measures.md" },
   [SLOT_HANDOVER] = { &handover_list, "measures.md" },
   [SLOT_EXIT] = { &exit_list, "measures.md" },

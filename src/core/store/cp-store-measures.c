@@ -19,6 +19,7 @@
 #define WORKSTREAM_COLUMNS "id, name, owner, stage, role, holder, certification"
 #define EXIT_ITEM_COLUMNS "id, text, done_on"
 #define MENTORING_COLUMNS "id, mentor, mentee, profile, format, practice"
+#define AUDIT_COLUMNS "id, practice, level, criterion, met, note"
 
 /* Appended at the end of an engagement's list of its kind. */
 #define ADD_NAMED(table, column, columns) \
@@ -84,6 +85,18 @@ const CpSqlText _cp_store_measures_sql[CP_SQL_N] = {
     "baseline_evidence = excluded.baseline_evidence, review_level = excluded.review_level, "
     "review_evidence = excluded.review_evidence",
     N_("Could not save the readiness score") },
+  [CP_SQL_AUDIT_ITEMS] = {
+    "SELECT " AUDIT_COLUMNS " FROM audit_item WHERE engagement_id = ?1 ORDER BY position, id",
+    N_("Could not read the audit") },
+  [CP_SQL_AUDIT_ADD] = {
+    "INSERT INTO audit_item (engagement_id, practice, level, criterion, position) VALUES (?1, ?2, ?3, ?4, "
+    "(SELECT coalesce (max (position), 0) + 1 FROM audit_item WHERE engagement_id = ?1)) "
+    "RETURNING " AUDIT_COLUMNS,
+    N_("Could not add it") },
+  [CP_SQL_AUDIT_REMOVE] = { "DELETE FROM audit_item WHERE id = ?1", N_("Could not remove it") },
+  [CP_SQL_AUDIT_SAVE] = {
+    "UPDATE audit_item SET met = ?2, note = ?3 WHERE id = ?1",
+    N_("Could not save the audit") },
   [CP_SQL_MENTORINGS] = {
     "SELECT " MENTORING_COLUMNS " FROM mentoring WHERE engagement_id = ?1 ORDER BY position, id",
     N_("Could not read who mentors whom") },

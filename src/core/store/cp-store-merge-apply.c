@@ -46,6 +46,7 @@ static const char * const clear_engagement[] = {
   "DELETE FROM contract WHERE engagement_id = ?1",
   "DELETE FROM mentoring WHERE engagement_id = ?1",
   "DELETE FROM readiness WHERE engagement_id = ?1",
+  "DELETE FROM audit_item WHERE engagement_id = ?1",
 };
 
 /* A note kept here only, and what it was linked to. */

@@ -91,6 +91,7 @@ slot_noun (Slot slot)
     case SLOT_READING: return _("reading");
     case SLOT_MATURITY: return _("maturity of");
     case SLOT_READINESS: return _("readiness in");
+    case SLOT_AUDIT: return _("audit criterion");
     case SLOT_WORKSTREAM: return _("workstream");
     case SLOT_HANDOVER: return _("handover");
     case SLOT_EXIT: return _("exit criterion");

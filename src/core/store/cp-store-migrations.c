@@ -402,6 +402,21 @@ static const char * const migrations[] = {
   "  UNIQUE (engagement_id, characteristic)"
   ");"
   STABLE_ID ("readiness"),
+  /* 17: an ITSM audit — for each practice audited, a checklist of the
+   * criteria of each maturity level, met or not, with a note.
+   */
+  "CREATE TABLE audit_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  practice TEXT NOT NULL,"
+  "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+  "  criterion TEXT NOT NULL DEFAULT '',"
+  "  met INTEGER NOT NULL DEFAULT 0 CHECK (met IN (0, 1)),"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX audit_item_by_engagement ON audit_item (engagement_id, position);"
+  STABLE_ID ("audit_item"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

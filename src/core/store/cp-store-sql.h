@@ -47,6 +47,11 @@ typedef enum
   CP_SQL_READINESS,          /* engagement */
   CP_SQL_READINESS_SET,      /* engagement, characteristic, baseline level (-1: none), evidence,
                                 review level (-1: none), evidence, id for a new row */
+  /* Audit rows: id, practice, level, criterion, met, note. */
+  CP_SQL_AUDIT_ITEMS,        /* engagement */
+  CP_SQL_AUDIT_ADD,          /* engagement, practice, level, criterion → a row */
+  CP_SQL_AUDIT_REMOVE,       /* audit item */
+  CP_SQL_AUDIT_SAVE,         /* audit item, met, note */
   /* Mentoring rows: id, mentor, mentee, profile, format, practice. */
   CP_SQL_MENTORINGS,         /* engagement */
   CP_SQL_MENTORING_ADD,      /* engagement, mentor */

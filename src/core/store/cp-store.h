@@ -36,7 +36,7 @@ typedef enum
 } CpStoreOpenFlags;
 
 /* The schema version this build writes; see cp-store-migrations.c. */
-#define CP_STORE_SCHEMA_VERSION 16
+#define CP_STORE_SCHEMA_VERSION 17
 
 #define CP_TYPE_STORE (cp_store_get_type ())
 
