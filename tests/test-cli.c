@@ -552,7 +552,7 @@ test_folder (Fixture       *f,
   g_assert_cmpint (r.status, ==, 0);
   run_clear (&r);
   g_assert_true (g_file_get_contents (engagement_file, &engagement, NULL, NULL));
-  g_assert_nonnull (strstr (engagement, "format-version: 2\nid: "));
+  g_assert_nonnull (strstr (engagement, "format-version: 3\nid: "));
   g_assert_nonnull (strstr (engagement, "\ntitle: \"Folder | trip\"\n"));
   g_assert_nonnull (strstr (engagement, "approach: coached\n"));
 

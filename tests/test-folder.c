@@ -535,7 +535,7 @@ typedef struct
 } Breakage;
 
 static const Breakage breakages[] = {
-  { "engagement.md", "format-version: 2", "format-version: 3", "engagement.md, line 3: written by a newer" },
+  { "engagement.md", "format-version: 3", "format-version: 4", "engagement.md, line 3: written by a newer" },
   { "engagement.md", "format: coachplan-engagement", "format: other", "engagement.md, line 2:" },
   { "engagement.md", "---\nformat", "format", "engagement.md, line 1:" },
   { "engagement.md", "status: active", "status: paused", "engagement.md, line 11: “paused” is not one of" },

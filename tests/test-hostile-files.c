@@ -353,7 +353,7 @@ test_folder_mutations (Fx            *f,
     { "sessions.md", "| 2026-09-14T09:30 |", "| 2026-02-30T10:00 |", "2026-02-30T10:00" },
     { "sessions.md", "| 2026-09-14T09:30 | 180 |", "| 2026-09-14T09:30 | -5 |", "Minutes" },
     { "engagement.md", "client:", "title: \"Second title\"\nclient:", "title" },
-    { "engagement.md", "format-version: 2\n", "", "format-version" },
+    { "engagement.md", "format-version: 3\n", "", "format-version" },
     { "register.md", "| 2 | 2026-09-28 |", "| 1 | 2026-09-28 |", "“No” 1 is used twice" },
   };
 
@@ -683,7 +683,7 @@ test_folder_breakages (Fx            *f,
                        gconstpointer  data)
 {
   static const Mutation mutations[] = {
-    { "engagement.md", "format-version: 2", "format-version: 99", "newer" },
+    { "engagement.md", "format-version: 3", "format-version: 99", "newer" },
     { "engagement.md", "format: coachplan-engagement", "format: other", "format" },
     { "engagement.md", "approach: coached", "approach: magic", "magic" },
     { "engagement.md", "start: 2026-09-07", "start: 2026-09-31", "2026-09-31" },

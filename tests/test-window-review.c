@@ -895,6 +895,9 @@ roles (CpWindow *window)
     processes = find_where (review, is_row_titled, "Runs repeatable processes, consistently");
     g_assert_nonnull (processes);
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (processes)), ==, "Before 1 → after 3");
+    processes = find_where (review, is_row_titled, "Incident");
+    g_assert_nonnull (processes);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (processes)), ==, "Stands at level 2 of 5");
   }
 }
 

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 /* The version of the folder format this build writes and the newest it
  * reads; see doc/engagement-folder.md.
  */
-#define CP_ENGAGEMENT_FORMAT_VERSION 2
+#define CP_ENGAGEMENT_FORMAT_VERSION 3
 
 GPtrArray *cp_engagement_export_prepare (CpEngagement  *engagement,
                                          GError       **error);

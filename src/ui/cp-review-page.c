@@ -18,6 +18,7 @@
 #include "cp-cycle.h"
 #include "cp-engagement.h"
 #include "cp-goal.h"
+#include "cp-audit-item.h"
 #include "cp-maturity-chart.h"
 #include "cp-phase.h"
 #include "cp-review-page.h"
@@ -47,6 +48,8 @@ struct _CpReviewPage
   GtkListBox          *goals_list;
   CpMaturityChart     *maturity_chart;
   GtkListBox          *readiness_list;
+  GtkWidget           *audit_group;
+  GtkListBox          *audit_list;
 };
 
 G_DEFINE_FINAL_TYPE (CpReviewPage, cp_review_page, ADW_TYPE_BIN)
@@ -285,6 +288,37 @@ describe_phase (CpPhase *phase)
 }
 
 /* Every cycle, newest first, its phases one click away; the newest open. */
+/* Where each audited practice stands, as a value; no audit, no group. */
+static void
+fill_audit (CpReviewPage *self)
+{
+  GListModel *items = self->engagement ? cp_engagement_get_audit_items (self->engagement, NULL) : NULL;
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->audit_list))) != NULL)
+    gtk_list_box_remove (self->audit_list, child);
+
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CpAuditItem) item = g_list_model_get_item (items, i);
+      const char *practice = cp_audit_item_get_practice (item);
+      g_autofree char *stands = NULL;
+      GtkWidget *row;
+
+      if (!g_hash_table_add (shown, (gpointer) practice))
+        continue;
+      /* Translators: where an audited practice stands, as "Stands at level 2 of 5". */
+      stands = g_strdup_printf (_("Stands at level %d of 5"), cp_engagement_get_audit_level (self->engagement, practice));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), practice);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stands);
+      gtk_list_box_append (self->audit_list, row);
+    }
+  gtk_widget_set_visible (self->audit_group, g_hash_table_size (shown) > 0);
+}
+
 /* Each characteristic's scores, as values the sponsor reads. */
 static void
 fill_readiness (CpReviewPage *self)
@@ -387,6 +421,7 @@ cp_review_page_refresh (CpReviewPage *self)
                                self->engagement ? cp_engagement_get_maturity (self->engagement, NULL)
                                                 : NULL);
   fill_readiness (self);
+  fill_audit (self);
 }
 
 static void
@@ -444,6 +479,8 @@ cp_review_page_class_init (CpReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, goals_list);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, maturity_chart);
   gtk_widget_class_bind_template_child (widget_class, CpReviewPage, readiness_list);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, audit_group);
+  gtk_widget_class_bind_template_child (widget_class, CpReviewPage, audit_list);
 
   gtk_widget_class_install_action (widget_class, "review.sign-off", NULL, sign_off_action);
 }
