@@ -11,6 +11,7 @@ build_packages=(
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libgtk-4-bin libgtksourceview-5-dev libsqlite3-dev libcmark-dev libcairo2-dev libpango1.0-dev libgit2-dev
+  libical-dev tzdata
   desktop-file-utils appstream
 )
 test_packages=(

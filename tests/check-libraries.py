@@ -3,11 +3,13 @@
 # on first use
 #
 # libgit2 and the TLS, SSH and Kerberos libraries it needs, and
-# GtkSourceView with libxml2 and ICU, cost milliseconds to map at every
-# start; Coachplan loads libgit2 when it first syncs, shares or reads a
-# repository (src/core/cp-git.c) and GtkSourceView when it first shows a
-# text editor (src/ui/cp-source.c). This fails if the program links
-# either again, naming the library, and checks its own reading of
+# GtkSourceView with libxml2 and ICU, and libical with ICU and the C++
+# runtime, cost milliseconds to map at every start; Coachplan loads
+# libgit2 when it first syncs, shares or reads a repository
+# (src/core/cp-git.c), GtkSourceView when it first shows a text editor
+# (src/ui/cp-source.c) and libical when it first reads or writes a
+# calendar (src/core/cp-ical.c). This fails if the program links
+# any of them again, naming the library, and checks its own reading of
 # readelf on samples first.
 #
 # Copyright 2026 The Coachplan authors
@@ -17,7 +19,7 @@ import re
 import subprocess
 import sys
 
-LOADED_LATER = ('libgit2.so', 'libgtksourceview-5.so')
+LOADED_LATER = ('libgit2.so', 'libgtksourceview-5.so', 'libical.so')
 NEEDED = re.compile(r'\(NEEDED\)\s+Shared library: \[([^\]]+)\]')
 
 
@@ -36,6 +38,8 @@ def self_check():
     editor = ' 0x0000000000000001 (NEEDED)             Shared library: [libgtksourceview-5.so.0]\n'
     assert linked_too_early(editor) == ['libgtksourceview-5.so.0'], 'a linked GtkSourceView must be caught'
     assert linked_too_early(linked) == ['libgit2.so.1.5'], 'a linked libgit2 must be caught'
+    calendar = ' 0x0000000000000001 (NEEDED)             Shared library: [libical.so.3]\n'
+    assert linked_too_early(calendar) == ['libical.so.3'], 'a linked libical must be caught'
     assert linked_too_early(clean) == [], 'a program without libgit2 must pass'
     assert needed(clean) == ['libgtk-4.so.1']
 

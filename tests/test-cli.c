@@ -654,6 +654,73 @@ test_sample_and_summary (Fixture       *f,
   run_clear (&r);
 }
 
+/* --export-calendar and --import-calendar: the sample's sessions out,
+ * into an empty database, and out again the same; usage and bad files.
+ */
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *ics = g_build_filename (f->dir, "sample.ics", NULL);
+  g_autofree char *again = g_build_filename (f->dir, "again.ics", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.ics", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *output = g_strconcat ("--output=", ics, NULL);
+  g_autofree char *output_again = g_strconcat ("--output=", again, NULL);
+  g_autofree char *other_option = g_strconcat ("--database=", other, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  Run r;
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  r = run (f->option, "--new-sample", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  r = run (f->option, "--export-calendar=1", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--output=FILE.ics"));
+  run_clear (&r);
+  r = run (f->option, "--export-calendar=9", output, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  run_clear (&r);
+
+  r = run (f->option, "--export-calendar=all", output, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, ics));
+  run_clear (&r);
+  g_assert_true (g_file_get_contents (ics, &first, NULL, NULL));
+  g_assert_nonnull (strstr (first, "BEGIN:VEVENT"));
+  g_assert_nonnull (strstr (first, "BEGIN:VTODO"));
+
+  r = run (other_option, "--import-calendar=all", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  r = run (other_option, "--import-calendar=all", ics, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "added"));
+  run_clear (&r);
+  r = run (other_option, "--export-calendar=all", output_again, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+
+  /* A bad file names its line and changes nothing. */
+  g_assert_true (g_file_set_contents (bad, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nEND:VCALENDAR\n", -1, NULL));
+  r = run (f->option, "--import-calendar=1", bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Line 4: END:VCALENDAR where END:VEVENT was expected"));
+  run_clear (&r);
+  r = run (f->option, "--export-calendar=1", output_again, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_clear_pointer (&second, g_free);
+  g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+  g_assert_cmpuint (strlen (second), >, 0);
+  g_unsetenv ("TZ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +742,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
   g_test_add ("/cli/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/cli/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
   g_test_add ("/cli/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
   g_test_add ("/cli/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/cli/folder", Fixture, NULL, fixture_set_up, test_folder, fixture_tear_down);

@@ -69,7 +69,7 @@ test_create (Fixture       *f,
   tables = cp_test_sql_text (nested, "SELECT group_concat(name, ',') FROM "
                              "(SELECT name FROM sqlite_schema WHERE type = 'table' "
                              "AND name NOT LIKE 'note_fts_%' ORDER BY name)");
-  g_assert_cmpstr (tables, ==, "action_item,approach_change,audit_item,checklist_item,contract,cycle,engagement,exit_item,goal,goal_reading,"
+  g_assert_cmpstr (tables, ==, "action_item,approach_change,audit_item,calendar_entry,checklist_item,contract,cycle,engagement,exit_item,goal,goal_reading,"
                                "maturity,mentoring,note,note_fts,opportunity,phase,readiness,session,session_attendee,sign_off,"
                                "stakeholder,stance_change,workstream,workstream_change");
 

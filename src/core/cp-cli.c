@@ -24,8 +24,8 @@
 
 /* Exit statuses: 0 done, 1 the database or the data refused, 2 usage. */
 
-static CpStore *
-open_or_complain (const char *database)
+CpStore *
+_cp_cli_open_store (const char *database)
 {
   g_autoptr(GError) error = NULL;
   CpStore *store = cp_store_open (database, &error);
@@ -56,7 +56,7 @@ cp_cli_list (const char *database)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = open_or_complain (database)))
+  if (!(store = _cp_cli_open_store (database)))
     return 1;
 
   ids = cp_store_find_engagements (store, NULL, CP_STATUS_ANY, &error);
@@ -117,7 +117,7 @@ cp_cli_new (const char *database,
       return 2;
     }
 
-  if (!(store = open_or_complain (database)))
+  if (!(store = _cp_cli_open_store (database)))
     return 1;
 
   engagement = cp_store_create_engagement (store, stripped, approach, &error);
@@ -151,7 +151,7 @@ _cp_cli_lookup_engagement (const char  *database,
       return NULL;
     }
 
-  if (!(store = open_or_complain (database)))
+  if (!(store = _cp_cli_open_store (database)))
     {
       *status = 1;
       return NULL;
@@ -304,7 +304,7 @@ cp_cli_backup (const char *database,
       return 1;
     }
 
-  if (!(store = open_or_complain (database)))
+  if (!(store = _cp_cli_open_store (database)))
     return 1;
 
   if (!cp_store_backup (store, output, &error))
@@ -326,7 +326,7 @@ cp_cli_restore (const char *database,
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
 
-  if (!(store = open_or_complain (database)))
+  if (!(store = _cp_cli_open_store (database)))
     return 1;
 
   if (!cp_store_restore (store, backup, &kept, &error))
@@ -465,7 +465,7 @@ cp_cli_new_sample (const char *database)
   g_autoptr(CpEngagement) engagement = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = open_or_complain (database)))
+  if (!(store = _cp_cli_open_store (database)))
     return 1;
 
   if (!(engagement = cp_store_load_sample (store, &error)))
@@ -597,7 +597,7 @@ cp_cli_clone (const char *database,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
 
-  if (!(store = open_or_complain (database)))
+  if (!(store = _cp_cli_open_store (database)))
     return 1;
 
   if (!(ids = cp_share_clone (store, location, &error)))

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "cp-types.h"
+#include "cp-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,13 @@ int cp_cli_export_notes (const char         *database,
 int cp_cli_import_notes (const char         *database,
                          const char         *engagement,
                          const char * const *paths);
+
+int cp_cli_export_calendar (const char         *database,
+                            const char         *engagement,
+                            const char         *output);
+int cp_cli_import_calendar (const char         *database,
+                            const char         *engagement,
+                            const char * const *paths);
 
 int cp_cli_export (const char *database,
                    const char *engagement,
@@ -59,6 +67,7 @@ int cp_cli_restore (const char *database,
 /* For the commands of other files: opens the store and finds the
  * engagement @id_text names, or says why not and sets @status.
  */
+CpStore      *_cp_cli_open_store        (const char  *database);
 CpEngagement *_cp_cli_lookup_engagement (const char  *database,
                                          const char  *id_text,
                                          CpStore    **store_out,

@@ -146,38 +146,21 @@ checks_added (CpCycle   *cycle,
     }
 }
 
-/**
- * cp_engagement_start_cycle:
- *
- * Starts the next CSIP cycle: copies @template's phases and checklists
- * into the engagement, where they are its own from then on, and adds the
- * risk checks of the engagement's approach. All or nothing: one unit of
- * work, whose rows are named by the ids it gives them.
- *
- * Returns: (transfer full) (nullable): the new cycle
+/* The unit of work that starts the engagement's next cycle on @template:
+ * its phases, their checklists and the approach's risk checks.
  */
-CpCycle *
-cp_engagement_start_cycle (CpEngagement  *self,
-                           CpTemplate    *template,
-                           GError       **error)
+CpStoreUnit *
+_cp_cycle_unit_new (gint64      engagement_id,
+                    CpApproach  approach,
+                    CpTemplate *template)
 {
+  CpStoreUnit *unit = _cp_store_unit_for (CP_SQL_CYCLE_ADD);
   g_autofree char *cycle_uuid = g_uuid_string_random ();
-  g_autoptr(GPtrArray) rows = NULL;
-  CpStoreUnit *unit;
-  CpCycle *cycle;
 
-  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
-  g_return_val_if_fail (CP_IS_TEMPLATE (template), NULL);
-
-  /* Pending edits first: the cycle records the approach on disk. */
-  if (!cp_store_flush (self->store, error) || !cp_engagement_get_cycles (self, error))
-    return NULL;
-
-  unit = _cp_store_unit_for (CP_SQL_CYCLE_ADD);
-  _cp_store_unit_bind_int64 (unit, self->id);
+  _cp_store_unit_bind_int64 (unit, engagement_id);
   _cp_store_unit_bind_text (unit, cp_template_get_id (template));
   _cp_store_unit_bind_text (unit, cp_template_get_name (template));
-  _cp_store_unit_bind_text (unit, cp_approach_to_string (self->approach));
+  _cp_store_unit_bind_text (unit, cp_approach_to_string (approach));
   _cp_store_unit_bind_text (unit, cycle_uuid);
 
   for (guint p = 0; p < cp_template_get_n_phases (template); p++)
@@ -208,10 +191,10 @@ cp_engagement_start_cycle (CpEngagement  *self,
       /* The approach's risk checks that belong in this phase, after the
        * template's own: each goes where cp_cycle_find_phase() would put it.
        */
-      for (guint i = 0; i < cp_approach_get_n_checks (self->approach); i++)
+      for (guint i = 0; i < cp_approach_get_n_checks (approach); i++)
         {
           CpPhaseRole check_role;
-          const char *text = cp_approach_get_check (self->approach, i, &check_role);
+          const char *text = cp_approach_get_check (approach, i, &check_role);
           guint best = 0;
           gboolean present = FALSE;
 
@@ -230,9 +213,40 @@ cp_engagement_start_cycle (CpEngagement  *self,
           _cp_store_unit_bind_int64 (unit, n++);
           _cp_store_unit_bind_text (unit, text);
           _cp_store_unit_bind_text (unit, cp_item_source_to_string (CP_ITEM_SOURCE_APPROACH));
-          _cp_store_unit_bind_text (unit, cp_approach_to_string (self->approach));
+          _cp_store_unit_bind_text (unit, cp_approach_to_string (approach));
         }
     }
+
+  return unit;
+}
+
+/**
+ * cp_engagement_start_cycle:
+ *
+ * Starts the next CSIP cycle: copies @template's phases and checklists
+ * into the engagement, where they are its own from then on, and adds the
+ * risk checks of the engagement's approach. All or nothing: one unit of
+ * work, whose rows are named by the ids it gives them.
+ *
+ * Returns: (transfer full) (nullable): the new cycle
+ */
+CpCycle *
+cp_engagement_start_cycle (CpEngagement  *self,
+                           CpTemplate    *template,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  CpStoreUnit *unit;
+  CpCycle *cycle;
+
+  g_return_val_if_fail (CP_IS_ENGAGEMENT (self), NULL);
+  g_return_val_if_fail (CP_IS_TEMPLATE (template), NULL);
+
+  /* Pending edits first: the cycle records the approach on disk. */
+  if (!cp_store_flush (self->store, error) || !cp_engagement_get_cycles (self, error))
+    return NULL;
+
+  unit = _cp_cycle_unit_new (self->id, self->approach, template);
 
   if (!(rows = _cp_store_unit_commit (self->store, unit, error)))
     return NULL;

@@ -8,6 +8,7 @@
 
 #include "cp-engagement.h"
 #include "cp-store-model.h"
+#include "cp-template.h"
 
 G_BEGIN_DECLS
 
@@ -72,5 +73,8 @@ void          _cp_engagement_add_approach_change (CpEngagement *self,
                                                   CpApproach    from,
                                                   CpApproach    to,
                                                   const char   *reason);
+CpStoreUnit  *_cp_cycle_unit_new           (gint64        engagement_id,
+                                            CpApproach    approach,
+                                            CpTemplate   *template);
 
 G_END_DECLS

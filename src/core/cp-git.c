@@ -13,49 +13,11 @@
 
 #include "config.h"
 
-#include <gmodule.h>
-
 #define CP_GIT_FILLING_TABLE
 #include "cp-git.h"
+#include "cp-loader.h"
 
-/* The table is filled once, from any thread; a libgit2 missing a
- * function the build found is an installation that cannot work, and
- * says so.
- */
-static CpGitFunctions *
-load_functions (void)
-{
-  CpGitFunctions *functions = g_new0 (CpGitFunctions, 1);
-  GModule *module = g_module_open (LIBGIT2_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-
-  if (module == NULL)
-    g_error ("Coachplan needs %s: %s", LIBGIT2_SONAME, g_module_error ());
-  g_module_make_resident (module);
-
-#define CP_GIT_LOAD(name)                                                   \
-  if (!g_module_symbol (module, #name, (gpointer *) &functions->name))     \
-    g_error ("%s has no %s: %s", LIBGIT2_SONAME, #name, g_module_error ());
-  CP_GIT_FUNCTIONS (CP_GIT_LOAD)
-#undef CP_GIT_LOAD
-
-  return functions;
-}
-
-/**
- * cp_git_functions:
- *
- * Returns: the libgit2 functions, loaded the first time only
- */
-const CpGitFunctions *
-cp_git_functions (void)
-{
-  static CpGitFunctions *functions;
-
-  if (g_once_init_enter (&functions))
-    g_once_init_leave (&functions, load_functions ());
-
-  return functions;
-}
+CP_LOADER_DEFINE (CpGitFunctions, cp_git_functions, LIBGIT2_SONAME, CP_GIT_FUNCTIONS)
 
 /* Sets libgit2 up, the first time only; safe from any thread. */
 void

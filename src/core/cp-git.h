@@ -15,6 +15,8 @@
 #include <glib.h>
 #include <git2.h>
 
+#include "cp-loader.h"
+
 G_BEGIN_DECLS
 
 /* The libgit2 functions the core calls. */
@@ -92,9 +94,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-#define CP_GIT_FIELD(name) __typeof__ (name) *name;
-  CP_GIT_FUNCTIONS (CP_GIT_FIELD)
-#undef CP_GIT_FIELD
+  CP_GIT_FUNCTIONS (CP_LOADER_FIELD)
 } CpGitFunctions;
 
 const CpGitFunctions *cp_git_functions (void);

@@ -48,6 +48,12 @@ static const GOptionEntry option_entries[] = {
     N_("ID") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the engagement in the folder DIR as a new one, and exit"), N_("DIR") },
+  { "export-calendar", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the sessions and actions of engagement ID, or of all, as an iCalendar file to --output, and exit"),
+    N_("ID") },
+  { "import-calendar", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Import an iCalendar file's events as sessions of engagement ID (all: each of Coachplan's into its own), "
+       "and exit"), N_("ID") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the progress report of engagement ID to --output (.md, .html or .pdf), and exit"), N_("ID") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -140,8 +146,11 @@ cp_application_handle_local_options (GApplication *app,
   const char *sync = NULL;
   const char *prefer = NULL;
   const char *summary = NULL;
+  const char *export_calendar = NULL;
+  const char *import_calendar = NULL;
   gboolean new_sample = FALSE;
   gboolean list = FALSE;
+  gboolean verb;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -174,11 +183,18 @@ cp_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "backup", "^ay", &backup);
   g_variant_dict_lookup (options, "restore", "^ay", &restore);
+  g_variant_dict_lookup (options, "export-calendar", "&s", &export_calendar);
+  g_variant_dict_lookup (options, "import-calendar", "&s", &import_calendar);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
 
-  if (remaining != NULL && import_notes == NULL)
+  verb = list || new_title != NULL || export_notes != NULL || import_notes != NULL || report != NULL ||
+         backup != NULL || restore != NULL || export != NULL || import != NULL || share != NULL ||
+         clone != NULL || sign_off != NULL || sync != NULL || summary != NULL || new_sample ||
+         export_calendar != NULL || import_calendar != NULL;
+
+  if (remaining != NULL && import_notes == NULL && import_calendar == NULL)
     {
-      g_printerr ("%s\n", _("coachplan: files to import go with --import-notes"));
+      g_printerr ("%s\n", _("coachplan: files to import go with --import-notes or --import-calendar"));
       return 2;
     }
 
@@ -205,10 +221,7 @@ cp_application_handle_local_options (GApplication *app,
         }
 
       who = cp_identity_format (name, email);
-      if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL &&
-          report == NULL && backup == NULL && restore == NULL && export == NULL && import == NULL &&
-          share == NULL && clone == NULL && sign_off == NULL && sync == NULL && summary == NULL &&
-          !new_sample)
+      if (!verb)
         {
           /* Translators: said after --author; the name and address. */
           g_print (_("What you do is recorded as %s\n"), who);
@@ -234,9 +247,7 @@ cp_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  if (!list && new_title == NULL && export_notes == NULL && import_notes == NULL && report == NULL &&
-      backup == NULL && restore == NULL && export == NULL && import == NULL && share == NULL &&
-      clone == NULL && sign_off == NULL && sync == NULL && summary == NULL && !new_sample)
+  if (!verb)
     return -1;
 
   path = dup_database_path (self);
@@ -284,6 +295,12 @@ cp_application_handle_local_options (GApplication *app,
 
   if (import != NULL)
     return cp_cli_import (path, import);
+
+  if (export_calendar != NULL)
+    return cp_cli_export_calendar (path, export_calendar, output);
+
+  if (import_calendar != NULL)
+    return cp_cli_import_calendar (path, import_calendar, (const char * const *) remaining);
 
   if (export_notes != NULL)
     return cp_cli_export_notes (path, export_notes, output);

@@ -417,6 +417,21 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX audit_item_by_engagement ON audit_item (engagement_id, position);"
   STABLE_ID ("audit_item"),
+  /* 18: each session and action as a calendar was last given it: the
+   * UID it goes by, the component's text (without its SEQUENCE and
+   * DTSTAMP), and that version's SEQUENCE and DTSTAMP. An export
+   * that finds a record changed raises its SEQUENCE; one that finds it
+   * gone sends it once more as cancelled. This machine's, not shared.
+   */
+  "CREATE TABLE calendar_entry ("
+  "  uid TEXT PRIMARY KEY,"
+  "  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE CASCADE,"
+  "  record_uuid TEXT NOT NULL UNIQUE,"
+  "  sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),"
+  "  stamp TEXT NOT NULL,"
+  "  component TEXT NOT NULL"
+  ");"
+  "CREATE INDEX calendar_entry_by_engagement ON calendar_entry (engagement_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CP_STORE_SCHEMA_VERSION);

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "cp-calendar.h"
 #include "cp-types.h"
 
 G_BEGIN_DECLS
@@ -36,7 +37,7 @@ typedef enum
 } CpStoreOpenFlags;
 
 /* The schema version this build writes; see cp-store-migrations.c. */
-#define CP_STORE_SCHEMA_VERSION 17
+#define CP_STORE_SCHEMA_VERSION 18
 
 #define CP_TYPE_STORE (cp_store_get_type ())
 
@@ -106,6 +107,16 @@ GDateTime    *cp_backup_get_time           (const char   *path);
 gboolean      cp_store_restore             (CpStore      *self,
                                             const char   *backup_path,
                                             char        **kept_path,
+                                            GError      **error);
+
+char         *cp_store_export_calendar     (CpStore      *self,
+                                            gint64        engagement_id,
+                                            GError      **error);
+gboolean      cp_store_import_calendar     (CpStore      *self,
+                                            gint64        engagement_id,
+                                            const char   *text,
+                                            gsize         length,
+                                            CpCalendarImport *result,
                                             GError      **error);
 
 G_END_DECLS
