@@ -12,11 +12,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "cp-action.h"
 #include "cp-calendar.h"
+#include "cp-calendar-file.h"
 #include "cp-cycle.h"
 #include "cp-engagement.h"
 #include "cp-phase.h"
@@ -653,6 +655,69 @@ test_hostile (Fixture       *f,
   }
 }
 
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_error ("the calendar file was not written after the change");
+  return G_SOURCE_REMOVE;
+}
+
+/* A subscribed calendar: written whole at once, then again after each
+ * change, atomically, and not again when nothing changed.
+ */
+static void
+test_subscribed_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = NULL;
+  g_autoptr(CpCalendarFile) file = NULL;
+  g_autoptr(CpSession) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "coachplan.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint give_up;
+  GStatBuf before, after;
+  guint n_files = 0;
+
+  set_zone ("Europe/Berlin");
+  e = planned (f);
+  file = cp_calendar_file_new (f->store, path);
+  cp_calendar_file_set_delay (file, 10);
+  g_assert_true (cp_calendar_file_write_now (file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpuint (count (text, "BEGIN:VEVENT"), ==, 2);
+
+  added = cp_engagement_add_session (e, "2026-11-16T10:00", CP_SESSION_KIND_REVIEW, &error);
+  g_assert_no_error (error);
+  cp_session_set_topic (added, "Quarterly review");
+  give_up = g_timeout_add_seconds (10, give_up_cb, NULL);
+  while (count (text, "Quarterly review") == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_clear_pointer (&text, g_free);
+      g_file_get_contents (path, &text, NULL, NULL);
+      text = text ? text : g_strdup ("");
+    }
+  g_source_remove (give_up);
+  g_assert_cmpuint (count (text, "BEGIN:VEVENT"), ==, 3);
+
+  /* Nothing left beside it: it was renamed into place. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 4);  /* the database, its -wal and -shm, and the calendar */
+
+  /* Unchanged, it is not written again. */
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_usleep (20000);
+  g_assert_true (cp_calendar_file_write_now (file, &error));
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -667,6 +732,7 @@ main (int    argc,
   ADD_STORE_TEST ("/calendar/outlook", test_outlook);
   ADD_STORE_TEST ("/calendar/daylight-saving", test_daylight_saving);
   ADD_STORE_TEST ("/calendar/hostile", test_hostile);
+  ADD_STORE_TEST ("/calendar/subscribed-file", test_subscribed_file);
 
   return g_test_run ();
 }

@@ -52,6 +52,7 @@ struct _CpStore
   guint       read_only : 1;
   guint       in_transaction : 1;
   guint       changed_pending : 1;
+  sqlite3_int64 changes_at_begin;
 };
 
 /* Puts a model back as it was before a change made inside a transaction,
@@ -147,6 +148,7 @@ gboolean      _cp_store_run_unit_now     (CpStore         *self,
                                           gpointer         object,
                                           GError         **error);
 void          _cp_store_unit_report      (CpStoreUnit     *unit);
+void          _cp_store_saved            (CpStore         *self);
 
 /* Tests: makes the @n-th statement from now fail, as a failing disk would. */
 void          _cp_store_fail_statement   (CpStore         *self,

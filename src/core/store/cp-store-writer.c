@@ -640,12 +640,14 @@ void
 _cp_store_report_units (CpStore *self)
 {
   CpStoreUnit *unit;
+  gboolean saved = FALSE;
 
   if (self->done_units == NULL)
     return;
 
   while ((unit = g_async_queue_try_pop (self->done_units)) != NULL)
     {
+      saved = saved || unit->error == NULL;
       if (unit->error != NULL)
         {
           /* Saved again at the next change or flush, not at once: a disk
@@ -666,6 +668,9 @@ _cp_store_report_units (CpStore *self)
       self->n_pending--;
       g_mutex_unlock (&self->writer_lock);
     }
+
+  if (saved)
+    _cp_store_saved (self);
 }
 
 /**

@@ -35,6 +35,7 @@ enum {
 enum {
   ENGAGEMENTS_CHANGED,
   SAVE_FAILED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -454,6 +455,7 @@ _cp_store_begin (CpStore  *self,
     return FALSE;
 
   self->in_transaction = TRUE;
+  self->changes_at_begin = sqlite3_total_changes64 (self->db);
 
   return TRUE;
 }
@@ -508,8 +510,17 @@ _cp_store_commit (CpStore  *self,
       self->changed_pending = FALSE;
       g_signal_emit (self, signals[ENGAGEMENTS_CHANGED], 0);
     }
+  if (sqlite3_total_changes64 (self->db) != self->changes_at_begin)
+    _cp_store_saved (self);
 
   return TRUE;
+}
+
+/* Something was written: in the store's main context, after the commit. */
+void
+_cp_store_saved (CpStore *self)
+{
+  g_signal_emit (self, signals[SAVED], 0);
 }
 
 void
@@ -828,6 +839,16 @@ cp_store_class_init (CpStoreClass *klass)
   signals[SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * CpStore::saved:
+   *
+   * Changes were written to the database: emitted after each unit of
+   * work or transaction that changed a row, once it is committed.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
