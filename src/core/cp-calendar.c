@@ -637,24 +637,62 @@ minutes_of (icalcomponent       *component,
   return (guint) MIN ((seconds + 59) / 60, 24 * 60 * 7);
 }
 
-/* The link's engagement and record: coachplan:engagement/E/session/S. */
+/**
+ * cp_calendar_parse_link:
+ * @uri: a coachplan: link, such as coachplan:engagement/E/session/S
+ * @engagement_uuid: (out): E
+ * @kind: (out) (optional): "session", "note" or "action"; %NULL for the
+ *   engagement itself
+ * @record_uuid: (out) (optional): S
+ *
+ * Returns: whether @uri is a link to an engagement or one of its
+ *   sessions, notes or actions
+ */
+gboolean
+cp_calendar_parse_link (const char  *uri,
+                        char       **engagement_uuid,
+                        char       **kind,
+                        char       **record_uuid)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  if (uri == NULL || !g_str_has_prefix (uri, LINK_PREFIX))
+    return FALSE;
+
+  parts = g_strsplit (uri + strlen (LINK_PREFIX), "/", 4);
+  n = g_strv_length (parts);
+  if ((n != 1 && n != 3) || !g_uuid_string_is_valid (parts[0]))
+    return FALSE;
+  if (n == 3 && (!g_uuid_string_is_valid (parts[2]) ||
+                 !(g_str_equal (parts[1], "session") || g_str_equal (parts[1], "note") ||
+                   g_str_equal (parts[1], "action"))))
+    return FALSE;
+
+  *engagement_uuid = g_strdup (parts[0]);
+  if (kind != NULL)
+    *kind = n == 3 ? g_strdup (parts[1]) : NULL;
+  if (record_uuid != NULL)
+    *record_uuid = n == 3 ? g_strdup (parts[2]) : NULL;
+
+  return TRUE;
+}
+
+/* The link's engagement and record, when it names one. */
 static void
 read_link (icalcomponent *component,
            char         **engagement_uuid,
            char         **record_uuid)
 {
   icalproperty *url = icalcomponent_get_first_property (component, ICAL_URL_PROPERTY);
-  const char *value = url ? icalproperty_get_url (url) : NULL;
-  g_auto(GStrv) parts = NULL;
+  g_autofree char *engagement = NULL;
+  g_autofree char *record = NULL;
 
-  if (value == NULL || !g_str_has_prefix (value, LINK_PREFIX))
-    return;
-
-  parts = g_strsplit (value + strlen (LINK_PREFIX), "/", 4);
-  if (g_strv_length (parts) == 3 && g_uuid_string_is_valid (parts[0]) && g_uuid_string_is_valid (parts[2]))
+  if (url != NULL && cp_calendar_parse_link (icalproperty_get_url (url), &engagement, NULL, &record) &&
+      record != NULL)
     {
-      *engagement_uuid = g_strdup (parts[0]);
-      *record_uuid = g_strdup (parts[2]);
+      *engagement_uuid = g_steal_pointer (&engagement);
+      *record_uuid = g_steal_pointer (&record);
     }
 }
 

@@ -107,6 +107,10 @@ GPtrArray *cp_calendar_parse            (const char        *text,
                                          const char        *to,
                                          CpCalendarImport  *result,
                                          GError           **error);
+gboolean   cp_calendar_parse_link       (const char        *uri,
+                                         char             **engagement_uuid,
+                                         char             **kind,
+                                         char             **record_uuid);
 char      *cp_calendar_email_of         (const char        *contact);
 char      *cp_calendar_local_zone       (void);
 

@@ -19,6 +19,7 @@
 #include "cp-store.h"
 #include "cp-ui-util.h"
 #include "cp-window.h"
+#include "cp-window-calendar.h"
 
 struct _CpApplication
 {
@@ -26,6 +27,7 @@ struct _CpApplication
 
   GSettings      *settings;
   char           *database;
+  char          **links;     /* coachplan: links to open once the window shows */
 };
 
 G_DEFINE_FINAL_TYPE (CpApplication, cp_application, ADW_TYPE_APPLICATION)
@@ -117,6 +119,46 @@ dup_database_path (CpApplication *self)
   return cp_store_dup_default_path ();
 }
 
+static gboolean
+all_links (char **arguments)
+{
+  for (guint i = 0; arguments[i] != NULL; i++)
+    if (!g_str_has_prefix (arguments[i], "coachplan:"))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Gives the links to the Coachplan already running, or keeps them to open
+ * once this one's window shows.
+ */
+static int
+open_links (CpApplication  *self,
+            char          **links)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; links[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_uri (links[i]));
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("coachplan: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (G_APPLICATION (self)))
+    {
+      g_application_open (G_APPLICATION (self), (GFile **) files->pdata, files->len, "");
+      return 0;
+    }
+
+  g_strfreev (self->links);
+  self->links = g_strdupv (links);
+  return -1;
+}
+
 static int
 cp_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -191,6 +233,10 @@ cp_application_handle_local_options (GApplication *app,
          backup != NULL || restore != NULL || export != NULL || import != NULL || share != NULL ||
          clone != NULL || sign_off != NULL || sync != NULL || summary != NULL || new_sample ||
          export_calendar != NULL || import_calendar != NULL;
+
+  /* coachplan: links, from a calendar or another program. */
+  if (remaining != NULL && import_notes == NULL && import_calendar == NULL && !verb && all_links (remaining))
+    return open_links (self, remaining);
 
   if (remaining != NULL && import_notes == NULL && import_calendar == NULL)
     {
@@ -544,6 +590,16 @@ cp_application_use_database (CpApplication  *self,
 }
 
 static void
+open_pending_links (CpApplication *self,
+                    GtkWindow     *window)
+{
+  g_auto(GStrv) links = g_steal_pointer (&self->links);
+
+  for (guint i = 0; links != NULL && links[i] != NULL && CP_IS_WINDOW (window); i++)
+    cp_window_open_link (CP_WINDOW (window), links[i]);
+}
+
+static void
 cp_application_activate (GApplication *app)
 {
   CpApplication *self = CP_APPLICATION (app);
@@ -556,6 +612,7 @@ cp_application_activate (GApplication *app)
   if (window != NULL)
     {
       gtk_window_present (window);
+      open_pending_links (self, window);
       return;
     }
 
@@ -576,6 +633,31 @@ cp_application_activate (GApplication *app)
       g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, rotate_backups_cb, ref,
                                   (GDestroyNotify) weak_ref_free);
     }
+  open_pending_links (self, window);
+}
+
+/* Links given to this Coachplan, or sent by another one started with
+ * them: each is shown in the main window.
+ */
+static void
+cp_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CpApplication *self = CP_APPLICATION (app);
+  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      g_strv_builder_add (links, uri);
+    }
+  g_strfreev (self->links);
+  self->links = g_strv_builder_end (links);
+
+  g_application_activate (app);
 }
 
 static void
@@ -594,6 +676,7 @@ cp_application_finalize (GObject *object)
   CpApplication *self = (CpApplication *)object;
 
   g_clear_pointer (&self->database, g_free);
+  g_clear_pointer (&self->links, g_strfreev);
 
   G_OBJECT_CLASS (cp_application_parent_class)->finalize (object);
 }
@@ -610,6 +693,7 @@ cp_application_class_init (CpApplicationClass *klass)
   app_class->handle_local_options = cp_application_handle_local_options;
   app_class->startup = cp_application_startup;
   app_class->activate = cp_application_activate;
+  app_class->open = cp_application_open;
 }
 
 static void

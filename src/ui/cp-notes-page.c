@@ -20,6 +20,8 @@
 #include "cp-session-dialog.h"
 #include "cp-store.h"
 #include "cp-ui-util.h"
+#include "cp-window.h"
+#include "cp-window-calendar.h"
 
 struct _CpNotesPage
 {
@@ -437,6 +439,33 @@ cp_notes_page_dispose (GObject *object)
   G_OBJECT_CLASS (cp_notes_page_parent_class)->dispose (object);
 }
 
+/* Calendar files dropped on the page become sessions of its engagement. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CpNotesPage   *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GSList *files = g_value_get_boxed (value);
+  gboolean taken = FALSE;
+
+  if (!self->editable || self->engagement == NULL || !CP_IS_WINDOW (root))
+    return FALSE;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+      if (lower != NULL && g_str_has_suffix (lower, ".ics"))
+        taken = cp_window_import_calendar (CP_WINDOW (root), l->data) || taken;
+    }
+
+  return taken;
+}
+
 static void
 cp_notes_page_class_init (CpNotesPageClass *klass)
 {
@@ -475,6 +504,8 @@ cp_notes_page_class_init (CpNotesPageClass *klass)
 static void
 cp_notes_page_init (CpNotesPage *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->editable = TRUE;
@@ -486,6 +517,10 @@ cp_notes_page_init (CpNotesPage *self)
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
   folded_cb (self);
   update_actions (self);
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 void

@@ -62,6 +62,33 @@ open_saved_cb (AdwToast *toast,
     g_warning ("Could not open %s: %s", uri, error->message);
 }
 
+/**
+ * cp_window_toast_saved:
+ * @path: (nullable): the file saved, opened by the toast's button
+ * @topic: what the toast is about; a later one on it replaces it
+ *
+ * Says @message, with what was saved a click away.
+ */
+void
+cp_window_toast_saved (CpWindow   *self,
+                       const char *message,
+                       const char *path,
+                       const char *topic)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (open_saved_cb), NULL);
+    }
+  cp_ui_toast_set_topic (toast, topic);
+  cp_window_add_toast (self, toast);
+}
+
 static void
 export_written_cb (GObject      *source,
                    GAsyncResult *result,
@@ -76,21 +103,10 @@ export_written_cb (GObject      *source,
 
   if (self != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
     {
-      AdwToast *toast = adw_toast_new (written ? export->done : error->message);
-
       gtk_widget_action_set_enabled (GTK_WIDGET (self), export->action,
                                      cp_window_get_current (self) != NULL);
-      /* What was saved, a click away. */
-      if (written)
-        {
-          g_autoptr(GFile) file = g_file_new_for_path (export->path);
-
-          adw_toast_set_button_label (toast, _("_Open"));
-          g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
-          g_signal_connect (toast, "button-clicked", G_CALLBACK (open_saved_cb), NULL);
-        }
-      cp_ui_toast_set_topic (toast, export->action);
-      cp_window_add_toast (self, toast);
+      cp_window_toast_saved (self, written ? export->done : error->message,
+                             written ? export->path : NULL, export->action);
     }
 
   export_free (export);

@@ -15,5 +15,9 @@ void cp_window_export_report        (CpWindow   *self,
 void cp_window_export_folder        (CpWindow *self);
 void cp_window_choose_import_folder (CpWindow *self);
 void cp_window_transfer_install_actions (GtkWidgetClass *widget_class);
+void cp_window_toast_saved          (CpWindow   *self,
+                                     const char *message,
+                                     const char *path,
+                                     const char *topic);
 
 G_END_DECLS

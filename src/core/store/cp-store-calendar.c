@@ -879,3 +879,81 @@ failed:
   _cp_store_rollback (self);
   return FALSE;
 }
+
+/**
+ * cp_store_resolve_link:
+ * @uri: a coachplan: link
+ * @engagement_id: (out): the engagement it names
+ * @kind: (out): what in it: %CP_LINK_ENGAGEMENT, or a session, note or action
+ * @record_id: (out): that session's, note's or action's id
+ *
+ * Returns: whether the link names something in this database; when not,
+ *   @error says what it names that is not here
+ */
+gboolean
+cp_store_resolve_link (CpStore     *self,
+                       const char  *uri,
+                       gint64      *engagement_id,
+                       CpLinkKind  *kind,
+                       gint64      *record_id,
+                       GError     **error)
+{
+  g_autofree char *engagement = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *record = NULL;
+  const char *sql;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+
+  if (!cp_calendar_parse_link (uri, &engagement, &what, &record))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("“%s” is not a link to an engagement, session, note or action"), uri ? uri : "");
+      return FALSE;
+    }
+
+  *record_id = 0;
+  *kind = CP_LINK_ENGAGEMENT;
+  *engagement_id = select_id (self, "SELECT id FROM engagement WHERE uuid = ?2 AND trashed_at IS NULL",
+                              0, engagement, 0, error);
+  if (*engagement_id < 0)
+    return FALSE;
+  if (*engagement_id == 0)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                           _("The link is to an engagement that is not in this database"));
+      return FALSE;
+    }
+  if (what == NULL)
+    return TRUE;
+
+  if (g_str_equal (what, "session"))
+    {
+      *kind = CP_LINK_SESSION;
+      sql = "SELECT id FROM session WHERE engagement_id = ?1 AND uuid = ?2";
+    }
+  else if (g_str_equal (what, "note"))
+    {
+      *kind = CP_LINK_NOTE;
+      sql = "SELECT id FROM note WHERE engagement_id = ?1 AND uuid = ?2";
+    }
+  else
+    {
+      *kind = CP_LINK_ACTION;
+      sql = "SELECT id FROM action_item WHERE engagement_id = ?1 AND uuid = ?2";
+    }
+
+  *record_id = select_id (self, sql, *engagement_id, record, 0, error);
+  if (*record_id < 0)
+    return FALSE;
+  if (*record_id == 0)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                           *kind == CP_LINK_SESSION ? _("The session the link is to was deleted")
+                           : *kind == CP_LINK_NOTE ? _("The note the link is to was deleted")
+                           : _("The action the link is to was deleted"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

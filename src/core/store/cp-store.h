@@ -109,6 +109,20 @@ gboolean      cp_store_restore             (CpStore      *self,
                                             char        **kept_path,
                                             GError      **error);
 
+typedef enum
+{
+  CP_LINK_ENGAGEMENT,
+  CP_LINK_SESSION,
+  CP_LINK_NOTE,
+  CP_LINK_ACTION,
+} CpLinkKind;
+
+gboolean      cp_store_resolve_link        (CpStore      *self,
+                                            const char   *uri,
+                                            gint64       *engagement_id,
+                                            CpLinkKind   *kind,
+                                            gint64       *record_id,
+                                            GError      **error);
 char         *cp_store_export_calendar     (CpStore      *self,
                                             gint64        engagement_id,
                                             GError      **error);

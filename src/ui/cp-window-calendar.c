@@ -1,0 +1,311 @@
+/* cp-window-calendar.c — the main window's calendar: an engagement's
+ * sessions and actions to an .ics file and back, the subscribed calendar
+ * file the preferences name, and coachplan: links
+ *
+ * Copyright 2026 The Coachplan authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cp-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cp-calendar-file.h"
+#include "cp-engagement.h"
+#include "cp-file.h"
+#include "cp-store.h"
+#include "cp-ui-util.h"
+#include "cp-window.h"
+#include "cp-window-calendar.h"
+#include "cp-window-transfer.h"
+
+#define CALENDAR_FILE_KEY "cp-calendar-file"
+#define SETTINGS_KEY "cp-calendar-settings"
+
+/**
+ * cp_window_open_link:
+ * @uri: coachplan:engagement/E, or …/session/S, …/note/N, …/action/A
+ *
+ * Shows what the link names: the session in its dialog, the note in
+ * the editor, the action on Measures, or the engagement; says why not
+ * when it is not here.
+ *
+ * Returns: whether it was found
+ */
+gboolean
+cp_window_open_link (CpWindow   *self,
+                     const char *uri)
+{
+  CpStore *store = cp_window_get_store (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpEngagement) engagement = NULL;
+  gint64 engagement_id, record_id;
+  CpLinkKind kind;
+
+  g_return_val_if_fail (CP_IS_WINDOW (self), FALSE);
+
+  if (store == NULL ||
+      !cp_store_resolve_link (store, uri, &engagement_id, &kind, &record_id, &error) ||
+      !(engagement = cp_store_get_engagement (store, engagement_id, &error)))
+    {
+      if (error != NULL)
+        cp_window_add_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  switch (kind)
+    {
+    case CP_LINK_SESSION:
+      return cp_window_open_session (self, engagement_id, record_id);
+    case CP_LINK_NOTE:
+      return cp_window_open_note (self, engagement_id, record_id);
+    case CP_LINK_ACTION:
+      cp_window_show_page (self, engagement, "measures");
+      return TRUE;
+    case CP_LINK_ENGAGEMENT:
+    default:
+      cp_window_show_engagement (self, engagement);
+      return TRUE;
+    }
+}
+
+static void
+calendar_chosen_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    CpWindow        *self)
+{
+  CpEngagement *engagement = g_object_get_data (G_OBJECT (chooser), "engagement");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *done = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) ||
+      !(path = g_file_get_path (file)))
+    return;
+
+  if (!g_str_has_suffix (path, ".ics"))
+    {
+      char *with = g_strconcat (path, ".ics", NULL);
+
+      g_free (path);
+      path = with;
+    }
+
+  if (!(text = cp_store_export_calendar (cp_window_get_store (self), cp_engagement_get_id (engagement), &error)) ||
+      !cp_file_write (path, text, strlen (text), &error))
+    {
+      cp_window_toast_saved (self, error->message, NULL, "win.export-calendar");
+      return;
+    }
+
+  base = g_path_get_basename (path);
+  /* Translators: %s is the file the calendar was saved to. */
+  done = g_strdup_printf (_("Calendar saved as %s"), base);
+  cp_window_toast_saved (self, done, path, "win.export-calendar");
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  CpEngagement *engagement = cp_window_get_current (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (engagement == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export to Calendar"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Calendar (.ics)"));
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = g_strconcat (cp_engagement_get_title (engagement), ".ics", NULL);
+  g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_object_set_data_full (G_OBJECT (chooser), "engagement", g_object_ref (engagement), g_object_unref);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (calendar_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * cp_window_import_calendar:
+ * @file: an .ics file
+ *
+ * Imports the file's events as sessions of the engagement on show, and
+ * says what it did, or why nothing was changed.
+ *
+ * Returns: whether it was imported
+ */
+gboolean
+cp_window_import_calendar (CpWindow *self,
+                           GFile    *file)
+{
+  CpEngagement *engagement = cp_window_get_current (self);
+  CpStore *store = cp_window_get_store (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  CpCalendarImport done = { 0 };
+  gsize length = 0;
+
+  g_return_val_if_fail (CP_IS_WINDOW (self), FALSE);
+
+  if (engagement == NULL || store == NULL)
+    return FALSE;
+
+  if (path == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only calendar files on this computer can be imported"));
+
+  if (error != NULL ||
+      !(text = cp_file_read (path, CP_CALENDAR_MAX_BYTES + 1, 0, &length, &error)) ||
+      !cp_store_import_calendar (store, cp_engagement_get_id (engagement), text, length, &done, &error))
+    {
+      g_autofree char *base = path ? g_path_get_basename (path) : g_file_get_basename (file);
+
+      /* Translators: a calendar file that could not be imported, then why. */
+      message = g_strdup_printf (_("Nothing was imported from “%s”: %s"), base, error->message);
+      cp_window_toast_saved (self, message, NULL, "win.import-calendar");
+      return FALSE;
+    }
+
+  cp_window_reload_current (self);
+  if (done.added + done.updated == 0)
+    message = g_strdup (_("The calendar held nothing new"));
+  else
+    /* Translators: what a calendar import did; both are counts of sessions. */
+    message = g_strdup_printf (_("Calendar imported: %u new, %u changed"), done.added, done.updated);
+  cp_window_toast_saved (self, message, NULL, "win.import-calendar");
+
+  return TRUE;
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CpWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    cp_window_import_calendar (self, file);
+}
+
+static void
+import_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CpWindow *self = CP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (cp_window_get_current (self) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Calendar"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Calendar (.ics)"));
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+calendar_file_failed_cb (CpCalendarFile *file,
+                         GError         *error,
+                         CpWindow       *self)
+{
+  /* Translators: the subscribed calendar file could not be written; then why. */
+  g_autofree char *message = g_strdup_printf (_("The calendar file was not updated: %s"), error->message);
+
+  cp_window_toast_saved (self, message, NULL, CALENDAR_FILE_KEY);
+}
+
+static gboolean
+write_calendar_file_cb (gpointer data)
+{
+  CpWindow *self = data;
+  CpCalendarFile *file = g_object_get_data (G_OBJECT (self), CALENDAR_FILE_KEY);
+  g_autoptr(GError) error = NULL;
+
+  if (file != NULL && !cp_calendar_file_write_now (file, &error))
+    calendar_file_failed_cb (file, error, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Follows the preference: a file to keep up to date, or none. */
+static void
+calendar_file_changed_cb (GSettings  *settings,
+                          const char *key,
+                          CpWindow   *self)
+{
+  g_autofree char *path = g_settings_get_string (settings, "calendar-file");
+  CpStore *store = cp_window_get_store (self);
+  CpCalendarFile *file = NULL;
+
+  if (store != NULL && !cp_store_get_read_only (store) && path != NULL && *path != '\0')
+    {
+      file = cp_calendar_file_new (store, path);
+      g_signal_connect_object (file, "write-failed", G_CALLBACK (calendar_file_failed_cb), self, 0);
+    }
+  g_object_set_data_full (G_OBJECT (self), CALENDAR_FILE_KEY, file, g_object_unref);
+
+  /* Written whole when turned on, and at start once the window shows. */
+  if (file != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, write_calendar_file_cb, g_object_ref (self), g_object_unref);
+}
+
+/**
+ * cp_window_calendar_setup:
+ *
+ * Keeps the calendar file the preferences name up to date while the
+ * window is open.
+ */
+void
+cp_window_calendar_setup (CpWindow *self)
+{
+  GSettings *settings = cp_ui_settings_new ();
+
+  if (settings == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (self), SETTINGS_KEY, settings, g_object_unref);
+  g_signal_connect_object (settings, "changed::calendar-file", G_CALLBACK (calendar_file_changed_cb), self, 0);
+  calendar_file_changed_cb (settings, "calendar-file", self);
+}
+
+/**
+ * cp_window_get_calendar_file:
+ *
+ * Returns: (transfer none) (nullable): the calendar file kept up to date
+ */
+CpCalendarFile *
+cp_window_get_calendar_file (CpWindow *self)
+{
+  return g_object_get_data (G_OBJECT (self), CALENDAR_FILE_KEY);
+}
+
+void
+cp_window_calendar_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL, import_calendar_action);
+}
