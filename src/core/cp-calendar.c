@@ -248,6 +248,18 @@ add_attendees (icalcomponent *component,
 }
 
 /**
+ * cp_calendar_link:
+ *
+ * Returns: the coachplan: link to @record
+ */
+char *
+cp_calendar_link (const CpCalendarRecord *record)
+{
+  return g_strdup_printf (LINK_PREFIX "%s/%s/%s", record->engagement_uuid,
+                          record->is_task ? "action" : "session", record->record_uuid);
+}
+
+/**
  * cp_calendar_component:
  * @record: a session or an action with a due date
  * @uid: the UID it goes by
@@ -259,9 +271,7 @@ cp_calendar_component (const CpCalendarRecord *record,
                        const char             *uid)
 {
   icalcomponent *component;
-  const char *what = record->is_task ? "action" : "session";
-  g_autofree char *link = g_strdup_printf (LINK_PREFIX "%s/%s/%s", record->engagement_uuid,
-                                           what, record->record_uuid);
+  g_autofree char *link = cp_calendar_link (record);
   g_autoptr(GString) description = g_string_new (NULL);
   char *text;
 

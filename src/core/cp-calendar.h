@@ -94,6 +94,7 @@ void  cp_calendar_entry_free (CpCalendarEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpCalendarEntry, cp_calendar_entry_free)
 
 char      *cp_calendar_uid_for          (const char        *record_uuid);
+char      *cp_calendar_link             (const CpCalendarRecord *record);
 char      *cp_calendar_component        (const CpCalendarRecord *record,
                                          const char        *uid);
 char      *cp_calendar_cancel           (const char        *component);

@@ -20,5 +20,6 @@ CpActionsDialog *cp_actions_dialog_new         (GtkWindow       *parent,
                                                 CpStore         *store,
                                                 gboolean         editable);
 GListModel      *cp_actions_dialog_get_actions (CpActionsDialog *self);
+GPtrArray       *cp_actions_dialog_get_sessions (CpActionsDialog *self);
 
 G_END_DECLS

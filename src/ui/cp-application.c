@@ -428,8 +428,24 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* A notification's click: what it is about, in the main window. */
+static void
+open_link_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  CpApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CP_IS_WINDOW (window))
+    cp_window_open_link (CP_WINDOW (window), g_variant_get_string (param, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "open-link", open_link_action, "s" },
   { "about", about_action },
   { "preferences", preferences_action },
 };

@@ -34,6 +34,7 @@ struct _CpPreferencesWindow
   AdwEntryRow          *name_row;
   AdwEntryRow          *email_row;
   AdwActionRow         *database_row;
+  AdwActionRow         *calendar_row;
   GtkWidget            *default_database_button;
   GtkSpinButton        *keep_spin;
   GtkListBox           *backup_list;
@@ -278,6 +279,72 @@ choose_database_action (GtkWidget  *widget,
 }
 
 static void
+update_calendar_row (CpPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "calendar-file");
+  gboolean on = path != NULL && *path != '\0';
+
+  adw_action_row_set_subtitle (self->calendar_row, on ? path : _("Not kept"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.calendar-off", on);
+}
+
+static void
+calendar_chosen_cb (GtkNativeDialog     *chooser,
+                    int                  response,
+                    CpPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (!g_str_has_suffix (path, ".ics"))
+    {
+      char *with = g_strconcat (path, ".ics", NULL);
+
+      g_free (path);
+      path = with;
+    }
+  g_settings_set_string (self->settings, "calendar-file", path);
+}
+
+static void
+choose_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CpPreferencesWindow *self = CP_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Calendar (.ics)"));
+  gtk_file_filter_add_suffix (filter, "ics");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Keep a Calendar File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Keep"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "coachplan.ics");
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (calendar_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+calendar_off_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CpPreferencesWindow *self = CP_PREFERENCES_WINDOW (widget);
+
+  g_settings_set_string (self->settings, "calendar-file", "");
+}
+
+static void
 default_database_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
@@ -350,6 +417,7 @@ cp_preferences_window_class_init (CpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, email_row);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, calendar_row);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, default_database_button);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, keep_spin);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, backup_list);
@@ -361,6 +429,8 @@ cp_preferences_window_class_init (CpPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "prefs.back-up-now", NULL, back_up_now_action);
   gtk_widget_class_install_action (widget_class, "prefs.restore", "s", restore_action);
   gtk_widget_class_install_action (widget_class, "prefs.choose-database", NULL, choose_database_action);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-calendar", NULL, choose_calendar_action);
+  gtk_widget_class_install_action (widget_class, "prefs.calendar-off", NULL, calendar_off_action);
   gtk_widget_class_install_action (widget_class, "prefs.default-database", NULL,
                                    default_database_action);
 }
@@ -443,6 +513,9 @@ cp_preferences_window_new (CpWindow *parent)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.back-up-now",
                                  store != NULL && !cp_store_get_read_only (store));
   update_database_row (self);
+  g_signal_connect_object (self->settings, "changed::calendar-file", G_CALLBACK (update_calendar_row), self,
+                           G_CONNECT_SWAPPED);
+  update_calendar_row (self);
   fill_backups (self);
 
   return self;

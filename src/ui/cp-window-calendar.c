@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cp-calendar.h"
 #include "cp-calendar-file.h"
 #include "cp-engagement.h"
 #include "cp-file.h"
@@ -273,17 +274,163 @@ calendar_file_changed_cb (GSettings  *settings,
     g_idle_add_full (G_PRIORITY_LOW, write_calendar_file_cb, g_object_ref (self), g_object_unref);
 }
 
+/* Reminders ------------------------------------------------------------ */
+
+#define REMINDERS_KEY "cp-reminders"
+#define REMIND_MINUTES 15
+/* Actions that became overdue are told of from this hour. */
+#define MORNING_HOUR 8
+
+typedef struct
+{
+  GHashTable *told;          /* notification ids sent */
+  char       *overdue_day;   /* the day overdue actions were told of */
+  guint       source;
+} Reminders;
+
+static void
+reminders_free (Reminders *reminders)
+{
+  g_clear_handle_id (&reminders->source, g_source_remove);
+  g_hash_table_unref (reminders->told);
+  g_free (reminders->overdue_day);
+  g_free (reminders);
+}
+
+static void
+notify (CpWindow   *self,
+        Reminders  *reminders,
+        const char *id,
+        const char *title,
+        const char *body,
+        const char *link,
+        GPtrArray  *sent)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GNotification) notification = NULL;
+
+  if (g_hash_table_contains (reminders->told, id))
+    return;
+  g_hash_table_add (reminders->told, g_strdup (id));
+  g_ptr_array_add (sent, g_strdup (id));
+
+  if (app == NULL)
+    return;
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.open-link", "s", link);
+  g_application_send_notification (app, id, notification);
+}
+
+/**
+ * cp_window_check_reminders:
+ * @now: the time to check at
+ *
+ * Sends a notification for each session that starts within 15 minutes
+ * of @now, and, from 8 in the morning, one for each action that became
+ * overdue today (due yesterday); each once. Clicking one opens the
+ * session or the action.
+ *
+ * Returns: (transfer full): the ids of the notifications sent
+ */
+GStrv
+cp_window_check_reminders (CpWindow  *self,
+                           GDateTime *now)
+{
+  CpStore *store = cp_window_get_store (self);
+  Reminders *reminders = g_object_get_data (G_OBJECT (self), REMINDERS_KEY);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) soon = g_date_time_add_minutes (now, REMIND_MINUTES);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *from = g_date_time_format (now, "%Y-%m-%dT%H:%M");
+  g_autofree char *to = NULL;
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || reminders == NULL)
+    return g_new0 (char *, 1);
+
+  /* Up to the 15th minute from now, that minute included. */
+  {
+    g_autoptr(GDateTime) end = g_date_time_add_minutes (soon, 1);
+
+    to = g_date_time_format (end, "%Y-%m-%dT%H:%M");
+  }
+  if ((sessions = cp_store_list_sessions_between (store, from, to, &error)))
+    for (guint i = 0; i < sessions->len; i++)
+      {
+        const CpCalendarRecord *session = g_ptr_array_index (sessions, i);
+        g_autofree char *id = g_strdup_printf ("session-%s-%s", session->record_uuid, session->starts_at);
+        g_autofree char *link = cp_calendar_link (session);
+        /* Translators: a notification's title: a session about to start, then its topic. */
+        g_autofree char *title = g_strdup_printf (_("Soon: %s"), *session->topic ? session->topic
+                                                                                 : session->engagement_title);
+        /* Translators: a notification's text: when a session starts, then its engagement. */
+        g_autofree char *body = g_strdup_printf (_("At %s · %s"), session->starts_at + 11, session->engagement_title);
+
+        notify (self, reminders, id, title, body, link, sent);
+      }
+
+  if (g_date_time_get_hour (now) >= MORNING_HOUR && g_strcmp0 (reminders->overdue_day, today) != 0)
+    {
+      g_autofree char *due = g_date_time_format (yesterday, "%Y-%m-%d");
+      g_autoptr(GPtrArray) actions = cp_store_list_actions_due (store, due, NULL);
+
+      g_free (reminders->overdue_day);
+      reminders->overdue_day = g_strdup (today);
+      for (guint i = 0; actions != NULL && i < actions->len; i++)
+        {
+          const CpCalendarRecord *action = g_ptr_array_index (actions, i);
+          g_autofree char *id = g_strdup_printf ("overdue-%s-%s", action->record_uuid, today);
+          g_autofree char *link = cp_calendar_link (action);
+          /* Translators: a notification's title: an action now overdue, then its text. */
+          g_autofree char *title = g_strdup_printf (_("Overdue: %s"), action->topic);
+          /* Translators: a notification's text; then the action's engagement. */
+          g_autofree char *body = g_strdup_printf (_("It was due yesterday · %s"), action->engagement_title);
+
+          notify (self, reminders, id, title, body, link, sent);
+        }
+    }
+
+  g_ptr_array_add (sent, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&sent), FALSE);
+}
+
+static gboolean
+check_reminders_cb (gpointer data)
+{
+  CpWindow *self = data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_strfreev (cp_window_check_reminders (self, now));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Reminders while the window is open, checked each minute. */
+static void
+reminders_setup (CpWindow *self)
+{
+  Reminders *reminders = g_new0 (Reminders, 1);
+
+  reminders->told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_object_set_data_full (G_OBJECT (self), REMINDERS_KEY, reminders, (GDestroyNotify) reminders_free);
+  reminders->source = g_timeout_add_seconds_full (G_PRIORITY_LOW, 60, check_reminders_cb, self, NULL);
+}
+
 /**
  * cp_window_calendar_setup:
  *
- * Keeps the calendar file the preferences name up to date while the
- * window is open.
+ * While the window is open: reminds of sessions and overdue actions,
+ * and keeps the calendar file the preferences name up to date.
  */
 void
 cp_window_calendar_setup (CpWindow *self)
 {
   GSettings *settings = cp_ui_settings_new ();
 
+  reminders_setup (self);
   if (settings == NULL)
     return;
 

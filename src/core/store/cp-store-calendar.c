@@ -26,22 +26,36 @@
   "CASE WHEN p.id IS NULL THEN NULL ELSE c.number || '.' || " \
   "(SELECT count (*) FROM phase q WHERE q.cycle_id = p.cycle_id AND q.position <= p.position) END"
 
-static const char sessions_sql[] =
-  "SELECT e.id, e.uuid, e.title, s.uuid, s.starts_at, s.duration_minutes, s.kind, s.area, s.topic, "
-  PHASE_CODE ", p.name, "
-  "(SELECT group_concat (line, char (10)) FROM (SELECT st.name || char (9) || st.contact AS line "
-  "  FROM session_attendee a JOIN stakeholder st ON st.id = a.stakeholder_id "
-  "  WHERE a.session_id = s.id ORDER BY st.position)) "
-  "FROM session s JOIN engagement e ON e.id = s.engagement_id "
+#define SESSION_RECORD_SQL \
+  "SELECT e.id, e.uuid, e.title, s.uuid, s.starts_at, s.duration_minutes, s.kind, s.area, s.topic, " \
+  PHASE_CODE ", p.name, " \
+  "(SELECT group_concat (line, char (10)) FROM (SELECT st.name || char (9) || st.contact AS line " \
+  "  FROM session_attendee a JOIN stakeholder st ON st.id = a.stakeholder_id " \
+  "  WHERE a.session_id = s.id ORDER BY st.position)) " \
+  "FROM session s JOIN engagement e ON e.id = s.engagement_id " \
   "LEFT JOIN phase p ON p.id = s.phase_id LEFT JOIN cycle c ON c.id = p.cycle_id "
+
+static const char sessions_sql[] =
+  SESSION_RECORD_SQL
   "WHERE (?1 = 0 OR e.id = ?1) AND e.trashed_at IS NULL "
   "ORDER BY s.starts_at, s.uuid";
+
+static const char sessions_between_sql[] =
+  SESSION_RECORD_SQL
+  "WHERE s.starts_at >= ?2 AND s.starts_at < ?3 AND e.trashed_at IS NULL "
+  "ORDER BY s.starts_at, e.title, s.uuid";
 
 static const char actions_sql[] =
   "SELECT e.id, e.uuid, e.title, a.uuid, a.text, a.owner, a.due_on, a.done "
   "FROM action_item a JOIN engagement e ON e.id = a.engagement_id "
   "WHERE a.due_on IS NOT NULL AND (?1 = 0 OR e.id = ?1) AND e.trashed_at IS NULL "
   "ORDER BY a.due_on, a.uuid";
+
+static const char actions_due_sql[] =
+  "SELECT e.id, e.uuid, e.title, a.uuid, a.text, a.owner, a.due_on, a.done "
+  "FROM action_item a JOIN engagement e ON e.id = a.engagement_id "
+  "WHERE a.due_on = ?1 AND NOT a.done AND e.trashed_at IS NULL "
+  "ORDER BY e.title, a.uuid";
 
 static const char entries_sql[] =
   "SELECT uid, engagement_id, record_uuid, sequence, stamp, component FROM calendar_entry "
@@ -62,18 +76,15 @@ text_at (sqlite3_stmt *stmt,
   return _cp_column_dup (stmt, column);
 }
 
-static GPtrArray *
-load_records (CpStore  *self,
-              gint64    engagement_id,
-              GError  **error)
+/* Adds the sessions @stmt selects, as SESSION_RECORD_SQL gives them. */
+static gboolean
+read_sessions (CpStore       *self,
+               sqlite3_stmt  *stmt,
+               GPtrArray     *records,
+               GError       **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_calendar_record_free);
-  sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = _cp_store_prepare (self, sessions_sql, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, engagement_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CpCalendarRecord *r = g_new0 (CpCalendarRecord, 1);
@@ -96,12 +107,21 @@ load_records (CpStore  *self,
   if (rc != SQLITE_DONE)
     {
       _cp_store_set_error (self, error, rc, _("Could not read the sessions"));
-      return NULL;
+      return FALSE;
     }
 
-  if (!(stmt = _cp_store_prepare (self, actions_sql, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  return TRUE;
+}
+
+/* Adds the actions @stmt selects, as actions_sql gives them. */
+static gboolean
+read_actions (CpStore       *self,
+              sqlite3_stmt  *stmt,
+              GPtrArray     *records,
+              GError       **error)
+{
+  int rc;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CpCalendarRecord *r = g_new0 (CpCalendarRecord, 1);
@@ -121,8 +141,86 @@ load_records (CpStore  *self,
   if (rc != SQLITE_DONE)
     {
       _cp_store_set_error (self, error, rc, _("Could not read the actions"));
-      return NULL;
+      return FALSE;
     }
+
+  return TRUE;
+}
+
+/**
+ * cp_store_list_actions_due:
+ * @date: YYYY-MM-DD
+ *
+ * Returns: (transfer full) (element-type CpCalendarRecord): the open
+ *   actions due on @date, of every engagement not in the trash
+ */
+GPtrArray *
+cp_store_list_actions_due (CpStore     *self,
+                           const char  *date,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_calendar_record_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  if (!(stmt = _cp_store_prepare (self, actions_due_sql, error)))
+    return NULL;
+  _cp_bind_text (stmt, 1, date);
+  if (!read_actions (self, stmt, records, error))
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * cp_store_list_sessions_between:
+ * @from: the first minute, YYYY-MM-DDTHH:MM
+ * @to: the minute after the last
+ *
+ * Returns: (transfer full) (element-type CpCalendarRecord): the sessions
+ *   of every engagement not in the trash that start then, soonest first
+ */
+GPtrArray *
+cp_store_list_sessions_between (CpStore     *self,
+                                const char  *from,
+                                const char  *to,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_calendar_record_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  if (!(stmt = _cp_store_prepare (self, sessions_between_sql, error)))
+    return NULL;
+  _cp_bind_text (stmt, 2, from);
+  _cp_bind_text (stmt, 3, to);
+  if (!read_sessions (self, stmt, records, error))
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+static GPtrArray *
+load_records (CpStore  *self,
+              gint64    engagement_id,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_calendar_record_free);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _cp_store_prepare (self, sessions_sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  if (!read_sessions (self, stmt, records, error))
+    return NULL;
+
+  if (!(stmt = _cp_store_prepare (self, actions_sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, engagement_id);
+  if (!read_actions (self, stmt, records, error))
+    return NULL;
 
   return g_steal_pointer (&records);
 }

@@ -123,6 +123,13 @@ gboolean      cp_store_resolve_link        (CpStore      *self,
                                             CpLinkKind   *kind,
                                             gint64       *record_id,
                                             GError      **error);
+GPtrArray    *cp_store_list_sessions_between (CpStore    *self,
+                                              const char *from,
+                                              const char *to,
+                                              GError    **error);
+GPtrArray    *cp_store_list_actions_due    (CpStore      *self,
+                                            const char   *date,
+                                            GError      **error);
 char         *cp_store_export_calendar     (CpStore      *self,
                                             gint64        engagement_id,
                                             GError      **error);
