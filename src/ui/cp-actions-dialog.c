@@ -87,13 +87,23 @@ describe_when (const char *starts_at,
                guint       minutes)
 {
   g_autoptr(GDateTime) when = NULL;
-  g_autofree char *hours = cp_session_format_hours (minutes);
+  g_autofree char *hours = NULL;
   g_autofree char *day = NULL;
   int y, mo, d, h, mi;
 
   if (sscanf (starts_at, "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) != 5 ||
       !(when = g_date_time_new_local (y, mo, d, h, mi, 0)))
     return g_strdup (starts_at);
+
+  if (minutes < 60)
+    /* Translators: how long a session lasts, in minutes. */
+    hours = g_strdup_printf (_("%u min"), minutes);
+  else if (minutes % 60 == 0)
+    /* Translators: how long a session lasts, in hours. */
+    hours = g_strdup_printf (_("%u h"), minutes / 60);
+  else
+    /* Translators: how long a session lasts, in hours and minutes. */
+    hours = g_strdup_printf (_("%u h %u min"), minutes / 60, minutes % 60);
 
   /* Translators: a session's day and time in the agenda, as strftime() takes it. */
   day = g_date_time_format (when, _("%A %-d %B, %H:%M"));
