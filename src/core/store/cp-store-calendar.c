@@ -863,8 +863,10 @@ cp_store_import_calendar (CpStore           *self,
         return FALSE;
       if (rows->len == 0)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, engagement_id);
+
           g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
-                       _("There is no engagement %" G_GINT64_FORMAT), engagement_id);
+                       _("There is no engagement %s"), number);
           return FALSE;
         }
       from = g_strdup (_cp_row_text (g_ptr_array_index (rows, 0), 0));
