@@ -348,6 +348,85 @@ test_changed_in_calendar (Fixture       *f,
   g_assert_cmpuint (count (after, "SEQUENCE:4\r\n"), ==, 1);
 }
 
+/* A read-only database exports too, the same bytes as before. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = NULL;
+  g_autoptr(CpStore) read_only = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  CpCalendarImport done;
+  gint64 id;
+
+  set_zone ("Europe/Berlin");
+  e = planned (f);
+  id = cp_engagement_get_id (e);
+  first = export (f->store, id);
+  g_clear_object (&e);
+  cp_store_flush (f->store, NULL);
+  g_clear_object (&f->store);
+
+  read_only = cp_store_open_full (f->path, CP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  second = export (read_only, id);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_false (cp_store_import_calendar (read_only, id, first, strlen (first), &done, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_READ_ONLY);
+  g_clear_object (&read_only);
+  f->store = cp_store_open (f->path, NULL);
+}
+
+/* One engagement's export imported into another: its sessions are the
+ * other's own, under UIDs of their own, and importing again adds nothing.
+ */
+static void
+test_into_another (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = NULL;
+  g_autoptr(CpEngagement) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *both = NULL;
+  CpCalendarImport done;
+  gint64 other_id;
+
+  set_zone ("Europe/Berlin");
+  e = planned (f);
+  first = export (f->store, cp_engagement_get_id (e));
+  other = engagement_with_dates (f, "Copy", "2026-09-01", "2027-06-30");
+  other_id = cp_engagement_get_id (other);
+  g_clear_object (&other);
+
+  cp_store_import_calendar (f->store, other_id, first, strlen (first), &done, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (done.added, ==, 3);
+  g_assert_true (cp_store_import_calendar (f->store, other_id, first, strlen (first), &done, &error));
+  g_assert_cmpuint (done.added, ==, 0);
+  g_assert_cmpuint (done.unchanged, ==, 3);
+
+  /* Every UID once. */
+  both = export (f->store, 0);
+  {
+    g_autofree char *plain = unfolded (both);
+    g_auto(GStrv) lines = g_strsplit (plain, "\n", -1);
+    g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+    guint n = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_prefix (lines[i], "UID:"))
+        {
+          g_assert_false (g_hash_table_contains (uids, lines[i]));
+          g_hash_table_add (uids, lines[i]);
+          n++;
+        }
+    g_assert_cmpuint (n, ==, 6);
+  }
+}
+
 static char *
 fixture_text (const char *name,
               gsize      *length)
@@ -733,6 +812,8 @@ main (int    argc,
   ADD_STORE_TEST ("/calendar/daylight-saving", test_daylight_saving);
   ADD_STORE_TEST ("/calendar/hostile", test_hostile);
   ADD_STORE_TEST ("/calendar/subscribed-file", test_subscribed_file);
+  ADD_STORE_TEST ("/calendar/read-only", test_read_only);
+  ADD_STORE_TEST ("/calendar/into-another", test_into_another);
 
   return g_test_run ();
 }

@@ -311,6 +311,7 @@ entry_new (const char *uid,
 static GPtrArray *
 current_entries (CpStore  *self,
                  gint64    engagement_id,
+                 gboolean  save,
                  GError  **error)
 {
   g_autoptr(GPtrArray) records = NULL;
@@ -339,7 +340,7 @@ current_entries (CpStore  *self,
         {
           entry = entry_new (uid, record->engagement_id, record->record_uuid,
                              was ? was->sequence + 1 : 0, now, component);
-          if (!save_entry (self, entry, error))
+          if (save && !save_entry (self, entry, error))
             {
               cp_calendar_entry_free (entry);
               return NULL;
@@ -363,7 +364,7 @@ current_entries (CpStore  *self,
         {
           entry = entry_new (was->uid, was->engagement_id, was->record_uuid, was->sequence + 1, now,
                              cp_calendar_cancel (was->component));
-          if (!save_entry (self, entry, error))
+          if (save && !save_entry (self, entry, error))
             {
               cp_calendar_entry_free (entry);
               return NULL;
@@ -408,17 +409,28 @@ cp_store_export_calendar (CpStore  *self,
 
   g_return_val_if_fail (CP_IS_STORE (self), NULL);
 
-  if (!cp_store_flush (self, error) || !_cp_store_begin (self, error))
-    return NULL;
-
-  if (!(entries = current_entries (self, engagement_id, error)))
+  /* A database that cannot be written still exports; what it gave is
+   * not kept, so its next export raises the same SEQUENCE again.
+   */
+  if (cp_store_get_read_only (self))
     {
-      _cp_store_rollback (self);
-      return NULL;
+      if (!(entries = current_entries (self, engagement_id, FALSE, error)))
+        return NULL;
     }
+  else
+    {
+      if (!cp_store_flush (self, error) || !_cp_store_begin (self, error))
+        return NULL;
 
-  if (!_cp_store_commit (self, error))
-    return NULL;
+      if (!(entries = current_entries (self, engagement_id, TRUE, error)))
+        {
+          _cp_store_rollback (self);
+          return NULL;
+        }
+
+      if (!_cp_store_commit (self, error))
+        return NULL;
+    }
 
   name = calendar_name (self, engagement_id);
 
@@ -512,15 +524,55 @@ uuid_free (CpStore     *self,
   return used == 0;
 }
 
+/* The record the UID went out for from this engagement, or else the one
+ * the item's link names.
+ */
+static char *
+known_record (CpStore              *self,
+              gint64                engagement_id,
+              const CpCalendarItem *item,
+              GError              **error)
+{
+  sqlite3_stmt *q = _cp_store_prepare (self,
+                                       "SELECT record_uuid FROM calendar_entry WHERE uid = ?1 AND engagement_id = ?2",
+                                       error);
+  char *known = NULL;
+
+  if (q == NULL)
+    return NULL;
+  _cp_bind_text (q, 1, item->uid);
+  sqlite3_bind_int64 (q, 2, engagement_id);
+  if (sqlite3_step (q) == SQLITE_ROW)
+    known = _cp_column_dup (q, 0);
+  sqlite3_reset (q);
+
+  return known ? known : g_strdup (item->record_uuid);
+}
+
+/* A new record's stable id: the item's own when no record has it. */
+static char *
+new_record_uuid (CpStore              *self,
+                 const CpCalendarItem *item,
+                 GError              **error)
+{
+  if (item->record_uuid != NULL && uuid_free (self, item->record_uuid, error))
+    return g_strdup (item->record_uuid);
+
+  return g_uuid_string_random ();
+}
+
 static gboolean
 import_action (CpStore              *self,
                gint64                engagement_id,
                const CpCalendarItem *item,
                CpCalendarImport     *result,
+               char                **action_uuid,
                GError              **error)
 {
-  gint64 id = select_id (self, "SELECT id FROM action_item WHERE engagement_id = ?1 AND uuid = ?2",
-                         engagement_id, item->record_uuid, 0, error);
+  g_autofree char *known = known_record (self, engagement_id, item, error);
+  gint64 id = known ? select_id (self, "SELECT id FROM action_item WHERE engagement_id = ?1 AND uuid = ?2",
+                                 engagement_id, known, 0, error) : 0;
+  g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
 
   if (id < 0)
@@ -537,6 +589,7 @@ import_action (CpStore              *self,
                                       error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
+      uuid = g_strdup (known);
     }
   else
     {
@@ -547,14 +600,8 @@ import_action (CpStore              *self,
                                       error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, engagement_id);
-      if (uuid_free (self, item->record_uuid, error))
-        _cp_bind_text (stmt, 6, item->record_uuid);
-      else
-        {
-          g_autofree char *fresh = g_uuid_string_random ();
-
-          _cp_bind_text (stmt, 6, fresh);
-        }
+      uuid = new_record_uuid (self, item, error);
+      _cp_bind_text (stmt, 6, uuid);
     }
   _cp_bind_text (stmt, 2, item->topic);
   _cp_bind_text (stmt, 3, item->owner);
@@ -569,6 +616,7 @@ import_action (CpStore              *self,
     result->updated++;
   else
     result->unchanged++;
+  *action_uuid = g_steal_pointer (&uuid);
 
   return TRUE;
 }
@@ -667,23 +715,7 @@ import_session (CpStore              *self,
         return FALSE;
     }
 
-  /* The session the UID went out for, or the one the link names. */
-  known = NULL;
-  {
-    g_autoptr(GPtrArray) rows = NULL;
-    sqlite3_stmt *q = _cp_store_prepare (self,
-                                         "SELECT record_uuid FROM calendar_entry WHERE uid = ?1 AND engagement_id = ?2",
-                                         error);
-    if (q == NULL)
-      return FALSE;
-    _cp_bind_text (q, 1, item->uid);
-    sqlite3_bind_int64 (q, 2, engagement_id);
-    if (sqlite3_step (q) == SQLITE_ROW)
-      known = _cp_column_dup (q, 0);
-    sqlite3_reset (q);
-  }
-  if (known == NULL)
-    known = g_strdup (item->record_uuid);
+  known = known_record (self, engagement_id, item, error);
 
   id = known ? select_id (self, "SELECT id FROM session WHERE engagement_id = ?1 AND uuid = ?2",
                           engagement_id, known, 0, error) : 0;
@@ -716,14 +748,11 @@ import_session (CpStore              *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, engagement_id);
       /* Given here: RETURNING does not see what a trigger sets. */
-      if (item->record_uuid != NULL && uuid_free (self, item->record_uuid, error))
-        _cp_bind_text (stmt, 9, item->record_uuid);
-      else
-        {
-          g_autofree char *fresh = g_uuid_string_random ();
+      {
+        g_autofree char *fresh = new_record_uuid (self, item, error);
 
-          _cp_bind_text (stmt, 9, fresh);
-        }
+        _cp_bind_text (stmt, 9, fresh);
+      }
     }
   _cp_bind_text (stmt, 2, item->starts_at);
   sqlite3_bind_int (stmt, 3, (int) item->duration);
@@ -906,12 +935,27 @@ cp_store_import_calendar (CpStore           *self,
 
   for (guint i = 0; i < items->len; i++)
     {
-      const CpCalendarItem *item = g_ptr_array_index (items, i);
+      CpCalendarItem *item = g_ptr_array_index (items, i);
       gint64 target = engagement_id != 0 ? engagement_id : engagement_for (self, item, items, error);
       g_autofree char *record_uuid = NULL;
+      gint64 owner;
 
       if (target < 0)
         goto failed;
+
+      /* A UID another engagement's record went out under: here it is
+       * this engagement's own, so the two never share one.
+       */
+      owner = select_id (self, "SELECT engagement_id FROM calendar_entry WHERE uid = ?2", 0, item->uid, 0, error);
+      if (owner < 0)
+        goto failed;
+      if (owner != 0 && owner != target)
+        {
+          g_autofree char *own = g_strdup_printf ("%s#%" G_GINT64_FORMAT, item->uid, target);
+
+          g_free (item->uid);
+          item->uid = g_steal_pointer (&own);
+        }
 
       if (item->cancelled)
         {
@@ -936,10 +980,8 @@ cp_store_import_calendar (CpStore           *self,
 
       if (item->is_task)
         {
-          if (!import_action (self, target, item, result, error))
+          if (!import_action (self, target, item, result, &record_uuid, error))
             goto failed;
-          record_uuid = g_strdup (select_id (self, "SELECT count (*) FROM action_item WHERE uuid = ?2", 0,
-                                             item->record_uuid, 0, error) > 0 ? item->record_uuid : NULL);
         }
       else if (!import_session (self, target, item, result, &record_uuid, error))
         goto failed;
