@@ -267,6 +267,46 @@ test_large_note (Fx            *f,
   }
 }
 
+/* Calendar files: a device, a pipe, 50 MB, text that is not a calendar,
+ * a link to a device — each refused, the database as it was.
+ */
+static void
+test_hostile_calendars (Fx            *f,
+                        gconstpointer  data)
+{
+  g_autofree char *fifo = fx_path (f, "pipe.ics");
+  g_autofree char *big = fx_path (f, "big.ics");
+  g_autofree char *notes = fx_path (f, "notes.ics");
+  g_autofree char *link = fx_path (f, "link.ics");
+  FILE *file;
+  Run r;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  file = fopen (big, "w");
+  g_assert_nonnull (file);
+  g_assert_cmpint (ftruncate (fileno (file), 50 * 1024 * 1024), ==, 0);
+  fclose (file);
+  g_assert_true (g_file_set_contents (notes, "# Not a calendar\n\nJust notes.\n", -1, NULL));
+  g_assert_cmpint (symlink ("/dev/zero", link), ==, 0);
+  fx_freeze (f);
+
+  r = run (f, "--import-calendar=1", "/dev/zero", NULL);
+  assert_refused (f, &r, "/dev/zero", "not a regular file", NULL);
+  run_clear (&r);
+  r = run (f, "--import-calendar=1", fifo, NULL);
+  assert_refused (f, &r, "pipe.ics", "named pipe", NULL);
+  run_clear (&r);
+  r = run (f, "--import-calendar=1", big, NULL);
+  assert_refused (f, &r, "big.ics", NULL);
+  run_clear (&r);
+  r = run (f, "--import-calendar=1", notes, NULL);
+  assert_refused (f, &r, "notes.ics", "Line 1", NULL);
+  run_clear (&r);
+  r = run (f, "--import-calendar=1", link, NULL);
+  assert_refused (f, &r, "link.ics", "not a regular file", NULL);
+  run_clear (&r);
+}
+
 /* ---------------------------------------------------------------- */
 /* 7. Deep nesting lays out in linear time and keeps its text.       */
 
@@ -863,6 +903,7 @@ main (int   argc,
   ADD ("fifo/in-folder", test_fifo_in_folder);
   ADD ("fifo/note-in-folder", test_fifo_note_in_folder);
   ADD ("notes/endless", test_endless_note);
+  ADD ("calendar/refused", test_hostile_calendars);
   ADD ("notes/large", test_large_note);
   ADD ("report/deep-nesting", test_report_deep_nesting);
   ADD ("folder/mutations", test_folder_mutations);
