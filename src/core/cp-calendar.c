@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "cp-calendar.h"
+#include "cp-date.h"
 #include "cp-ical.h"
 
 #define LINK_PREFIX "coachplan:engagement/"
@@ -804,8 +805,10 @@ invalid (GError     **error,
   return FALSE;
 }
 
-/* Adds the session of one occurrence. */
-static void
+/* Adds the session of one occurrence; FALSE, adding nothing, when it
+ * starts at no time a session can have (years 1 to 9999).
+ */
+static gboolean
 add_occurrence (GPtrArray           *items,
                 icalcomponent       *component,
                 guint                line,
@@ -813,16 +816,20 @@ add_occurrence (GPtrArray           *items,
                 guint                minutes,
                 const char          *uid)
 {
-  CpCalendarItem *item = item_new (component, line);
+  CpCalendarItem *item;
+  g_autofree char *starts_at = local_text (start);
 
+  if (!cp_datetime_is_valid (starts_at))
+    return FALSE;
+
+  item = item_new (component, line);
   g_free (item->uid);
   item->uid = g_strdup (uid);
-  item->starts_at = local_text (start);
+  item->starts_at = g_steal_pointer (&starts_at);
   item->duration = minutes;
-  if (item->starts_at == NULL)
-    cp_calendar_item_free (item);
-  else
-    g_ptr_array_add (items, item);
+  g_ptr_array_add (items, item);
+
+  return TRUE;
 }
 
 static gboolean
@@ -919,7 +926,8 @@ expand (GPtrArray          *items,
 
       compact = compact_of (next);
       occurrence_uid = g_strdup_printf ("%s#%s", uid, compact);
-      add_occurrence (items, component, line, next, minutes, occurrence_uid);
+      if (!add_occurrence (items, component, line, next, minutes, occurrence_uid))
+        break;
     }
 
   if (it != NULL)
@@ -1043,15 +1051,23 @@ cp_calendar_parse (const char        *text,
       if (icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL &&
           icaltime_is_null_time (icalcomponent_get_recurrenceid (c)))
         expand (items, c, line, start, overrides, from, to, result);
-      else if (!icaltime_is_null_time (icalcomponent_get_recurrenceid (c)))
-        {
-          g_autofree char *compact = compact_of (icalcomponent_get_recurrenceid (c));
-          g_autofree char *occurrence_uid = g_strdup_printf ("%s#%s", uid, compact);
-
-          add_occurrence (items, c, line, start, minutes_of (c, start), occurrence_uid);
-        }
       else
-        add_occurrence (items, c, line, start, minutes_of (c, start), uid);
+        {
+          g_autofree char *compact = NULL;
+          g_autofree char *occurrence_uid = NULL;
+
+          if (!icaltime_is_null_time (icalcomponent_get_recurrenceid (c)))
+            {
+              compact = compact_of (icalcomponent_get_recurrenceid (c));
+              occurrence_uid = g_strdup_printf ("%s#%s", uid, compact);
+            }
+          if (!add_occurrence (items, c, line, start, minutes_of (c, start),
+                               occurrence_uid ? occurrence_uid : uid))
+            {
+              ok = invalid (error, line, _("the event starts at no time a session can have"));
+              break;
+            }
+        }
     }
 
   icalcomponent_free (root);

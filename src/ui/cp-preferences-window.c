@@ -300,17 +300,8 @@ calendar_chosen_cb (GtkNativeDialog     *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
 
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-
-  if (!g_str_has_suffix (path, ".ics"))
-    {
-      char *with = g_strconcat (path, ".ics", NULL);
-
-      g_free (path);
-      path = with;
-    }
-  g_settings_set_string (self->settings, "calendar-file", path);
+  if ((path = cp_ui_path_with_suffix (file, ".ics")) != NULL)
+    g_settings_set_string (self->settings, "calendar-file", path);
 }
 
 static void
@@ -319,17 +310,10 @@ choose_calendar_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   CpPreferencesWindow *self = CP_PREFERENCES_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Calendar (.ics)"));
-  gtk_file_filter_add_suffix (filter, "ics");
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Keep a Calendar File"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Keep"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "coachplan.ics");
+  self->chooser = cp_ui_calendar_chooser (GTK_WINDOW (self), _("Keep a Calendar File"),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Keep"), "coachplan.ics");
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (calendar_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

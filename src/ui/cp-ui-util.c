@@ -923,3 +923,55 @@ cp_ui_two_lines_set (GtkWidget  *box,
   gtk_label_set_label (GTK_LABEL (second), caption);
   gtk_widget_set_visible (second, caption != NULL && *caption != '\0');
 }
+
+/**
+ * cp_ui_path_with_suffix:
+ * @file: (nullable): a file chosen
+ * @suffix: such as ".ics"
+ *
+ * Returns: (nullable): its path, with @suffix when it ends otherwise;
+ *   %NULL for no file, or one not on this computer
+ */
+char *
+cp_ui_path_with_suffix (GFile      *file,
+                        const char *suffix)
+{
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL || g_str_has_suffix (path, suffix))
+    return g_steal_pointer (&path);
+
+  return g_strconcat (path, suffix, NULL);
+}
+
+/**
+ * cp_ui_calendar_chooser:
+ * @name: (nullable): the file name offered, when saving
+ *
+ * Returns: (transfer full): a modal chooser of .ics files, not yet shown
+ */
+GtkFileChooserNative *
+cp_ui_calendar_chooser (GtkWindow            *parent,
+                        const char           *title,
+                        GtkFileChooserAction  action,
+                        const char           *accept,
+                        const char           *name)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Calendar (.ics)"));
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (name != NULL)
+    {
+      g_autofree char *safe = g_strdup (name);
+
+      g_strdelimit (safe, G_DIR_SEPARATOR_S, '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), safe);
+    }
+
+  return chooser;
+}

@@ -79,6 +79,13 @@ void        cp_ui_set_highlighting    (GtkSourceBuffer *buffer,
 GtkWidget  *cp_ui_icon_button_new (const char *icon_name,
                                    const char *label);
 char       *cp_ui_format_date (const char   *iso);
+char       *cp_ui_path_with_suffix (GFile      *file,
+                                    const char *suffix);
+GtkFileChooserNative *cp_ui_calendar_chooser (GtkWindow            *parent,
+                                              const char           *title,
+                                              GtkFileChooserAction  action,
+                                              const char           *accept,
+                                              const char           *name);
 char       *cp_ui_snippet_markup (const char *snippet);
 void        cp_ui_fill_search_hits (GtkListBox *list,
                                     GPtrArray  *hits,

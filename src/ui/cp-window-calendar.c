@@ -87,16 +87,8 @@ calendar_chosen_cb (GtkNativeDialog *chooser,
 
   if (response != GTK_RESPONSE_ACCEPT ||
       !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) ||
-      !(path = g_file_get_path (file)))
+      !(path = cp_ui_path_with_suffix (file, ".ics")))
     return;
-
-  if (!g_str_has_suffix (path, ".ics"))
-    {
-      char *with = g_strconcat (path, ".ics", NULL);
-
-      g_free (path);
-      path = with;
-    }
 
   if (!(text = cp_store_export_calendar (cp_window_get_store (self), cp_engagement_get_id (engagement), &error)) ||
       !cp_file_write (path, text, strlen (text), &error))
@@ -118,23 +110,15 @@ export_calendar_action (GtkWidget  *widget,
 {
   CpWindow *self = CP_WINDOW (widget);
   CpEngagement *engagement = cp_window_get_current (self);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
   if (engagement == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export to Calendar"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Calendar (.ics)"));
-  gtk_file_filter_add_suffix (filter, "ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = g_strconcat (cp_engagement_get_title (engagement), ".ics", NULL);
-  g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
+  chooser = cp_ui_calendar_chooser (GTK_WINDOW (self), _("Export to Calendar"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                    _("_Export"), name);
   g_object_set_data_full (G_OBJECT (chooser), "engagement", g_object_ref (engagement), g_object_unref);
   g_signal_connect_object (chooser, "response", G_CALLBACK (calendar_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -211,19 +195,13 @@ import_calendar_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   CpWindow *self = CP_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
   if (cp_window_get_current (self) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Import Calendar"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Calendar (.ics)"));
-  gtk_file_filter_add_suffix (filter, "ics");
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = cp_ui_calendar_chooser (GTK_WINDOW (self), _("Import Calendar"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                    _("_Import"), NULL);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

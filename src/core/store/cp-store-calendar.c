@@ -42,7 +42,7 @@ static const char sessions_sql[] =
 
 static const char sessions_between_sql[] =
   SESSION_RECORD_SQL
-  "WHERE s.starts_at >= ?2 AND s.starts_at < ?3 AND e.trashed_at IS NULL "
+  "WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND e.trashed_at IS NULL "
   "ORDER BY s.starts_at, e.title, s.uuid";
 
 static const char actions_sql[] =
@@ -147,6 +147,35 @@ read_actions (CpStore       *self,
   return TRUE;
 }
 
+typedef gboolean (*ReadRecords) (CpStore       *self,
+                                 sqlite3_stmt  *stmt,
+                                 GPtrArray     *records,
+                                 GError       **error);
+
+/* The records @sql selects with @first and @second as ?1 and ?2. */
+static GPtrArray *
+list_records (CpStore      *self,
+              const char   *sql,
+              const char   *first,
+              const char   *second,
+              ReadRecords   read,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_calendar_record_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+
+  if (!(stmt = _cp_store_prepare (self, sql, error)))
+    return NULL;
+  _cp_bind_text (stmt, 1, first);
+  _cp_bind_text (stmt, 2, second);
+  if (!read (self, stmt, records, error))
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
 /**
  * cp_store_list_actions_due:
  * @date: YYYY-MM-DD
@@ -159,18 +188,7 @@ cp_store_list_actions_due (CpStore     *self,
                            const char  *date,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_calendar_record_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CP_IS_STORE (self), NULL);
-
-  if (!(stmt = _cp_store_prepare (self, actions_due_sql, error)))
-    return NULL;
-  _cp_bind_text (stmt, 1, date);
-  if (!read_actions (self, stmt, records, error))
-    return NULL;
-
-  return g_steal_pointer (&records);
+  return list_records (self, actions_due_sql, date, NULL, read_actions, error);
 }
 
 /**
@@ -187,19 +205,7 @@ cp_store_list_sessions_between (CpStore     *self,
                                 const char  *to,
                                 GError     **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_calendar_record_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CP_IS_STORE (self), NULL);
-
-  if (!(stmt = _cp_store_prepare (self, sessions_between_sql, error)))
-    return NULL;
-  _cp_bind_text (stmt, 2, from);
-  _cp_bind_text (stmt, 3, to);
-  if (!read_sessions (self, stmt, records, error))
-    return NULL;
-
-  return g_steal_pointer (&records);
+  return list_records (self, sessions_between_sql, from, to, read_sessions, error);
 }
 
 static GPtrArray *
