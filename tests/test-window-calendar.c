@@ -310,8 +310,36 @@ dropped_calendar (CpWindow *window)
   cp_window_show_engagement (window, engagement);
   spin (200);
 
-  g_assert_true (cp_window_import_calendar (window, file));
+  /* Dropped on the Notes page, as a file manager would. */
+  cp_window_show_page (window, engagement, "notes");
   spin (200);
+  {
+    GtkWidget *notes = find (GTK_WIDGET (window), CP_TYPE_NOTES_PAGE, NULL);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (notes);
+    g_autoptr(GSList) list = g_slist_prepend (NULL, file);
+    g_auto(GValue) value = G_VALUE_INIT;
+    GtkDropTarget *target = NULL;
+    gboolean taken = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &taken);
+    g_assert_true (taken);
+  }
+  spin (200);
+  shown = cp_window_get_current (window);
+  g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_sessions (shown, NULL)), ==, 2);
+  /* The same file again adds nothing. */
+  g_assert_true (cp_window_import_calendar (window, file));
+  spin (100);
   shown = cp_window_get_current (window);
   g_assert_cmpuint (g_list_model_get_n_items (cp_engagement_get_sessions (shown, NULL)), ==, 2);
   g_assert_nonnull (find (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, NULL));

@@ -448,12 +448,13 @@ drop_cb (GtkDropTarget *target,
          CpNotesPage   *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GSList) files = NULL;
   gboolean taken = FALSE;
 
   if (!self->editable || self->engagement == NULL || !CP_IS_WINDOW (root))
     return FALSE;
 
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
   for (GSList *l = files; l != NULL; l = l->next)
     {
       g_autofree char *name = g_file_get_basename (l->data);
