@@ -150,6 +150,17 @@ unfolded (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static CpEngagement *
+reread (Fixture *f,
+        gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  CpEngagement *e = cp_store_get_engagement (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return e;
+}
+
 /* The @i-th session, earliest first (the list has the latest first). */
 static CpSession *
 session_at (CpEngagement *e,
@@ -427,6 +438,48 @@ test_into_another (Fixture       *f,
   }
 }
 
+/* A calendar's old copy of an event never undoes what was changed here
+ * since it was exported; the next export sends the change.
+ */
+static void
+test_stale_copy (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CpEngagement) e = NULL;
+  g_autoptr(CpSession) call = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *after = NULL;
+  CpCalendarImport done;
+  gint64 id;
+
+  set_zone ("Europe/Berlin");
+  e = planned (f);
+  id = cp_engagement_get_id (e);
+  old = export (f->store, id);
+
+  call = session_at (e, 1);
+  cp_session_set_topic (call, "Moved and renamed here");
+  g_assert_true (cp_session_set_starts_at (call, "2026-10-13T08:00"));
+  cp_store_flush (f->store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&call);
+  g_clear_object (&e);
+
+  g_assert_true (cp_store_import_calendar (f->store, id, old, strlen (old), &done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (done.updated, ==, 0);
+  g_assert_cmpuint (done.added, ==, 0);
+  g_assert_cmpuint (done.unchanged, ==, 3);
+
+  e = reread (f, id);
+  call = session_at (e, 1);
+  g_assert_cmpstr (cp_session_get_topic (call), ==, "Moved and renamed here");
+  g_assert_cmpstr (cp_session_get_starts_at (call), ==, "2026-10-13T08:00");
+  after = export (f->store, id);
+  g_assert_cmpuint (count (after, "SEQUENCE:1\r\n"), ==, 1);
+}
+
 static char *
 fixture_text (const char *name,
               gsize      *length)
@@ -441,16 +494,6 @@ fixture_text (const char *name,
   return text;
 }
 
-static CpEngagement *
-reread (Fixture *f,
-        gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  CpEngagement *e = cp_store_get_engagement (f->store, id, &error);
-
-  g_assert_no_error (error);
-  return e;
-}
 
 static void
 test_evolution (Fixture       *f,
@@ -814,6 +857,7 @@ main (int    argc,
   ADD_STORE_TEST ("/calendar/subscribed-file", test_subscribed_file);
   ADD_STORE_TEST ("/calendar/read-only", test_read_only);
   ADD_STORE_TEST ("/calendar/into-another", test_into_another);
+  ADD_STORE_TEST ("/calendar/stale-copy", test_stale_copy);
 
   return g_test_run ();
 }

@@ -802,6 +802,50 @@ import_session (CpStore              *self,
   return id > 0 && import_attendees (self, engagement_id, id, item, result, error);
 }
 
+/* Whether @item tells more than the calendar was last given from here:
+ * a higher SEQUENCE, or the same with a later DTSTAMP, or a UID this
+ * engagement never gave. An older or the same copy of an event changes
+ * nothing, so a stale file never undoes what was changed here since.
+ */
+static gboolean
+has_news (CpStore              *self,
+          gint64                engagement_id,
+          const CpCalendarItem *item,
+          gboolean             *news,
+          GError              **error)
+{
+  sqlite3_stmt *q = _cp_store_prepare (self,
+                                       "SELECT sequence, stamp FROM calendar_entry "
+                                       "WHERE uid = ?1 AND engagement_id = ?2",
+                                       error);
+  int rc;
+
+  if (q == NULL)
+    return FALSE;
+  _cp_bind_text (q, 1, item->uid);
+  sqlite3_bind_int64 (q, 2, engagement_id);
+  rc = sqlite3_step (q);
+  if (rc == SQLITE_ROW)
+    {
+      gint64 sequence = sqlite3_column_int64 (q, 0);
+      const char *stamp = (const char *) sqlite3_column_text (q, 1);
+
+      *news = item->sequence > sequence ||
+              (item->sequence == sequence && item->stamp != NULL && g_strcmp0 (item->stamp, stamp) > 0);
+    }
+  else
+    *news = TRUE;
+  sqlite3_reset (q);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _cp_store_set_error (self, error, rc, _("Could not read what the calendar was given"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 typedef struct
 {
   char   *uid;
@@ -983,6 +1027,18 @@ cp_store_import_calendar (CpStore           *self,
             }
           continue;
         }
+
+      {
+        gboolean news = TRUE;
+
+        if (!has_news (self, target, item, &news, error))
+          goto failed;
+        if (!news)
+          {
+            result->unchanged++;
+            continue;
+          }
+      }
 
       if (item->is_task)
         {
