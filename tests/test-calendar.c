@@ -671,6 +671,26 @@ test_daylight_saving (Fixture       *f,
   plain = unfolded (text);
   g_assert_nonnull (strstr (plain, "America/New_York:20260308T100000\n"));
   g_assert_nonnull (strstr (plain, "X-LIC-LOCATION:America/New_York\n"));
+
+  /* Two whole days across the new year: 09:00, sixteen hours. */
+  {
+    g_autoptr(CpEngagement) year = engagement_with_dates (f, "New year", "2026-12-01", "2027-01-31");
+    g_autoptr(CpSession) days = NULL;
+    const char *two_days = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+                           "BEGIN:VEVENT\r\nUID:new-year\r\nDTSTAMP:20261201T000000Z\r\n"
+                           "DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270102\r\n"
+                           "SUMMARY:Retreat\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    CpCalendarImport done;
+    gint64 year_id = cp_engagement_get_id (year);
+
+    g_clear_object (&year);
+    g_assert_true (cp_store_import_calendar (f->store, year_id, two_days, strlen (two_days), &done, &error));
+    g_assert_no_error (error);
+    year = reread (f, year_id);
+    days = session_at (year, 0);
+    g_assert_cmpstr (cp_session_get_starts_at (days), ==, "2026-12-31T09:00");
+    g_assert_cmpuint (cp_session_get_duration (days), ==, 16 * 60);
+  }
 }
 
 static guint

@@ -627,9 +627,16 @@ minutes_of (icalcomponent       *component,
     {
       int days = 1;
 
-      if (!icaltime_is_null_time (end) && end.is_date)
-        days = CLAMP (icaltime_day_of_year (end) - icaltime_day_of_year (start)
-                      + 366 * (end.year - start.year), 1, 7);
+      if (!icaltime_is_null_time (end) && end.is_date &&
+          g_date_valid_dmy (start.day, start.month, start.year) &&
+          g_date_valid_dmy (end.day, end.month, end.year))
+        {
+          GDate from, to;
+
+          g_date_set_dmy (&from, start.day, start.month, start.year);
+          g_date_set_dmy (&to, end.day, end.month, end.year);
+          days = CLAMP (g_date_days_between (&from, &to), 1, 7);
+        }
       return (guint) days * ALL_DAY_MINUTES;
     }
 

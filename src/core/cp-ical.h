@@ -83,7 +83,6 @@ G_BEGIN_DECLS
   F (icalrecur_iterator_next) \
   F (icaltime_as_timet_with_zone) \
   F (icaltime_compare_date_only) \
-  F (icaltime_day_of_year) \
   F (icaltime_from_string) \
   F (icaltime_from_timet_with_zone) \
   F (icaltime_is_null_time) \
@@ -168,7 +167,6 @@ const CpIcalFunctions *cp_ical_functions (void);
 #define icalrecur_iterator_next CP_ICAL (icalrecur_iterator_next)
 #define icaltime_as_timet_with_zone CP_ICAL (icaltime_as_timet_with_zone)
 #define icaltime_compare_date_only CP_ICAL (icaltime_compare_date_only)
-#define icaltime_day_of_year CP_ICAL (icaltime_day_of_year)
 #define icaltime_from_string CP_ICAL (icaltime_from_string)
 #define icaltime_from_timet_with_zone CP_ICAL (icaltime_from_timet_with_zone)
 #define icaltime_is_null_time CP_ICAL (icaltime_is_null_time)
