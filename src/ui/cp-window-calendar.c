@@ -16,6 +16,8 @@
 #include "cp-calendar-file.h"
 #include "cp-engagement.h"
 #include "cp-file.h"
+#include "cp-session.h"
+#include "cp-session-dialog.h"
 #include "cp-store.h"
 #include "cp-ui-util.h"
 #include "cp-window.h"
@@ -23,7 +25,37 @@
 #include "cp-window-transfer.h"
 
 #define CALENDAR_FILE_KEY "cp-calendar-file"
-#define SETTINGS_KEY "cp-calendar-settings"
+
+/* The session's engagement on its Notes page, and the session. */
+static gboolean
+open_session (CpWindow     *self,
+              CpEngagement *engagement,
+              gint64        session_id)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *sessions = cp_engagement_get_sessions (engagement, &error);
+
+  if (sessions == NULL)
+    {
+      cp_window_add_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  cp_window_show_page (self, engagement, "notes");
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(CpSession) session = g_list_model_get_item (sessions, i);
+
+      if (cp_session_get_id (session) == session_id)
+        {
+          gtk_window_present (GTK_WINDOW (cp_session_dialog_new (GTK_WIDGET (cp_window_get_notes_page (self)),
+                                                                 engagement, session)));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
 
 /**
  * cp_window_open_link:
@@ -59,7 +91,7 @@ cp_window_open_link (CpWindow   *self,
   switch (kind)
     {
     case CP_LINK_SESSION:
-      return cp_window_open_session (self, engagement_id, record_id);
+      return open_session (self, engagement, record_id);
     case CP_LINK_NOTE:
       return cp_window_open_note (self, engagement_id, record_id);
     case CP_LINK_ACTION:
@@ -399,20 +431,19 @@ reminders_setup (CpWindow *self)
 
 /**
  * cp_window_calendar_setup:
+ * @settings: (nullable): the window's settings
  *
  * While the window is open: reminds of sessions and overdue actions,
- * and keeps the calendar file the preferences name up to date.
+ * and keeps the calendar file @settings name up to date.
  */
 void
-cp_window_calendar_setup (CpWindow *self)
+cp_window_calendar_setup (CpWindow  *self,
+                          GSettings *settings)
 {
-  GSettings *settings = cp_ui_settings_new ();
-
   reminders_setup (self);
   if (settings == NULL)
     return;
 
-  g_object_set_data_full (G_OBJECT (self), SETTINGS_KEY, settings, g_object_unref);
   g_signal_connect_object (settings, "changed::calendar-file", G_CALLBACK (calendar_file_changed_cb), self, 0);
   calendar_file_changed_cb (settings, "calendar-file", self);
 }

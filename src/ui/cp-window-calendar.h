@@ -17,7 +17,8 @@ gboolean        cp_window_import_calendar          (CpWindow       *self,
                                                     GFile          *file);
 GStrv           cp_window_check_reminders          (CpWindow       *self,
                                                     GDateTime      *now);
-void            cp_window_calendar_setup           (CpWindow       *self);
+void            cp_window_calendar_setup           (CpWindow       *self,
+                                                    GSettings      *settings);
 CpCalendarFile *cp_window_get_calendar_file        (CpWindow       *self);
 void            cp_window_calendar_install_actions (GtkWidgetClass *widget_class);
 

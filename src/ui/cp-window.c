@@ -24,8 +24,6 @@
 #include "cp-store.h"
 #include "cp-sync-button.h"
 #include "cp-ui-util.h"
-#include "cp-session-dialog.h"
-#include "cp-session.h"
 #include "cp-window.h"
 #include "cp-window-calendar.h"
 #include "cp-window-transfer.h"
@@ -747,6 +745,24 @@ cp_window_set_syncing (CpWindow *self,
 }
 
 /**
+ * cp_window_show_page:
+ * @page: "overview", "plan", "measures", "register", "review" or "notes"
+ *
+ * Shows the engagement on that page.
+ */
+void
+cp_window_show_page (CpWindow     *self,
+                     CpEngagement *engagement,
+                     const char   *page)
+{
+  g_return_if_fail (CP_IS_WINDOW (self));
+
+  cp_window_show_engagement (self, engagement);
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
  * cp_window_open_note:
  *
  * Shows the note in the editor, its engagement selected.
@@ -770,73 +786,9 @@ cp_window_open_note (CpWindow *self,
       return FALSE;
     }
 
-  cp_window_show_engagement (self, engagement);
-  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  cp_window_show_page (self, engagement, "notes");
 
   return cp_notes_page_open_note (get_notes_page (self), note_id);
-}
-
-/**
- * cp_window_open_session:
- *
- * Shows the session's engagement on its Notes page, and the session.
- *
- * Returns: whether the session was found
- */
-gboolean
-cp_window_open_session (CpWindow *self,
-                        gint64    engagement_id,
-                        gint64    session_id)
-{
-  g_autoptr(CpEngagement) engagement = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *sessions;
-
-  g_return_val_if_fail (CP_IS_WINDOW (self), FALSE);
-
-  if (!(engagement = cp_store_get_engagement (self->store, engagement_id, &error)) ||
-      !(sessions = cp_engagement_get_sessions (engagement, &error)))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-
-  cp_window_show_engagement (self, engagement);
-  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(CpSession) session = g_list_model_get_item (sessions, i);
-
-      if (cp_session_get_id (session) == session_id)
-        {
-          gtk_window_present (GTK_WINDOW (cp_session_dialog_new (GTK_WIDGET (get_notes_page (self)),
-                                                                 engagement, session)));
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/**
- * cp_window_show_page:
- * @page: "overview", "plan", "measures", "register", "review" or "notes"
- *
- * Shows the engagement on that page.
- */
-void
-cp_window_show_page (CpWindow     *self,
-                     CpEngagement *engagement,
-                     const char   *page)
-{
-  g_return_if_fail (CP_IS_WINDOW (self));
-
-  cp_window_show_engagement (self, engagement);
-  adw_view_stack_set_visible_child_name (self->view_stack, page);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -1060,7 +1012,7 @@ cp_window_constructed (GObject *object)
                                G_CALLBACK (identity_changed_cb), self, G_CONNECT_SWAPPED);
     }
   identity_changed_cb (self);
-  cp_window_calendar_setup (self);
+  cp_window_calendar_setup (self, get_settings (self));
 
   /* No engagement yet: the page tabs wait for one. */
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, FALSE);

@@ -33,9 +33,6 @@ void          cp_window_show_engagement (CpWindow      *self,
 gboolean      cp_window_open_note       (CpWindow      *self,
                                          gint64         engagement_id,
                                          gint64         note_id);
-gboolean      cp_window_open_session    (CpWindow      *self,
-                                         gint64         engagement_id,
-                                         gint64         session_id);
 void          cp_window_show_page       (CpWindow      *self,
                                          CpEngagement  *engagement,
                                          const char    *page);

@@ -76,81 +76,71 @@ text_at (sqlite3_stmt *stmt,
   return _cp_column_dup (stmt, column);
 }
 
-/* Adds the sessions @stmt selects, as SESSION_RECORD_SQL gives them. */
+/* A session as SESSION_RECORD_SQL selects it. */
+static CpCalendarRecord *
+session_from_row (sqlite3_stmt *stmt)
+{
+  CpCalendarRecord *r = g_new0 (CpCalendarRecord, 1);
+
+  r->engagement_id = sqlite3_column_int64 (stmt, 0);
+  r->engagement_uuid = text_at (stmt, 1);
+  r->engagement_title = text_at (stmt, 2);
+  r->record_uuid = text_at (stmt, 3);
+  r->starts_at = text_at (stmt, 4);
+  r->duration = (guint) sqlite3_column_int (stmt, 5);
+  r->kind = text_at (stmt, 6);
+  r->area = text_at (stmt, 7);
+  r->topic = text_at (stmt, 8);
+  r->phase_code = text_at (stmt, 9);
+  r->phase_name = text_at (stmt, 10);
+  r->attendees = text_at (stmt, 11);
+
+  return r;
+}
+
+/* An action as actions_sql selects it. */
+static CpCalendarRecord *
+action_from_row (sqlite3_stmt *stmt)
+{
+  CpCalendarRecord *r = g_new0 (CpCalendarRecord, 1);
+
+  r->is_task = TRUE;
+  r->engagement_id = sqlite3_column_int64 (stmt, 0);
+  r->engagement_uuid = text_at (stmt, 1);
+  r->engagement_title = text_at (stmt, 2);
+  r->record_uuid = text_at (stmt, 3);
+  r->topic = text_at (stmt, 4);
+  r->owner = text_at (stmt, 5);
+  r->due_on = text_at (stmt, 6);
+  r->done = sqlite3_column_int (stmt, 7) != 0;
+
+  return r;
+}
+
+typedef CpCalendarRecord *(*RecordFromRow) (sqlite3_stmt *stmt);
+
+/* Adds a record for each row @stmt selects. */
 static gboolean
-read_sessions (CpStore       *self,
-               sqlite3_stmt  *stmt,
-               GPtrArray     *records,
-               GError       **error)
+read_records (CpStore        *self,
+              sqlite3_stmt   *stmt,
+              RecordFromRow   from_row,
+              GPtrArray      *records,
+              GError        **error)
 {
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CpCalendarRecord *r = g_new0 (CpCalendarRecord, 1);
-
-      r->engagement_id = sqlite3_column_int64 (stmt, 0);
-      r->engagement_uuid = text_at (stmt, 1);
-      r->engagement_title = text_at (stmt, 2);
-      r->record_uuid = text_at (stmt, 3);
-      r->starts_at = text_at (stmt, 4);
-      r->duration = (guint) sqlite3_column_int (stmt, 5);
-      r->kind = text_at (stmt, 6);
-      r->area = text_at (stmt, 7);
-      r->topic = text_at (stmt, 8);
-      r->phase_code = text_at (stmt, 9);
-      r->phase_name = text_at (stmt, 10);
-      r->attendees = text_at (stmt, 11);
-      g_ptr_array_add (records, r);
-    }
+    g_ptr_array_add (records, from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _cp_store_set_error (self, error, rc, _("Could not read the sessions"));
+      _cp_store_set_error (self, error, rc, from_row == action_from_row ? _("Could not read the actions")
+                                                                         : _("Could not read the sessions"));
       return FALSE;
     }
 
   return TRUE;
 }
-
-/* Adds the actions @stmt selects, as actions_sql gives them. */
-static gboolean
-read_actions (CpStore       *self,
-              sqlite3_stmt  *stmt,
-              GPtrArray     *records,
-              GError       **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CpCalendarRecord *r = g_new0 (CpCalendarRecord, 1);
-
-      r->is_task = TRUE;
-      r->engagement_id = sqlite3_column_int64 (stmt, 0);
-      r->engagement_uuid = text_at (stmt, 1);
-      r->engagement_title = text_at (stmt, 2);
-      r->record_uuid = text_at (stmt, 3);
-      r->topic = text_at (stmt, 4);
-      r->owner = text_at (stmt, 5);
-      r->due_on = text_at (stmt, 6);
-      r->done = sqlite3_column_int (stmt, 7) != 0;
-      g_ptr_array_add (records, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cp_store_set_error (self, error, rc, _("Could not read the actions"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-typedef gboolean (*ReadRecords) (CpStore       *self,
-                                 sqlite3_stmt  *stmt,
-                                 GPtrArray     *records,
-                                 GError       **error);
 
 /* The records @sql selects with @first and @second as ?1 and ?2. */
 static GPtrArray *
@@ -158,7 +148,7 @@ list_records (CpStore      *self,
               const char   *sql,
               const char   *first,
               const char   *second,
-              ReadRecords   read,
+              RecordFromRow from_row,
               GError      **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cp_calendar_record_free);
@@ -170,7 +160,7 @@ list_records (CpStore      *self,
     return NULL;
   _cp_bind_text (stmt, 1, first);
   _cp_bind_text (stmt, 2, second);
-  if (!read (self, stmt, records, error))
+  if (!read_records (self, stmt, from_row, records, error))
     return NULL;
 
   return g_steal_pointer (&records);
@@ -188,7 +178,7 @@ cp_store_list_actions_due (CpStore     *self,
                            const char  *date,
                            GError     **error)
 {
-  return list_records (self, actions_due_sql, date, NULL, read_actions, error);
+  return list_records (self, actions_due_sql, date, NULL, action_from_row, error);
 }
 
 /**
@@ -205,7 +195,7 @@ cp_store_list_sessions_between (CpStore     *self,
                                 const char  *to,
                                 GError     **error)
 {
-  return list_records (self, sessions_between_sql, from, to, read_sessions, error);
+  return list_records (self, sessions_between_sql, from, to, session_from_row, error);
 }
 
 static GPtrArray *
@@ -219,13 +209,13 @@ load_records (CpStore  *self,
   if (!(stmt = _cp_store_prepare (self, sessions_sql, error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, engagement_id);
-  if (!read_sessions (self, stmt, records, error))
+  if (!read_records (self, stmt, session_from_row, records, error))
     return NULL;
 
   if (!(stmt = _cp_store_prepare (self, actions_sql, error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, engagement_id);
-  if (!read_actions (self, stmt, records, error))
+  if (!read_records (self, stmt, action_from_row, records, error))
     return NULL;
 
   return g_steal_pointer (&records);
@@ -869,6 +859,7 @@ taken_free (Taken *taken)
  */
 static gboolean
 remember_taken (CpStore    *self,
+                gint64      engagement_id,
                 GPtrArray  *taken,
                 GError    **error)
 {
@@ -883,7 +874,8 @@ remember_taken (CpStore    *self,
       g_hash_table_insert (by_record, t->record_uuid, t);
     }
 
-  if (!(records = load_records (self, 0, error)))
+  /* Only the engagement imported into, or every one for all. */
+  if (!(records = load_records (self, engagement_id, error)))
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
@@ -1061,7 +1053,7 @@ cp_store_import_calendar (CpStore           *self,
         }
     }
 
-  if (!remember_taken (self, taken, error))
+  if (!remember_taken (self, engagement_id, taken, error))
     goto failed;
 
   if (!_cp_store_commit (self, error))
