@@ -271,3 +271,25 @@ pointer_at (GtkWidget *widget,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   spin (250);
 }
+
+/* Opens the sample engagement and shows its page of @type, named @name in
+ * the view stack.
+ */
+static G_GNUC_UNUSED GtkWidget *
+open_sample_at (CpWindow   *window,
+                GType       type,
+                const char *name)
+{
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  spin (300);
+
+  /* As Alt+2 and the like do; the page is made as it is first shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+  spin (300);
+  page = find (GTK_WIDGET (window), type, NULL);
+  g_assert_nonnull (page);
+
+  return page;
+}
